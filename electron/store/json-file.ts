@@ -1,0 +1,59 @@
+/**
+ * A lowdb adapter over one JSON file, written with `writeFileDurably`. Reading tells apart a file
+ * that is absent (null) from one that exists but cannot be used (`DamagedFileError`), because the
+ * store answers the two differently: the first is normal, the second is set aside and restored.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { writeFileDurably } from './durable-write';
+
+export type DamageReason = 'empty' | 'not-json' | 'not-an-object' | 'invalid' | 'newer-version' | 'unreadable';
+
+export class DamagedFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: DamageReason,
+    readonly detail = '',
+  ) {
+    super(`${path} is damaged (${reason}${detail ? `: ${detail}` : ''})`);
+    this.name = 'DamagedFileError';
+  }
+}
+
+export async function readJsonFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DamagedFileError(path, 'unreadable', (error as NodeJS.ErrnoException).code ?? '');
+  }
+  if (text.trim() === '') throw new DamagedFileError(path, 'empty');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new DamagedFileError(path, 'not-json', (error as Error).message);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new DamagedFileError(path, 'not-an-object');
+  }
+  return value;
+}
+
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(
+    readonly path: string,
+    private readonly options: { keepBackup?: boolean; indent?: number } = {},
+  ) {}
+
+  async read(): Promise<T | null> {
+    const value = await readJsonFile(this.path);
+    return value === undefined ? null : (value as T);
+  }
+
+  async write(data: T): Promise<void> {
+    const text = JSON.stringify(data, null, this.options.indent);
+    await writeFileDurably(this.path, text + '\n', { keepBackup: this.options.keepBackup ?? true });
+  }
+}

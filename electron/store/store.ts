@@ -1,0 +1,661 @@
+/**
+ * The local store: one folder, plain JSON files, written through lowdb with durable atomic writes.
+ *
+ *   <dataDir>/settings.json                      settings (one small file)
+ *   <dataDir>/index.json                         catalogue: a summary per document (for lists)
+ *   <dataDir>/documents/<collection>/<id>.json   one file per institution, assessment, …
+ *   <dataDir>/evidence/<ab>/<sha256>             evidence files, stored by content hash
+ *   <dataDir>/backups/<stamp>/…                  rotating snapshots (hard links, cheap)
+ *   <dataDir>/quarantine/…                       damaged files, set aside and never deleted
+ *
+ * Why this shape: saving an answer rewrites one small document file, never a file that grows with
+ * the number of stored assessments. The catalogue changes with every save too (scores,
+ * completeness), so its writes are coalesced; after a crash it is reconciled from the documents,
+ * which are the truth. A damaged document is set aside and restored from its `.bak` (the previous
+ * save) or from the newest snapshot that holds a good copy, and the user is told.
+ *
+ * Plain Node: no Electron import, so tests and the command line use it as the app does.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings';
+import type { StoreNotice } from '../../shared/store/notices';
+import { backupSuffix } from './durable-write';
+import { DamagedFileError, DurableJsonFile, readJsonFile } from './json-file';
+import { Snapshots } from './snapshots';
+import { storageError } from './storage-errors';
+
+export interface StoredDocument {
+  id: string;
+  schemaVersion: number;
+}
+
+/** A kind of document: its folder, its current schema version, how to migrate and summarise it. */
+export interface DocumentKind<T extends StoredDocument, S = unknown> {
+  collection: string;
+  schemaVersion: number;
+  schema: z.ZodType<T>;
+  /** `migrations[n]` turns a document of version n into version n + 1. */
+  migrations: Readonly<Record<number, (document: Record<string, unknown>) => Record<string, unknown>>>;
+  /** The small summary kept in the catalogue, so lists never open every document. */
+  summarise(document: T): S;
+}
+
+export interface CatalogueEntry<S> {
+  id: string;
+  summary: S;
+}
+
+interface IndexData {
+  schemaVersion: 1;
+  /** False while the app runs; true after a clean close. False at open means: reconcile. */
+  cleanShutdown: boolean;
+  /** Last successful catalogue write; documents changed after it may have stale summaries. */
+  flushedAt: number;
+  collections: Record<string, Record<string, unknown>>;
+}
+
+export interface Logger {
+  info(message: string, detail?: unknown): void;
+  warn(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export interface StoreOptions {
+  dataDir: string;
+  // Kinds of every document type the app stores; they differ in their document type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  kinds: ReadonlyArray<DocumentKind<any, any>>;
+  now?: () => Date;
+  logger?: Logger;
+  /** How long catalogue-only changes wait before they are written together. */
+  indexFlushDelayMs?: number;
+  /** A snapshot is taken at open when the newest is older than this. */
+  snapshotEveryMs?: number;
+  snapshotsKept?: number;
+}
+
+const indexSchemaVersion = 1;
+const cacheLimit = 64;
+
+export class Store {
+  readonly dataDir: string;
+  readonly documentsDir: string;
+  readonly evidenceDir: string;
+  readonly quarantineDir: string;
+  readonly snapshots: Snapshots;
+
+  private readonly now: () => Date;
+  private readonly logger: Logger;
+  private readonly kinds: Map<string, DocumentKind<StoredDocument>>;
+  private readonly indexPath: string;
+  private readonly index: Low<IndexData>;
+  private readonly settingsDb: Low<Settings>;
+  private readonly noticesDb: Low<{ notices: StoreNotice[] }>;
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly cache = new Map<string, StoredDocument>();
+  private readonly indexFlushDelayMs: number;
+  private indexTimer: NodeJS.Timeout | undefined;
+  private indexWrite: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(options: StoreOptions) {
+    this.dataDir = options.dataDir;
+    this.documentsDir = join(options.dataDir, 'documents');
+    this.evidenceDir = join(options.dataDir, 'evidence');
+    this.quarantineDir = join(options.dataDir, 'quarantine');
+    this.now = options.now ?? (() => new Date());
+    this.logger = options.logger ?? silentLogger;
+    this.kinds = new Map(options.kinds.map((kind) => [kind.collection, kind]));
+    this.indexFlushDelayMs = options.indexFlushDelayMs ?? 1000;
+    this.indexPath = join(this.dataDir, 'index.json');
+    this.index = new Low(new DurableJsonFile<IndexData>(this.indexPath), emptyIndex());
+    this.settingsDb = new Low(new DurableJsonFile<Settings>(join(this.dataDir, 'settings.json'), { indent: 2 }), {
+      ...defaultSettings,
+    });
+    this.noticesDb = new Low(new DurableJsonFile(join(this.dataDir, 'notices.json'), { indent: 2 }), { notices: [] });
+    this.snapshots = new Snapshots({
+      dataDir: this.dataDir,
+      now: this.now,
+      logger: this.logger,
+      kept: options.snapshotsKept ?? 7,
+    });
+  }
+
+  /** Opens (or creates) the store in `dataDir`, repairing what a crash or damage left behind. */
+  static async open(options: StoreOptions): Promise<Store> {
+    const store = new Store(options);
+    await store.prepareFolders();
+    await store.openNotices();
+    await store.openSettings();
+    const needsReconcile = await store.openIndex();
+    if (needsReconcile) await store.reconcile();
+    store.index.data.cleanShutdown = false;
+    await store.writeIndexNow();
+    const snapshotEveryMs = options.snapshotEveryMs ?? 24 * 60 * 60 * 1000;
+    // Snapshots are hard links, so taking one while the app saves is safe: a save replaces a
+    // file by rename and leaves the linked old content untouched.
+    void store.snapshots.takeIfOlderThan(snapshotEveryMs).catch((error: unknown) => {
+      store.logger.warn('Periodic snapshot failed', error);
+    });
+    return store;
+  }
+
+  // ---------------------------------------------------------------- settings and notices
+
+  get settings(): Settings {
+    return structuredClone(this.settingsDb.data);
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const next = settingsSchema.parse({ ...this.settingsDb.data, ...patch });
+    await this.settingsDb.adapter.write(next);
+    this.settingsDb.data = next;
+    return structuredClone(next);
+  }
+
+  get notices(): StoreNotice[] {
+    return structuredClone(this.noticesDb.data.notices);
+  }
+
+  async dismissNotice(id: string): Promise<void> {
+    const next = { notices: this.noticesDb.data.notices.filter((notice) => notice.id !== id) };
+    await this.noticesDb.adapter.write(next);
+    this.noticesDb.data = next;
+  }
+
+  private async addNotice(notice: Omit<StoreNotice, 'id' | 'at'>): Promise<void> {
+    const full: StoreNotice = { id: randomUUID(), at: this.now().toISOString(), ...notice };
+    this.logger.warn(`Store notice: ${notice.kind} ${notice.collection}/${notice.documentId ?? ''}`, full);
+    const next = { notices: [...this.noticesDb.data.notices, full] };
+    try {
+      await this.noticesDb.adapter.write(next);
+    } catch (error) {
+      this.logger.error('Could not record a store notice', error);
+    }
+    this.noticesDb.data = next;
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  /** The catalogue entries of one kind, without opening any document. */
+  entries<S>(kind: DocumentKind<StoredDocument, S>): Array<CatalogueEntry<S>> {
+    const collection = this.index.data.collections[kind.collection] ?? {};
+    return Object.entries(collection).map(([id, summary]) => ({ id, summary: summary as S }));
+  }
+
+  summary<S>(kind: DocumentKind<StoredDocument, S>, id: string): S | undefined {
+    return this.index.data.collections[kind.collection]?.[id] as S | undefined;
+  }
+
+  has(kind: DocumentKind<StoredDocument>, id: string): boolean {
+    return this.summary(kind, id) !== undefined;
+  }
+
+  /** Reads one document, migrating or restoring it when needed. A copy: changing it changes nothing. */
+  async read<T extends StoredDocument>(kind: DocumentKind<T>, id: string): Promise<T> {
+    return structuredClone(await this.load(kind, id));
+  }
+
+  /** Stores a new document and lists it in the catalogue. */
+  async create<T extends StoredDocument>(kind: DocumentKind<T>, document: T): Promise<T> {
+    return this.withLock(kind, document.id, async () => {
+      if (this.has(kind, document.id)) {
+        throw new AppError({ code: 'CONFLICT', message: `${kind.collection}/${document.id} exists already` });
+      }
+      const valid = kind.schema.parse(document);
+      await this.writeDocumentFile(kind, valid);
+      this.cacheSet(kind, valid);
+      this.setSummary(kind, valid);
+      try {
+        await this.writeIndexNow();
+      } catch (error) {
+        // Without its catalogue entry the document would be invisible: undo both.
+        this.removeSummary(kind, valid.id);
+        this.cache.delete(cacheKey(kind, valid.id));
+        await rm(this.documentPath(kind, valid.id), { force: true }).catch(() => undefined);
+        throw error;
+      }
+      return structuredClone(valid);
+    });
+  }
+
+  /**
+   * Changes one document under its lock: `change` gets a copy and returns the new version. The
+   * file is written before anything in memory changes, so a failed write (a full disk, a
+   * read-only folder) leaves the store exactly as it was.
+   */
+  async update<T extends StoredDocument>(
+    kind: DocumentKind<T>,
+    id: string,
+    change: (draft: T) => T | Promise<T>,
+    options: { catalogueNow?: boolean } = {},
+  ): Promise<T> {
+    return this.withLock(kind, id, async () => {
+      const current = await this.load(kind, id);
+      const next = kind.schema.parse(await change(structuredClone(current)));
+      if (next.id !== id) throw new AppError({ code: 'INTERNAL', message: 'A document may not change its id' });
+      await this.writeDocumentFile(kind, next);
+      this.cacheSet(kind, next);
+      this.setSummary(kind, next);
+      if (options.catalogueNow) await this.writeIndexNow();
+      else this.scheduleIndexWrite();
+      return structuredClone(next);
+    });
+  }
+
+  /** Removes a document from the catalogue and moves its file to `deleted/`, where it can be recovered. */
+  async remove(kind: DocumentKind<StoredDocument>, id: string): Promise<void> {
+    await this.withLock(kind, id, async () => {
+      const summary = this.summary(kind, id);
+      if (summary === undefined) throw notFound(kind, id);
+      this.removeSummary(kind, id);
+      try {
+        await this.writeIndexNow();
+      } catch (error) {
+        this.index.data.collections[kind.collection] ??= {};
+        this.index.data.collections[kind.collection]![id] = summary;
+        throw error;
+      }
+      this.cache.delete(cacheKey(kind, id));
+      const deletedDir = join(this.dataDir, 'deleted', kind.collection);
+      await mkdir(deletedDir, { recursive: true });
+      const stamp = fileStamp(this.now());
+      await rename(this.documentPath(kind, id), join(deletedDir, `${id}.${stamp}.json`)).catch((error: unknown) => {
+        this.logger.warn(`Could not move ${kind.collection}/${id} to deleted/`, error);
+      });
+      await rm(this.documentPath(kind, id) + backupSuffix, { force: true });
+    });
+  }
+
+  /** Writes pending catalogue changes now. */
+  async flush(): Promise<void> {
+    if (this.indexTimer) {
+      clearTimeout(this.indexTimer);
+      this.indexTimer = undefined;
+      await this.writeIndexNow();
+    }
+    await this.indexWrite;
+  }
+
+  /** Waits for every save under way, writes the catalogue and marks the shutdown clean. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.allSettled([...this.locks.values()]);
+    await this.flush();
+    this.index.data.cleanShutdown = true;
+    await this.writeIndexNow();
+    this.closed = true;
+  }
+
+  documentPath(kind: DocumentKind<StoredDocument>, id: string): string {
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) {
+      throw new AppError({ code: 'INVALID_REQUEST', message: `"${id}" is not a valid document identifier` });
+    }
+    return join(this.documentsDir, kind.collection, `${id}.json`);
+  }
+
+  // ---------------------------------------------------------------- internals: reading and recovery
+
+  private async load<T extends StoredDocument>(kind: DocumentKind<T>, id: string): Promise<T> {
+    const cached = this.cache.get(cacheKey(kind, id));
+    if (cached) {
+      // Refresh its place in the least-recently-used order.
+      this.cache.delete(cacheKey(kind, id));
+      this.cache.set(cacheKey(kind, id), cached);
+      return cached as T;
+    }
+    if (!this.has(kind, id)) throw notFound(kind, id);
+    const document = await this.readWithRecovery(kind, id);
+    if (!document) {
+      this.removeSummary(kind, id);
+      await this.writeIndexNow().catch(() => undefined);
+      throw new AppError({
+        code: 'DAMAGED_FILE',
+        message: `This ${kind.collection.replace(/s$/, '')} was damaged and no good copy was found. The damaged file was set aside in the quarantine folder.`,
+        params: { collection: kind.collection, id },
+      });
+    }
+    this.cacheSet(kind, document);
+    return document;
+  }
+
+  /**
+   * Reads the document file; when it is damaged, sets it aside and tries the `.bak` of the previous
+   * save, then the snapshots from newest to oldest. Returns undefined when nothing good is left.
+   */
+  private async readWithRecovery<T extends StoredDocument>(kind: DocumentKind<T>, id: string): Promise<T | undefined> {
+    const path = this.documentPath(kind, id);
+    try {
+      const document = await this.parseDocumentFile(kind, path);
+      if (document) return document;
+      // No file: a crash between moving the old file to .bak and renaming the new one into place.
+      // The .bak holds the last acknowledged save.
+      const fromBackup = await this.parseDocumentFile(kind, path + backupSuffix);
+      if (fromBackup) {
+        await this.writeDocumentFile(kind, fromBackup, { keepBackup: false });
+        this.logger.info(`Recovered ${kind.collection}/${id} from its .bak after an interrupted save`);
+        return fromBackup;
+      }
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      const setAsidePath = await this.setAside(kind.collection, path);
+      const restored = await this.restoreFromBackups(kind, id, { skipBackup: error.path.endsWith(backupSuffix) });
+      if (restored) {
+        await this.writeDocumentFile(kind, restored.document, { keepBackup: false });
+        await this.addNotice({
+          kind: restored.from === 'backup' ? 'restored-from-backup' : 'restored-from-snapshot',
+          collection: kind.collection,
+          documentId: id,
+          setAsidePath,
+          reason: error.reason,
+          ...(restored.takenAt ? { restoredFrom: restored.takenAt } : {}),
+        });
+        return restored.document;
+      }
+      await this.addNotice({ kind: 'set-aside', collection: kind.collection, documentId: id, setAsidePath, reason: error.reason });
+      return undefined;
+    }
+    // Neither the file nor its .bak: only a snapshot can help.
+    const restored = await this.restoreFromBackups(kind, id, { skipBackup: true });
+    if (restored) {
+      await this.writeDocumentFile(kind, restored.document, { keepBackup: false });
+      await this.addNotice({
+        kind: 'restored-from-snapshot',
+        collection: kind.collection,
+        documentId: id,
+        reason: 'missing',
+        ...(restored.takenAt ? { restoredFrom: restored.takenAt } : {}),
+      });
+      return restored.document;
+    }
+    await this.addNotice({ kind: 'set-aside', collection: kind.collection, documentId: id, reason: 'missing' });
+    return undefined;
+  }
+
+  private async restoreFromBackups<T extends StoredDocument>(
+    kind: DocumentKind<T>,
+    id: string,
+    options: { skipBackup?: boolean } = {},
+  ): Promise<{ document: T; from: 'backup' | 'snapshot'; takenAt?: string } | undefined> {
+    const path = this.documentPath(kind, id);
+    const candidates: Array<{ path: string; from: 'backup' | 'snapshot'; takenAt?: string }> = [
+      ...(options.skipBackup ? [] : [{ path: path + backupSuffix, from: 'backup' as const }]),
+      ...(await this.snapshots.list()).map((snapshot) => ({
+        path: join(snapshot.path, 'documents', kind.collection, `${id}.json`),
+        from: 'snapshot' as const,
+        takenAt: snapshot.takenAt,
+      })),
+    ];
+    for (const candidate of candidates) {
+      try {
+        const document = await this.parseDocumentFile(kind, candidate.path);
+        if (document) {
+          return { document, from: candidate.from, ...(candidate.takenAt ? { takenAt: candidate.takenAt } : {}) };
+        }
+      } catch (error) {
+        if (!(error instanceof DamagedFileError)) throw error;
+        this.logger.warn(`Backup candidate ${candidate.path} is damaged too`, error.reason);
+      }
+    }
+    return undefined;
+  }
+
+  /** Parses, version-checks, migrates and validates one document file; undefined if absent. */
+  private async parseDocumentFile<T extends StoredDocument>(kind: DocumentKind<T>, path: string): Promise<T | undefined> {
+    const raw = (await readJsonFile(path)) as Record<string, unknown> | undefined;
+    if (raw === undefined) return undefined;
+    const version = raw['schemaVersion'];
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      throw new DamagedFileError(path, 'invalid', 'schemaVersion is missing');
+    }
+    if (version > kind.schemaVersion) {
+      throw new DamagedFileError(path, 'newer-version', `version ${version}, this TrustBridge reads up to ${kind.schemaVersion}`);
+    }
+    let migrated = raw;
+    if (version < kind.schemaVersion) {
+      await this.snapshots.backupBeforeMigration(path, kind.collection, version);
+      for (let v = version; v < kind.schemaVersion; v += 1) {
+        const migrate = kind.migrations[v];
+        if (!migrate) throw new DamagedFileError(path, 'invalid', `no migration from version ${v}`);
+        migrated = { ...migrate(migrated), schemaVersion: v + 1 };
+      }
+    }
+    const parsed = kind.schema.safeParse(migrated);
+    if (!parsed.success) {
+      throw new DamagedFileError(path, 'invalid', parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', '));
+    }
+    if (version < kind.schemaVersion && path === this.documentPath(kind, parsed.data.id)) {
+      await this.writeDocumentFile(kind, parsed.data);
+      await this.addNotice({ kind: 'migrated', collection: kind.collection, documentId: parsed.data.id, reason: `${version}→${kind.schemaVersion}` });
+    }
+    return parsed.data;
+  }
+
+  private async setAside(collection: string, path: string): Promise<string> {
+    const folder = join(this.quarantineDir, collection);
+    await mkdir(folder, { recursive: true });
+    const target = join(folder, `${path.split(/[\\/]/).pop()}.${fileStamp(this.now())}.${randomUUID().slice(0, 8)}`);
+    try {
+      await rename(path, target);
+    } catch (error) {
+      this.logger.error(`Could not set ${path} aside`, error);
+    }
+    return target;
+  }
+
+  private async writeDocumentFile(
+    kind: DocumentKind<StoredDocument>,
+    document: StoredDocument,
+    options: { keepBackup?: boolean } = {},
+  ): Promise<void> {
+    const path = this.documentPath(kind, document.id);
+    await new DurableJsonFile(path, { keepBackup: options.keepBackup ?? true }).write(document);
+  }
+
+  // ---------------------------------------------------------------- internals: catalogue
+
+  private setSummary(kind: DocumentKind<StoredDocument>, document: StoredDocument): void {
+    this.index.data.collections[kind.collection] ??= {};
+    this.index.data.collections[kind.collection]![document.id] = kind.summarise(document);
+  }
+
+  private removeSummary(kind: DocumentKind<StoredDocument>, id: string): void {
+    delete this.index.data.collections[kind.collection]?.[id];
+  }
+
+  private scheduleIndexWrite(): void {
+    if (this.indexTimer || this.closed) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = undefined;
+      this.writeIndexNow().catch((error: unknown) => this.logger.error('Catalogue write failed', error));
+    }, this.indexFlushDelayMs);
+    this.indexTimer.unref?.();
+  }
+
+  private writeIndexNow(): Promise<void> {
+    if (this.indexTimer) {
+      clearTimeout(this.indexTimer);
+      this.indexTimer = undefined;
+    }
+    // Writes are chained so two never overlap; each writes the catalogue as it is when it starts.
+    const write = this.indexWrite
+      .catch(() => undefined)
+      .then(async () => {
+        const startedAt = Date.now();
+        const data: IndexData = { ...this.index.data, flushedAt: startedAt };
+        await this.index.adapter.write(data);
+        this.index.data.flushedAt = startedAt;
+      });
+    this.indexWrite = write;
+    return write;
+  }
+
+  private async openIndex(): Promise<boolean> {
+    try {
+      const data = (await readJsonFile(this.indexPath)) as IndexData | undefined;
+      if (data === undefined) {
+        const hasDocuments = await this.hasAnyDocument();
+        if (hasDocuments) {
+          await this.addNotice({ kind: 'index-rebuilt', collection: 'index', reason: 'missing' });
+        }
+        this.index.data = emptyIndex();
+        return hasDocuments;
+      }
+      if (data.schemaVersion !== indexSchemaVersion || typeof data.collections !== 'object' || data.collections === null) {
+        throw new DamagedFileError(this.indexPath, 'invalid');
+      }
+      this.index.data = { ...emptyIndex(), ...data };
+      return !data.cleanShutdown;
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      // The catalogue can always be rebuilt from the documents, which are the truth.
+      const setAsidePath = await this.setAside('index', this.indexPath);
+      await this.addNotice({ kind: 'index-rebuilt', collection: 'index', setAsidePath, reason: error.reason });
+      this.index.data = emptyIndex();
+      return true;
+    }
+  }
+
+  /**
+   * After a crash or a damaged catalogue: brings the catalogue in line with the document files.
+   * Only documents changed since the catalogue was last written are opened, so a crash with
+   * 10,000 stored assessments costs one directory listing and a handful of reads.
+   */
+  private async reconcile(): Promise<void> {
+    const since = this.index.data.flushedAt - 5000;
+    for (const kind of this.kinds.values()) {
+      const folder = join(this.documentsDir, kind.collection);
+      const names = await readdir(folder).catch(() => [] as string[]);
+      const ids = new Set<string>();
+      for (const name of names) {
+        if (name.endsWith('.tmp')) {
+          await rm(join(folder, name), { force: true });
+          continue;
+        }
+        const match = /^([A-Za-z0-9_-]{1,80})\.json(\.bak)?$/.exec(name);
+        if (match?.[1]) ids.add(match[1]);
+      }
+      const catalogue = (this.index.data.collections[kind.collection] ??= {});
+      for (const id of ids) {
+        const path = this.documentPath(kind, id);
+        const modified = await stat(path).then((s) => s.mtimeMs, () => Number.POSITIVE_INFINITY);
+        if (catalogue[id] !== undefined && modified < since) continue;
+        const document = await this.readWithRecovery(kind, id);
+        if (document) catalogue[id] = kind.summarise(document);
+        else delete catalogue[id];
+      }
+      for (const id of Object.keys(catalogue)) {
+        if (ids.has(id)) continue;
+        const document = await this.readWithRecovery(kind, id);
+        if (document) catalogue[id] = kind.summarise(document);
+        else delete catalogue[id];
+      }
+    }
+  }
+
+  private async hasAnyDocument(): Promise<boolean> {
+    for (const kind of this.kinds.values()) {
+      const names = await readdir(join(this.documentsDir, kind.collection)).catch(() => [] as string[]);
+      if (names.some((name) => name.endsWith('.json') || name.endsWith('.json.bak'))) return true;
+    }
+    return false;
+  }
+
+  private async openSettings(): Promise<void> {
+    const path = join(this.dataDir, 'settings.json');
+    try {
+      const raw = await readJsonFile(path);
+      if (raw === undefined) return;
+      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...(raw as object) });
+      if (!parsed.success) throw new DamagedFileError(path, 'invalid');
+      this.settingsDb.data = parsed.data;
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      const setAsidePath = await this.setAside('settings', path);
+      const backup = await readJsonFile(path + backupSuffix).catch(() => undefined);
+      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...((backup as object | undefined) ?? {}) });
+      this.settingsDb.data = parsed.success ? parsed.data : { ...defaultSettings };
+      await this.settingsDb.adapter.write(this.settingsDb.data);
+      await this.addNotice({
+        kind: parsed.success && backup ? 'restored-from-backup' : 'set-aside',
+        collection: 'settings',
+        setAsidePath,
+        reason: error.reason,
+      });
+    }
+  }
+
+  private async openNotices(): Promise<void> {
+    try {
+      await this.noticesDb.read();
+      if (!Array.isArray(this.noticesDb.data.notices)) this.noticesDb.data = { notices: [] };
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      await this.setAside('notices', join(this.dataDir, 'notices.json'));
+      this.noticesDb.data = { notices: [] };
+    }
+  }
+
+  private async prepareFolders(): Promise<void> {
+    try {
+      await mkdir(this.dataDir, { recursive: true });
+      for (const kind of this.kinds.values()) await mkdir(join(this.documentsDir, kind.collection), { recursive: true });
+      await mkdir(this.evidenceDir, { recursive: true });
+    } catch (error) {
+      throw storageError(error, this.dataDir);
+    }
+  }
+
+  private cacheSet(kind: DocumentKind<StoredDocument>, document: StoredDocument): void {
+    const key = cacheKey(kind, document.id);
+    this.cache.delete(key);
+    this.cache.set(key, document);
+    if (this.cache.size > cacheLimit) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+  }
+
+  private withLock<R>(kind: DocumentKind<StoredDocument>, id: string, work: () => Promise<R>): Promise<R> {
+    if (this.closed) {
+      return Promise.reject(new AppError({ code: 'INTERNAL', message: 'The store is closed' }));
+    }
+    const key = cacheKey(kind, id);
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(work);
+    const settled = run.catch(() => undefined);
+    this.locks.set(key, settled);
+    void settled.then(() => {
+      if (this.locks.get(key) === settled) this.locks.delete(key);
+    });
+    return run;
+  }
+}
+
+function emptyIndex(): IndexData {
+  return { schemaVersion: indexSchemaVersion, cleanShutdown: false, flushedAt: 0, collections: {} };
+}
+
+function cacheKey(kind: DocumentKind<StoredDocument>, id: string): string {
+  return `${kind.collection}/${id}`;
+}
+
+function notFound(kind: DocumentKind<StoredDocument>, id: string): AppError {
+  return new AppError({
+    code: 'NOT_FOUND',
+    message: `No ${kind.collection.replace(/s$/, '')} with id ${id} is stored`,
+    params: { collection: kind.collection, id },
+  });
+}
+
+/** A timestamp that sorts and is safe in file names on every OS. */
+export function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}

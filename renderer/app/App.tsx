@@ -1,0 +1,125 @@
+/**
+ * The app's root: loads settings and app info, sets up translations and theme, then shows either
+ * the first-run setup or the main layout with its screens.
+ */
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nProvider, RouterProvider } from 'react-aria-components';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n } from 'i18next';
+import { HashRouter, Route, Routes, useHref, useNavigate } from 'react-router';
+import type { AppErrorData } from '../../shared/errors';
+import type { Language } from '../../shared/framework/schema';
+import { languageForLocale } from '../../shared/i18n';
+import type { AppInfo } from '../../shared/ipc/contract';
+import type { Settings } from '../../shared/settings';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { notify, ToastArea } from '../components/Toasts';
+import { FirstRunPage } from '../features/first-run/FirstRunPage';
+import { routes } from './routes';
+import { api } from '../lib/api';
+import { createI18n } from '../lib/i18n';
+import { applyTheme } from '../lib/theme';
+import { AppContext, type AppContextValue } from './app-context';
+import { Layout } from './Layout';
+
+interface Loaded {
+  info: AppInfo;
+  settings: Settings;
+  i18n: i18n;
+}
+
+export function App() {
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [failure, setFailure] = useState<AppErrorData>();
+
+  useEffect(() => {
+    void (async () => {
+      const [info, settings] = await Promise.all([api().app.info(), api().settings.get()]);
+      if (!info.ok) return setFailure(info.error);
+      if (!settings.ok) return setFailure(settings.error);
+      const language = settings.value.language ?? languageForLocale(info.value.systemLocale);
+      const i18n = await createI18n(language);
+      document.documentElement.lang = language;
+      applyTheme(settings.value.theme);
+      setLoaded({ info: info.value, settings: settings.value, i18n });
+    })();
+  }, []);
+
+  const applyLanguage = useCallback(
+    async (language: Language | null) => {
+      if (!loaded) return;
+      const effective = language ?? languageForLocale(loaded.info.systemLocale);
+      await loaded.i18n.changeLanguage(effective);
+      document.documentElement.lang = effective;
+    },
+    [loaded],
+  );
+
+  const updateSettings = useCallback(
+    async (patch: Partial<Settings>) => {
+      const result = await api().settings.update(patch);
+      if (!result.ok) {
+        notify(result.error.message, 'error');
+        return false;
+      }
+      if ('language' in patch) await applyLanguage(result.value.language);
+      if (patch.theme) applyTheme(result.value.theme);
+      setLoaded((current) => (current ? { ...current, settings: result.value } : current));
+      return true;
+    },
+    [applyLanguage],
+  );
+
+  const context = useMemo<AppContextValue | null>(
+    () => (loaded ? { info: loaded.info, settings: loaded.settings, updateSettings } : null),
+    [loaded, updateSettings],
+  );
+
+  if (failure) {
+    return (
+      <main className="startup-failure">
+        <ErrorMessage error={failure} />
+      </main>
+    );
+  }
+  if (!loaded || !context) return <div className="startup" aria-busy="true" />;
+
+  return (
+    <I18nextProvider i18n={loaded.i18n}>
+      <I18nProvider locale={loaded.i18n.language}>
+        <AppContext.Provider value={context}>
+          <HashRouter>
+            <AriaRouting>
+              {loaded.settings.setupCompleted ? (
+                <Routes>
+                  <Route element={<Layout />}>
+                    {routes.map((route) => (
+                      <Route key={route.path} path={route.path} element={route.element} />
+                    ))}
+                  </Route>
+                </Routes>
+              ) : (
+                <FirstRunPage
+                  settings={loaded.settings}
+                  onLanguageChange={(language) => void updateSettings({ language })}
+                  onFinished={(settings) => setLoaded({ ...loaded, settings })}
+                />
+              )}
+            </AriaRouting>
+          </HashRouter>
+          <ToastArea />
+        </AppContext.Provider>
+      </I18nProvider>
+    </I18nextProvider>
+  );
+}
+
+/** Lets React Aria links navigate with the app's router. */
+function AriaRouting({ children }: { children: ReactNode }) {
+  const navigate = useNavigate();
+  return (
+    <RouterProvider navigate={(to) => void navigate(to)} useHref={useHref}>
+      {children}
+    </RouterProvider>
+  );
+}

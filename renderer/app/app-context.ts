@@ -1,0 +1,18 @@
+import { createContext, useContext } from 'react';
+import type { AppInfo } from '../../shared/ipc/contract';
+import type { Settings } from '../../shared/settings';
+
+export interface AppContextValue {
+  info: AppInfo;
+  settings: Settings;
+  /** Saves a settings change and applies it (language, theme) at once. */
+  updateSettings(patch: Partial<Settings>): Promise<boolean>;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp outside AppContext');
+  return value;
+}

@@ -1,0 +1,19 @@
+import type { ReactElement } from 'react';
+import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
+import { GuidePage } from '../features/guide/GuidePage';
+import { HomePage } from '../features/home/HomePage';
+import { OwnProfilePage } from '../features/institution/OwnProfilePage';
+import { PartnerEditPage } from '../features/partners/PartnerEditPage';
+import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
+  { path: '/', element: <HomePage /> },
+  { path: '/assessments', element: <AssessmentsPage /> },
+  { path: '/partnerships', element: <PartnershipsPage /> },
+  { path: '/partners/:id', element: <PartnerEditPage /> },
+  { path: '/guide', element: <GuidePage /> },
+  { path: '/settings', element: <SettingsPage /> },
+  { path: '/settings/about', element: <SettingsPage /> },
+  { path: '/settings/institution', element: <OwnProfilePage /> },
+];

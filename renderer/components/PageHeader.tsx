@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+
+export function PageHeader({ title, intro, actions }: { title: string; intro?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1 className="page-header__title" tabIndex={-1} data-page-title>
+          {title}
+        </h1>
+        {intro && <p className="page-header__intro">{intro}</p>}
+      </div>
+      {actions && <div className="page-header__actions">{actions}</div>}
+    </header>
+  );
+}

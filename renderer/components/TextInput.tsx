@@ -1,0 +1,58 @@
+import { FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+export interface TextInputProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  name?: string;
+  description?: string;
+  error?: string | undefined;
+  isRequired?: boolean;
+  type?: 'text' | 'email' | 'url' | 'search';
+  autoComplete?: string;
+  multiline?: boolean;
+  rows?: number;
+  autoFocus?: boolean;
+  placeholder?: string;
+  onBlur?(): void;
+  className?: string;
+  isReadOnly?: boolean;
+}
+
+/** A labelled text field with its help text and its error, wired for screen readers by React Aria. */
+export function TextInput(props: TextInputProps) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      className={`field${props.className ? ` ${props.className}` : ''}`}
+      name={props.name}
+      value={props.value}
+      onChange={props.onChange}
+      isRequired={props.isRequired}
+      isInvalid={Boolean(props.error)}
+      type={props.type ?? 'text'}
+      autoComplete={props.autoComplete}
+      autoFocus={props.autoFocus}
+      onBlur={props.onBlur}
+      isReadOnly={props.isReadOnly}
+      validationBehavior="aria"
+    >
+      <Label className="field__label">
+        {props.label}
+        {!props.isRequired && <span className="field__optional"> ({t('common.optional')})</span>}
+      </Label>
+      {props.multiline ? (
+        <TextArea className="field__input field__input--multiline" rows={props.rows ?? 4} placeholder={props.placeholder} />
+      ) : (
+        <Input className="field__input" placeholder={props.placeholder} />
+      )}
+      {props.description && (
+        <Text slot="description" className="field__description">
+          {props.description}
+        </Text>
+      )}
+      <FieldError className="field__error">{props.error}</FieldError>
+    </TextField>
+  );
+}

@@ -1,0 +1,39 @@
+import {
+  Button,
+  Text,
+  UNSTABLE_Toast as Toast,
+  UNSTABLE_ToastContent as ToastContent,
+  UNSTABLE_ToastQueue as ToastQueue,
+  UNSTABLE_ToastRegion as ToastRegion,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+export interface ToastMessage {
+  text: string;
+  tone: 'success' | 'error' | 'info';
+}
+
+/** One queue for the whole app: confirmations such as "Profile saved". */
+export const toasts = new ToastQueue<ToastMessage>({ maxVisibleToasts: 3 });
+
+export function notify(text: string, tone: ToastMessage['tone'] = 'success'): void {
+  toasts.add({ text, tone }, { timeout: tone === 'error' ? 10_000 : 5_000 });
+}
+
+export function ToastArea() {
+  const { t } = useTranslation();
+  return (
+    <ToastRegion queue={toasts} className="toast-region">
+      {({ toast }) => (
+        <Toast toast={toast} className={`toast toast--${toast.content.tone}`}>
+          <ToastContent>
+            <Text slot="title">{toast.content.text}</Text>
+          </ToastContent>
+          <Button slot="close" className="toast__close" aria-label={t('common.dismiss')}>
+            ×
+          </Button>
+        </Toast>
+      )}
+    </ToastRegion>
+  );
+}

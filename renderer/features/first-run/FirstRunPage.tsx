@@ -1,0 +1,155 @@
+/**
+ * First-run setup: who you are, then your institution's profile in two steps. Each step is
+ * validated before the next; the profile is saved at the end, and only then is setup marked done.
+ */
+import { useRef, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData } from '../../../shared/errors';
+import type { Language } from '../../../shared/framework/schema';
+import { institutionProfileSchema, type InstitutionProfileInput } from '../../../shared/institution/schema';
+import type { Settings } from '../../../shared/settings';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/SelectField';
+import { TextInput } from '../../components/TextInput';
+import { api } from '../../lib/api';
+import { toFieldErrors, validate, type FieldErrors } from '../../lib/validation';
+import { errorsOfSections, focusFirstError, ProfileForm, type ProfileSection } from '../institution/ProfileForm';
+import { profileInputOf } from '../institution/profile-input';
+
+const steps: ReadonlyArray<{ key: 'stepYou' | 'stepInstitution' | 'stepPeople'; sections: readonly ProfileSection[] }> = [
+  { key: 'stepYou', sections: [] },
+  { key: 'stepInstitution', sections: ['identity', 'codes'] },
+  { key: 'stepPeople', sections: ['representative', 'qaContact', 'qaAgency'] },
+];
+
+export interface FirstRunPageProps {
+  settings: Settings;
+  onLanguageChange(language: Language | null): void;
+  onFinished(settings: Settings): void;
+}
+
+export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRunPageProps) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState(0);
+  const [profile, setProfile] = useState<InstitutionProfileInput>(() => profileInputOf(null));
+  const [userName, setUserName] = useState(settings.userName);
+  const [userRole, setUserRole] = useState(settings.userRole);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<AppErrorData>();
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const current = steps[step] ?? steps[0]!;
+
+  const goTo = (next: number) => {
+    setStep(next);
+    setErrors({});
+    // Move focus to the step's heading so keyboard and screen-reader users start at the top.
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
+
+  const showErrors = (stepErrors: FieldErrors) => {
+    setErrors(stepErrors);
+    requestAnimationFrame(() => focusFirstError(formRef.current));
+  };
+
+  const submit = async () => {
+    setFailure(undefined);
+    if (step === 0) {
+      if (!userName.trim()) return showErrors({ userName: t('validation.required') });
+      return goTo(1);
+    }
+    const checked = validate(institutionProfileSchema, profile, t);
+    const stepErrors = checked.ok ? {} : errorsOfSections(checked.errors, current.sections);
+    if (Object.keys(stepErrors).length) return showErrors(stepErrors);
+    if (step < steps.length - 1) return goTo(step + 1);
+    if (!checked.ok) {
+      // An error in an earlier step (should not happen, but never lose it): go back to it.
+      const earlier = steps.findIndex((s) => Object.keys(errorsOfSections(checked.errors, s.sections)).length > 0);
+      goTo(Math.max(earlier, 1));
+      return;
+    }
+    setBusy(true);
+    const saved = await api().institutions.saveOwn(checked.value);
+    if (!saved.ok) {
+      setBusy(false);
+      setFailure(saved.error);
+      if (saved.error.issues) showErrors(toFieldErrors(saved.error.issues, t));
+      return;
+    }
+    const updated = await api().settings.update({ userName: userName.trim(), userRole: userRole.trim(), setupCompleted: true });
+    setBusy(false);
+    if (!updated.ok) return setFailure(updated.error);
+    onFinished(updated.value);
+  };
+
+  return (
+    <main className="first-run" id="main">
+      <div className="first-run__card">
+        <p className="first-run__brand">{t('app.name')}</p>
+        <h1 className="first-run__title">{t('firstRun.title')}</h1>
+        {step === 0 && <p className="first-run__intro">{t('firstRun.intro')}</p>}
+        <ol className="stepper" aria-label={t('firstRun.progress', { step: step + 1, total: steps.length })}>
+          {steps.map((s, index) => (
+            <li key={s.key} className="stepper__step" aria-current={index === step ? 'step' : undefined} data-done={index < step || undefined}>
+              <span className="stepper__number" aria-hidden="true">
+                {index + 1}
+              </span>
+              {t(`firstRun.${s.key}`)}
+            </li>
+          ))}
+        </ol>
+        <Form
+          ref={formRef}
+          className="first-run__form"
+          validationBehavior="aria"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <h2 className="first-run__step-title" ref={headingRef} tabIndex={-1}>
+            {t(`firstRun.${current.key}`)}
+          </h2>
+          {step === 0 && (
+            <>
+              <p className="form-section__help">{t('firstRun.youIntro')}</p>
+              <SelectField
+                label={t('settings.language')}
+                value={settings.language ?? 'system'}
+                options={[
+                  { value: 'system', label: t('settings.languageSystem') },
+                  { value: 'en', label: t('languages.en') },
+                  { value: 'es', label: t('languages.es') },
+                  { value: 'de', label: t('languages.de') },
+                ]}
+                onChange={(value) => onLanguageChange(value === 'system' ? null : (value as Language))}
+                name="language"
+              />
+              <div className="form-row">
+                <TextInput label={t('settings.userName')} value={userName} onChange={setUserName} error={errors['userName']} isRequired autoComplete="name" name="userName" autoFocus />
+                <TextInput label={t('settings.userRole')} description={t('settings.userRoleHelp')} value={userRole} onChange={setUserRole} name="userRole" />
+              </div>
+            </>
+          )}
+          {step === 1 && <p className="form-section__help">{t('firstRun.institutionIntro')}</p>}
+          {step === 2 && <p className="form-section__help">{t('firstRun.peopleIntro')}</p>}
+          {step > 0 && <ProfileForm value={profile} onChange={setProfile} errors={errors} sections={current.sections} headingLevel={3} />}
+          <ErrorMessage error={failure} />
+          <div className="form-actions">
+            {step > 0 && (
+              <Button variant="secondary" onPress={() => goTo(step - 1)} isDisabled={busy}>
+                {t('common.back')}
+              </Button>
+            )}
+            <Button variant="primary" type="submit" isDisabled={busy}>
+              {step === steps.length - 1 ? t('firstRun.finish') : t('common.next')}
+            </Button>
+          </div>
+        </Form>
+      </div>
+    </main>
+  );
+}

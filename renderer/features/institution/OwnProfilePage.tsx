@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData } from '../../../shared/errors';
+import { institutionProfileSchema, type InstitutionProfileInput } from '../../../shared/institution/schema';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { useResource } from '../../lib/use-resource';
+import { toFieldErrors, validate, type FieldErrors } from '../../lib/validation';
+import { focusFirstError, ProfileForm } from './ProfileForm';
+import { profileInputOf } from './profile-input';
+
+export function OwnProfilePage() {
+  const { t } = useTranslation();
+  const own = useResource(() => api().institutions.getOwn(), []);
+  const [profile, setProfile] = useState<InstitutionProfileInput>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<AppErrorData>();
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (own.data !== undefined && profile === undefined) setProfile(profileInputOf(own.data));
+  }, [own.data, profile]);
+
+  const save = async () => {
+    if (!profile) return;
+    setFailure(undefined);
+    const checked = validate(institutionProfileSchema, profile, t);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      requestAnimationFrame(() => focusFirstError(formRef.current));
+      return;
+    }
+    setBusy(true);
+    const saved = await api().institutions.saveOwn(checked.value);
+    setBusy(false);
+    if (!saved.ok) {
+      setFailure(saved.error);
+      if (saved.error.issues) setErrors(toFieldErrors(saved.error.issues, t));
+      return;
+    }
+    setErrors({});
+    setProfile(profileInputOf(saved.value));
+    own.set(saved.value);
+    notify(t('profile.saved'));
+  };
+
+  return (
+    <>
+      <PageHeader title={t('profile.ownTitle')} intro={t('profile.ownIntro')} />
+      <ErrorMessage error={own.error ?? failure} />
+      {profile && (
+        <Form
+          ref={formRef}
+          validationBehavior="aria"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <ProfileForm value={profile} onChange={setProfile} errors={errors} />
+          <div className="form-actions form-actions--sticky">
+            <Button variant="primary" type="submit" isDisabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </>
+  );
+}

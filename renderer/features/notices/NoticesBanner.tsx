@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { StoreNotice } from '../../../shared/store/notices';
+import { Button } from '../../components/Button';
+import { api } from '../../lib/api';
+import { useResource } from '../../lib/use-resource';
+
+/** Tells the user what the store repaired: damaged files set aside, restores from backup. */
+export function NoticesBanner() {
+  const { t, i18n } = useTranslation();
+  const notices = useResource(() => api().store.notices(), []);
+  if (!notices.data?.length) return null;
+  const dismiss = async (notice: StoreNotice) => {
+    await api().store.dismissNotice({ id: notice.id });
+    await notices.reload();
+  };
+  return (
+    <section className="notices" aria-label={t('notices.region')}>
+      {notices.data.map((notice) => (
+        <div key={notice.id} className="alert alert--warning" role="status">
+          <p>
+            {t(`notices.${notice.kind}`, {
+              collection: notice.collection,
+              path: notice.setAsidePath ?? t('notices.somewhere'),
+              date: notice.restoredFrom ? new Date(notice.restoredFrom).toLocaleString(i18n.language) : '',
+            })}
+          </p>
+          <Button variant="quiet" onPress={() => void dismiss(notice)}>
+            {t('common.dismiss')}
+          </Button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InstitutionListItem } from '../../../shared/ipc/contract';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { LinkButton } from '../../components/LinkButton';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { countryName } from '../../lib/countries';
+import { useResource } from '../../lib/use-resource';
+
+export function PartnersList() {
+  const { t, i18n } = useTranslation();
+  const list = useResource(() => api().institutions.list(), []);
+  const [removing, setRemoving] = useState<InstitutionListItem>();
+  const partners = (list.data ?? []).filter((item) => item.kind === 'partner');
+
+  const remove = async () => {
+    if (!removing) return;
+    const target = removing;
+    setRemoving(undefined);
+    const result = await api().institutions.removePartner({ id: target.id });
+    if (!result.ok) {
+      notify(result.error.message, 'error');
+      return;
+    }
+    notify(t('partners.removed', { name: target.legalName }));
+    await list.reload();
+  };
+
+  return (
+    <section aria-labelledby="partners-title" className="stack">
+      <div className="section-header">
+        <div>
+          <h2 id="partners-title">{t('partners.title')}</h2>
+          <p className="muted">{t('partners.intro')}</p>
+        </div>
+        <LinkButton href="/partners/new" variant="primary">
+          {t('partners.add')}
+        </LinkButton>
+      </div>
+      <ErrorMessage error={list.error} />
+      {!list.loading && partners.length === 0 && <p className="empty-state">{t('partners.empty')}</p>}
+      {partners.length > 0 && (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('partners.listLabel')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('partners.columns.name')}</th>
+              <th scope="col">{t('partners.columns.country')}</th>
+              <th scope="col">{t('partners.columns.city')}</th>
+              <th scope="col">{t('partners.columns.erasmusCode')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {partners.map((partner) => (
+              <tr key={partner.id}>
+                <th scope="row">{partner.legalName}</th>
+                <td>{countryName(partner.country, i18n.language)}</td>
+                <td>{partner.city}</td>
+                <td className="mono">{partner.erasmusCode || '—'}</td>
+                <td className="data-table__actions">
+                  <LinkButton href={`/partners/${partner.id}`} variant="quiet" aria-label={`${t('common.edit')}: ${partner.legalName}`}>
+                    {t('common.edit')}
+                  </LinkButton>
+                  <Button variant="quiet" onPress={() => setRemoving(partner)} aria-label={`${t('common.remove')}: ${partner.legalName}`}>
+                    {t('common.remove')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ConfirmDialog
+        isOpen={removing !== undefined}
+        title={t('partners.removeTitle', { name: removing?.legalName ?? '' })}
+        confirmLabel={t('partners.removeConfirm')}
+        destructive
+        onConfirm={() => void remove()}
+        onCancel={() => setRemoving(undefined)}
+      >
+        <p>{t('partners.removeBody')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+export type { FrameworkStructure } from './framework-structure';
+export type { ReadinessBand, BandEvidence } from './band';
+export { bandRank, lowerBand, readinessBand, readinessBands, reachesThreshold, thresholdTolerance } from './band';
+export type { CriterionStatus, CriterionStanding } from './criterion-status';
+export { answerFor, criterionStanding } from './criterion-status';
+export type { AssessmentScore, Blocker, Completeness, CriterionResult, DimensionScore } from './assessment-score';
+export { overallScore, scoreAssessment, weightedLevelScore } from './assessment-score';
+export type { GapFlag, GapRow, PeerComparison, SideRating } from './peer-comparison';
+export { compareSelfAndPeer } from './peer-comparison';
+export type { PartnershipReadiness, PartnershipSide, ReadinessBasis, SideReadiness } from './readiness';
+export { partnershipReadiness, sideReadiness } from './readiness';
+export type { CriterionRanking } from './ranking';
+export { rankCriteria } from './ranking';
+export { roundScore } from './format';

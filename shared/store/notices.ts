@@ -1,0 +1,20 @@
+/**
+ * What the store tells the user about its own health: a file that was damaged and restored, a
+ * file that could not be restored and was set aside, a migration that took a backup first.
+ */
+export const noticeKinds = ['restored-from-backup', 'restored-from-snapshot', 'set-aside', 'index-rebuilt', 'migrated'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+export interface StoreNotice {
+  id: string;
+  kind: NoticeKind;
+  at: string;
+  /** Which kind of document (assessments, institutions, settings, index …). */
+  collection: string;
+  documentId?: string;
+  /** Where the damaged file was put, so the user or support can look at it. */
+  setAsidePath?: string;
+  /** When the restored copy was taken, for restores from a snapshot. */
+  restoredFrom?: string;
+  reason?: string;
+}

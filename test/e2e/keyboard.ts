@@ -1,0 +1,83 @@
+/**
+ * Keyboard-only driving: move focus with Tab (or Shift+Tab) until the focused element has the
+ * wanted accessible name, as a keyboard user would. No clicks, no programmatic focus.
+ */
+import type { Page } from 'playwright-core';
+
+/** The focused element's accessible name, as far as a test needs it: label, aria-label(ledby), text. */
+export async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return '';
+    const byIds = (ids: string | null) =>
+      (ids ?? '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim();
+    const labelledBy = byIds(element.getAttribute('aria-labelledby'));
+    if (labelledBy) return labelledBy.replace(/\s+/g, ' ');
+    const ariaLabel = element.getAttribute('aria-label');
+    if (ariaLabel) return ariaLabel;
+    const labels = (element as HTMLInputElement).labels;
+    if (labels && labels.length) return (labels[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+export async function tabTo(page: Page, name: string | RegExp, options: { maxTabs?: number; backwards?: boolean } = {}): Promise<void> {
+  const matches = (text: string) => (typeof name === 'string' ? text.startsWith(name) : name.test(text));
+  const seen: string[] = [];
+  for (let i = 0; i < (options.maxTabs ?? 60); i += 1) {
+    const current = await focusedName(page);
+    if (matches(current)) return;
+    seen.push(current);
+    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Could not reach "${String(name)}" with the keyboard. Focus went through: ${seen.join(' | ')}`);
+}
+
+/** Tabs to a text field and types into it, replacing what was there. */
+export async function typeInto(page: Page, name: string | RegExp, text: string): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
+}
+
+/** Tabs to a searchable picker (combo box), types, and picks the first match with the keyboard. */
+export async function pickFromComboBox(page: Page, name: string | RegExp, search: string): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.type(search);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+/** Tabs to a select, opens it, and moves to the option with the given label. */
+export async function chooseInSelect(page: Page, name: string | RegExp, option: string): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.press('Enter');
+  await page.getByRole('listbox').waitFor();
+  for (let i = 0; i < 50; i += 1) {
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused === option) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Presses the focused-by-Tab button with Enter. */
+export async function pressButton(page: Page, name: string | RegExp): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.press('Enter');
+}
+
+/** Tabs into a radio group, then moves with the arrow keys to the wanted option (selection follows focus). */
+export async function chooseRadio(page: Page, anyOption: RegExp, option: string): Promise<void> {
+  await tabTo(page, anyOption);
+  for (let i = 0; i < 12; i += 1) {
+    if ((await focusedName(page)) === option) return;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`Option "${option}" not found in the radio group`);
+}
