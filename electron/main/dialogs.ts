@@ -2,7 +2,6 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import { AppError } from '../../shared/errors';
 import type { DialogService } from '../platform/dialogs';
-import { isAllowedExternalUrl } from './security';
 
 export function electronDialogs(getWindow: () => BrowserWindow | undefined): DialogService {
   const parent = () => {
@@ -38,12 +37,6 @@ export function electronDialogs(getWindow: () => BrowserWindow | undefined): Dia
     async openFile(path) {
       const problem = await shell.openPath(path);
       if (problem) throw new AppError({ code: 'NOT_FOUND', message: problem, params: { path } });
-    },
-    async openExternal(url) {
-      if (!isAllowedExternalUrl(url)) {
-        throw new AppError({ code: 'INVALID_REQUEST', message: 'Only http and https links can be opened.' });
-      }
-      await shell.openExternal(url);
     },
   };
 }

@@ -2,7 +2,7 @@
  * TrustBridge's main process: one window, one store, one IPC router.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { languageForLocale, translate } from '../../shared/i18n';
 import type { AppEvent } from '../../shared/ipc/events';
 import { ipcEventChannel } from '../../shared/ipc/bridge';

@@ -3,10 +3,12 @@
  * file:// pages get privileges a custom protocol does not). Every response carries the content
  * security policy; paths that leave the renderer folder are refused.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-import { appHost, appScheme, contentSecurityPolicy } from './security';
+import { headerPolicyFromPage } from '../../shared/security/csp';
+import { appHost, appScheme } from './security';
 
 const mediaTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,6 +30,8 @@ export function registerAppScheme(): void {
 
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir + sep);
+  // The policy the build wrote into the page (with the script bundle's hash), sent as a header too.
+  const contentSecurityPolicy = headerPolicyFromPage(readFileSync(join(root, 'index.html'), 'utf8'));
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== appHost) return new Response('Not found', { status: 404 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow, nativeTheme } from 'electron';
-import { appOrigin, hardenContents, secureWebPreferences } from './security';
+import { appOrigin, hardenContents } from './security';
 
 export function createMainWindow(options: { preloadPath: string; iconPath?: string; title: string }): BrowserWindow {
   const window = new BrowserWindow({
@@ -12,7 +12,24 @@ export function createMainWindow(options: { preloadPath: string; iconPath?: stri
     title: options.title,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#15181d' : '#f7f8fa',
     ...(options.iconPath ? { icon: options.iconPath } : {}),
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      // Middle-click opens links in a new window without going through will-navigate.
+      disableBlinkFeatures: 'Auxclick',
+      // Chromium's spellchecker downloads dictionaries on Linux: a network request we never make.
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
   });
   hardenContents(window.webContents);
   window.once('ready-to-show', () => window.show());

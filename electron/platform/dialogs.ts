@@ -17,6 +17,4 @@ export interface DialogService {
   showInFolder(path: string): void;
   /** Opens a stored file with the application the OS associates with it. */
   openFile(path: string): Promise<void>;
-  /** Opens an http(s) link in the user's browser (after the caller's allow-list check). */
-  openExternal(url: string): Promise<void>;
 }

@@ -32,6 +32,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           </Heading>
           <div className="dialog__body">{props.children}</div>
           <div className="dialog__actions">
+            {/* The least destructive choice takes focus (WAI-ARIA alert dialog pattern). */}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
             <Button variant="secondary" onPress={props.onCancel} autoFocus>
               {t('common.cancel')}
             </Button>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { countryOptions } from '../lib/countries';
+import { ChevronIcon } from './icons';
 
 export interface CountryFieldProps {
   label: string;
@@ -31,7 +32,7 @@ export function CountryField(props: CountryFieldProps) {
       <div className="combobox">
         <Input className="field__input" placeholder={t('profile.fields.countryPlaceholder')} />
         <Button className="combobox__button" aria-label={props.label}>
-          <span aria-hidden="true">▾</span>
+          <ChevronIcon />
         </Button>
       </div>
       {props.description && (

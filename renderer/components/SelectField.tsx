@@ -1,3 +1,4 @@
+import { ChevronIcon } from './icons';
 import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
 
 export interface SelectFieldProps<V extends string> {
@@ -23,9 +24,7 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
       <Label className="field__label">{props.label}</Label>
       <Button className="field__input select__button">
         <SelectValue />
-        <span aria-hidden="true" className="select__chevron">
-          ▾
-        </span>
+        <ChevronIcon className="select__chevron" />
       </Button>
       {props.description && (
         <Text slot="description" className="field__description">

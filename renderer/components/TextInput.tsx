@@ -13,7 +13,6 @@ export interface TextInputProps {
   autoComplete?: string;
   multiline?: boolean;
   rows?: number;
-  autoFocus?: boolean;
   placeholder?: string;
   onBlur?(): void;
   className?: string;
@@ -33,7 +32,6 @@ export function TextInput(props: TextInputProps) {
       isInvalid={Boolean(props.error)}
       type={props.type ?? 'text'}
       autoComplete={props.autoComplete}
-      autoFocus={props.autoFocus}
       onBlur={props.onBlur}
       isReadOnly={props.isReadOnly}
       validationBehavior="aria"

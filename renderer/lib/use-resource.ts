@@ -1,41 +1,43 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import type { AppErrorData, Result } from '../../shared/errors';
 
 export interface Resource<T> {
   data: T | undefined;
   error: AppErrorData | undefined;
   loading: boolean;
-  reload(): Promise<void>;
+  /** Loads again (after a change made elsewhere). */
+  reload(): void;
   /** Replaces the data without a round trip, after a save returned the new value. */
   set(value: T): void;
 }
 
-/** Loads something through the API and keeps it, with its loading and error state. */
-export function useResource<T>(load: () => Promise<Result<T>>, deps: readonly unknown[]): Resource<T> {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<AppErrorData>();
-  const [loading, setLoading] = useState(true);
-  const generation = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const stableLoad = useCallback(load, deps);
+interface State<T> {
+  data?: T;
+  error?: AppErrorData;
+  loading: boolean;
+}
 
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    setLoading(true);
-    const result = await stableLoad();
-    if (mine !== generation.current) return;
-    if (result.ok) {
-      setData(result.value);
-      setError(undefined);
-    } else {
-      setError(result.error);
-    }
-    setLoading(false);
-  }, [stableLoad]);
+/** Loads something through the API and keeps it, with its loading and error state. */
+export function useResource<T>(load: () => Promise<Result<T>>, deps: DependencyList): Resource<T> {
+  const [state, setState] = useState<State<T>>({ loading: true });
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let current = true;
+    void load().then((result) => {
+      if (!current) return;
+      setState((previous) =>
+        result.ok ? { data: result.value, loading: false } : { data: previous.data, error: result.error, loading: false },
+      );
+    });
+    return () => {
+      current = false;
+    };
+    // The caller's deps decide when to load again, as with useEffect itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, generation]);
 
-  return { data, error, loading, reload, set: setData };
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const set = useCallback((value: T) => setState({ data: value, loading: false }), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload, set };
 }

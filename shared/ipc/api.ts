@@ -18,6 +18,8 @@ export type Api = ChannelApi & {
 
 type ChannelApi = {
   [N in NamespaceOf<ChannelName>]: {
+    // A request whose fields are all optional (or that has none) may be left out.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     [C in ChannelName as MethodOf<C, N>]: {} extends RequestOf<C>
       ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
       : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;

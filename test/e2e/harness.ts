@@ -7,7 +7,7 @@
  * `launchApp` is the one entry point: tests use it, and so do scripts that drive the real app for
  * people to look at (README screenshots, the headed demo under Xvfb).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openCore, type Core } from '../../electron/app/core';
 import type { AppEvent } from '../../shared/ipc/events';
-import { contentSecurityPolicy } from '../../shared/security/csp';
+import { headerPolicyFromPage } from '../../shared/security/csp';
 import { rendererDist, repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 
@@ -92,9 +92,9 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   }
   const dialogs = options.dialogs ?? new ScriptedDialogs();
   const locale = options.locale ?? 'en-GB';
-  let page: Page | undefined;
+  const current: { page?: Page } = {};
   const emit = async (event: AppEvent) => {
-    await page?.evaluate((e) => (window as unknown as { __trustbridgeEmit(e: AppEvent): void }).__trustbridgeEmit(e), event);
+    await current.page?.evaluate((e) => (window as unknown as { __trustbridgeEmit(e: AppEvent): void }).__trustbridgeEmit(e), event);
   };
   const core = await openCore({
     dataDir: options.dataDir,
@@ -130,7 +130,8 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     return core.router.invoke(channel, request);
   });
   await context.addInitScript({ content: await bridge() });
-  page = await context.newPage();
+  const page = await context.newPage();
+  current.page = page;
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
@@ -171,6 +172,7 @@ const mediaTypes: Record<string, string> = {
 /** Serves the build as the app's protocol handler does, with the same content security policy. */
 function serve(root: string): Promise<Server> {
   const base = normalize(root.endsWith(sep) ? root : root + sep);
+  const contentSecurityPolicy = headerPolicyFromPage(readFileSync(join(base, 'index.html'), 'utf8'));
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);

@@ -11,7 +11,6 @@ export class ScriptedDialogs implements DialogService {
   readonly asked: Array<{ kind: string; title: string }> = [];
   readonly shownInFolder: string[] = [];
   readonly openedFiles: string[] = [];
-  readonly openedLinks: string[] = [];
 
   answerOpen(paths: string[] | null): this {
     this.openAnswers.push(paths);
@@ -49,9 +48,5 @@ export class ScriptedDialogs implements DialogService {
 
   async openFile(path: string): Promise<void> {
     this.openedFiles.push(path);
-  }
-
-  async openExternal(url: string): Promise<void> {
-    this.openedLinks.push(url);
   }
 }

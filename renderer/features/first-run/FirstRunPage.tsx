@@ -129,7 +129,7 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
                 name="language"
               />
               <div className="form-row">
-                <TextInput label={t('settings.userName')} value={userName} onChange={setUserName} error={errors['userName']} isRequired autoComplete="name" name="userName" autoFocus />
+                <TextInput label={t('settings.userName')} value={userName} onChange={setUserName} error={errors['userName']} isRequired autoComplete="name" name="userName" />
                 <TextInput label={t('settings.userRole')} description={t('settings.userRoleHelp')} value={userRole} onChange={setUserRole} name="userRole" />
               </div>
             </>

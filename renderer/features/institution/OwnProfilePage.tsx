@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../shared/errors';
-import { institutionProfileSchema, type InstitutionProfileInput } from '../../../shared/institution/schema';
+import { institutionProfileSchema, type Institution, type InstitutionProfileInput } from '../../../shared/institution/schema';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,18 +16,24 @@ import { profileInputOf } from './profile-input';
 export function OwnProfilePage() {
   const { t } = useTranslation();
   const own = useResource(() => api().institutions.getOwn(), []);
-  const [profile, setProfile] = useState<InstitutionProfileInput>();
+  return (
+    <>
+      <PageHeader title={t('profile.ownTitle')} intro={t('profile.ownIntro')} />
+      <ErrorMessage error={own.error} />
+      {own.data !== undefined && <OwnProfileForm initial={own.data} />}
+    </>
+  );
+}
+
+function OwnProfileForm({ initial }: { initial: Institution | null }) {
+  const { t } = useTranslation();
+  const [profile, setProfile] = useState<InstitutionProfileInput>(() => profileInputOf(initial));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorData>();
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
-    if (own.data !== undefined && profile === undefined) setProfile(profileInputOf(own.data));
-  }, [own.data, profile]);
-
   const save = async () => {
-    if (!profile) return;
     setFailure(undefined);
     const checked = validate(institutionProfileSchema, profile, t);
     if (!checked.ok) {
@@ -45,31 +51,25 @@ export function OwnProfilePage() {
     }
     setErrors({});
     setProfile(profileInputOf(saved.value));
-    own.set(saved.value);
     notify(t('profile.saved'));
   };
 
   return (
-    <>
-      <PageHeader title={t('profile.ownTitle')} intro={t('profile.ownIntro')} />
-      <ErrorMessage error={own.error ?? failure} />
-      {profile && (
-        <Form
-          ref={formRef}
-          validationBehavior="aria"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <ProfileForm value={profile} onChange={setProfile} errors={errors} />
-          <div className="form-actions form-actions--sticky">
-            <Button variant="primary" type="submit" isDisabled={busy}>
-              {busy ? t('common.saving') : t('common.save')}
-            </Button>
-          </div>
-        </Form>
-      )}
-    </>
+    <Form
+      ref={formRef}
+      validationBehavior="aria"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <ErrorMessage error={failure} />
+      <ProfileForm value={profile} onChange={setProfile} errors={errors} />
+      <div className="form-actions form-actions--sticky">
+        <Button variant="primary" type="submit" isDisabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </Button>
+      </div>
+    </Form>
   );
 }

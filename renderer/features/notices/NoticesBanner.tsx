@@ -11,7 +11,7 @@ export function NoticesBanner() {
   if (!notices.data?.length) return null;
   const dismiss = async (notice: StoreNotice) => {
     await api().store.dismissNotice({ id: notice.id });
-    await notices.reload();
+    notices.reload();
   };
   return (
     <section className="notices" aria-label={t('notices.region')}>

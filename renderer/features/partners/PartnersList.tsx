@@ -26,7 +26,7 @@ export function PartnersList() {
       return;
     }
     notify(t('partners.removed', { name: target.legalName }));
-    await list.reload();
+    list.reload();
   };
 
   return (

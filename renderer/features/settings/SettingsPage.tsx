@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/framework/schema';
 import type { Settings } from '../../../shared/settings';
@@ -17,11 +17,6 @@ export function SettingsPage() {
   const [userName, setUserName] = useState(settings.userName);
   const [userRole, setUserRole] = useState(settings.userRole);
   const [nameError, setNameError] = useState<string>();
-
-  useEffect(() => {
-    setUserName(settings.userName);
-    setUserRole(settings.userRole);
-  }, [settings.userName, settings.userRole]);
 
   const saveYou = async () => {
     if (!userName.trim()) return setNameError(t('validation.required'));

@@ -1,0 +1,27 @@
+import { version } from '../../package.json';
+
+export interface CommandContext {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  synopsis: string;
+  summary: string;
+  /** Returns the exit code. */
+  run(args: readonly string[], context: CommandContext): Promise<number>;
+}
+
+export const commands: Command[] = [
+  {
+    name: 'version',
+    synopsis: 'version',
+    summary: 'Print the version',
+    run: async (_args, context) => {
+      context.out(version);
+      return 0;
+    },
+  },
+];
