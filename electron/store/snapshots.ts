@@ -1,15 +1,23 @@
 /**
  * Rotating snapshots of the whole store (documents, catalogue, settings) under `backups/`.
  *
- * A snapshot is made of hard links, so it costs a directory walk rather than a copy: a save never
- * writes into an existing file (it renames a new one into place), so the linked inode keeps the
- * content it had when the snapshot was taken. Where hard links are not possible (some network
- * drives, FAT), files are copied instead. Evidence files are content-addressed and never
- * rewritten, so snapshots leave them out.
+ * Each snapshot holds its own copies, never links to the live files: a live file damaged in place
+ * (by a disk fault, or an editor that writes in place) must not take its backup down with it. To
+ * keep daily snapshots cheap, a file that has not changed since the previous snapshot is shared
+ * with that snapshot by a hard link (as `rsync --link-dest` does): the copies are shared among
+ * snapshots, but never with the live store. A manifest records each live file's size and
+ * modification time, which is how "unchanged" is decided.
+ *
+ * Evidence files are content-addressed and never rewritten, so snapshots leave them out.
  */
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import type { Logger } from './store';
+
+interface Manifest {
+  /** relative path → the live file's size and mtime when it was copied */
+  files: Record<string, { size: number; mtimeMs: number }>;
+}
 
 export interface SnapshotInfo {
   name: string;
@@ -58,10 +66,22 @@ export class Snapshots {
     await rm(building, { recursive: true, force: true });
     await mkdir(building, { recursive: true });
     const dataDir = this.options.dataDir;
-    for (const file of ['index.json', 'settings.json']) {
-      await linkOrCopy(join(dataDir, file), join(building, file));
+    const previous = (await this.list())[0];
+    const previousManifest = previous ? await readManifest(previous.path) : { files: {} };
+    const manifest: Manifest = { files: {} };
+    const files = [join(dataDir, 'index.json'), join(dataDir, 'settings.json'), ...(await listJsonFiles(join(dataDir, 'documents')))];
+    for (const file of files) {
+      const info = await stat(file).catch(() => undefined);
+      if (!info?.isFile()) continue;
+      const path = relative(dataDir, file).split(sep).join('/');
+      const target = join(building, path);
+      await mkdir(join(target, '..'), { recursive: true });
+      const before = previousManifest.files[path];
+      const unchanged = previous && before && before.size === info.size && before.mtimeMs === info.mtimeMs;
+      if (!(unchanged && (await tryLink(join(previous.path, path), target)))) await copyFile(file, target);
+      manifest.files[path] = { size: info.size, mtimeMs: info.mtimeMs };
     }
-    await this.linkTree(join(dataDir, 'documents'), join(building, 'documents'));
+    await writeFile(join(building, 'manifest.json'), JSON.stringify(manifest));
     // Only a complete snapshot gets its real name, so a crash mid-way leaves no half snapshot
     // that recovery could mistake for a good one.
     await rename(building, join(this.folder, name));
@@ -79,15 +99,6 @@ export class Snapshots {
     if (!exists) await copyFile(path, target);
   }
 
-  private async linkTree(from: string, to: string): Promise<void> {
-    const entries = await readdir(from, { withFileTypes: true }).catch(() => []);
-    await mkdir(to, { recursive: true });
-    for (const entry of entries) {
-      if (entry.isDirectory()) await this.linkTree(join(from, entry.name), join(to, entry.name));
-      else if (entry.isFile() && entry.name.endsWith('.json')) await linkOrCopy(join(from, entry.name), join(to, entry.name));
-    }
-  }
-
   private async prune(reason: string): Promise<void> {
     const same = (await this.list()).filter((snapshot) => snapshot.reason === reason);
     for (const old of same.slice(this.options.kept)) {
@@ -96,13 +107,32 @@ export class Snapshots {
   }
 }
 
-async function linkOrCopy(from: string, to: string): Promise<void> {
+async function tryLink(from: string, to: string): Promise<boolean> {
   try {
     await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
-    await copyFile(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function listJsonFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await listJsonFiles(path)));
+    else if (entry.isFile() && entry.name.endsWith('.json')) files.push(path);
+  }
+  return files;
+}
+
+async function readManifest(snapshotPath: string): Promise<Manifest> {
+  try {
+    const manifest = JSON.parse(await readFile(join(snapshotPath, 'manifest.json'), 'utf8')) as Manifest;
+    return typeof manifest.files === 'object' && manifest.files !== null ? manifest : { files: {} };
+  } catch {
+    return { files: {} };
   }
 }
 
