@@ -25,9 +25,13 @@ const common: BuildOptions = {
   plugins: [zodEnglishOnly],
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', platform: 'node', target: 'node22' }),
+export const bundles = {
+  main: { ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', platform: 'node', target: 'node22' },
   // The preload runs on every page load: minified, it parses in a few milliseconds.
-  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', platform: 'browser', target: 'chrome140', minify: true }),
-  build({ ...common, entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli/trustbridge.cjs', platform: 'node', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
-]);
+  preload: { ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', platform: 'browser', target: 'chrome140', minify: true },
+  cli: { ...common, entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli/trustbridge.cjs', platform: 'node', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+} satisfies Record<string, BuildOptions>;
+
+if (process.argv[1]?.endsWith('build-electron.ts')) {
+  await Promise.all(Object.values(bundles).map((options) => build(options)));
+}

@@ -38,7 +38,12 @@ export function TextInput(props: TextInputProps) {
     >
       <Label className="field__label">
         {props.label}
-        {!props.isRequired && <span className="field__optional"> ({t('common.optional')})</span>}
+        {!props.isRequired && (
+          <>
+            {' '}
+            <span className="field__optional">({t('common.optional')})</span>
+          </>
+        )}
       </Label>
       {props.multiline ? (
         <TextArea className="field__input field__input--multiline" rows={props.rows ?? 4} placeholder={props.placeholder} />

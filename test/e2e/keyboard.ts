@@ -25,12 +25,24 @@ export async function focusedName(page: Page): Promise<string> {
   });
 }
 
-export async function tabTo(page: Page, name: string | RegExp, options: { maxTabs?: number; backwards?: boolean } = {}): Promise<void> {
+/** The focused element's role: its role attribute, else its tag name (a, button, input …). */
+export async function focusedRole(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    return element?.getAttribute('role') ?? element?.tagName.toLowerCase() ?? '';
+  });
+}
+
+export async function tabTo(
+  page: Page,
+  name: string | RegExp,
+  options: { maxTabs?: number; backwards?: boolean; role?: string } = {},
+): Promise<void> {
   const matches = (text: string) => (typeof name === 'string' ? text.startsWith(name) : name.test(text));
   const seen: string[] = [];
   for (let i = 0; i < (options.maxTabs ?? 60); i += 1) {
     const current = await focusedName(page);
-    if (matches(current)) return;
+    if (matches(current) && (!options.role || (await focusedRole(page)) === options.role)) return;
     seen.push(current);
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
   }
@@ -80,4 +92,17 @@ export async function chooseRadio(page: Page, anyOption: RegExp, option: string)
     await page.keyboard.press('ArrowRight');
   }
   throw new Error(`Option "${option}" not found in the radio group`);
+}
+
+/** Tabs into a tab list (only its selected tab is in the tab order), then arrows to the wanted tab. */
+export async function selectTab(page: Page, name: string): Promise<void> {
+  await tabTo(page, /.*/, { role: 'tab' });
+  for (let i = 0; i < 12; i += 1) {
+    if ((await focusedName(page)) === name) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`No tab named "${name}"`);
 }

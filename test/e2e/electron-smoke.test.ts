@@ -1,0 +1,59 @@
+/**
+ * The real desktop app under real Electron, where Electron's binary exists (a user's or a
+ * maintainer's machine). On build machines that cannot download it, this test is skipped with a
+ * message; everything else is covered there by the Chromium harness.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { _electron as electron } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/paths';
+import { tempFolder } from '../support/temp';
+
+/** Electron's binary, found by its files (requiring `electron` outside Electron would try to download it). */
+function electronBinary(): string | undefined {
+  const pathFile = join(repoRoot, 'node_modules/electron/path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = join(repoRoot, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+const binary = electronBinary();
+if (!binary) {
+  console.warn('Electron smoke test skipped: no Electron binary in node_modules/electron/dist (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1).');
+}
+
+describe.skipIf(!binary)('the desktop app under Electron', () => {
+  it('starts on a fresh data folder with a sandboxed renderer that only has window.api', async () => {
+    const data = await tempFolder();
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [repoRoot, '--data-dir', data.path, '--no-sandbox'],
+      env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('heading', { level: 1, name: 'Welcome to TrustBridge' }).waitFor();
+      expect(await page.title()).toBe('TrustBridge');
+      expect(page.url()).toBe('app://trustbridge/index.html');
+      const renderer = await page.evaluate(() => ({
+        api: typeof (window as unknown as { api?: unknown }).api,
+        require: typeof (window as unknown as { require?: unknown }).require,
+        process: typeof (window as unknown as { process?: unknown }).process,
+      }));
+      expect(renderer).toEqual({ api: 'object', require: 'undefined', process: 'undefined' });
+      const blocked = await page.evaluate(() => {
+        window.open('https://example.org');
+        return fetch('https://example.org').then(
+          () => 'fetched',
+          () => 'blocked',
+        );
+      });
+      expect(blocked).toBe('blocked');
+      expect(app.windows()).toHaveLength(1);
+    } finally {
+      await app.close();
+      await data.remove();
+    }
+  });
+});

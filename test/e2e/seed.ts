@@ -1,0 +1,38 @@
+/**
+ * Puts a data folder into a known state through the same services the app uses, so a test can
+ * start where it needs to (after first run, with partners, …) without clicking through it again.
+ */
+import { openCore } from '../../electron/app/core';
+import { institutionProfileSchema, type InstitutionProfile } from '../../shared/institution/schema';
+import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { templatesDir } from '../support/paths';
+
+export function sampleProfile(overrides: Partial<InstitutionProfile> = {}): InstitutionProfile {
+  return institutionProfileSchema.parse({
+    legalName: 'Universidad de Ejemplo',
+    country: 'ES',
+    city: 'Valencia',
+    erasmusCode: 'E  VALENCI99',
+    oid: 'E10099999',
+    pic: '999888777',
+    schacCode: 'uni-ejemplo.es',
+    website: 'https://www.uni-ejemplo.es',
+    legalRepresentative: { name: 'Dra. Elena Martín', role: 'Rectora', email: 'rectora@uni-ejemplo.es' },
+    qaContact: { name: 'Jordi Puig', role: 'Quality officer', email: 'calidad@uni-ejemplo.es' },
+    qaAgency: { name: 'ANECA', eqarRegistered: 'yes' },
+    ...overrides,
+  });
+}
+
+export async function seedSetUp(dataDir: string, options: { partners?: InstitutionProfile[]; language?: 'en' | 'es' | 'de' } = {}) {
+  const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'seed', platform: process.platform, systemLocale: 'en-GB' });
+  try {
+    const own = await core.institutions.saveOwn(sampleProfile());
+    const partners = [];
+    for (const partner of options.partners ?? []) partners.push(await core.institutions.createPartner(partner));
+    await core.store.updateSettings({ userName: 'Jordi Puig', userRole: 'Quality officer', setupCompleted: true, language: options.language ?? null });
+    return { own, partners };
+  } finally {
+    await core.close();
+  }
+}

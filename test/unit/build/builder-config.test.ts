@@ -1,0 +1,22 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateBuilderConfig } from '../../../scripts/validate-builder-config';
+import { repoRoot } from '../../support/paths';
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema", async () => {
+    const config = await validateBuilderConfig(repoRoot);
+    expect(config).toMatchObject({ appId: 'eu.trustbridge.desktop', productName: 'TrustBridge', asar: true });
+    expect(config['fileAssociations']).toEqual([expect.objectContaining({ ext: 'trustbridge' })]);
+  });
+
+  it('is rejected by that schema when an option is wrong, so the check can fail', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'trustbridge-builder-'));
+    const original = await readFile(join(repoRoot, 'electron-builder.yml'), 'utf8');
+    await writeFile(join(folder, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0' }));
+    await writeFile(join(folder, 'electron-builder.yml'), original.replace('  category: Education\n', '  category: Education\n  notAnOption: true\n'));
+    await expect(validateBuilderConfig(folder)).rejects.toThrow(/Invalid configuration object[\s\S]*linux/);
+  });
+});
