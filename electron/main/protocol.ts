@@ -5,21 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { headerPolicyFromPage } from '../../shared/security/csp';
+import { mediaTypeOf } from '../platform/media-types';
 import { appHost, appScheme } from './security';
-
-const mediaTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -42,7 +32,7 @@ export function serveRenderer(rendererDir: string): void {
       const body = await readFile(path);
       return new Response(body, {
         headers: {
-          'content-type': mediaTypes[extname(path)] ?? 'application/octet-stream',
+          'content-type': mediaTypeOf(path),
           'content-security-policy': contentSecurityPolicy,
           'x-content-type-options': 'nosniff',
         },

@@ -1,8 +1,24 @@
 import type { Settings } from '../../shared/settings';
 
-/** Applies the chosen theme; "system" leaves it to the OS through `prefers-color-scheme`. */
+const darkQuery = () => window.matchMedia?.('(prefers-color-scheme: dark)');
+let followSystem: (() => void) | undefined;
+
+/**
+ * Applies the chosen theme as `data-theme` on <html>. "system" follows the OS preference and keeps
+ * following it when the user switches the OS between light and dark.
+ */
 export function applyTheme(theme: Settings['theme']): void {
-  const root = document.documentElement;
-  if (theme === 'system') root.removeAttribute('data-theme');
-  else root.setAttribute('data-theme', theme);
+  const query = darkQuery();
+  if (followSystem) {
+    query?.removeEventListener('change', followSystem);
+    followSystem = undefined;
+  }
+  const set = (dark: boolean) => document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light');
+  if (theme === 'system') {
+    followSystem = () => set(Boolean(query?.matches));
+    query?.addEventListener('change', followSystem);
+    followSystem();
+  } else {
+    set(theme === 'dark');
+  }
 }

@@ -11,10 +11,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openCore, type Core } from '../../electron/app/core';
+import { mediaTypeOf } from '../../electron/platform/media-types';
 import type { AppEvent } from '../../shared/ipc/events';
 import { headerPolicyFromPage } from '../../shared/security/csp';
 import { rendererDist, repoRoot, templatesDir } from '../support/paths';
@@ -160,15 +161,6 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   };
 }
 
-const mediaTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 /** Serves the build as the app's protocol handler does, with the same content security policy. */
 function serve(root: string): Promise<Server> {
   const base = normalize(root.endsWith(sep) ? root : root + sep);
@@ -184,7 +176,7 @@ function serve(root: string): Promise<Server> {
     readFile(path).then(
       (body) => {
         response.writeHead(200, {
-          'content-type': mediaTypes[extname(path)] ?? 'application/octet-stream',
+          'content-type': mediaTypeOf(path),
           'content-security-policy': contentSecurityPolicy,
           'cache-control': 'no-store',
         });

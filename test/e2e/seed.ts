@@ -3,26 +3,12 @@
  * start where it needs to (after first run, with partners, …) without clicking through it again.
  */
 import { openCore } from '../../electron/app/core';
-import { institutionProfileSchema, type InstitutionProfile } from '../../shared/institution/schema';
+import type { InstitutionProfile } from '../../shared/institution/schema';
+import { sampleProfile } from '../support/factories';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { templatesDir } from '../support/paths';
 
-export function sampleProfile(overrides: Partial<InstitutionProfile> = {}): InstitutionProfile {
-  return institutionProfileSchema.parse({
-    legalName: 'Universidad de Ejemplo',
-    country: 'ES',
-    city: 'Valencia',
-    erasmusCode: 'E  VALENCI99',
-    oid: 'E10099999',
-    pic: '999888777',
-    schacCode: 'uni-ejemplo.es',
-    website: 'https://www.uni-ejemplo.es',
-    legalRepresentative: { name: 'Dra. Elena Martín', role: 'Rectora', email: 'rectora@uni-ejemplo.es' },
-    qaContact: { name: 'Jordi Puig', role: 'Quality officer', email: 'calidad@uni-ejemplo.es' },
-    qaAgency: { name: 'ANECA', eqarRegistered: 'yes' },
-    ...overrides,
-  });
-}
+export { sampleProfile };
 
 export async function seedSetUp(dataDir: string, options: { partners?: InstitutionProfile[]; language?: 'en' | 'es' | 'de' } = {}) {
   const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'seed', platform: process.platform, systemLocale: 'en-GB' });

@@ -11,7 +11,7 @@ import { institutionProfileSchema, type InstitutionProfileInput } from '../../..
 import type { Settings } from '../../../shared/settings';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField } from '../../components/SelectField';
+import { LanguageField } from '../../components/LanguageField';
 import { TextInput } from '../../components/TextInput';
 import { api } from '../../lib/api';
 import { toFieldErrors, validate, type FieldErrors } from '../../lib/validation';
@@ -116,18 +116,7 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
           {step === 0 && (
             <>
               <p className="form-section__help">{t('firstRun.youIntro')}</p>
-              <SelectField
-                label={t('settings.language')}
-                value={settings.language ?? 'system'}
-                options={[
-                  { value: 'system', label: t('settings.languageSystem') },
-                  { value: 'en', label: t('languages.en') },
-                  { value: 'es', label: t('languages.es') },
-                  { value: 'de', label: t('languages.de') },
-                ]}
-                onChange={(value) => onLanguageChange(value === 'system' ? null : (value as Language))}
-                name="language"
-              />
+              <LanguageField value={settings.language} onChange={onLanguageChange} />
               <div className="form-row">
                 <TextInput label={t('settings.userName')} value={userName} onChange={setUserName} error={errors['userName']} isRequired autoComplete="name" name="userName" />
                 <TextInput label={t('settings.userRole')} description={t('settings.userRoleHelp')} value={userRole} onChange={setUserRole} name="userRole" />

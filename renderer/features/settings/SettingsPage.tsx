@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/framework/schema';
 import type { Settings } from '../../../shared/settings';
 import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
-import { SelectField } from '../../components/SelectField';
+import { LanguageField } from '../../components/LanguageField';
 import { TextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
 import { useApp } from '../../app/app-context';
@@ -54,18 +53,7 @@ export function SettingsPage() {
 
         <section className="card" aria-labelledby="settings-preferences">
           <h2 id="settings-preferences">{t('settings.preferences')}</h2>
-          <SelectField
-            label={t('settings.language')}
-            value={settings.language ?? 'system'}
-            options={[
-              { value: 'system', label: t('settings.languageSystem') },
-              { value: 'en', label: t('languages.en') },
-              { value: 'es', label: t('languages.es') },
-              { value: 'de', label: t('languages.de') },
-            ]}
-            onChange={(value) => void updateSettings({ language: value === 'system' ? null : (value as Language) })}
-            name="language"
-          />
+          <LanguageField value={settings.language} onChange={(language) => void updateSettings({ language })} />
           <ChoiceGroup<Settings['theme']>
             label={t('settings.theme')}
             value={settings.theme}

@@ -3,23 +3,12 @@ import { openCore } from '../../../../electron/app/core';
 import { createRouter, type Handlers } from '../../../../electron/ipc/router';
 import { AppError } from '../../../../shared/errors';
 import { contract } from '../../../../shared/ipc/contract';
+import { sampleProfileInput } from '../../../support/factories';
 import { ScriptedDialogs } from '../../../support/scripted-dialogs';
 import { templatesDir } from '../../../support/paths';
 import { tempFolder } from '../../../support/temp';
 
-const validProfile = {
-  legalName: 'Hochschule Beispiel',
-  country: 'DE',
-  city: 'Köln',
-  erasmusCode: 'd koln99',
-  oid: '',
-  pic: '',
-  schacCode: '',
-  website: 'https://www.hs-beispiel.de',
-  legalRepresentative: { name: 'Prof. Dr. Anna Weber', role: 'Präsidentin', email: '' },
-  qaContact: { name: 'Lena Koch', role: '', email: 'qm@hs-beispiel.de' },
-  qaAgency: { name: 'AQAS', eqarRegistered: 'yes' as const },
-};
+const validProfile = sampleProfileInput({ legalName: 'Hochschule Beispiel', country: 'DE', city: 'Köln', erasmusCode: 'd koln99' });
 
 async function withCore<T>(work: (core: Awaited<ReturnType<typeof openCore>>) => Promise<T>): Promise<T> {
   const folder = await tempFolder();

@@ -3,25 +3,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InstitutionService, institutionKind } from '../../../../electron/services/institutions';
 import { Store } from '../../../../electron/store/store';
-import { institutionProfileSchema, type InstitutionProfile } from '../../../../shared/institution/schema';
+import { sampleProfile } from '../../../support/factories';
 import { tempFolder } from '../../../support/temp';
 
-export function profile(overrides: Partial<InstitutionProfile> = {}): InstitutionProfile {
-  return institutionProfileSchema.parse({
-    legalName: 'Universidade Exemplo',
-    country: 'PT',
-    city: 'Porto',
-    erasmusCode: 'P  PORTO99',
-    oid: 'E10000001',
-    pic: '999000111',
-    schacCode: 'uexemplo.pt',
-    website: 'https://www.uexemplo.pt',
-    legalRepresentative: { name: 'Reitor Exemplo', role: 'Reitor', email: 'reitor@uexemplo.pt' },
-    qaContact: { name: 'Ana Costa', role: 'Gabinete da Qualidade', email: 'qualidade@uexemplo.pt' },
-    qaAgency: { name: 'A3ES', eqarRegistered: 'yes' },
-    ...overrides,
-  });
-}
+const profile = (overrides: Parameters<typeof sampleProfile>[0] = {}) =>
+  sampleProfile({ legalName: 'Universidade Exemplo', country: 'PT', city: 'Porto', ...overrides });
 
 let folder: Awaited<ReturnType<typeof tempFolder>>;
 let store: Store;
