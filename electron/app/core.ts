@@ -3,13 +3,16 @@
  * router. Electron's main process, the end-to-end harness and the command line all start here;
  * only what differs between them (dialogs, logger, clock) is passed in.
  */
-import type { Handlers, Router } from '../ipc/router';
-import { createRouter } from '../ipc/router';
 import type { AppEvent } from '../../shared/ipc/events';
+import { createRouter, type Router } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
+import { AssessmentService, assessmentKind, type User } from '../services/assessments';
+import { FrameworkCatalog, frameworkKind } from '../services/frameworks';
 import { InstitutionService, institutionKind } from '../services/institutions';
+import { PartnershipService, partnershipKind } from '../services/partnerships';
 import { EvidenceStore } from '../store/evidence-store';
 import { Store, silentLogger, type Logger } from '../store/store';
+import { createHandlers } from './handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -24,63 +27,51 @@ export interface CoreOptions {
   emit?: (event: AppEvent) => void;
   /** Store tuning, for tests and benchmarks. */
   indexFlushDelayMs?: number;
+  snapshotEveryMs?: number;
 }
 
 export interface Core {
   router: Router;
   store: Store;
   evidence: EvidenceStore;
+  frameworks: FrameworkCatalog;
   institutions: InstitutionService;
+  assessments: AssessmentService;
+  partnerships: PartnershipService;
   close(): Promise<void>;
 }
-
-export const documentKinds = [institutionKind];
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? silentLogger;
+  // The catalogue of frameworks comes first: summarising an assessment needs its framework.
+  const frameworks = await FrameworkCatalog.load(options.templatesDir, now);
+  const assessmentDocuments = assessmentKind(frameworks.structureOf);
   const store = await Store.open({
     dataDir: options.dataDir,
-    kinds: documentKinds,
+    kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind],
     now,
     logger,
     ...(options.indexFlushDelayMs !== undefined ? { indexFlushDelayMs: options.indexFlushDelayMs } : {}),
+    ...(options.snapshotEveryMs !== undefined ? { snapshotEveryMs: options.snapshotEveryMs } : {}),
   });
+  await frameworks.attach(store);
+  // Assessments summarised before their (stored) framework was known are scored now.
+  await store.resummarise(
+    assessmentDocuments,
+    store.entries(assessmentDocuments).filter((entry) => !entry.summary.scored).map((entry) => entry.id),
+  );
+
+  const user = (): User => ({ name: store.settings.userName, role: store.settings.userRole });
   const evidence = new EvidenceStore(store.evidenceDir);
   const institutions = new InstitutionService(store, now);
-
-  const handlers: Handlers = {
-    'app.info': () => ({
-      name: 'TrustBridge',
-      version: options.appVersion,
-      dataDir: options.dataDir,
-      platform: options.platform,
-      systemLocale: options.systemLocale,
-    }),
-    'settings.get': () => store.settings,
-    'settings.update': (patch) => store.updateSettings(patch),
-    'store.notices': () => store.notices,
-    'store.dismissNotice': async ({ id }) => {
-      await store.dismissNotice(id);
-      return null;
-    },
-    'institutions.getOwn': () => institutions.getOwn(),
-    'institutions.saveOwn': (profile) => institutions.saveOwn(profile),
-    'institutions.list': () => institutions.list(),
-    'institutions.get': ({ id }) => institutions.get(id),
-    'institutions.createPartner': (profile) => institutions.createPartner(profile),
-    'institutions.updatePartner': ({ id, profile }) => institutions.updatePartner(id, profile),
-    'institutions.removePartner': async ({ id }) => {
-      await institutions.removePartner(id);
-      return null;
-    },
-  };
+  const assessments = new AssessmentService(store, frameworks, institutions, now, user, assessmentDocuments);
+  const partnerships = new PartnershipService(store, institutions, assessments, now, user);
+  const core = { store, evidence, frameworks, institutions, assessments, partnerships };
 
   return {
-    router: createRouter(handlers, logger),
-    store,
-    evidence,
-    institutions,
+    ...core,
+    router: createRouter(createHandlers(core, options), logger),
     close: () => store.close(),
   };
 }

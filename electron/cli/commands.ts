@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { frameworkCommand } from './framework-commands';
 
 export interface CommandContext {
   out(text: string): void;
@@ -15,6 +16,7 @@ export interface Command {
 }
 
 export const commands: Command[] = [
+  frameworkCommand,
   {
     name: 'version',
     synopsis: 'version',

@@ -274,6 +274,18 @@ export class Store {
     });
   }
 
+  /**
+   * Summarises the given documents again from their files (after something their summaries depend
+   * on, such as a framework, became available).
+   */
+  async resummarise(kind: DocumentKind<StoredDocument>, ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const document = await this.load(kind, id).catch(() => undefined);
+      if (document) this.setSummary(kind, document);
+    }
+    if (ids.length) this.scheduleIndexWrite();
+  }
+
   /** Writes pending catalogue changes now. */
   async flush(): Promise<void> {
     if (this.indexTimer) {

@@ -58,3 +58,8 @@ export const emptyAnswer: Answer = Object.freeze({
 /** The part of an answer that scoring reads. */
 export type ScoredAnswer = Pick<Answer, 'level' | 'notApplicable' | 'naReason'>;
 export type AnswerMap = Readonly<Record<string, ScoredAnswer | undefined>>;
+
+/** Evidence as it is added: the store gives it its id and time. */
+export type NewEvidence = {
+  [K in Evidence['kind']]: Omit<Extract<Evidence, { kind: K }>, 'id' | 'addedAt'>;
+}[Evidence['kind']];

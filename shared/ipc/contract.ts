@@ -4,13 +4,25 @@
  * the main process registers one handler per channel from it. Channel names are `area.action`.
  */
 import { z } from 'zod';
+import type { Answer } from '../assessment/answer';
+import { levelSchema } from '../framework/schema';
+import { assessmentKinds, type Assessment } from '../assessment/schema';
+import type { AssessmentSummary } from '../assessment/summary';
+import type { FrameworkListItem } from '../framework/catalog';
+import type { FrameworkDiff } from '../framework/diff';
+import { frameworkIdPattern, frameworkSchema, frameworkVersionPattern, languageSchema, type Framework } from '../framework/schema';
 import { institutionProfileSchema, type Institution } from '../institution/schema';
+import { actionItemSchema, decisionOutcomes, type Partnership } from '../partnership/schema';
+import type { PartnershipSummary } from '../partnership/summary';
 import { settingsPatchSchema, type Settings } from '../settings';
 import type { StoreNotice } from '../store/notices';
 import { channel } from './channel';
 
 const none = z.strictObject({});
-const byId = z.strictObject({ id: z.string().min(1).max(80) });
+const id = z.string().min(1).max(80);
+const byId = z.strictObject({ id });
+const criterionId = z.string().regex(/^[A-Z]{2,4}-\d{2}$/);
+const text = (max: number) => z.string().max(max, { error: 'validation.tooLong' });
 
 export interface AppInfo {
   name: string;
@@ -31,6 +43,46 @@ export interface InstitutionListItem {
   updatedAt: string;
 }
 
+/** An assessment with what it takes to show it: its framework, and for an audit the partner's self-assessment. */
+export interface AssessmentView {
+  assessment: Assessment;
+  framework: Framework;
+  reviewed?: Assessment;
+}
+
+/** What saving one answer returns: the answer as stored and the assessment's new summary. */
+export interface AnswerSaved {
+  answer: Answer;
+  summary: AssessmentSummary;
+  updatedAt: string;
+}
+
+export interface PartnershipView {
+  partnership: Partnership;
+  institutionA: Institution;
+  institutionB: Institution;
+  assessments: Partial<Record<keyof Partnership['assessments'], Assessment>>;
+  /** The framework the partnership's assessments were made with (they must share its structure). */
+  framework: Framework | null;
+}
+
+const answerPatch = z.strictObject({
+  level: levelSchema.nullable().optional(),
+  notApplicable: z.boolean().optional(),
+  naReason: text(4000).optional(),
+  justification: text(20000).optional(),
+  requestedEvidence: text(4000).optional(),
+  confirmCarriedOver: z.boolean().optional(),
+});
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, { error: 'validation.tooLong' })
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), { error: 'validation.url' });
+
+const slot = z.enum(['selfA', 'selfB', 'auditOfB', 'auditOfA']);
+
 export const contract = {
   'app.info': channel(none).returns<AppInfo>(),
 
@@ -45,8 +97,68 @@ export const contract = {
   'institutions.list': channel(none).returns<InstitutionListItem[]>(),
   'institutions.get': channel(byId).returns<Institution>(),
   'institutions.createPartner': channel(institutionProfileSchema).returns<Institution>(),
-  'institutions.updatePartner': channel(z.strictObject({ id: byId.shape.id, profile: institutionProfileSchema })).returns<Institution>(),
+  'institutions.updatePartner': channel(z.strictObject({ id, profile: institutionProfileSchema })).returns<Institution>(),
   'institutions.removePartner': channel(byId).returns<null>(),
+
+  'frameworks.list': channel(none).returns<FrameworkListItem[]>(),
+  'frameworks.get': channel(z.strictObject({ key: id, language: languageSchema.optional() })).returns<{ item: FrameworkListItem; framework: Framework }>(),
+  'frameworks.clone': channel(
+    z.strictObject({
+      key: id,
+      language: languageSchema,
+      id: z.string().regex(frameworkIdPattern, { error: 'validation.frameworkId' }),
+      title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+      version: z.string().regex(frameworkVersionPattern, { error: 'validation.frameworkVersion' }),
+    }),
+  ).returns<FrameworkListItem>(),
+  'frameworks.updateDraft': channel(z.strictObject({ key: id, framework: frameworkSchema })).returns<FrameworkListItem>(),
+  'frameworks.publish': channel(z.strictObject({ key: id })).returns<FrameworkListItem>(),
+  'frameworks.removeDraft': channel(z.strictObject({ key: id })).returns<null>(),
+  'frameworks.export': channel(z.strictObject({ key: id, language: languageSchema.optional() })).returns<{ path: string } | null>(),
+  'frameworks.import': channel(none).returns<FrameworkListItem | null>(),
+  'frameworks.diff': channel(z.strictObject({ olderKey: id, newerKey: id, language: languageSchema.optional() })).returns<FrameworkDiff>(),
+
+  'assessments.list': channel(none).returns<AssessmentSummary[]>(),
+  'assessments.view': channel(z.strictObject({ id, language: languageSchema.optional() })).returns<AssessmentView>(),
+  'assessments.create': channel(
+    z.strictObject({
+      kind: z.enum(assessmentKinds),
+      subjectId: id,
+      frameworkKey: id,
+      language: languageSchema,
+      title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+      reviewsAssessmentId: id.optional(),
+    }),
+  ).returns<Assessment>(),
+  'assessments.startFromPrevious': channel(
+    z.strictObject({
+      fromId: id,
+      frameworkKey: id.optional(),
+      language: languageSchema.optional(),
+      title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+    }),
+  ).returns<Assessment>(),
+  'assessments.saveAnswer': channel(z.strictObject({ id, criterionId, patch: answerPatch })).returns<AnswerSaved>(),
+  'assessments.rename': channel(z.strictObject({ id, title: text(200) })).returns<AssessmentSummary>(),
+  'assessments.addEvidenceLink': channel(z.strictObject({ id, criterionId, label: text(300), url: httpUrl })).returns<AnswerSaved>(),
+  'assessments.addEvidenceFiles': channel(z.strictObject({ id, criterionId })).returns<AnswerSaved | null>(),
+  'assessments.removeEvidence': channel(z.strictObject({ id, criterionId, evidenceId: id })).returns<AnswerSaved>(),
+  'assessments.openEvidence': channel(z.strictObject({ id, criterionId, evidenceId: id })).returns<null>(),
+  'assessments.complete': channel(byId).returns<AssessmentSummary>(),
+  'assessments.reopen': channel(byId).returns<AssessmentSummary>(),
+  'assessments.remove': channel(byId).returns<null>(),
+  'assessments.revisions': channel(z.strictObject({ seriesId: id })).returns<AssessmentSummary[]>(),
+
+  'partnerships.list': channel(none).returns<PartnershipSummary[]>(),
+  'partnerships.view': channel(z.strictObject({ id, language: languageSchema.optional() })).returns<PartnershipView>(),
+  'partnerships.create': channel(
+    z.strictObject({ partnerId: id, title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }) }),
+  ).returns<Partnership>(),
+  'partnerships.link': channel(z.strictObject({ id, slot, assessmentId: id.nullable() })).returns<Partnership>(),
+  'partnerships.decide': channel(z.strictObject({ id, outcome: z.enum(decisionOutcomes), rationale: text(20000) })).returns<Partnership>(),
+  'partnerships.saveAction': channel(z.strictObject({ id, action: actionItemSchema.extend({ id: id.optional() }) })).returns<Partnership>(),
+  'partnerships.removeAction': channel(z.strictObject({ id, actionId: id })).returns<Partnership>(),
+  'partnerships.remove': channel(byId).returns<null>(),
 } as const;
 
 export type Contract = typeof contract;

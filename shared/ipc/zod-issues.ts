@@ -12,7 +12,10 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
     if ('maximum' in issue && (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint')) {
       params['max'] = Number(issue.maximum);
     }
-    return { path, message: issue.message, ...(Object.keys(params).length ? { params } : {}) };
+    // zod says "Invalid input: expected string, received undefined" for a missing field.
+    const expected = /^Invalid input: expected (\w+), received undefined$/.exec(issue.message);
+    const message = expected ? `is missing (a ${expected[1]} is required)` : issue.message;
+    return { path, message, ...(Object.keys(params).length ? { params } : {}) };
   });
 }
 

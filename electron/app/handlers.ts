@@ -1,0 +1,204 @@
+/**
+ * One handler per IPC channel: each validates nothing itself (the router has checked the request
+ * against the contract) and calls a service. Native dialogs are asked for here, with titles in the
+ * user's language, so the services stay free of them.
+ */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { NewEvidence } from '../../shared/assessment/answer';
+import type { Assessment } from '../../shared/assessment/schema';
+import { AppError } from '../../shared/errors';
+import type { Language } from '../../shared/framework/schema';
+import { languageForLocale, translate } from '../../shared/i18n';
+import type { AnswerSaved, AssessmentView, PartnershipView } from '../../shared/ipc/contract';
+import type { Handlers } from '../ipc/router';
+import type { DialogService } from '../platform/dialogs';
+import type { AssessmentService } from '../services/assessments';
+import type { FrameworkCatalog } from '../services/frameworks';
+import type { InstitutionService } from '../services/institutions';
+import type { PartnershipService } from '../services/partnerships';
+import type { EvidenceStore } from '../store/evidence-store';
+import type { Store } from '../store/store';
+
+export interface HandlerContext {
+  store: Store;
+  evidence: EvidenceStore;
+  frameworks: FrameworkCatalog;
+  institutions: InstitutionService;
+  assessments: AssessmentService;
+  partnerships: PartnershipService;
+}
+
+export function createHandlers(
+  core: HandlerContext,
+  options: { dialogs: DialogService; appVersion: string; platform: string; systemLocale: string; dataDir: string },
+): Handlers {
+  const { store, evidence, frameworks, institutions, assessments, partnerships } = core;
+  const { dialogs } = options;
+  const uiLanguage = (): Language => store.settings.language ?? languageForLocale(options.systemLocale);
+  const t = (key: string, params?: Record<string, string | number>) => translate(uiLanguage(), key, params);
+
+  const answerSaved = (assessment: Assessment, criterionId: string): AnswerSaved => {
+    const answer = assessment.answers[criterionId];
+    if (!answer) throw new AppError({ code: 'INTERNAL', message: 'The answer was not stored' });
+    return { answer, summary: assessments.summary(assessment.id), updatedAt: assessment.updatedAt };
+  };
+
+  const assessmentView = async (id: string, language?: Language): Promise<AssessmentView> => {
+    const assessment = await assessments.get(id);
+    const framework = assessments.frameworkOf(assessment, language);
+    const reviewed = assessment.reviewsAssessmentId ? await assessments.get(assessment.reviewsAssessmentId).catch(() => undefined) : undefined;
+    return { assessment, framework, ...(reviewed ? { reviewed } : {}) };
+  };
+
+  return {
+    'app.info': () => ({
+      name: 'TrustBridge',
+      version: options.appVersion,
+      dataDir: options.dataDir,
+      platform: options.platform,
+      systemLocale: options.systemLocale,
+    }),
+    'settings.get': () => store.settings,
+    'settings.update': (patch) => store.updateSettings(patch),
+    'store.notices': () => store.notices,
+    'store.dismissNotice': async ({ id }) => {
+      await store.dismissNotice(id);
+      return null;
+    },
+
+    'institutions.getOwn': () => institutions.getOwn(),
+    'institutions.saveOwn': (profile) => institutions.saveOwn(profile),
+    'institutions.list': () => institutions.list(),
+    'institutions.get': ({ id }) => institutions.get(id),
+    'institutions.createPartner': (profile) => institutions.createPartner(profile),
+    'institutions.updatePartner': ({ id, profile }) => institutions.updatePartner(id, profile),
+    'institutions.removePartner': async ({ id }) => {
+      await institutions.removePartner(id);
+      return null;
+    },
+
+    'frameworks.list': () => frameworks.list(),
+    'frameworks.get': async ({ key, language }) => ({ item: frameworks.item(key), framework: await frameworks.get(key, language) }),
+    'frameworks.clone': (input) => frameworks.clone(input),
+    'frameworks.updateDraft': ({ key, framework }) => frameworks.updateDraft(key, framework),
+    'frameworks.publish': ({ key }) => frameworks.publish(key),
+    'frameworks.removeDraft': async ({ key }) => {
+      await frameworks.removeDraft(key);
+      return null;
+    },
+    'frameworks.export': async ({ key, language }) => {
+      const item = frameworks.item(key);
+      const path = await dialogs.saveFile({
+        title: t('dialogs.exportFramework'),
+        defaultName: `${item.id}-${item.version}${language ? `-${language}` : ''}.json`,
+        filters: [{ name: t('dialogs.frameworkFiles'), extensions: ['json'] }],
+      });
+      if (!path) return null;
+      await frameworks.exportTo(key, path, language);
+      dialogs.showInFolder(path);
+      return { path };
+    },
+    'frameworks.import': async () => {
+      const paths = await dialogs.openFiles({ title: t('dialogs.importFramework'), filters: [{ name: t('dialogs.frameworkFiles'), extensions: ['json'] }], multiple: false });
+      const path = paths?.[0];
+      return path ? frameworks.importFrom(path) : null;
+    },
+    'frameworks.diff': ({ olderKey, newerKey, language }) => frameworks.diff(olderKey, newerKey, language),
+
+    'assessments.list': () => assessments.list(),
+    'assessments.view': ({ id, language }) => assessmentView(id, language),
+    'assessments.create': (input) => assessments.create(input),
+    'assessments.startFromPrevious': (input) => assessments.startFromPrevious(input),
+    'assessments.saveAnswer': async ({ id, criterionId, patch }) => answerSaved(await assessments.saveAnswer(id, criterionId, patch), criterionId),
+    'assessments.rename': async ({ id, title }) => {
+      await assessments.rename(id, title);
+      return assessments.summary(id);
+    },
+    'assessments.addEvidenceLink': async ({ id, criterionId, label, url }) =>
+      answerSaved(await assessments.addEvidence(id, criterionId, { kind: 'link', label: label.trim(), url }), criterionId),
+    'assessments.addEvidenceFiles': async ({ id, criterionId }) => {
+      const paths = await dialogs.openFiles({ title: t('dialogs.chooseEvidence'), filters: [], multiple: true });
+      if (!paths?.length) return null;
+      let latest: Assessment | undefined;
+      for (const path of paths) {
+        const stored = await evidence.addFile(path);
+        const item: NewEvidence = {
+          kind: 'file',
+          label: '',
+          fileName: basename(path).slice(0, 255),
+          mediaType: '',
+          size: stored.size,
+          sha256: stored.sha256,
+        };
+        latest = await assessments.addEvidence(id, criterionId, item);
+      }
+      return latest ? answerSaved(latest, criterionId) : null;
+    },
+    'assessments.removeEvidence': async ({ id, criterionId, evidenceId }) =>
+      answerSaved(await assessments.removeEvidence(id, criterionId, evidenceId), criterionId),
+    'assessments.openEvidence': async ({ id, criterionId, evidenceId }) => {
+      const assessment = await assessments.get(id);
+      const item = assessment.answers[criterionId]?.evidence.find((candidate) => candidate.id === evidenceId);
+      if (!item || item.kind !== 'file') throw new AppError({ code: 'NOT_FOUND', message: 'This evidence file is no longer attached.' });
+      if (!(await evidence.verify(item.sha256))) {
+        throw new AppError({
+          code: 'DAMAGED_FILE',
+          message: `The stored copy of ${item.fileName} is missing or no longer matches its fingerprint. Attach the file again.`,
+        });
+      }
+      // Stored files have no name; the OS picks the application by the original file name.
+      const folder = join(options.dataDir, '.open', item.sha256.slice(0, 16));
+      await mkdir(folder, { recursive: true });
+      const copy = join(folder, safeFileName(item.fileName));
+      await copyFile(evidence.pathOf(item.sha256), copy);
+      await dialogs.openFile(copy);
+      return null;
+    },
+    'assessments.complete': async ({ id }) => {
+      await assessments.complete(id);
+      return assessments.summary(id);
+    },
+    'assessments.reopen': async ({ id }) => assessments.summary((await assessments.reopen(id)).id),
+    'assessments.remove': async ({ id }) => {
+      await assessments.remove(id);
+      return null;
+    },
+    'assessments.revisions': ({ seriesId }) => assessments.revisions(seriesId),
+
+    'partnerships.list': () => partnerships.list(),
+    'partnerships.view': async ({ id, language }): Promise<PartnershipView> => {
+      const partnership = await partnerships.get(id);
+      const linked: PartnershipView['assessments'] = {};
+      for (const [slot, assessmentId] of Object.entries(partnership.assessments) as Array<[keyof PartnershipView['assessments'], string | undefined]>) {
+        if (assessmentId) {
+          const assessment = await assessments.get(assessmentId).catch(() => undefined);
+          if (assessment) linked[slot] = assessment;
+        }
+      }
+      const first = Object.values(linked)[0];
+      return {
+        partnership,
+        institutionA: await institutions.get(partnership.institutionA),
+        institutionB: await institutions.get(partnership.institutionB),
+        assessments: linked,
+        framework: first ? assessments.frameworkOf(first, language) : null,
+      };
+    },
+    'partnerships.create': (input) => partnerships.create(input),
+    'partnerships.link': ({ id, slot, assessmentId }) => partnerships.link(id, slot, assessmentId),
+    'partnerships.decide': ({ id, outcome, rationale }) => partnerships.decide(id, { outcome, rationale }),
+    'partnerships.saveAction': ({ id, action }) => partnerships.saveAction(id, action),
+    'partnerships.removeAction': ({ id, actionId }) => partnerships.removeAction(id, actionId),
+    'partnerships.remove': async ({ id }) => {
+      await partnerships.remove(id);
+      return null;
+    },
+  };
+}
+
+/** A file name safe on every OS: no folders, no reserved characters. */
+function safeFileName(name: string): string {
+  const cleaned = basename(name).replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
+  return cleaned.length ? cleaned.slice(0, 200) : 'evidence';
+}

@@ -1,0 +1,355 @@
+/**
+ * Frameworks: the built-in guide (read from templates/, one file per language) and a consortium's
+ * own versions of it (cloned, edited as drafts, published, exported and imported as files).
+ *
+ * A published framework never changes: assessments pin its id, version and content fingerprint,
+ * and exchange files carry it as the snapshot they were made with. Changing a published framework
+ * means a new version, cloned from it.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { diffFrameworks, type FrameworkDiff } from '../../shared/framework/diff';
+import { frameworkFingerprint, frameworkStructureFingerprint } from '../../shared/framework/fingerprint';
+import {
+  criteriaOf,
+  frameworkSchema,
+  type Framework,
+  type FrameworkRef,
+  type Language,
+} from '../../shared/framework/schema';
+import type { FrameworkListItem } from '../../shared/framework/catalog';
+import { fieldIssues } from '../../shared/ipc/zod-issues';
+import { parseUntrustedJson } from '../platform/untrusted-json';
+import { writeFileDurably } from '../store/durable-write';
+import type { DocumentKind, Store } from '../store/store';
+
+/** A framework file larger than this is not a framework. */
+export const maxFrameworkFileBytes = 5 * 1024 * 1024;
+
+export const frameworkDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: z.string(),
+  origin: z.enum(['custom', 'imported']),
+  status: z.enum(['draft', 'published']),
+  framework: frameworkSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().optional(),
+});
+export type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
+
+function listItem(
+  key: string,
+  framework: Framework,
+  extra: Pick<FrameworkListItem, 'origin' | 'status' | 'languages' | 'updatedAt'>,
+): FrameworkListItem {
+  const criteria = criteriaOf(framework);
+  return {
+    key,
+    id: framework.id,
+    version: framework.version,
+    title: framework.title,
+    language: framework.language,
+    fingerprint: frameworkFingerprint(framework),
+    structureFingerprint: frameworkStructureFingerprint(framework),
+    dimensions: framework.dimensions.length,
+    criteria: criteria.length,
+    critical: criteria.filter((criterion) => criterion.critical).length,
+    validityMonths: framework.validityMonths,
+    ...(framework.basedOn ? { basedOn: framework.basedOn } : {}),
+    ...extra,
+  };
+}
+
+export const frameworkKind: DocumentKind<FrameworkDocument, FrameworkListItem> = {
+  collection: 'frameworks',
+  schemaVersion: 1,
+  schema: frameworkDocumentSchema,
+  migrations: {},
+  summarise: (document) =>
+    listItem(document.id, document.framework, {
+      origin: document.origin,
+      status: document.status,
+      languages: [document.framework.language],
+      updatedAt: document.updatedAt,
+    }),
+};
+
+const builtInKey = (id: string, version: string) => `builtin-${id}-${version.replace(/\./g, '_')}`;
+
+/** Reads and validates a framework file: every problem is named by its field path. */
+export function parseFrameworkText(text: string): { ok: true; framework: Framework } | { ok: false; error: AppError } {
+  const json = parseUntrustedJson(text);
+  if (!json.ok) return { ok: false, error: json.error };
+  const parsed = frameworkSchema.safeParse(json.value);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error);
+    return {
+      ok: false,
+      error: new AppError({
+        code: 'VALIDATION',
+        message: `This is not a valid framework file (${issues.length} problem${issues.length === 1 ? '' : 's'}). Correct the fields listed and try again.`,
+        issues,
+      }),
+    };
+  }
+  return { ok: true, framework: parsed.data };
+}
+
+export class FrameworkCatalog {
+  private readonly builtIns = new Map<string, Map<Language, Framework>>();
+  private builtInItems: FrameworkListItem[] = [];
+  /** Every framework an assessment can pin, by content fingerprint: built-ins and published ones. */
+  private readonly byFingerprint = new Map<string, Framework>();
+  private store: Store | undefined;
+
+  private constructor(private readonly now: () => Date) {}
+
+  /**
+   * Loads the built-in frameworks from `<templatesDir>/frameworks/<id>/<language>.json`. The
+   * catalogue exists before the store opens, because summarising an assessment needs its
+   * framework; `attach` then adds the frameworks kept in the store.
+   */
+  static async load(templatesDir: string, now: () => Date): Promise<FrameworkCatalog> {
+    const catalog = new FrameworkCatalog(now);
+    const root = join(templatesDir, 'frameworks');
+    for (const folder of await readdir(root)) {
+      for (const file of (await readdir(join(root, folder))).filter((name) => name.endsWith('.json'))) {
+        const parsed = parseFrameworkText(await readFile(join(root, folder, file), 'utf8'));
+        // The built-in guide is tested; a broken one is a broken installation, not user input.
+        if (!parsed.ok) throw new Error(`Built-in framework ${folder}/${file} is invalid: ${JSON.stringify(parsed.error.issues?.slice(0, 3))}`);
+        const { $schema: _editorHint, ...framework } = parsed.framework;
+        const key = builtInKey(framework.id, framework.version);
+        const languages = catalog.builtIns.get(key) ?? new Map<Language, Framework>();
+        languages.set(framework.language, framework);
+        catalog.builtIns.set(key, languages);
+        catalog.byFingerprint.set(frameworkFingerprint(framework), framework);
+      }
+    }
+    catalog.builtInItems = [...catalog.builtIns.entries()].map(([key, languages]) => {
+      const main = languages.get('en') ?? [...languages.values()][0]!;
+      return listItem(key, main, { origin: 'built-in', status: 'published', languages: [...languages.keys()].sort(), updatedAt: '' });
+    });
+    return catalog;
+  }
+
+  /** Adds the frameworks kept in the store (a consortium's versions, imported files). */
+  async attach(store: Store): Promise<void> {
+    this.store = store;
+    for (const entry of store.entries(frameworkKind)) {
+      if (entry.summary.status !== 'published') continue;
+      const document = await store.read(frameworkKind, entry.id).catch(() => undefined);
+      if (document) this.byFingerprint.set(frameworkFingerprint(document.framework), document.framework);
+    }
+  }
+
+  private get attachedStore(): Store {
+    if (!this.store) throw new Error('The framework catalogue is not attached to a store yet');
+    return this.store;
+  }
+
+  /** What scoring needs of a pinned framework, without reading anything: for catalogue summaries. */
+  structureOf = (fingerprint: string): Framework | undefined => this.byFingerprint.get(fingerprint);
+
+  list(): FrameworkListItem[] {
+    const stored = this.store ? this.store.entries(frameworkKind).map((entry) => entry.summary) : [];
+    return [...this.builtInItems, ...stored.sort((a, b) => a.title.localeCompare(b.title) || a.version.localeCompare(b.version))];
+  }
+
+  /** One framework by its catalogue key, in the wanted language where a translation exists. */
+  async get(key: string, language?: Language): Promise<Framework> {
+    const builtIn = this.builtIns.get(key);
+    if (builtIn) return structuredClone(builtIn.get(language ?? 'en') ?? builtIn.get('en') ?? [...builtIn.values()][0]!);
+    return (await this.attachedStore.read(frameworkKind, key)).framework;
+  }
+
+  item(key: string): FrameworkListItem {
+    const item = this.list().find((candidate) => candidate.key === key);
+    if (!item) throw new AppError({ code: 'NOT_FOUND', message: 'This framework no longer exists.' });
+    return item;
+  }
+
+  /**
+   * The framework an assessment pinned, found by its exact content fingerprint. With a language,
+   * a translation with the same structure is returned instead when there is one (the built-in
+   * guide in Spanish for an assessment made with the English guide): scores are the same.
+   */
+  byRef(ref: Pick<FrameworkRef, 'fingerprint'>, language?: Language): Framework | undefined {
+    const exact = this.byFingerprint.get(ref.fingerprint);
+    if (!exact || !language || exact.language === language) return exact;
+    const structure = frameworkStructureFingerprint(exact);
+    for (const languages of this.builtIns.values()) {
+      const translation = languages.get(language);
+      if (translation && translation.id === exact.id && frameworkStructureFingerprint(translation) === structure) return translation;
+    }
+    return exact;
+  }
+
+  /** The catalogue key of a pinned framework, to clone it or start a new cycle with it. */
+  keyOf(ref: Pick<FrameworkRef, 'fingerprint'>): string | undefined {
+    const framework = this.byFingerprint.get(ref.fingerprint);
+    if (!framework) return undefined;
+    return this.list().find((item) => item.id === framework.id && item.version === framework.version)?.key;
+  }
+
+  /** Starts a consortium's own version: a draft copy of a framework, with a new id or version. */
+  async clone(input: { key: string; language: Language; id: string; title: string; version: string }): Promise<FrameworkListItem> {
+    const source = await this.get(input.key, input.language);
+    this.assertFreeIdentity(input.id, input.version);
+    const at = this.now().toISOString();
+    const framework: Framework = {
+      ...source,
+      id: input.id,
+      title: input.title,
+      version: input.version,
+      publisher: source.publisher,
+      basedOn: { id: source.id, version: source.version, fingerprint: frameworkFingerprint(source) },
+    };
+    const checked = frameworkSchema.safeParse(framework);
+    if (!checked.success) throw validationError(checked.error);
+    const document: FrameworkDocument = {
+      schemaVersion: 1,
+      id: randomUUID(),
+      origin: 'custom',
+      status: 'draft',
+      framework: checked.data,
+      createdAt: at,
+      updatedAt: at,
+    };
+    return frameworkKind.summarise(await this.attachedStore.create(frameworkKind, document));
+  }
+
+  /** Saves an edited draft. The whole framework is checked; nothing is saved when a field is invalid. */
+  async updateDraft(key: string, framework: unknown): Promise<FrameworkListItem> {
+    const current = await this.attachedStore.read(frameworkKind, key);
+    if (current.status !== 'draft') {
+      throw new AppError({
+        code: 'LOCKED',
+        message: 'A published framework cannot be changed. Clone it to make a new version.',
+      });
+    }
+    const checked = frameworkSchema.safeParse(framework);
+    if (!checked.success) throw validationError(checked.error);
+    const next = checked.data;
+    if (next.id !== current.framework.id || next.version !== current.framework.version) {
+      this.assertFreeIdentity(next.id, next.version, key);
+    }
+    this.assertRetiredKept(current.framework, next);
+    const updated = await this.attachedStore.update(frameworkKind, key, (draft) => ({ ...draft, framework: next, updatedAt: this.now().toISOString() }), {
+      catalogueNow: true,
+    });
+    return frameworkKind.summarise(updated);
+  }
+
+  /** Freezes a draft: from now on assessments can pin it and it can be exported. */
+  async publish(key: string): Promise<FrameworkListItem> {
+    const updated = await this.attachedStore.update(
+      frameworkKind,
+      key,
+      (draft) => {
+        if (draft.status !== 'draft') throw new AppError({ code: 'LOCKED', message: 'This framework is already published.' });
+        const at = this.now().toISOString();
+        return { ...draft, status: 'published' as const, publishedAt: at, updatedAt: at };
+      },
+      { catalogueNow: true },
+    );
+    this.byFingerprint.set(frameworkFingerprint(updated.framework), updated.framework);
+    return frameworkKind.summarise(updated);
+  }
+
+  /** Removes a draft. Published frameworks stay: assessments and exchange files rely on them. */
+  async removeDraft(key: string): Promise<void> {
+    const current = await this.attachedStore.read(frameworkKind, key);
+    if (current.status !== 'draft') {
+      throw new AppError({ code: 'LOCKED', message: 'A published framework is kept, because assessments may rely on it.' });
+    }
+    await this.attachedStore.remove(frameworkKind, key);
+  }
+
+  /** Writes a published framework as a file the whole consortium can import. */
+  async exportTo(key: string, path: string, language?: Language): Promise<void> {
+    const item = this.item(key);
+    if (item.status !== 'published') {
+      throw new AppError({ code: 'LOCKED', message: 'Publish this framework version before you export it, so that it cannot change after others have it.' });
+    }
+    const framework = await this.get(key, language);
+    await writeFileDurably(path, `${JSON.stringify(framework, null, 2)}\n`);
+  }
+
+  /** Imports a framework file: validated, stored as published; the same content twice is stored once. */
+  async importFrom(path: string): Promise<FrameworkListItem> {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${path} is not a readable file.`, params: { path } });
+    if (info.size > maxFrameworkFileBytes) {
+      throw new AppError({
+        code: 'FILE_TOO_LARGE',
+        message: `This file is too large to be a framework (more than ${maxFrameworkFileBytes / 1024 / 1024} MB).`,
+        params: { maxMb: maxFrameworkFileBytes / 1024 / 1024 },
+      });
+    }
+    const parsed = parseFrameworkText(await readFile(path, 'utf8'));
+    if (!parsed.ok) throw parsed.error;
+    const framework = parsed.framework;
+    const fingerprint = frameworkFingerprint(framework);
+    const same = this.list().find((item) => item.fingerprint === fingerprint);
+    if (same) return same;
+    const clash = this.list().find((item) => item.id === framework.id && item.version === framework.version && item.language === framework.language);
+    if (clash) {
+      throw new AppError({
+        code: 'CONFLICT',
+        message: `A different framework "${framework.id}" version ${framework.version} is already stored. A framework version must not change once published: ask its publisher for a new version number.`,
+        params: { id: framework.id, version: framework.version },
+      });
+    }
+    const at = this.now().toISOString();
+    const { $schema: _editorHint, ...content } = framework;
+    const document: FrameworkDocument = {
+      schemaVersion: 1,
+      id: randomUUID(),
+      origin: 'imported',
+      status: 'published',
+      framework: content,
+      createdAt: at,
+      updatedAt: at,
+      publishedAt: at,
+    };
+    const created = await this.attachedStore.create(frameworkKind, document);
+    this.byFingerprint.set(fingerprint, created.framework);
+    return frameworkKind.summarise(created);
+  }
+
+  async diff(olderKey: string, newerKey: string, language?: Language): Promise<FrameworkDiff> {
+    return diffFrameworks(await this.get(olderKey, language), await this.get(newerKey, language));
+  }
+
+  private assertFreeIdentity(id: string, version: string, exceptKey?: string): void {
+    const taken = this.list().find((item) => item.key !== exceptKey && item.id === id && item.version === version);
+    if (taken) {
+      throw new AppError({
+        code: 'VALIDATION',
+        message: `"${id}" version ${version} exists already. Choose another identifier or version.`,
+        issues: [{ path: 'version', message: 'validation.frameworkVersionTaken' }],
+      });
+    }
+  }
+
+  /** Retired identifiers are never reused and never un-retired: a draft may only add to the list. */
+  private assertRetiredKept(before: Framework, after: Framework): void {
+    const kept = new Set(after.retired.map((retired) => retired.id));
+    const dropped = before.retired.filter((retired) => !kept.has(retired.id));
+    if (dropped.length) {
+      throw new AppError({
+        code: 'VALIDATION',
+        message: `Retired criteria stay retired: ${dropped.map((r) => r.id).join(', ')}.`,
+        issues: [{ path: 'retired', message: 'validation.retiredKept' }],
+      });
+    }
+  }
+}
+
+function validationError(error: z.ZodError): AppError {
+  return new AppError({ code: 'VALIDATION', message: 'Some fields of the framework are not valid.', issues: fieldIssues(error) });
+}
