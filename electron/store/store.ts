@@ -103,6 +103,7 @@ export class Store {
   private readonly indexFlushDelayMs: number;
   private indexTimer: NodeJS.Timeout | undefined;
   private indexWrite: Promise<void> = Promise.resolve();
+  private snapshotting: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(options: StoreOptions) {
@@ -141,7 +142,7 @@ export class Store {
     const snapshotEveryMs = options.snapshotEveryMs ?? 24 * 60 * 60 * 1000;
     // Snapshots are hard links, so taking one while the app saves is safe: a save replaces a
     // file by rename and leaves the linked old content untouched.
-    void store.snapshots.takeIfOlderThan(snapshotEveryMs).catch((error: unknown) => {
+    store.snapshotting = store.snapshots.takeIfOlderThan(snapshotEveryMs).catch((error: unknown) => {
       store.logger.warn('Periodic snapshot failed', error);
     });
     return store;
@@ -299,7 +300,7 @@ export class Store {
   /** Waits for every save under way, writes the catalogue and marks the shutdown clean. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await Promise.allSettled([...this.locks.values()]);
+    await Promise.allSettled([...this.locks.values(), this.snapshotting]);
     await this.flush();
     this.index.data.cleanShutdown = true;
     await this.writeIndexNow();

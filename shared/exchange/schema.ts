@@ -32,7 +32,7 @@ export const exchangeLimits = {
   maxBytes: 20 * 1024 * 1024,
   /** Nesting of arrays and objects. The deepest legitimate path is about ten levels. */
   maxDepth: 64,
-  /** UTF-16 code units in one string (the longest field, a justification, allows 20,000). */
+  /** Characters of one string as written in the file, escapes included (a justification allows 20,000). */
   maxStringLength: 100_000,
   /** Elements in one array (an assessment's change history allows 100,000). */
   maxArrayLength: 100_000,

@@ -135,59 +135,74 @@ export const frameworkSchema = z
     /** Identifiers taken out of use. A retired identifier is never given to a new criterion. */
     retired: z.array(retiredCriterionSchema).max(500),
   })
-  .superRefine((fw, ctx) => {
-    fw.scale.forEach((level, index) => {
-      if (level.value !== index) {
-        ctx.addIssue({ code: 'custom', path: ['scale', index, 'value'], message: `must be ${index}` });
-      }
-    });
-    if (fw.thresholds.conditional > fw.thresholds.ready) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['thresholds', 'conditional'],
-        message: 'must not be higher than the "ready" threshold',
-      });
+  // Cross-field rules run even when other fields are invalid, so a framework file's author sees
+  // every problem at once; the rule reads defensively for that reason.
+  .superRefine((fw, ctx) => crossFieldIssues(fw as unknown as LooseFramework, ctx), { when: (payload) => isObject(payload.value) });
+
+type LooseFramework = {
+  scale?: unknown;
+  thresholds?: Partial<Record<string, unknown>>;
+  dimensions?: unknown;
+  retired?: unknown;
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function crossFieldIssues(fw: LooseFramework, ctx: z.RefinementCtx): void {
+  asArray(fw.scale).forEach((level, index) => {
+    if (isObject(level) && typeof level['value'] === 'number' && level['value'] !== index) {
+      ctx.addIssue({ code: 'custom', path: ['scale', index, 'value'], message: `must be ${index}` });
     }
-    if (fw.thresholds.conditionalMinCriticalLevel > fw.thresholds.blockerBelowLevel) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['thresholds', 'conditionalMinCriticalLevel'],
-        message: 'must not be higher than blockerBelowLevel, or a side could be ready while failing the bar for "ready with conditions"',
-      });
-    }
-    const dimensionIds = new Set<string>();
-    const criterionIds = new Set<string>();
-    fw.dimensions.forEach((dimension, d) => {
-      if (dimensionIds.has(dimension.id)) {
-        ctx.addIssue({ code: 'custom', path: ['dimensions', d, 'id'], message: `duplicate dimension ${dimension.id}` });
-      }
-      dimensionIds.add(dimension.id);
-      dimension.criteria.forEach((criterion, c) => {
-        const path = ['dimensions', d, 'criteria', c, 'id'];
-        if (criterionIds.has(criterion.id)) {
-          ctx.addIssue({ code: 'custom', path, message: `duplicate criterion ${criterion.id}` });
-        }
-        criterionIds.add(criterion.id);
-        if (!criterion.id.startsWith(`${dimension.id}-`)) {
-          ctx.addIssue({ code: 'custom', path, message: `must start with its dimension's code ${dimension.id}-` });
-        }
-      });
+  });
+  const thresholds = isObject(fw.thresholds) ? fw.thresholds : {};
+  const num = (key: string) => (typeof thresholds[key] === 'number' ? (thresholds[key] as number) : undefined);
+  const ready = num('ready');
+  const conditional = num('conditional');
+  if (ready !== undefined && conditional !== undefined && conditional > ready) {
+    ctx.addIssue({ code: 'custom', path: ['thresholds', 'conditional'], message: 'must not be higher than the "ready" threshold' });
+  }
+  const blockerBelow = num('blockerBelowLevel');
+  const conditionalMin = num('conditionalMinCriticalLevel');
+  if (blockerBelow !== undefined && conditionalMin !== undefined && conditionalMin > blockerBelow) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['thresholds', 'conditionalMinCriticalLevel'],
+      message: 'must not be higher than blockerBelowLevel, or a side could be ready while failing the bar for "ready with conditions"',
     });
-    const retiredIds = new Set<string>();
-    fw.retired.forEach((retired, r) => {
-      if (retiredIds.has(retired.id)) {
-        ctx.addIssue({ code: 'custom', path: ['retired', r, 'id'], message: `${retired.id} is retired twice` });
-      }
-      retiredIds.add(retired.id);
-      if (criterionIds.has(retired.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['retired', r, 'id'],
-          message: `${retired.id} is retired and may not be used by an active criterion`,
-        });
+  }
+  const dimensionIds = new Set<string>();
+  const criterionIds = new Set<string>();
+  asArray(fw.dimensions).forEach((dimension, d) => {
+    if (!isObject(dimension)) return;
+    const dimensionId = stringOf(dimension['id']);
+    if (dimensionId !== undefined) {
+      if (dimensionIds.has(dimensionId)) ctx.addIssue({ code: 'custom', path: ['dimensions', d, 'id'], message: `duplicate dimension ${dimensionId}` });
+      dimensionIds.add(dimensionId);
+    }
+    asArray(dimension['criteria']).forEach((criterion, c) => {
+      const criterionId = isObject(criterion) ? stringOf(criterion['id']) : undefined;
+      if (criterionId === undefined) return;
+      const path = ['dimensions', d, 'criteria', c, 'id'];
+      if (criterionIds.has(criterionId)) ctx.addIssue({ code: 'custom', path, message: `duplicate criterion ${criterionId}` });
+      criterionIds.add(criterionId);
+      if (dimensionId !== undefined && !criterionId.startsWith(`${dimensionId}-`)) {
+        ctx.addIssue({ code: 'custom', path, message: `must start with its dimension's code ${dimensionId}-` });
       }
     });
   });
+  const retiredIds = new Set<string>();
+  asArray(fw.retired).forEach((retired, r) => {
+    const retiredId = isObject(retired) ? stringOf(retired['id']) : undefined;
+    if (retiredId === undefined) return;
+    if (retiredIds.has(retiredId)) ctx.addIssue({ code: 'custom', path: ['retired', r, 'id'], message: `${retiredId} is retired twice` });
+    retiredIds.add(retiredId);
+    if (criterionIds.has(retiredId)) {
+      ctx.addIssue({ code: 'custom', path: ['retired', r, 'id'], message: `${retiredId} is retired and may not be used by an active criterion` });
+    }
+  });
+}
 
 export type Framework = z.infer<typeof frameworkSchema>;
 

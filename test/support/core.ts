@@ -1,0 +1,49 @@
+/** A real core (store, services, router) over a temp data folder, for service and router tests. */
+import { openCore, type Core } from '../../electron/app/core';
+import { sampleProfile } from './factories';
+import { templatesDir } from './paths';
+import { ScriptedDialogs } from './scripted-dialogs';
+import { tempFolder } from './temp';
+
+export interface TestCore extends Core {
+  dialogs: ScriptedDialogs;
+  dataDir: string;
+  /** Closes the core and removes the folder. */
+  dispose(): Promise<void>;
+}
+
+export async function testCore(options: { now?: () => Date; dataDir?: string } = {}): Promise<TestCore> {
+  const folder = options.dataDir ? undefined : await tempFolder();
+  const dataDir = options.dataDir ?? folder!.path;
+  const dialogs = new ScriptedDialogs();
+  const core = await openCore({
+    dataDir,
+    templatesDir,
+    dialogs,
+    appVersion: 'test',
+    platform: process.platform,
+    systemLocale: 'en-GB',
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    ...core,
+    dialogs,
+    dataDir,
+    dispose: async () => {
+      await core.close();
+      await folder?.remove();
+    },
+  };
+}
+
+/** A core with the own institution, a user name and one partner: where most workflows start. */
+export async function setUpCore(options: { now?: () => Date } = {}) {
+  const core = await testCore(options);
+  const own = await core.institutions.saveOwn(sampleProfile());
+  const partner = await core.institutions.createPartner(
+    sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99' }),
+  );
+  await core.store.updateSettings({ userName: 'Jordi Puig', userRole: 'Quality officer', setupCompleted: true });
+  const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+  return { core, own, partner, guide };
+}

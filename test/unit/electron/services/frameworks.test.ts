@@ -1,0 +1,140 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { frameworkFingerprint } from '../../../../shared/framework/fingerprint';
+import { criteriaOf, type Framework } from '../../../../shared/framework/schema';
+import { setUpCore, testCore, type TestCore } from '../../../support/core';
+
+let core: TestCore | undefined;
+afterEach(async () => {
+  await core?.dispose();
+  core = undefined;
+});
+
+describe('the framework catalogue', () => {
+  it('lists the built-in guide once, in three languages, with its fingerprints', async () => {
+    core = await testCore();
+    const [guide, ...others] = core.frameworks.list();
+    expect(others).toEqual([]);
+    expect(guide).toMatchObject({ id: 'trustbridge-guide', version: '1.0', origin: 'built-in', status: 'published', languages: ['de', 'en', 'es'], criteria: 55 });
+    const spanish = await core.frameworks.get(guide!.key, 'es');
+    expect(spanish.language).toBe('es');
+    expect(criteriaOf(spanish).map((c) => c.id)).toEqual(criteriaOf(await core.frameworks.get(guide!.key, 'en')).map((c) => c.id));
+  });
+
+  it('finds a pinned framework by fingerprint, and its translation with the same structure', async () => {
+    core = await testCore();
+    const english = await core.frameworks.get(core.frameworks.list()[0]!.key, 'en');
+    const ref = { fingerprint: frameworkFingerprint(english) };
+    expect(core.frameworks.byRef(ref)?.language).toBe('en');
+    expect(core.frameworks.byRef(ref, 'de')?.language).toBe('de');
+    expect(core.frameworks.byRef({ fingerprint: '0'.repeat(64) })).toBeUndefined();
+  });
+});
+
+describe('a consortium’s own version', () => {
+  const clone = (c: TestCore, overrides: Partial<{ id: string; version: string }> = {}) =>
+    c.frameworks.clone({ key: c.frameworks.list()[0]!.key, language: 'en', id: 'meshe-guide', title: 'MESHE consortium guide', version: '1.1', ...overrides });
+
+  it('clones the guide as a draft that remembers what it is based on', async () => {
+    core = await testCore();
+    const draft = await clone(core);
+    expect(draft).toMatchObject({ id: 'meshe-guide', version: '1.1', origin: 'custom', status: 'draft', basedOn: { id: 'trustbridge-guide', version: '1.0' } });
+  });
+
+  it('changes weights, critical flags, thresholds and wording; adds and retires criteria; never reuses a retired id', async () => {
+    core = await testCore();
+    const draft = await clone(core);
+    const framework = await core.frameworks.get(draft.key);
+    const governance = framework.dimensions.find((d) => d.id === 'GOV')!;
+    governance.weight = 2;
+    governance.criteria[1]!.critical = true;
+    governance.criteria[1]!.title = 'Joint quality board with minutes';
+    framework.thresholds.ready = 80;
+    const retired = governance.criteria.pop()!;
+    framework.retired.push({ id: retired.id, retiredInVersion: '1.1', reason: 'Merged into GOV-02' });
+    await core.frameworks.updateDraft(draft.key, framework);
+
+    // Reusing the retired id for a new criterion is refused.
+    const reuse: Framework = structuredClone(framework);
+    reuse.dimensions.find((d) => d.id === 'GOV')!.criteria.push({ ...retired, title: 'Something new' });
+    await expect(core.frameworks.updateDraft(draft.key, reuse)).rejects.toMatchObject({ code: 'VALIDATION' });
+    // Un-retiring it is refused as well.
+    const unretire: Framework = { ...structuredClone(framework), retired: [] };
+    await expect(core.frameworks.updateDraft(draft.key, unretire)).rejects.toMatchObject({ code: 'VALIDATION' });
+
+    const diff = await core.frameworks.diff(core.frameworks.list()[0]!.key, draft.key, 'en');
+    expect(diff.retired).toEqual([retired.id]);
+    expect(diff.changed.find((c) => c.criterionId === governance.criteria[1]!.id)?.changes).toEqual(expect.arrayContaining(['title', 'critical']));
+  });
+
+  it('publishes, after which the version is frozen and can be exported and imported elsewhere', async () => {
+    core = await testCore();
+    const draft = await clone(core);
+    const published = await core.frameworks.publish(draft.key);
+    await expect(core.frameworks.updateDraft(draft.key, await core.frameworks.get(draft.key))).rejects.toMatchObject({ code: 'LOCKED' });
+
+    const file = join(core.dataDir, 'meshe-guide-1.1.json');
+    core.dialogs.answerSave(file);
+    expect(await core.router.invoke('frameworks.export', { key: draft.key })).toEqual({ ok: true, value: { path: file } });
+    expect(core.dialogs.shownInFolder).toEqual([file]);
+
+    const other = await testCore();
+    try {
+      other.dialogs.answerOpen([file]);
+      const imported = await other.router.invoke('frameworks.import', {});
+      expect(imported).toMatchObject({ ok: true, value: { id: 'meshe-guide', version: '1.1', origin: 'imported', status: 'published', fingerprint: published.fingerprint } });
+      // The same content again is stored once.
+      other.dialogs.answerOpen([file]);
+      await other.router.invoke('frameworks.import', {});
+      expect(other.frameworks.list().filter((item) => item.id === 'meshe-guide')).toHaveLength(1);
+      // A different content under the same id and version is refused.
+      const changed = JSON.parse(await readFile(file, 'utf8'));
+      changed.title = 'Changed behind our back';
+      await writeFile(file, JSON.stringify(changed));
+      other.dialogs.answerOpen([file]);
+      expect(await other.router.invoke('frameworks.import', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('refuses an invalid framework file, naming every offending field', async () => {
+    core = await testCore();
+    const file = join(core.dataDir, 'broken.json');
+    const framework = await core.frameworks.get(core.frameworks.list()[0]!.key);
+    const broken = structuredClone(framework) as unknown as Record<string, unknown> & Framework;
+    broken.dimensions[0]!.criteria[0]!.levels = ['only one'] as unknown as Framework['dimensions'][0]['criteria'][0]['levels'];
+    broken.thresholds.conditional = 90;
+    await writeFile(file, JSON.stringify(broken));
+    core.dialogs.answerOpen([file]);
+    const result = await core.router.invoke('frameworks.import', {});
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION');
+    expect(result.error.issues?.map((issue) => issue.path)).toEqual(expect.arrayContaining(['dimensions.0.criteria.0.levels', 'thresholds.conditional']));
+    expect(core.frameworks.list()).toHaveLength(1);
+  });
+
+  it('refuses a file that is not JSON, or unsafe JSON, with a sentence that says so', async () => {
+    core = await testCore();
+    for (const [content, expected] of [
+      ['PK\u0003\u0004 this is a zip', /not valid JSON/],
+      ['{"__proto__": {"polluted": true}}', /__proto__/],
+      ['['.repeat(5000) + ']'.repeat(5000), /nests data more than/],
+    ] as const) {
+      const file = join(core.dataDir, 'hostile.json');
+      await writeFile(file, content);
+      core.dialogs.answerOpen([file]);
+      const result = await core.router.invoke('frameworks.import', {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', message: expect.stringMatching(expected) } });
+    }
+  });
+
+  it('does not let two drafts share an id and version', async () => {
+    const set = await setUpCore();
+    core = set.core as TestCore;
+    await clone(core);
+    await expect(clone(core)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
