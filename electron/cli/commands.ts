@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { exchangeCommands } from './exchange-commands';
 import { frameworkCommand } from './framework-commands';
 
 export interface CommandContext {
@@ -17,6 +18,7 @@ export interface Command {
 
 export const commands: Command[] = [
   frameworkCommand,
+  ...exchangeCommands,
   {
     name: 'version',
     synopsis: 'version',

@@ -7,9 +7,8 @@
  * - it reports errors without a line and column a person can look up;
  * - it accepts lone surrogates (`"\ud800"`), which have no canonical form.
  * This parser is iterative (no recursion, whatever the input), enforces the limits as it goes, and
- * refuses the keys `__proto__`, `constructor` and `prototype` (which reach an object's prototype
- * when some later code copies or merges objects) and `toJSON` (which changes how the canonicaliser
- * serialises an object). It never throws on any input.
+ * refuses the keys `__proto__`, `constructor` and `prototype`, which reach an object's prototype
+ * when some later code copies or merges objects. It never throws on any input.
  */
 
 export interface JsonLimits {
@@ -43,7 +42,7 @@ export interface JsonProblem {
 
 export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
 
-export const unsafeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'toJSON']);
+export const unsafeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Decodes UTF-8 strictly (no overlong forms, no surrogates, nothing above U+10FFFF) and parses. */
 export function readStrictJson(bytes: Uint8Array, limits: JsonLimits): StrictJsonResult {

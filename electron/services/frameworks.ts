@@ -18,6 +18,7 @@ import {
   frameworkSchema,
   type Framework,
   type FrameworkRef,
+  languages as allLanguages,
   type Language,
 } from '../../shared/framework/schema';
 import type { FrameworkListItem } from '../../shared/framework/catalog';
@@ -131,7 +132,7 @@ export class FrameworkCatalog {
     }
     catalog.builtInItems = [...catalog.builtIns.entries()].map(([key, languages]) => {
       const main = languages.get('en') ?? [...languages.values()][0]!;
-      return listItem(key, main, { origin: 'built-in', status: 'published', languages: [...languages.keys()].sort(), updatedAt: '' });
+      return listItem(key, main, { origin: 'built-in', status: 'published', languages: allLanguages.filter((l) => languages.has(l)), updatedAt: '' });
     });
     return catalog;
   }

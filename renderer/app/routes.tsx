@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
+import { FrameworkComparePage } from '../features/guide/FrameworkComparePage';
+import { FrameworkEditorPage } from '../features/guide/FrameworkEditorPage';
 import { GuidePage } from '../features/guide/GuidePage';
 import { HomePage } from '../features/home/HomePage';
 import { OwnProfilePage } from '../features/institution/OwnProfilePage';
@@ -13,6 +15,8 @@ export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
   { path: '/partnerships', element: <PartnershipsPage /> },
   { path: '/partners/:id', element: <PartnerEditPage /> },
   { path: '/guide', element: <GuidePage /> },
+  { path: '/guide/edit/:key', element: <FrameworkEditorPage /> },
+  { path: '/guide/compare', element: <FrameworkComparePage /> },
   { path: '/settings', element: <SettingsPage /> },
   { path: '/settings/about', element: <SettingsPage /> },
   { path: '/settings/institution', element: <OwnProfilePage /> },

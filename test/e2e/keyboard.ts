@@ -70,12 +70,19 @@ export async function chooseInSelect(page: Page, name: string | RegExp, option: 
   await tabTo(page, name);
   await page.keyboard.press('Enter');
   await page.getByRole('listbox').waitFor();
-  for (let i = 0; i < 50; i += 1) {
+  await page.keyboard.press('Home');
+  const seen: string[] = [];
+  for (let i = 0; i < 200; i += 1) {
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    if (focused === option) break;
+    if (focused === option) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    if (seen.includes(focused)) break;
+    seen.push(focused);
     await page.keyboard.press('ArrowDown');
   }
-  await page.keyboard.press('Enter');
+  throw new Error(`The select has no option "${option}"; it has: ${seen.join(' | ')}`);
 }
 
 /** Presses the focused-by-Tab button with Enter. */
@@ -105,4 +112,13 @@ export async function selectTab(page: Page, name: string): Promise<void> {
     await page.keyboard.press('ArrowRight');
   }
   throw new Error(`No tab named "${name}"`);
+}
+
+/** Tabs into a list box (one tab stop), types the start of an item to move to it, and selects it with Enter. */
+export async function chooseInListBox(page: Page, item: string): Promise<void> {
+  await tabTo(page, /.*/, { role: 'option' });
+  await page.keyboard.type(item, { delay: 20 });
+  const name = await focusedName(page);
+  if (!name.startsWith(item)) throw new Error(`Typing "${item}" in the list box reached "${name}"`);
+  await page.keyboard.press('Enter');
 }

@@ -1,7 +1,76 @@
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { FrameworkListItem } from '../../../shared/framework/catalog';
+import { languages, type Framework, type Language } from '../../../shared/framework/schema';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
+import { api } from '../../lib/api';
+import { useResource } from '../../lib/use-resource';
+import { FrameworkVersions } from './FrameworkVersions';
+import { GuideBrowser } from './GuideBrowser';
 
 export function GuidePage() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('nav.guide')} />;
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const frameworks = useResource(() => api().frameworks.list(), []);
+  const list = frameworks.data ?? [];
+  const key = params.get('framework') ?? list[0]?.key ?? '';
+  const item = list.find((candidate) => candidate.key === key) ?? list[0];
+  const uiLanguage = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
+  const wanted = (params.get('language') as Language | null) ?? uiLanguage;
+  const language = item?.languages.includes(wanted) ? wanted : (item?.language ?? 'en');
+  const tab = params.get('tab') === 'versions' ? 'versions' : 'browse';
+  const selected = useResource<{ item: FrameworkListItem; framework: Framework } | undefined>(
+    async () => (item ? api().frameworks.get({ key: item.key, language }) : { ok: true, value: undefined }),
+    [item?.key, language],
+  );
+  const set = (changes: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...changes }, { replace: true });
+
+  return (
+    <>
+      <PageHeader title={selected.data?.framework.title ?? t('nav.guide')} intro={selected.data?.framework.summary} />
+      <ErrorMessage error={frameworks.error ?? selected.error} />
+      <Tabs selectedKey={tab} onSelectionChange={(next) => set({ tab: String(next) })} className="tabs">
+        <TabList aria-label={t('nav.guide')} className="tabs__list">
+          <Tab id="browse" className="tabs__tab">
+            {t('guide.browse')}
+          </Tab>
+          <Tab id="versions" className="tabs__tab">
+            {t('guide.versions')}
+          </Tab>
+        </TabList>
+        <TabPanel id="browse" className="tabs__panel">
+          {item && (
+            <div className="toolbar">
+              <SelectField
+                label={t('guide.framework')}
+                value={item.key}
+                options={list.map((candidate) => ({
+                  value: candidate.key,
+                  label: `${candidate.title} ${candidate.version}${candidate.status === 'draft' ? ` (${t('guide.draft')})` : ''}`,
+                }))}
+                onChange={(next) => set({ framework: next })}
+                name="framework"
+              />
+              {item.languages.length > 1 && (
+                <SelectField
+                  label={t('guide.language')}
+                  value={language}
+                  options={item.languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+                  onChange={(next) => set({ language: next })}
+                  name="guideLanguage"
+                />
+              )}
+            </div>
+          )}
+          {selected.data && <GuideBrowser key={`${item?.key}-${language}`} framework={selected.data.framework} />}
+        </TabPanel>
+        <TabPanel id="versions" className="tabs__panel">
+          <FrameworkVersions items={list} onChanged={frameworks.reload} language={language} />
+        </TabPanel>
+      </Tabs>
+    </>
+  );
 }

@@ -16,7 +16,7 @@ describe('the framework catalogue', () => {
     core = await testCore();
     const [guide, ...others] = core.frameworks.list();
     expect(others).toEqual([]);
-    expect(guide).toMatchObject({ id: 'trustbridge-guide', version: '1.0', origin: 'built-in', status: 'published', languages: ['de', 'en', 'es'], criteria: 55 });
+    expect(guide).toMatchObject({ id: 'trustbridge-guide', version: '1.0', origin: 'built-in', status: 'published', languages: ['en', 'es', 'de'], criteria: 55 });
     const spanish = await core.frameworks.get(guide!.key, 'es');
     expect(spanish.language).toBe('es');
     expect(criteriaOf(spanish).map((c) => c.id)).toEqual(criteriaOf(await core.frameworks.get(guide!.key, 'en')).map((c) => c.id));

@@ -1,0 +1,110 @@
+/**
+ * Two framework versions side by side, lined up by criterion identifier: what was added, retired
+ * or changed, and how weights and thresholds moved. Answers made with either version are compared
+ * on the same basis.
+ */
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { api } from '../../lib/api';
+import { useResource } from '../../lib/use-resource';
+
+export function FrameworkComparePage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const olderKey = params.get('older') ?? '';
+  const newerKey = params.get('newer') ?? '';
+  const diff = useResource(() => api().frameworks.diff({ olderKey, newerKey }), [olderKey, newerKey]);
+  const older = useResource(() => api().frameworks.get({ key: olderKey }), [olderKey]);
+  const newer = useResource(() => api().frameworks.get({ key: newerKey }), [newerKey]);
+  const titleOf = (id: string) =>
+    newer.data?.framework.dimensions.flatMap((d) => d.criteria).find((c) => c.id === id)?.title ??
+    older.data?.framework.dimensions.flatMap((d) => d.criteria).find((c) => c.id === id)?.title ??
+    '';
+  const d = diff.data;
+  return (
+    <>
+      <PageHeader
+        title={t('compare.title')}
+        intro={
+          older.data && newer.data
+            ? t('compare.intro', { older: `${older.data.framework.title} ${older.data.framework.version}`, newer: `${newer.data.framework.title} ${newer.data.framework.version}` })
+            : undefined
+        }
+      />
+      <ErrorMessage error={diff.error ?? older.error ?? newer.error} />
+      {d && (
+        <div className="stack">
+          <section className="card" aria-labelledby="compare-summary">
+            <h2 id="compare-summary">{t('compare.summary')}</h2>
+            <dl className="facts">
+              <dt>{t('compare.added')}</dt>
+              <dd>{d.added.length}</dd>
+              <dt>{t('compare.retired')}</dt>
+              <dd>{d.retired.length}</dd>
+              <dt>{t('compare.changed')}</dt>
+              <dd>{d.changed.length}</dd>
+              <dt>{t('compare.unchanged')}</dt>
+              <dd>{d.unchanged}</dd>
+            </dl>
+            {d.undeclaredRetirements.length > 0 && <p className="alert alert--warning">{t('compare.undeclared', { ids: d.undeclaredRetirements.join(', ') })}</p>}
+          </section>
+          {(d.thresholds.length > 0 || d.dimensionWeights.length > 0 || d.validityMonths) && (
+            <section className="card" aria-labelledby="compare-settings">
+              <h2 id="compare-settings">{t('compare.settings')}</h2>
+              <ul>
+                {d.thresholds.map((change) => (
+                  <li key={change.threshold}>{t('compare.thresholdChange', { name: t(`editor.${change.threshold}`), older: change.older, newer: change.newer })}</li>
+                ))}
+                {d.dimensionWeights.map((change) => (
+                  <li key={change.dimensionId}>{t('compare.weightChange', { id: change.dimensionId, older: change.older, newer: change.newer })}</li>
+                ))}
+                {d.validityMonths && <li>{t('compare.validityChange', d.validityMonths)}</li>}
+              </ul>
+            </section>
+          )}
+          <table className="data-table">
+            <caption className="visually-hidden">{t('compare.criteria')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('compare.criterion')}</th>
+                <th scope="col">{t('compare.what')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.added.map((id) => (
+                <tr key={`a-${id}`}>
+                  <th scope="row">
+                    <span className="mono">{id}</span> {titleOf(id)}
+                  </th>
+                  <td>
+                    <span className="badge badge--added">{t('compare.addedOne')}</span>
+                  </td>
+                </tr>
+              ))}
+              {d.retired.map((id) => (
+                <tr key={`r-${id}`}>
+                  <th scope="row">
+                    <span className="mono">{id}</span> {titleOf(id)}
+                  </th>
+                  <td>
+                    <span className="badge badge--retired">{t('compare.retiredOne')}</span>
+                  </td>
+                </tr>
+              ))}
+              {d.changed.map((change) => (
+                <tr key={`c-${change.criterionId}`}>
+                  <th scope="row">
+                    <span className="mono">{change.criterionId}</span> {titleOf(change.criterionId)}
+                  </th>
+                  <td>{change.changes.map((what) => t(`compare.fields.${what}`)).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,352 @@
+/**
+ * Editing a consortium's draft framework: weights, critical flags, thresholds and wording; adding
+ * and retiring criteria. Every change is saved a moment after typing stops; a change that makes the
+ * framework invalid is shown on its field and not saved until it is fixed.
+ */
+import { useCallback, useState } from 'react';
+import { Checkbox, Header, ListBox, ListBoxItem, ListBoxSection } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { AppErrorData } from '../../../shared/errors';
+import { sourceInstruments, type Criterion, type Framework, type SourceInstrument } from '../../../shared/framework/schema';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { LinkButton } from '../../components/LinkButton';
+import { NumberInput } from '../../components/NumberInput';
+import { PageHeader } from '../../components/PageHeader';
+import { SaveState } from '../../components/SaveState';
+import { useAutosave } from '../../lib/use-autosave';
+import { SelectField } from '../../components/SelectField';
+import { TextInput } from '../../components/TextInput';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { useResource } from '../../lib/use-resource';
+import { toFieldErrors, type FieldErrors } from '../../lib/validation';
+
+const saveDelayMs = 700;
+
+/** The next identifier in a dimension: one past the highest ever used, active or retired. */
+export function nextCriterionId(framework: Framework, dimensionId: string): string {
+  const used = [
+    ...framework.dimensions.flatMap((d) => d.criteria.map((c) => c.id)),
+    ...framework.retired.map((r) => r.id),
+  ]
+    .filter((id) => id.startsWith(`${dimensionId}-`))
+    .map((id) => Number(id.slice(dimensionId.length + 1)));
+  const next = Math.max(0, ...used) + 1;
+  return `${dimensionId}-${String(next).padStart(2, '0')}`;
+}
+
+/** Where a criterion sits: its dimension's index and its own. */
+function locate(framework: Framework, criterionId: string): { d: number; c: number } | undefined {
+  for (const [d, dimension] of framework.dimensions.entries()) {
+    const c = dimension.criteria.findIndex((criterion) => criterion.id === criterionId);
+    if (c >= 0) return { d, c };
+  }
+  return undefined;
+}
+
+export function FrameworkEditorPage() {
+  const { key = '' } = useParams();
+  const { t } = useTranslation();
+  const loaded = useResource(() => api().frameworks.get({ key }), [key]);
+  return (
+    <>
+      <ErrorMessage error={loaded.error} />
+      {loaded.data && loaded.data.item.status !== 'draft' && (
+        <>
+          <PageHeader title={loaded.data.framework.title} />
+          <p className="alert alert--info">{t('editor.notDraft')}</p>
+        </>
+      )}
+      {loaded.data?.item.status === 'draft' && <FrameworkEditor frameworkKey={key} initial={loaded.data.framework} />}
+    </>
+  );
+}
+
+function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; initial: Framework }) {
+  const { t } = useTranslation();
+  const [framework, setFramework] = useState<Framework>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<AppErrorData>();
+  const [selected, setSelected] = useState<string>(initial.dimensions[0]?.criteria[0]?.id ?? '');
+  const [retiring, setRetiring] = useState<string>();
+  const [retireReason, setRetireReason] = useState('');
+  const navigate = useNavigate();
+
+  const store = useCallback(
+    async (next: Framework) => {
+      const result = await api().frameworks.updateDraft({ key: frameworkKey, framework: next });
+      if (result.ok) {
+        setErrors({});
+        setFailure(undefined);
+        return true;
+      }
+      setFailure(result.error);
+      // Paths come back as "framework.dimensions.0…"; the fields know them without the prefix.
+      setErrors(toFieldErrors((result.error.issues ?? []).map((issue) => ({ ...issue, path: issue.path.replace(/^framework\./, '') })), t));
+      return false;
+    },
+    [frameworkKey, t],
+  );
+  const autosave = useAutosave(store, saveDelayMs);
+  const status = autosave.status;
+
+  const change = (next: Framework) => {
+    setFramework(next);
+    autosave.schedule(next);
+  };
+
+  const location = locate(framework, selected);
+
+  const updateCriterion = (patch: Partial<Criterion>) => {
+    if (!location) return;
+    const next = structuredClone(framework);
+    next.dimensions[location.d]!.criteria[location.c] = { ...next.dimensions[location.d]!.criteria[location.c]!, ...patch };
+    change(next);
+  };
+
+  const addCriterion = (dimensionIndex: number) => {
+    const next = structuredClone(framework);
+    const dimension = next.dimensions[dimensionIndex]!;
+    const id = nextCriterionId(next, dimension.id);
+    dimension.criteria.push({
+      id,
+      title: t('editor.newCriterionTitle'),
+      guidance: t('editor.newCriterionGuidance'),
+      levels: [0, 1, 2, 3, 4].map((level) => t('editor.newLevel', { level })) as Criterion['levels'],
+      evidenceExamples: [t('editor.newEvidence')],
+      weight: 1,
+      critical: false,
+      sources: [{ instrument: 'other', locator: t('editor.newSource') }],
+    });
+    change(next);
+    setSelected(id);
+  };
+
+  const retire = () => {
+    if (!retiring) return;
+    const next = structuredClone(framework);
+    for (const dimension of next.dimensions) dimension.criteria = dimension.criteria.filter((criterion) => criterion.id !== retiring);
+    next.retired.push({ id: retiring, retiredInVersion: next.version, ...(retireReason.trim() ? { reason: retireReason.trim() } : {}) });
+    setRetiring(undefined);
+    setRetireReason('');
+    change(next);
+    setSelected(next.dimensions[0]?.criteria[0]?.id ?? '');
+  };
+
+  const publish = async () => {
+    await autosave.flush();
+    const result = await api().frameworks.publish({ key: frameworkKey });
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    notify(t('guide.published', { title: framework.title, version: framework.version }));
+    navigate('/guide?tab=versions');
+  };
+
+  const criterion = location ? framework.dimensions[location.d]!.criteria[location.c]! : undefined;
+  const criterionPath = location ? `dimensions.${location.d}.criteria.${location.c}` : '';
+  return (
+    <>
+      <PageHeader
+        title={framework.title}
+        intro={t('editor.intro', { version: framework.version })}
+        actions={
+          <>
+            <SaveState status={status} />
+            {framework.basedOn && (
+              <LinkButton href={`/guide?tab=versions`} variant="secondary">
+                {t('guide.versions')}
+              </LinkButton>
+            )}
+            <Button variant="primary" onPress={() => void publish()} isDisabled={status === 'error'}>
+              {t('guide.publish')}
+            </Button>
+          </>
+        }
+      />
+      {status === 'error' && <ErrorMessage error={failure} />}
+
+      <section className="card stack" aria-labelledby="editor-general">
+        <h2 id="editor-general">{t('editor.general')}</h2>
+        <div className="form-row">
+          <TextInput label={t('editor.title')} value={framework.title} onChange={(title) => change({ ...framework, title })} error={errors['title']} isRequired name="title" />
+          <TextInput label={t('guide.version')} value={framework.version} onChange={(version) => change({ ...framework, version })} error={errors['version']} isRequired name="version" />
+        </div>
+        <TextInput label={t('editor.summary')} value={framework.summary} onChange={(summary) => change({ ...framework, summary })} error={errors['summary']} isRequired multiline rows={3} name="summary" />
+        <div className="form-row form-row--three">
+          <NumberInput label={t('editor.ready')} value={framework.thresholds.ready} onChange={(ready) => change({ ...framework, thresholds: { ...framework.thresholds, ready } })} error={errors['thresholds.ready']} min={0} max={100} />
+          <NumberInput label={t('editor.conditional')} value={framework.thresholds.conditional} onChange={(conditional) => change({ ...framework, thresholds: { ...framework.thresholds, conditional } })} error={errors['thresholds.conditional']} min={0} max={100} />
+          <NumberInput label={t('editor.validityMonths')} value={framework.validityMonths} onChange={(validityMonths) => change({ ...framework, validityMonths })} error={errors['validityMonths']} min={1} max={120} />
+        </div>
+        <div className="form-row form-row--three">
+          <NumberInput label={t('editor.blockerBelowLevel')} value={framework.thresholds.blockerBelowLevel} onChange={(level) => change({ ...framework, thresholds: { ...framework.thresholds, blockerBelowLevel: level as 0 } })} error={errors['thresholds.blockerBelowLevel']} min={0} max={4} />
+          <NumberInput label={t('editor.conditionalMinCriticalLevel')} value={framework.thresholds.conditionalMinCriticalLevel} onChange={(level) => change({ ...framework, thresholds: { ...framework.thresholds, conditionalMinCriticalLevel: level as 0 } })} error={errors['thresholds.conditionalMinCriticalLevel']} min={0} max={4} />
+          <NumberInput label={t('editor.largeGapLevels')} value={framework.thresholds.largeGapLevels} onChange={(largeGapLevels) => change({ ...framework, thresholds: { ...framework.thresholds, largeGapLevels } })} error={errors['thresholds.largeGapLevels']} min={1} max={4} />
+        </div>
+        <fieldset className="form-section">
+          <legend className="form-section__title">{t('editor.dimensionWeights')}</legend>
+          <div className="weights">
+            {framework.dimensions.map((dimension, d) => (
+              <NumberInput
+                key={dimension.id}
+                label={t('editor.dimensionWeight', { id: dimension.id })}
+                value={dimension.weight}
+                onChange={(weight) => {
+                  const next = structuredClone(framework);
+                  next.dimensions[d]!.weight = weight;
+                  change(next);
+                }}
+                error={errors[`dimensions.${d}.weight`]}
+                min={0.1}
+                max={100}
+                step={0.5}
+              />
+            ))}
+          </div>
+        </fieldset>
+      </section>
+
+      <div className="editor">
+        <div className="editor__outline">
+          <ListBox
+            className="outline"
+            aria-label={t('editor.outline')}
+            selectionMode="single"
+            disallowEmptySelection
+            selectedKeys={selected ? [selected] : []}
+            onSelectionChange={(keys) => {
+              const [key] = [...(keys as Set<string>)];
+              if (key) setSelected(String(key));
+            }}
+          >
+            {framework.dimensions.map((dimension) => (
+              <ListBoxSection key={dimension.id} className="outline__section">
+                <Header className="outline__header">
+                  {dimension.id} · {dimension.title}
+                </Header>
+                {dimension.criteria.map((c) => (
+                  <ListBoxItem key={c.id} id={c.id} textValue={`${c.id} ${c.title}`} className="outline__item">
+                    <span className="mono">{c.id}</span> {c.title}
+                    {c.critical && <span className="badge badge--critical">{t('guide.critical')}</span>}
+                  </ListBoxItem>
+                ))}
+              </ListBoxSection>
+            ))}
+          </ListBox>
+          {framework.retired.length > 0 && (
+            <section className="editor__dimension" aria-labelledby="editor-retired">
+              <h3 id="editor-retired">{t('editor.retired')}</h3>
+              <ul className="editor__retired">
+                {framework.retired.map((retired) => (
+                  <li key={retired.id}>
+                    <span className="mono">{retired.id}</span> · {t('editor.retiredIn', { version: retired.retiredInVersion })}
+                    {retired.reason ? ` — ${retired.reason}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+
+        {criterion && (
+          <section className="card editor__form stack" aria-labelledby="editor-criterion">
+            <div className="section-header">
+              <h2 id="editor-criterion">
+                <span className="mono">{criterion.id}</span> {criterion.title}
+              </h2>
+              <div className="section-header__actions">
+                <Button variant="quiet" onPress={() => addCriterion(location!.d)}>
+                  {t('editor.addCriterion', { id: framework.dimensions[location!.d]!.id })}
+                </Button>
+                <Button variant="quiet" onPress={() => setRetiring(criterion.id)}>
+                  {t('editor.retire')}
+                </Button>
+              </div>
+            </div>
+            <TextInput label={t('editor.criterionTitle')} value={criterion.title} onChange={(title) => updateCriterion({ title })} error={errors[`${criterionPath}.title`]} isRequired name="criterionTitle" />
+            <TextInput label={t('guide.whatGoodLooksLike')} value={criterion.guidance} onChange={(guidance) => updateCriterion({ guidance })} error={errors[`${criterionPath}.guidance`]} isRequired multiline rows={4} name="guidance" />
+            <div className="form-row">
+              <NumberInput label={t('editor.weight')} value={criterion.weight} onChange={(weight) => updateCriterion({ weight })} error={errors[`${criterionPath}.weight`]} min={0.1} max={100} step={0.5} />
+              <Checkbox className="checkbox" isSelected={criterion.critical} onChange={(critical) => updateCriterion({ critical })}>
+                <span className="checkbox__box" aria-hidden="true" />
+                {t('editor.critical')}
+              </Checkbox>
+            </div>
+            <fieldset className="form-section">
+              <legend className="form-section__title">{t('guide.levels')}</legend>
+              {criterion.levels.map((descriptor, level) => (
+                <TextInput
+                  key={level}
+                  label={`${level} · ${framework.scale[level]?.label ?? ''}`}
+                  value={descriptor}
+                  onChange={(text) => {
+                    const levels = [...criterion.levels] as Criterion['levels'];
+                    levels[level] = text;
+                    updateCriterion({ levels });
+                  }}
+                  error={errors[`${criterionPath}.levels.${level}`]}
+                  isRequired
+                  multiline
+                  rows={2}
+                  name={`level${level}`}
+                />
+              ))}
+            </fieldset>
+            <TextInput
+              label={t('guide.evidenceExamples')}
+              description={t('editor.onePerLine')}
+              value={criterion.evidenceExamples.join('\n')}
+              onChange={(text) => updateCriterion({ evidenceExamples: text.split('\n') })}
+              error={Object.entries(errors).find(([path]) => path.startsWith(`${criterionPath}.evidenceExamples`))?.[1]}
+              isRequired
+              multiline
+              rows={4}
+              name="evidenceExamples"
+            />
+            <fieldset className="form-section">
+              <legend className="form-section__title">{t('guide.sources')}</legend>
+              {criterion.sources.map((source, index) => (
+                <div className="form-row source-row" key={index}>
+                  <SelectField<SourceInstrument>
+                    label={t('editor.instrument')}
+                    value={source.instrument}
+                    options={sourceInstruments.map((instrument) => ({ value: instrument, label: t(`instruments.${instrument}`) }))}
+                    onChange={(instrument) => updateCriterion({ sources: criterion.sources.map((s, i) => (i === index ? { ...s, instrument } : s)) })}
+                  />
+                  <TextInput
+                    label={t('editor.locator')}
+                    value={source.locator}
+                    onChange={(locator) => updateCriterion({ sources: criterion.sources.map((s, i) => (i === index ? { ...s, locator } : s)) })}
+                    error={errors[`${criterionPath}.sources.${index}.locator`]}
+                    isRequired
+                  />
+                  {criterion.sources.length > 1 && (
+                    <Button variant="quiet" onPress={() => updateCriterion({ sources: criterion.sources.filter((_s, i) => i !== index) })} aria-label={t('editor.removeSource', { index: index + 1 })}>
+                      {t('common.remove')}
+                    </Button>
+                  )}
+                </div>
+              ))}
+              <Button variant="quiet" onPress={() => updateCriterion({ sources: [...criterion.sources, { instrument: 'other', locator: t('editor.newSource') }] })}>
+                {t('editor.addSource')}
+              </Button>
+            </fieldset>
+          </section>
+        )}
+      </div>
+
+      <ConfirmDialog
+        isOpen={retiring !== undefined}
+        title={t('editor.retireTitle', { id: retiring ?? '' })}
+        confirmLabel={t('editor.retire')}
+        destructive
+        onCancel={() => setRetiring(undefined)}
+        onConfirm={retire}
+      >
+        <p>{t('editor.retireBody')}</p>
+        <TextInput label={t('editor.retireReason')} value={retireReason} onChange={setRetireReason} name="retireReason" />
+      </ConfirmDialog>
+    </>
+  );
+}
