@@ -320,15 +320,18 @@ function readEnvelope(bytes: Uint8Array, options: ReadOptions): { ok: true; enve
 }
 
 export function tooLarge(size: number, maxBytes: number): { ok: false; error: AppErrorData } {
+  // Just over the limit, megabytes round to the same figure; then the exact sizes say it better.
+  let [actual, limit] = [megabytes(size), megabytes(maxBytes)];
+  if (actual === limit) [actual, limit] = [`${size.toLocaleString('en-GB')} bytes`, `${maxBytes.toLocaleString('en-GB')} bytes`];
   return refuse(
     'FILE_TOO_LARGE',
-    `The file is ${megabytes(size)} and TrustBridge reads exchange files up to ${megabytes(maxBytes)}. It is not an exchange file, or it holds far more than one should; ask the sender to split it.`,
+    `The file is ${actual} and TrustBridge reads exchange files up to ${limit}. It is not an exchange file, or it holds far more than one should; ask the sender to split it.`,
     { params: { size, maxBytes } },
   );
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
 function jsonRefusal(problem: JsonProblem): AppErrorData {

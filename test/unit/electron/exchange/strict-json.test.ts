@@ -8,9 +8,10 @@ const limits: JsonLimits = { maxDepth: 64, maxStringLength: 100_000, maxArrayLen
 const parse = (text: string, custom: Partial<JsonLimits> = {}) => parseStrictJson(text, { ...limits, ...custom });
 
 describe('strict JSON', () => {
-  it('reads what JSON.parse reads, for any JSON value', () => {
+  it('reads what JSON.parse reads, for any JSON value without unsafe keys', () => {
+    const withoutUnsafeKeys = fc.jsonValue({ maxDepth: 8 }).filter((value) => !/"(__proto__|constructor|prototype)":/.test(JSON.stringify(value)));
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.constantFrom(undefined, 2, '\t'), (value, indent) => {
+      fc.property(withoutUnsafeKeys, fc.constantFrom(undefined, 2, '\t'), (value, indent) => {
         const text = JSON.stringify(value, null, indent);
         expect(parse(text)).toEqual({ ok: true, value: JSON.parse(text) as unknown });
       }),

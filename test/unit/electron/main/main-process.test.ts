@@ -33,6 +33,11 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  // Quit as the app does, so the store closes (and its background snapshot ends) before the folder goes.
+  if (electronState.windows.length && electronState.quitCalls === 0) {
+    electronState.appEvents.emit('before-quit', { preventDefault() {} });
+    await vi.waitFor(() => expect(electronState.quitCalls).toBeGreaterThan(0));
+  }
   process.argv = originalArgv;
   await data.remove();
 });
