@@ -165,6 +165,7 @@ export function createHandlers(
       return null;
     },
     'assessments.revisions': ({ seriesId }) => assessments.revisions(seriesId),
+    'assessments.history': async ({ id }) => (await assessments.get(id)).history,
 
     'partnerships.list': () => partnerships.list(),
     'partnerships.view': async ({ id, language }): Promise<PartnershipView> => {
@@ -199,6 +200,8 @@ export function createHandlers(
 
 /** A file name safe on every OS: no folders, no reserved characters. */
 function safeFileName(name: string): string {
+  // Control characters are exactly what must go, hence the range in the pattern.
+  // eslint-disable-next-line no-control-regex
   const cleaned = basename(name).replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
   return cleaned.length ? cleaned.slice(0, 200) : 'evidence';
 }

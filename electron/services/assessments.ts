@@ -13,6 +13,7 @@ import {
   type HistoryField,
   type InstitutionRef,
 } from '../../shared/assessment/schema';
+import type { AnswerPatch } from '../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
 import { frameworkRef } from '../../shared/framework/fingerprint';
@@ -61,16 +62,6 @@ export function assessmentKind(structureOf: (fingerprint: string) => FrameworkSt
     migrations: {},
     summarise: (assessment) => summariseAssessment(assessment, structureOf(assessment.framework.fingerprint)),
   };
-}
-
-export interface AnswerPatch {
-  level?: Answer['level'];
-  notApplicable?: boolean;
-  naReason?: string;
-  justification?: string;
-  requestedEvidence?: string;
-  /** Confirms an answer carried over from the previous cycle as it is. */
-  confirmCarriedOver?: boolean;
 }
 
 export interface User {

@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react';
+import { AssessmentPage } from '../features/assessments/AssessmentPage';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
+import { NewAssessmentPage } from '../features/assessments/NewAssessmentPage';
 import { FrameworkComparePage } from '../features/guide/FrameworkComparePage';
 import { FrameworkEditorPage } from '../features/guide/FrameworkEditorPage';
 import { GuidePage } from '../features/guide/GuidePage';
@@ -12,6 +14,8 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
   { path: '/', element: <HomePage /> },
   { path: '/assessments', element: <AssessmentsPage /> },
+  { path: '/assessments/new', element: <NewAssessmentPage /> },
+  { path: '/assessments/:id', element: <AssessmentPage /> },
   { path: '/partnerships', element: <PartnershipsPage /> },
   { path: '/partners/:id', element: <PartnerEditPage /> },
   { path: '/guide', element: <GuidePage /> },

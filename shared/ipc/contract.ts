@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import type { Answer } from '../assessment/answer';
-import { levelSchema } from '../framework/schema';
-import { assessmentKinds, type Assessment } from '../assessment/schema';
+import { answerPatchSchema } from '../assessment/patch';
+import { assessmentKinds, type Assessment, type HistoryEntry } from '../assessment/schema';
 import type { AssessmentSummary } from '../assessment/summary';
 import type { FrameworkListItem } from '../framework/catalog';
 import type { FrameworkDiff } from '../framework/diff';
@@ -65,15 +65,6 @@ export interface PartnershipView {
   /** The framework the partnership's assessments were made with (they must share its structure). */
   framework: Framework | null;
 }
-
-const answerPatch = z.strictObject({
-  level: levelSchema.nullable().optional(),
-  notApplicable: z.boolean().optional(),
-  naReason: text(4000).optional(),
-  justification: text(20000).optional(),
-  requestedEvidence: text(4000).optional(),
-  confirmCarriedOver: z.boolean().optional(),
-});
 
 const httpUrl = z
   .string()
@@ -138,7 +129,7 @@ export const contract = {
       title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
     }),
   ).returns<Assessment>(),
-  'assessments.saveAnswer': channel(z.strictObject({ id, criterionId, patch: answerPatch })).returns<AnswerSaved>(),
+  'assessments.saveAnswer': channel(z.strictObject({ id, criterionId, patch: answerPatchSchema })).returns<AnswerSaved>(),
   'assessments.rename': channel(z.strictObject({ id, title: text(200) })).returns<AssessmentSummary>(),
   'assessments.addEvidenceLink': channel(z.strictObject({ id, criterionId, label: text(300), url: httpUrl })).returns<AnswerSaved>(),
   'assessments.addEvidenceFiles': channel(z.strictObject({ id, criterionId })).returns<AnswerSaved | null>(),
@@ -148,6 +139,7 @@ export const contract = {
   'assessments.reopen': channel(byId).returns<AssessmentSummary>(),
   'assessments.remove': channel(byId).returns<null>(),
   'assessments.revisions': channel(z.strictObject({ seriesId: id })).returns<AssessmentSummary[]>(),
+  'assessments.history': channel(byId).returns<HistoryEntry[]>(),
 
   'partnerships.list': channel(none).returns<PartnershipSummary[]>(),
   'partnerships.view': channel(z.strictObject({ id, language: languageSchema.optional() })).returns<PartnershipView>(),

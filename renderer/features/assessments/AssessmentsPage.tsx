@@ -1,12 +1,105 @@
+/**
+ * All assessments (the newest revision of each), with their status, progress and score. Opens
+ * quickly with hundreds of them: the list comes from the store's catalogue, not from the documents.
+ */
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { latestRevisions } from '../../../shared/assessment/summary';
+import { roundScore } from '../../../shared/scoring/format';
+import { BandBadge } from '../../components/BandBadge';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
+import { api } from '../../lib/api';
+import { useResource } from '../../lib/use-resource';
+
+const pageSize = 50;
 
 export function AssessmentsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const list = useResource(() => api().assessments.list(), []);
+  const [filter, setFilter] = useState<'all' | 'draft' | 'complete' | 'self' | 'audit'>('all');
+  const [shown, setShown] = useState(pageSize);
+  const rows = useMemo(() => {
+    const latest = latestRevisions(list.data ?? []).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return latest.filter((summary) => filter === 'all' || summary.status === filter || summary.kind === filter);
+  }, [list.data, filter]);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+
   return (
     <>
-      <PageHeader title={t('nav.assessments')} />
-      <p className="empty-state">{t('assessments.empty')}</p>
+      <PageHeader
+        title={t('nav.assessments')}
+        intro={t('assessments.intro')}
+        actions={
+          <LinkButton href="/assessments/new" variant="primary">
+            {t('assessments.new')}
+          </LinkButton>
+        }
+      />
+      <ErrorMessage error={list.error} />
+      {!list.loading && !list.data?.length ? (
+        <p className="empty-state">{t('assessments.empty')}</p>
+      ) : (
+        <>
+          <div className="toolbar">
+            <SelectField
+              label={t('assessments.show')}
+              value={filter}
+              options={(['all', 'draft', 'complete', 'self', 'audit'] as const).map((value) => ({ value, label: t(`assessments.filter.${value}`) }))}
+              onChange={(value) => {
+                setFilter(value);
+                setShown(pageSize);
+              }}
+              name="filter"
+            />
+            <p className="muted" role="status">
+              {t('assessments.count', { count: rows.length })}
+            </p>
+          </div>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('nav.assessments')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('assessments.columns.title')}</th>
+                <th scope="col">{t('assessments.columns.kind')}</th>
+                <th scope="col">{t('assessments.columns.institution')}</th>
+                <th scope="col">{t('assessments.columns.status')}</th>
+                <th scope="col">{t('assessments.columns.progress')}</th>
+                <th scope="col">{t('assessments.columns.score')}</th>
+                <th scope="col">{t('assessments.columns.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, shown).map((summary) => (
+                <tr key={summary.id}>
+                  <th scope="row">
+                    <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
+                    {summary.revision > 1 && <span className="muted small block">{t('assessment.revision', { revision: summary.revision })}</span>}
+                  </th>
+                  <td>{t(`assessment.kind.${summary.kind}`)}</td>
+                  <td>{summary.subject.legalName}</td>
+                  <td>
+                    <span className={`badge badge--${summary.status === 'complete' ? 'published' : 'draft'}`}>{t(`assessments.status.${summary.status}`)}</span>
+                    {summary.carriedOver > 0 && <span className="muted small block">{t('assessments.carriedOver', { count: summary.carriedOver })}</span>}
+                  </td>
+                  <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
+                  <td>
+                    {summary.overall === null ? '—' : `${number.format(roundScore(summary.overall) ?? 0)} %`}{' '}
+                    {summary.overall !== null && <BandBadge band={summary.band} provisional={summary.answered < summary.total} />}
+                  </td>
+                  <td>{new Date(summary.updatedAt).toLocaleDateString(i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length > shown && (
+            <Button onPress={() => setShown((n) => n + pageSize)}>{t('assessments.showMore', { count: Math.min(pageSize, rows.length - shown) })}</Button>
+          )}
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,176 @@
+/**
+ * One assessment: answering it criterion by criterion, reviewing what is missing, completing it,
+ * its results and its change history. A QA officer spends hours here; every change is saved at
+ * once (see answer-saver.ts) and the screen says so.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { emptyAnswer, type Answer } from '../../../shared/assessment/answer';
+import type { AnswerPatch } from '../../../shared/assessment/patch';
+import type { AssessmentSummary } from '../../../shared/assessment/summary';
+import type { AppErrorData } from '../../../shared/errors';
+import { criteriaOf, languages, type Language } from '../../../shared/framework/schema';
+import type { AssessmentView } from '../../../shared/ipc/contract';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { SaveState, type SaveStatus } from '../../components/SaveState';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { AnswerSaver } from './answer-saver';
+import { AssessmentStatusLine } from './AssessmentStatusLine';
+import { HistoryPanel } from './HistoryPanel';
+import { ResultsPanel } from './ResultsPanel';
+import { ReviewPanel } from './ReviewPanel';
+import { Workspace } from './Workspace';
+
+export function AssessmentPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const language: Language = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
+  const [view, setView] = useState<AssessmentView>();
+  const [failure, setFailure] = useState<AppErrorData>();
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      // Changes that never reached the store last time (the window closed mid-save) go first.
+      const saver = new AnswerSaver(id, (criterionId, patch) => api().assessments.saveAnswer({ id, criterionId, patch }), () => undefined);
+      if (Object.keys(saver.pendingFromBefore).length) await saver.flush();
+      const result = await api().assessments.view({ id, language });
+      if (!current) return;
+      if (result.ok) setView(result.value);
+      else setFailure(result.error);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [id, language, generation]);
+
+  if (failure) {
+    return (
+      <>
+        <PageHeader title={t('nav.assessments')} />
+        <ErrorMessage error={failure} />
+      </>
+    );
+  }
+  if (!view) return <p className="muted">{t('common.loading')}</p>;
+  return <AssessmentScreen key={`${view.assessment.id}-${view.assessment.status}`} initial={view} onReload={() => setGeneration((g) => g + 1)} />;
+}
+
+function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onReload(): void }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const { framework, reviewed } = initial;
+  const [assessment, setAssessment] = useState(initial.assessment);
+  const [summary, setSummary] = useState<AssessmentSummary>();
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const criteria = useMemo(() => criteriaOf(framework), [framework]);
+  const tab = params.get('tab') ?? 'answer';
+  const selected = params.get('criterion') ?? criteria[0]?.id ?? '';
+  const locked = assessment.status === 'complete';
+
+  const saverRef = useRef<AnswerSaver | undefined>(undefined);
+  useEffect(() => {
+    saverRef.current = new AnswerSaver(
+      assessment.id,
+      (criterionId, patch) => api().assessments.saveAnswer({ id: assessment.id, criterionId, patch }),
+      (event) => {
+        if (event.type === 'state') setStatus(event.status);
+        if (event.type === 'saved') setSummary(event.result.summary);
+        if (event.type === 'failed') notify(errorText(t, event.error), 'error');
+      },
+    );
+  }, [assessment.id, t]);
+
+  const setParam = useCallback(
+    (changes: Record<string, string>) => setParams((current) => ({ ...Object.fromEntries(current), ...changes }), { replace: true }),
+    [setParams],
+  );
+
+  const answerOf = (criterionId: string): Answer => assessment.answers[criterionId] ?? emptyAnswer;
+
+  /** Changes the answer on screen at once and saves it. */
+  const change = (criterionId: string, patch: AnswerPatch) => {
+    setAssessment((current) => {
+      const before = current.answers[criterionId] ?? { ...emptyAnswer, evidence: [] };
+      const { confirmCarriedOver, ...fields } = patch;
+      const after: Answer = { ...before, ...(fields as Partial<Answer>) };
+      const changed = (Object.keys(fields) as Array<keyof typeof fields>).some((key) => before[key] !== after[key]);
+      if (before.carriedOver && (changed || confirmCarriedOver)) after.carriedOver = false;
+      return { ...current, answers: { ...current.answers, [criterionId]: after } };
+    });
+    setStatus('saving');
+    saverRef.current?.save(criterionId, patch);
+  };
+
+  /** Evidence changes go straight to the store (files are copied there); the answer comes back. */
+  const replaceAnswer = (criterionId: string, answer: Answer, newSummary: AssessmentSummary) => {
+    setAssessment((current) => ({ ...current, answers: { ...current.answers, [criterionId]: answer } }));
+    setSummary(newSummary);
+  };
+
+  const answered = summary?.answered ?? Object.values(assessment.answers).filter((a) => a.level !== null || a.notApplicable).length;
+
+  return (
+    <>
+      <PageHeader
+        title={assessment.title}
+        intro={<AssessmentStatusLine assessment={assessment} framework={framework} answered={answered} total={criteria.length} />}
+        actions={!locked && <SaveState status={status} />}
+      />
+      {locked && assessment.completed && (
+        <p className="alert alert--info" role="status">
+          {t('assessment.lockedBanner', { by: assessment.completed.by, date: new Date(assessment.completed.at).toLocaleString() })}
+        </p>
+      )}
+      <Tabs selectedKey={tab} onSelectionChange={(key) => setParam({ tab: String(key) })} className="tabs">
+        <TabList aria-label={t('assessment.sections')} className="tabs__list">
+          <Tab id="answer" className="tabs__tab">
+            {locked ? t('assessment.answers') : t('assessment.answer')}
+          </Tab>
+          <Tab id="review" className="tabs__tab">
+            {t('assessment.review')}
+          </Tab>
+          <Tab id="results" className="tabs__tab">
+            {t('assessment.results')}
+          </Tab>
+          <Tab id="history" className="tabs__tab">
+            {t('assessment.history')}
+          </Tab>
+        </TabList>
+        <TabPanel id="answer" className="tabs__panel">
+          <Workspace
+            assessment={assessment}
+            framework={framework}
+            reviewed={reviewed}
+            selected={selected}
+            onSelect={(criterionId) => setParam({ criterion: criterionId })}
+            answerOf={answerOf}
+            onChange={change}
+            onAnswerReplaced={replaceAnswer}
+            locked={locked}
+          />
+        </TabPanel>
+        <TabPanel id="review" className="tabs__panel">
+          <ReviewPanel
+            assessment={assessment}
+            framework={framework}
+            onGoTo={(criterionId) => setParam({ tab: 'answer', criterion: criterionId })}
+            onCompleted={onReload}
+            saving={status === 'saving'}
+          />
+        </TabPanel>
+        <TabPanel id="results" className="tabs__panel">
+          <ResultsPanel assessment={assessment} framework={framework} />
+        </TabPanel>
+        <TabPanel id="history" className="tabs__panel">
+          <HistoryPanel assessment={assessment} framework={framework} />
+        </TabPanel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * Starting an assessment: a self-assessment of the own institution or an audit of a partner, on a
+ * published framework, in a language; fresh or pre-filled from the previous cycle.
+ */
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { AssessmentKind } from '../../../shared/assessment/schema';
+import type { AppErrorData } from '../../../shared/errors';
+import { languages, type Language } from '../../../shared/framework/schema';
+import { Button } from '../../components/Button';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
+import { TextInput } from '../../components/TextInput';
+import { api } from '../../lib/api';
+import { useResource } from '../../lib/use-resource';
+import { toFieldErrors, type FieldErrors } from '../../lib/validation';
+
+const none = '';
+
+export function NewAssessmentPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const institutions = useResource(() => api().institutions.list(), []);
+  const frameworks = useResource(() => api().frameworks.list(), []);
+  const assessments = useResource(() => api().assessments.list(), []);
+  const uiLanguage: Language = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
+
+  const [kind, setKind] = useState<AssessmentKind>(params.get('kind') === 'audit' ? 'audit' : 'self');
+  const [partnerId, setPartnerId] = useState(params.get('partner') ?? none);
+  const [frameworkKey, setFrameworkKey] = useState(none);
+  const [language, setLanguage] = useState<Language>(uiLanguage);
+  const [previousId, setPreviousId] = useState(none);
+  const [reviewsId, setReviewsId] = useState(none);
+  const [title, setTitle] = useState<string>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<AppErrorData>();
+  const [busy, setBusy] = useState(false);
+
+  const own = institutions.data?.find((item) => item.kind === 'own');
+  const partners = (institutions.data ?? []).filter((item) => item.kind === 'partner');
+  const published = (frameworks.data ?? []).filter((item) => item.status === 'published');
+  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? published[0];
+  const subjectId = kind === 'self' ? own?.id : partnerId || partners[0]?.id;
+  const subject = (institutions.data ?? []).find((item) => item.id === subjectId);
+  const previous = (assessments.data ?? []).filter((summary) => summary.kind === kind && summary.subject.institutionId === subjectId);
+  const partnerSelfAssessments = (assessments.data ?? []).filter((summary) => summary.kind === 'self' && summary.subject.institutionId === subjectId);
+  const year = new Date().getFullYear();
+  const proposedTitle = subject ? t(kind === 'self' ? 'newAssessment.titleSelf' : 'newAssessment.titleAudit', { year, name: subject.legalName }) : '';
+  const effectiveLanguage = chosenFramework?.languages.includes(language) ? language : (chosenFramework?.language ?? 'en');
+
+  const submit = async () => {
+    if (!subjectId || !chosenFramework) return;
+    setBusy(true);
+    const finalTitle = (title ?? proposedTitle).trim();
+    const result = previousId
+      ? await api().assessments.startFromPrevious({ fromId: previousId, title: finalTitle, frameworkKey: chosenFramework.key, language: effectiveLanguage })
+      : await api().assessments.create({
+          kind,
+          subjectId,
+          frameworkKey: chosenFramework.key,
+          language: effectiveLanguage,
+          title: finalTitle,
+          ...(kind === 'audit' && reviewsId ? { reviewsAssessmentId: reviewsId } : {}),
+        });
+    setBusy(false);
+    if (!result.ok) {
+      setFailure(result.error);
+      setErrors(toFieldErrors(result.error.issues ?? [], t));
+      return;
+    }
+    navigate(`/assessments/${result.value.id}`);
+  };
+
+  const noPartners = kind === 'audit' && partners.length === 0;
+
+  return (
+    <>
+      <PageHeader title={t('newAssessment.title')} intro={t('newAssessment.intro')} />
+      <ErrorMessage error={institutions.error ?? frameworks.error ?? failure} />
+      <Form
+        className="card narrow-form"
+        validationBehavior="aria"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <ChoiceGroup<AssessmentKind>
+          label={t('newAssessment.kind')}
+          value={kind}
+          options={[
+            { value: 'self', label: t('newAssessment.kindSelf', { name: own?.legalName ?? '' }) },
+            { value: 'audit', label: t('newAssessment.kindAudit') },
+          ]}
+          onChange={(value) => {
+            setKind(value);
+            setPreviousId(none);
+            setReviewsId(none);
+          }}
+          orientation="vertical"
+          name="kind"
+        />
+        {kind === 'audit' &&
+          (noPartners ? (
+            <p className="alert alert--info">{t('newAssessment.noPartners')}</p>
+          ) : (
+            <SelectField
+              label={t('newAssessment.partner')}
+              value={subjectId ?? none}
+              options={partners.map((partner) => ({ value: partner.id, label: partner.legalName }))}
+              onChange={(value) => {
+                setPartnerId(value);
+                setReviewsId(none);
+                setPreviousId(none);
+              }}
+              name="partner"
+            />
+          ))}
+        <div className="form-row">
+          <SelectField
+            label={t('guide.framework')}
+            value={chosenFramework?.key ?? none}
+            options={published.map((item) => ({ value: item.key, label: `${item.title} ${item.version}` }))}
+            onChange={setFrameworkKey}
+            name="framework"
+          />
+          {chosenFramework && chosenFramework.languages.length > 1 && (
+            <SelectField<Language>
+              label={t('guide.language')}
+              value={effectiveLanguage}
+              options={chosenFramework.languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+              onChange={setLanguage}
+              name="language"
+            />
+          )}
+        </div>
+        {previous.length > 0 && (
+          <SelectField
+            label={t('newAssessment.previous')}
+            description={t('newAssessment.previousHelp')}
+            value={previousId}
+            options={[{ value: none, label: t('newAssessment.startEmpty') }, ...previous.map((summary) => ({ value: summary.id, label: summary.title }))]}
+            onChange={setPreviousId}
+            name="previous"
+          />
+        )}
+        {kind === 'audit' && !previousId && partnerSelfAssessments.length > 0 && (
+          <SelectField
+            label={t('newAssessment.reviews')}
+            description={t('newAssessment.reviewsHelp')}
+            value={reviewsId}
+            options={[{ value: none, label: t('newAssessment.reviewsNone') }, ...partnerSelfAssessments.map((summary) => ({ value: summary.id, label: summary.title }))]}
+            onChange={setReviewsId}
+            name="reviews"
+          />
+        )}
+        <TextInput label={t('newAssessment.name')} value={title ?? proposedTitle} onChange={setTitle} error={errors['title']} isRequired name="title" />
+        <div className="form-actions">
+          <Button onPress={() => navigate('/assessments')}>{t('common.cancel')}</Button>
+          <Button variant="primary" type="submit" isDisabled={busy || !subjectId || !chosenFramework || noPartners}>
+            {t('newAssessment.start')}
+          </Button>
+        </div>
+      </Form>
+    </>
+  );
+}

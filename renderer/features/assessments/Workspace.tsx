@@ -1,0 +1,284 @@
+/**
+ * Answering, criterion by criterion: the outline of all criteria on the left (one tab stop; arrow
+ * keys and type-ahead move through it), the answer in the middle, the guide's guidance and sources
+ * beside it. Shortcuts: 0–4 choose a level and N marks "not applicable" (outside text fields);
+ * Alt+↓ and Alt+↑ go to the next and previous criterion from anywhere.
+ */
+import { useEffect, useRef } from 'react';
+import { Button as AriaButton, Checkbox, Disclosure, DisclosurePanel, Header, Heading, ListBox, ListBoxItem, ListBoxSection } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Answer } from '../../../shared/assessment/answer';
+import type { AnswerPatch } from '../../../shared/assessment/patch';
+import type { Assessment } from '../../../shared/assessment/schema';
+import type { AssessmentSummary } from '../../../shared/assessment/summary';
+import { criteriaOf, type Framework, type Level } from '../../../shared/framework/schema';
+import { Button } from '../../components/Button';
+import { ChevronIcon } from '../../components/icons';
+import { errorText } from '../../components/ErrorMessage';
+import { TextInput } from '../../components/TextInput';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { toFieldErrors } from '../../lib/validation';
+import { CriterionBadges, CriterionDetails } from '../guide/CriterionDetails';
+import { EvidenceList } from './EvidenceList';
+import { LevelCards } from './LevelCards';
+import { answerState, AnswerStateIcon } from './answer-state';
+
+export interface WorkspaceProps {
+  assessment: Assessment;
+  framework: Framework;
+  reviewed: Assessment | undefined;
+  selected: string;
+  onSelect(criterionId: string): void;
+  answerOf(criterionId: string): Answer;
+  onChange(criterionId: string, patch: AnswerPatch): void;
+  onAnswerReplaced(criterionId: string, answer: Answer, summary: AssessmentSummary): void;
+  locked: boolean;
+}
+
+function isTextTarget(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  const tag = element.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable;
+}
+
+export function Workspace({ assessment, framework, reviewed, selected, onSelect, answerOf, onChange, onAnswerReplaced, locked }: WorkspaceProps) {
+  const { t } = useTranslation();
+  const criteria = criteriaOf(framework);
+  const index = Math.max(0, criteria.findIndex((criterion) => criterion.id === selected));
+  const criterion = criteria[index]!;
+  const answer = answerOf(criterion.id);
+  const isAudit = assessment.kind === 'audit';
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const go = (offset: number) => {
+    const next = criteria[index + offset];
+    if (next) {
+      onSelect(next.id);
+      requestAnimationFrame(() => headingRef.current?.focus());
+    }
+  };
+
+  // Shortcuts; the latest props are read through a ref so the listener is registered once.
+  const latest = useRef({ go, criterion, answer, locked, onChange });
+  useEffect(() => {
+    latest.current = { go, criterion, answer, locked, onChange };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const { go: move, criterion: current, answer: currentAnswer, locked: isLocked, onChange: change } = latest.current;
+      if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        move(event.key === 'ArrowDown' ? 1 : -1);
+        return;
+      }
+      if (isLocked || event.altKey || event.ctrlKey || event.metaKey || isTextTarget(event.target)) return;
+      if (/^[0-4]$/.test(event.key)) {
+        event.preventDefault();
+        change(current.id, { level: Number(event.key) as Level, notApplicable: false });
+      } else if (event.key === 'n' || event.key === 'N') {
+        event.preventDefault();
+        change(current.id, { notApplicable: !currentAnswer.notApplicable });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const partner = isAudit && reviewed ? (reviewed.answers[criterion.id] ?? undefined) : undefined;
+  const dimension = framework.dimensions.find((d) => d.id === criterion.dimensionId)!;
+
+  const addLink = async (label: string, url: string) => {
+    const result = await api().assessments.addEvidenceLink({ id: assessment.id, criterionId: criterion.id, label, url });
+    if (result.ok) {
+      onAnswerReplaced(criterion.id, result.value.answer, result.value.summary);
+      return undefined;
+    }
+    return toFieldErrors(result.error.issues ?? [{ path: 'url', message: errorText(t, result.error) }], t);
+  };
+  const addFiles = async () => {
+    const result = await api().assessments.addEvidenceFiles({ id: assessment.id, criterionId: criterion.id });
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (result.value) onAnswerReplaced(criterion.id, result.value.answer, result.value.summary);
+  };
+
+  return (
+    <div className="workspace">
+      <div className="workspace__outline">
+        <ListBox
+          className="outline"
+          aria-label={t('assessment.criteria')}
+          selectionMode="single"
+          disallowEmptySelection
+          selectedKeys={[criterion.id]}
+          onSelectionChange={(keys) => {
+            const [key] = [...(keys as Set<string>)];
+            if (key) onSelect(String(key));
+          }}
+        >
+          {framework.dimensions.map((d) => {
+            const done = d.criteria.filter((c) => answerState(answerOf(c.id), c.critical) !== 'missing').length;
+            return (
+              <ListBoxSection key={d.id} className="outline__section">
+                <Header className="outline__header">
+                  {d.id} · {d.title}
+                  <span className="outline__progress">{t('assessment.progressShort', { done, total: d.criteria.length })}</span>
+                </Header>
+                {d.criteria.map((c) => {
+                  const state = answerState(answerOf(c.id), c.critical);
+                  return (
+                    <ListBoxItem key={c.id} id={c.id} textValue={`${c.id} ${c.title}`} className="outline__item">
+                      <AnswerStateIcon state={state} level={answerOf(c.id).level} />
+                      <span className="mono">{c.id}</span> {c.title}
+                      <span className="visually-hidden">{t(`assessment.state.${state}`)}</span>
+                    </ListBoxItem>
+                  );
+                })}
+              </ListBoxSection>
+            );
+          })}
+        </ListBox>
+        <p className="muted small">{t('assessment.shortcuts')}</p>
+      </div>
+
+      <section className="card workspace__answer stack" aria-labelledby="criterion-title">
+        <div className="section-header">
+          <div>
+            <p className="muted small">
+              {dimension.id} · {dimension.title} · {t('assessment.position', { index: index + 1, total: criteria.length })}
+            </p>
+            <h2 id="criterion-title" ref={headingRef} tabIndex={-1} className="criterion-title">
+              <span className="mono">{criterion.id}</span> {criterion.title}
+            </h2>
+            <CriterionBadges criterion={criterion} />
+          </div>
+          <div className="section-header__actions">
+            <Button onPress={() => go(-1)} isDisabled={index === 0}>
+              {t('assessment.previous')}
+            </Button>
+            <Button variant="primary" onPress={() => go(1)} isDisabled={index === criteria.length - 1}>
+              {t('assessment.next')}
+            </Button>
+          </div>
+        </div>
+
+        <Disclosure className="guidance" defaultExpanded>
+          <Heading level={3} className="guidance__heading">
+            <AriaButton slot="trigger" className="guidance__trigger">
+              <ChevronIcon className="guidance__chevron" />
+              {t('assessment.guidance')}
+            </AriaButton>
+          </Heading>
+          <DisclosurePanel className="guidance__panel">
+            <CriterionDetails criterion={criterion} framework={framework} showLevels={false} headingLevel={4} />
+          </DisclosurePanel>
+        </Disclosure>
+
+        {answer.carriedOver && (
+          <div className="alert alert--warning">
+            <p>{t('assessment.carriedOverNotice', { title: assessment.carriedFrom?.title ?? '' })}</p>
+            {!locked && (
+              <Button onPress={() => onChange(criterion.id, { confirmCarriedOver: true })}>{t('assessment.confirmCarriedOver')}</Button>
+            )}
+          </div>
+        )}
+
+        {isAudit && (
+          <section className="partner-answer" aria-labelledby="partner-answer-title">
+            <h3 id="partner-answer-title">{t('assessment.partnerSelfAssessment', { name: assessment.subject.legalName })}</h3>
+            {!reviewed ? (
+              <p className="muted">{t('assessment.noPartnerSelfAssessment')}</p>
+            ) : !partner || (partner.level === null && !partner.notApplicable) ? (
+              <p className="muted">{t('assessment.partnerDidNotAnswer')}</p>
+            ) : (
+              <>
+                <p className="partner-answer__level">
+                  {partner.notApplicable
+                    ? t('assessment.notApplicable')
+                    : `${partner.level} · ${framework.scale[partner.level ?? 0]?.label ?? ''}`}
+                </p>
+                {partner.justification && <p className="partner-answer__text">{partner.justification}</p>}
+                {partner.notApplicable && partner.naReason && <p className="partner-answer__text">{partner.naReason}</p>}
+                {partner.evidence.length > 0 && <EvidenceList evidence={partner.evidence} readOnly headingId="partner-answer-title" />}
+              </>
+            )}
+          </section>
+        )}
+
+        <LevelCards
+          criterion={criterion}
+          scale={framework.scale}
+          value={answer.notApplicable ? null : answer.level}
+          onChange={(level) => onChange(criterion.id, { level, notApplicable: false })}
+          isDisabled={locked}
+          label={isAudit ? t('assessment.auditorLevel') : t('assessment.level')}
+        />
+
+        <Checkbox className="checkbox" isSelected={answer.notApplicable} onChange={(notApplicable) => onChange(criterion.id, { notApplicable })} isDisabled={locked}>
+          <span className="checkbox__box" aria-hidden="true" />
+          {t('assessment.markNotApplicable')}
+        </Checkbox>
+        {answer.notApplicable && (
+          <TextInput
+            label={t('assessment.naReason')}
+            description={criterion.critical ? t('assessment.naReasonCritical') : t('assessment.naReasonOptional')}
+            value={answer.naReason}
+            onChange={(naReason) => onChange(criterion.id, { naReason })}
+            isRequired={criterion.critical}
+            error={criterion.critical && !answer.naReason.trim() ? t('assessment.naReasonNeeded') : undefined}
+            multiline
+            rows={2}
+            isReadOnly={locked}
+            name="naReason"
+          />
+        )}
+
+        <TextInput
+          label={isAudit ? t('assessment.finding') : t('assessment.justification')}
+          description={isAudit ? t('assessment.findingHelp') : t('assessment.justificationHelp')}
+          value={answer.justification}
+          onChange={(justification) => onChange(criterion.id, { justification })}
+          multiline
+          rows={5}
+          isReadOnly={locked}
+          name="justification"
+        />
+        {isAudit && (
+          <TextInput
+            label={t('assessment.requestedEvidence')}
+            description={t('assessment.requestedEvidenceHelp')}
+            value={answer.requestedEvidence}
+            onChange={(requestedEvidence) => onChange(criterion.id, { requestedEvidence })}
+            multiline
+            rows={2}
+            isReadOnly={locked}
+            name="requestedEvidence"
+          />
+        )}
+
+        <section aria-labelledby="evidence-title" className="stack">
+          <h3 id="evidence-title">{t('assessment.evidence')}</h3>
+          <EvidenceList
+            evidence={answer.evidence}
+            readOnly={locked}
+            headingId="evidence-title"
+            onAddLink={addLink}
+            onAddFiles={() => void addFiles()}
+            onOpen={(item) =>
+              void api()
+                .assessments.openEvidence({ id: assessment.id, criterionId: criterion.id, evidenceId: item.id })
+                .then((result) => !result.ok && notify(errorText(t, result.error), 'error'))
+            }
+            onRemove={(item) =>
+              void api()
+                .assessments.removeEvidence({ id: assessment.id, criterionId: criterion.id, evidenceId: item.id })
+                .then((result) => (result.ok ? onAnswerReplaced(criterion.id, result.value.answer, result.value.summary) : notify(errorText(t, result.error), 'error')))
+            }
+          />
+        </section>
+      </section>
+
+    </div>
+  );
+}
