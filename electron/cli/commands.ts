@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { exchangeCommands } from './exchange-commands';
 import { frameworkCommand } from './framework-commands';
+import { demoCommand, reportCommand } from './report-commands';
 
 export interface CommandContext {
   out(text: string): void;
@@ -18,6 +19,8 @@ export interface Command {
 
 export const commands: Command[] = [
   frameworkCommand,
+  reportCommand,
+  demoCommand,
   ...exchangeCommands,
   {
     name: 'version',

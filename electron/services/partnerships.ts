@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
+import { fitsSlot, type PartnershipSlot } from '../../shared/partnership/slots';
 import type { PartnershipSummary } from '../../shared/partnership/summary';
 import {
   actionItemSchema,
@@ -17,7 +18,6 @@ import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
 import type { InstitutionService } from './institutions';
 
-export type PartnershipSlot = keyof Partnership['assessments'];
 
 export const partnershipKind: DocumentKind<Partnership, PartnershipSummary> = {
   collection: 'partnerships',
@@ -172,19 +172,5 @@ export class PartnershipService {
     if (auditOfB) suggestion.auditOfB = auditOfB;
     if (auditOfA) suggestion.auditOfA = auditOfA;
     return suggestion;
-  }
-}
-
-export function fitsSlot(summary: AssessmentSummary, slot: PartnershipSlot, partnership: Pick<Partnership, 'institutionA' | 'institutionB'>): boolean {
-  const { institutionA: a, institutionB: b } = partnership;
-  switch (slot) {
-    case 'selfA':
-      return summary.kind === 'self' && summary.subject.institutionId === a;
-    case 'selfB':
-      return summary.kind === 'self' && summary.subject.institutionId === b;
-    case 'auditOfB':
-      return summary.kind === 'audit' && summary.subject.institutionId === b && summary.assessor.institutionId === a;
-    case 'auditOfA':
-      return summary.kind === 'audit' && summary.subject.institutionId === a && summary.assessor.institutionId === b;
   }
 }

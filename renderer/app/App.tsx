@@ -86,7 +86,7 @@ export function App() {
 
   return (
     <I18nextProvider i18n={loaded.i18n}>
-      <I18nProvider locale={loaded.i18n.language}>
+      <I18nProvider locale={formattingLocale(loaded.i18n.language, loaded.info.systemLocale)}>
         <AppContext.Provider value={context}>
           <HashRouter>
             <AriaRouting>
@@ -112,6 +112,14 @@ export function App() {
       </I18nProvider>
     </I18nextProvider>
   );
+}
+
+/**
+ * Dates and numbers follow the system's regional format when it is in the interface language
+ * (en-GB writes 01/10/2026 for 1 October), else the interface language's own.
+ */
+function formattingLocale(language: string, systemLocale: string): string {
+  return systemLocale.toLowerCase().split(/[-_]/)[0] === language ? systemLocale.replace('_', '-') : language;
 }
 
 /** Lets React Aria links navigate with the app's router. */

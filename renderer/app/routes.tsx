@@ -8,6 +8,7 @@ import { GuidePage } from '../features/guide/GuidePage';
 import { HomePage } from '../features/home/HomePage';
 import { OwnProfilePage } from '../features/institution/OwnProfilePage';
 import { PartnerEditPage } from '../features/partners/PartnerEditPage';
+import { PartnershipPage } from '../features/partnerships/PartnershipPage';
 import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -17,6 +18,7 @@ export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
   { path: '/assessments/new', element: <NewAssessmentPage /> },
   { path: '/assessments/:id', element: <AssessmentPage /> },
   { path: '/partnerships', element: <PartnershipsPage /> },
+  { path: '/partnerships/:id', element: <PartnershipPage /> },
   { path: '/partners/:id', element: <PartnerEditPage /> },
   { path: '/guide', element: <GuidePage /> },
   { path: '/guide/edit/:key', element: <FrameworkEditorPage /> },

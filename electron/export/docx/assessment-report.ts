@@ -95,7 +95,7 @@ export async function assessmentReportDocx(report: AssessmentReport, texts: Repo
 
 function summary(report: AssessmentReport, texts: ReportTexts, chart: RenderedChart): Block[] {
   const { score } = report;
-  const blocks: Block[] = [heading(1, texts.t('assessment.summaryHeading'))];
+  const blocks: Block[] = [heading(1, texts.t('assessment.summaryHeading'), { pageBreakBefore: true })];
   blocks.push(
     new Paragraph({
       spacing: { after: 120 },

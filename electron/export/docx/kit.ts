@@ -20,6 +20,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   PageBreak,
   PageNumber,
   Paragraph,
@@ -73,7 +74,7 @@ export function documentStyles(locale: string): IStylesOptions {
   });
   return {
     default: {
-      document: { run: { font, size: size.body, color: colours.text, language: { value: locale } }, paragraph: { spacing: { after: 100, line: 264 } } },
+      document: { run: { font, size: size.body, color: colours.text, language: { value: locale } }, paragraph: { spacing: { after: 100, line: 264, lineRule: LineRuleType.AUTO } } },
       title: { run: { font, size: size.title, bold: true, color: colours.heading }, paragraph: { spacing: { after: 160 } } },
       heading1: {
         ...heading(16, 360, 140, colours.heading),
@@ -83,7 +84,7 @@ export function documentStyles(locale: string): IStylesOptions {
       heading3: heading(11, 200, 80, colours.text),
     },
     paragraphStyles: [
-      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: size.table }, paragraph: { spacing: { before: 0, after: 40, line: 240 } } },
+      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: size.table }, paragraph: { spacing: { before: 0, after: 40, line: 240, lineRule: LineRuleType.AUTO } } },
       { id: 'TableHeading', name: 'Table Heading', basedOn: 'TableText', run: { bold: true, color: colours.heading }, paragraph: { keepNext: true } },
       { id: 'Note', name: 'Note', basedOn: 'Normal', run: { size: size.small, color: colours.muted }, paragraph: { spacing: { after: 80 } } },
       { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: size.subtitle, color: colours.accent }, paragraph: { spacing: { after: 240 } } },
@@ -262,7 +263,8 @@ export function chartParagraph(chart: { svg: string; png: Buffer; width: number;
   const scale = displayWidthPx / chart.width;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: 80, after: 120 },
+    // An explicit automatic line height: with a fixed one, LibreOffice clips the picture to one line.
+    spacing: { before: 80, after: 120, line: 240, lineRule: LineRuleType.AUTO },
     children: [
       new ImageRun({
         type: 'svg',
@@ -279,7 +281,7 @@ export function chartParagraph(chart: { svg: string; png: Buffer; width: number;
 
 export function tableOfContents(texts: ReportTexts): Array<Paragraph | TableOfContents> {
   return [
-    paragraph(texts.t('common.contents'), { style: 'TOCHeading' }),
+    new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: [run(texts.t('common.contents'))] }),
     new TableOfContents(texts.t('common.contents'), { hyperlink: true, headingStyleRange: '1-2' }),
     note(texts.t('common.contentsNote')),
   ];
@@ -291,8 +293,8 @@ function pageXofY(template: string): Array<string | (typeof PageNumber)[keyof ty
   let last = 0;
   for (const match of template.matchAll(/\{\{(page|pages)\}\}/g)) {
     if (match.index > last) parts.push(template.slice(last, match.index));
-    // The title page is a section of its own, so "of Y" counts the pages of the report proper.
-    parts.push(match[1] === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES_IN_SECTION);
+    // NUMPAGES, not SECTIONPAGES: LibreOffice leaves SECTIONPAGES blank.
+    parts.push(match[1] === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES);
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
@@ -337,18 +339,18 @@ function runningFooter(frame: DocumentFrame): Footer {
 }
 
 /**
- * Two sections: the title page (no header, no footer, not counted) and the report, numbered from 1
- * so that its first page — the executive summary — is page 1.
+ * One section: the title page has its own (empty) header and footer, every page after it the
+ * running header and "page X of Y". (A separate title section numbered apart would need Word's
+ * SECTIONPAGES field, which LibreOffice does not fill; so the executive summary is page 2 of Y.)
  */
 export function sections(frame: DocumentFrame, titlePage: Array<Paragraph | Table>, body: Array<Paragraph | Table | TableOfContents>): ISectionOptions[] {
-  const properties = { page: { size: { width: page.width, height: page.height }, margin: page.margin } };
+  const empty = () => new Paragraph({ children: [] });
   return [
-    { properties: { ...properties, verticalAlign: 'top' }, children: titlePage },
     {
-      properties: { ...properties, page: { ...properties.page, pageNumbers: { start: 1 } } },
-      headers: { default: runningHeader(frame) },
-      footers: { default: runningFooter(frame) },
-      children: body,
+      properties: { titlePage: true, page: { size: { width: page.width, height: page.height }, margin: page.margin } },
+      headers: { default: runningHeader(frame), first: new Header({ children: [empty()] }) },
+      footers: { default: runningFooter(frame), first: new Footer({ children: [empty()] }) },
+      children: [...titlePage, ...body],
     },
   ];
 }

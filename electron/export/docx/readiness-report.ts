@@ -5,7 +5,7 @@
  * one page has read what matters. Then the contents, the detail, and an appendix with every
  * criterion's ratings, justifications and evidence.
  */
-import { Document, Packer, Paragraph, type Table, type TableOfContents } from 'docx';
+import { Document, Packer, Paragraph, TextRun, type Table, type TableOfContents } from 'docx';
 import type { PartnershipReport, SideReport } from '../../../shared/report/model';
 import type { ReportTexts } from '../../../shared/report/texts';
 import type { PartnershipSide } from '../../../shared/scoring';
@@ -89,25 +89,25 @@ function decisionLine(report: PartnershipReport, texts: ReportTexts): Paragraph 
     children: [
       run(`${texts.t('readiness.decision')}: `, { bold: true, size: 26 }),
       run(texts.t(`bands.${decision.outcome}`), { bold: true, size: 26, color: colours.band[decision.outcome] }),
-      run(` — ${texts.t('readiness.decidedBy', { name: decision.decidedBy || '—', date: texts.date(decision.decidedAt) })}`, { size: 21, color: colours.muted }),
+      run(` — ${texts.t('readiness.decidedBy', { name: decision.decidedBy || '—', date: texts.date(decision.decidedAt) })}`, { size: 18, color: colours.muted }),
     ],
   });
 }
 
-function sideFigure(texts: ReportTexts, side: SideReport): CellContent {
+function figureCell(texts: ReportTexts, value: number | null, band: SideReport['band'], provisional: boolean, basis: string): CellContent {
   return {
     paragraphs: [
-      new Paragraph({ style: 'TableText', children: [run(texts.percent(side.overall.display), { bold: true, size: 22 })] }),
-      new Paragraph({ style: 'TableText', children: [bandRun(texts, side.band, side.provisional)] }),
+      new Paragraph({ style: 'TableText', children: [run(texts.percent(value), { bold: true, size: 22 }), run('  '), bandRun(texts, band, provisional)] }),
+      new Paragraph({ style: 'TableText', children: [run(basis, { color: colours.muted, size: 16 })] }),
     ],
-    fill: colours.bandFill[side.band],
+    fill: colours.bandFill[band],
   };
 }
 
 function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: RenderedChart): Block[] {
   const { sides: bySide, readiness } = report;
-  const [measure, a, b, partnership] = widths(25, 25, 25, 25);
-  const blocks: Block[] = [heading(1, texts.t('readiness.summaryHeading')), decisionLine(report, texts)];
+  const [measure, a, b, partnership] = widths(19, 27, 27, 27);
+  const blocks: Block[] = [heading(1, texts.t('readiness.summaryHeading'), { pageBreakBefore: true }), decisionLine(report, texts)];
   if (report.decisionAboveScores) blocks.push(paragraph([run(texts.t('readiness.decisionAboveScores'), { color: colours.warning, bold: true })]));
   const bounded =
     readiness.boundedBy === 'both' ? texts.t('readiness.boundedByBoth') : texts.t('readiness.boundedBy', { institution: report.institutions[readiness.boundedBy].legalName });
@@ -122,17 +122,10 @@ function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: 
       [
         [
           { text: texts.t('readiness.readinessRow'), bold: true },
-          sideFigure(texts, bySide.A),
-          sideFigure(texts, bySide.B),
-          {
-            paragraphs: [
-              new Paragraph({ style: 'TableText', children: [run(texts.percent(readiness.overall.display), { bold: true, size: 22 })] }),
-              new Paragraph({ style: 'TableText', children: [bandRun(texts, readiness.band, readiness.provisional)] }),
-            ],
-            fill: colours.bandFill[readiness.band],
-          },
+          figureCell(texts, bySide.A.overall.display, bySide.A.band, bySide.A.provisional, texts.t(`basis.${bySide.A.basis}`)),
+          figureCell(texts, bySide.B.overall.display, bySide.B.band, bySide.B.provisional, texts.t(`basis.${bySide.B.basis}`)),
+          figureCell(texts, readiness.overall.display, readiness.band, readiness.provisional, bounded),
         ],
-        [{ text: texts.t('readiness.basisRow'), bold: true }, texts.t(`basis.${bySide.A.basis}`), texts.t(`basis.${bySide.B.basis}`), bounded],
         [
           { text: texts.t('readiness.completenessRow'), bold: true },
           completenessText(texts, bySide.A),
@@ -140,18 +133,13 @@ function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: 
           readiness.provisional ? texts.t('readiness.provisionalNote') : texts.t('readiness.completeNote'),
         ],
         [{ text: texts.t('readiness.blockersRow'), bold: true }, String(bySide.A.score?.blockers.length ?? 0), String(bySide.B.score?.blockers.length ?? 0), String(report.blockers.length)],
-        [
-          { text: texts.t('readiness.calibrationRow'), bold: true },
-          calibrationText(texts, bySide.A),
-          calibrationText(texts, bySide.B),
-          texts.t('readiness.actionsSummary', { open: report.openConditions, overdue: report.overdue }),
-        ],
       ],
       { zebra: false },
     ),
   );
-  blocks.push(chartParagraph(chart, 560));
-  blocks.push(note(texts.t('readiness.chartNote')));
+  // 470 px wide: with the table, the blockers and the conditions, the summary fits one A4 page.
+  blocks.push(chartParagraph(chart, 470));
+  blocks.push(note(texts.t('readiness.chartNoteShort')));
 
   blocks.push(heading(2, texts.t('readiness.blockersHeading')));
   if (report.blockers.length === 0) {
@@ -163,6 +151,7 @@ function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: 
   }
   blocks.push(heading(2, texts.t('readiness.conditionsHeading')));
   if (report.conditions.length === 0) blocks.push(paragraph(texts.t('readiness.noConditions')));
+  else blocks.push(note(texts.t('readiness.actionsSummary', { open: report.openConditions, overdue: report.overdue })));
   report.conditions.forEach((condition, i) => {
     const details = [
       condition.institution,
@@ -172,13 +161,15 @@ function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: 
     ].filter((part): part is string => Boolean(part));
     blocks.push(
       new Paragraph({
-        spacing: { after: 80 },
+        spacing: { after: 60 },
+        keepLines: true,
         indent: { left: 360, hanging: 360 },
         children: [
           run(`${i + 1}.\t`, { bold: true, color: colours.accent }),
           run(texts.resolve(condition.text), { bold: true }),
-          run(` — ${details.join(' · ')}`, { color: colours.muted }),
-          ...(condition.overdue ? [run(` ${texts.t('readiness.overdue')}`, { bold: true, color: colours.warning })] : []),
+          new TextRun({ text: '', break: 1 }),
+          run(details.join(' · '), { color: colours.muted, size: 17 }),
+          ...(condition.overdue ? [run(` ${texts.t('readiness.overdue')}`, { bold: true, color: colours.warning, size: 17 })] : []),
         ],
       }),
     );
@@ -350,7 +341,7 @@ function actionPlanSection(report: PartnershipReport, texts: ReportTexts): Block
 
 function appendix(report: PartnershipReport, texts: ReportTexts): Block[] {
   const blocks: Block[] = [heading(1, texts.t('readiness.appendixHeading'), { pageBreakBefore: true }), paragraph(texts.t('readiness.appendixIntro'))];
-  const [criterion, self, audit, record] = widths(22, 12, 12, 54);
+  const [criterion, self, audit, record] = widths(21, 15, 15, 49);
   for (const side of sides) {
     const data = report.sides[side];
     const partner = report.institutions[side === 'A' ? 'B' : 'A'].legalName;
@@ -368,7 +359,7 @@ function appendix(report: PartnershipReport, texts: ReportTexts): Block[] {
           [
             { header: texts.t('columns.criterion'), width: criterion! },
             { header: texts.t('readiness.selfRatingColumn'), width: self! },
-            { header: texts.t('readiness.peerRatingColumn', { partner }), width: audit! },
+            { header: texts.t('readiness.auditShortColumn'), width: audit! },
             { header: texts.t('readiness.recordColumn'), width: record! },
           ],
           rows.map((entry) => {

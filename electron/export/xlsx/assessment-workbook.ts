@@ -53,7 +53,7 @@ interface Frame {
 // ------------------------------------------------------------------ Summary
 
 function summarySheet(sheet: ExcelJS.Worksheet, report: Report, texts: ReportTexts, frame: Frame): void {
-  sheet.getColumn(1).width = 34;
+  sheet.getColumn(1).width = 48;
   for (let c = 2; c <= 7; c += 1) sheet.getColumn(c).width = 18;
   let row = 1;
   writeTitle(sheet, row++, report.type === 'partnership' ? texts.t('readiness.title') : texts.t(`${report.kind}Report.title`));
@@ -106,7 +106,7 @@ function summarySheet(sheet: ExcelJS.Worksheet, report: Report, texts: ReportTex
       const score = report.sides[side].score;
       return score ? pick(score) : null;
     };
-    const measure = { header: texts.t('workbook.measure'), width: 34 };
+    const measure = { header: texts.t('workbook.measure'), width: 48 };
     const sideColumn = (side: PartnershipSide, numFmt?: string): SheetColumn => ({ header: report.institutions[side].legalName, width: 18, ...(numFmt ? { numFmt } : {}) });
     table(
       [measure, sideColumn('A'), sideColumn('B')],
@@ -132,7 +132,7 @@ function summarySheet(sheet: ExcelJS.Worksheet, report: Report, texts: ReportTex
     const pct = (header: string): SheetColumn => ({ header, width: 18, numFmt: percentFormat });
     table(
       [
-        { header: texts.t('columns.dimension'), width: 34 },
+        { header: texts.t('columns.dimension'), width: 48, wrap: true },
         { header: texts.t('columns.weight'), width: 18, numFmt: '0.0##' },
         pct(texts.t('readiness.selfOfColumn', { institution: report.institutions.A.legalName })),
         pct(texts.t('readiness.auditOfColumn', { institution: report.institutions.A.legalName })),
@@ -162,7 +162,7 @@ function summarySheet(sheet: ExcelJS.Worksheet, report: Report, texts: ReportTex
     row += 1;
     table(
       [
-        { header: texts.t('columns.dimension'), width: 34 },
+        { header: texts.t('columns.dimension'), width: 48, wrap: true },
         { header: texts.t('columns.weight'), width: 18, numFmt: '0.0##' },
         { header: texts.t('columns.score'), width: 18, numFmt: percentFormat },
         { header: texts.t('columns.rated'), width: 18, numFmt: '0' },

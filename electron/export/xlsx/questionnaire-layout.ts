@@ -58,8 +58,10 @@ export type IdentityKey = (typeof identityKeys)[number];
 export const levelListRange = `'${sheetNames.identity}'!$D$1:$D$5`;
 export const yesNoListRange = `'${sheetNames.identity}'!$E$1:$E$2`;
 
-/** Where the respondent writes who answered (Instructions sheet, column C). */
-export const respondentRows = { name: 0, role: 1, email: 2, date: 3 } as const;
+/** Where the respondent writes who answered: Instructions sheet, column C, from this row. */
+export const respondentFirstRow = 5;
+export const respondentFields = ['name', 'role', 'email', 'date'] as const;
+export const respondentColumn = 3;
 
 /** Limits on what is read back (answers beyond these are refused or cut). */
 export const limits = {

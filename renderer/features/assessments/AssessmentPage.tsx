@@ -11,7 +11,7 @@ import { emptyAnswer, type Answer } from '../../../shared/assessment/answer';
 import type { AnswerPatch } from '../../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import type { AppErrorData } from '../../../shared/errors';
-import { criteriaOf, languages, type Language } from '../../../shared/framework/schema';
+import { criteriaOf } from '../../../shared/framework/schema';
 import type { AssessmentView } from '../../../shared/ipc/contract';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,11 +24,12 @@ import { HistoryPanel } from './HistoryPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { Workspace } from './Workspace';
+import { useFormat, useUiLanguage } from '../../lib/format';
 
 export function AssessmentPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const language: Language = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
+  const { t } = useTranslation();
+  const language = useUiLanguage();
   const [view, setView] = useState<AssessmentView>();
   const [failure, setFailure] = useState<AppErrorData>();
   const [generation, setGeneration] = useState(0);
@@ -63,6 +64,7 @@ export function AssessmentPage() {
 
 function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onReload(): void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const { framework, reviewed } = initial;
   const [assessment, setAssessment] = useState(initial.assessment);
@@ -124,7 +126,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
       />
       {locked && assessment.completed && (
         <p className="alert alert--info" role="status">
-          {t('assessment.lockedBanner', { by: assessment.completed.by, date: new Date(assessment.completed.at).toLocaleString() })}
+          {t('assessment.lockedBanner', { by: assessment.completed.by, date: format.dateTime(assessment.completed.at) })}
         </p>
       )}
       <Tabs selectedKey={tab} onSelectionChange={(key) => setParam({ tab: String(key) })} className="tabs">

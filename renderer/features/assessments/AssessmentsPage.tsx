@@ -5,7 +5,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { latestRevisions } from '../../../shared/assessment/summary';
-import { roundScore } from '../../../shared/scoring/format';
 import { BandBadge } from '../../components/BandBadge';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -14,11 +13,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
+import { useFormat } from '../../lib/format';
 
 const pageSize = 50;
 
 export function AssessmentsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const list = useResource(() => api().assessments.list(), []);
   const [filter, setFilter] = useState<'all' | 'draft' | 'complete' | 'self' | 'audit'>('all');
   const [shown, setShown] = useState(pageSize);
@@ -26,7 +27,6 @@ export function AssessmentsPage() {
     const latest = latestRevisions(list.data ?? []).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return latest.filter((summary) => filter === 'all' || summary.status === filter || summary.kind === filter);
   }, [list.data, filter]);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
 
   return (
     <>
@@ -87,10 +87,10 @@ export function AssessmentsPage() {
                   </td>
                   <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
                   <td>
-                    {summary.overall === null ? '—' : `${number.format(roundScore(summary.overall) ?? 0)} %`}{' '}
+                    {format.score(summary.overall)}{' '}
                     {summary.overall !== null && <BandBadge band={summary.band} provisional={summary.answered < summary.total} />}
                   </td>
-                  <td>{new Date(summary.updatedAt).toLocaleDateString(i18n.language)}</td>
+                  <td>{format.date(summary.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>

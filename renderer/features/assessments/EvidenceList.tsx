@@ -11,6 +11,7 @@ import { shortFingerprint } from '../../../shared/crypto/sha256';
 import { Button } from '../../components/Button';
 import { TextInput } from '../../components/TextInput';
 import type { FieldErrors } from '../../lib/validation';
+import { useFormat } from '../../lib/format';
 
 export interface EvidenceListProps {
   evidence: readonly Evidence[];
@@ -22,19 +23,9 @@ export interface EvidenceListProps {
   headingId: string;
 }
 
-export function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
-
 export function EvidenceList({ evidence, readOnly, onAddLink, onAddFiles, onOpen, onRemove, headingId }: EvidenceListProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [label, setLabel] = useState('');
   const [url, setUrl] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -52,7 +43,7 @@ export function EvidenceList({ evidence, readOnly, onAddLink, onAddFiles, onOpen
                   <span className="evidence__kind">{t('assessment.file')}</span>
                   <span className="evidence__name">{item.label || item.fileName}</span>
                   <span className="muted small">
-                    {t('assessment.fileFacts', { size: formatBytes(item.size, i18n.language), fingerprint: shortFingerprint(item.sha256, 2) })}
+                    {t('assessment.fileFacts', { size: format.bytes(item.size), fingerprint: shortFingerprint(item.sha256, 2) })}
                   </span>
                   {onOpen && (
                     <Button variant="quiet" onPress={() => onOpen(item)} aria-label={t('assessment.openFile', { name: item.fileName })}>

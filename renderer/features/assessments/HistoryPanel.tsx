@@ -4,10 +4,12 @@ import type { Framework } from '../../../shared/framework/schema';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
+import { useFormat } from '../../lib/format';
 
 /** Who changed what, when, from what to what — newest first. */
 export function HistoryPanel({ assessment, framework }: { assessment: Assessment; framework: Framework }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const history = useResource(() => api().assessments.history({ id: assessment.id }), [assessment.id]);
   const titles = new Map(framework.dimensions.flatMap((d) => d.criteria.map((c) => [c.id, c.title] as const)));
   const value = (entry: HistoryEntry, text: string) => {
@@ -38,7 +40,7 @@ export function HistoryPanel({ assessment, framework }: { assessment: Assessment
           <tbody>
             {entries.map((entry, index) => (
               <tr key={index}>
-                <td>{new Date(entry.at).toLocaleString(i18n.language)}</td>
+                <td>{format.dateTime(entry.at)}</td>
                 <td>{entry.by}</td>
                 <td>{entry.criterionId ? `${entry.criterionId} ${titles.get(entry.criterionId) ?? ''}` : '—'}</td>
                 <td>{t(`history.fields.${entry.field}`)}</td>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { AssessmentKind } from '../../../shared/assessment/schema';
 import type { AppErrorData } from '../../../shared/errors';
-import { languages, type Language } from '../../../shared/framework/schema';
+import type { Language } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -18,17 +18,18 @@ import { TextInput } from '../../components/TextInput';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
+import { useUiLanguage } from '../../lib/format';
 
 const none = '';
 
 export function NewAssessmentPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const institutions = useResource(() => api().institutions.list(), []);
   const frameworks = useResource(() => api().frameworks.list(), []);
   const assessments = useResource(() => api().assessments.list(), []);
-  const uiLanguage: Language = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
+  const uiLanguage = useUiLanguage();
 
   const [kind, setKind] = useState<AssessmentKind>(params.get('kind') === 'audit' ? 'audit' : 'self');
   const [partnerId, setPartnerId] = useState(params.get('partner') ?? none);

@@ -9,13 +9,10 @@ import { barChartSvg, radarChartSvg } from '../../../shared/charts';
 import type { Assessment } from '../../../shared/assessment/schema';
 import type { Framework } from '../../../shared/framework/schema';
 import { assessmentReport } from '../../../shared/report';
-import type { CriterionLine, Figure } from '../../../shared/report/model';
+import type { CriterionLine } from '../../../shared/report/model';
 import { Chart, currentPalette } from '../../components/Chart';
 import { BandBadge } from '../../components/BandBadge';
-
-export function formatFigure(figure: Figure, language: string): string {
-  return figure.display === null ? '—' : `${new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(figure.display)} %`;
-}
+import { useFormat } from '../../lib/format';
 
 function CriterionLines({ items, scale }: { items: CriterionLine[]; scale: Framework['scale'] }) {
   return (
@@ -35,20 +32,20 @@ function CriterionLines({ items, scale }: { items: CriterionLine[]; scale: Frame
 }
 
 export function ResultsPanel({ assessment, framework }: { assessment: Assessment; framework: Framework }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const report = assessmentReport({ framework, assessment, today: new Date().toISOString().slice(0, 10) });
   const { score } = report;
   const axes = score.dimensions.map((dimension) => ({ id: dimension.id, label: dimension.title }));
   const series = [{ name: t(`assessment.kind.${assessment.kind}`), values: score.dimensions.map((dimension) => dimension.score.raw) }];
   const palette = currentPalette();
-  const format = (value: number | null) => (value === null ? '—' : `${new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(Math.round(value * 10) / 10)} %`);
-  const radar = radarChartSvg({ title: t('results.radarTitle'), axes, series, palette, format, width: 520 });
+  const radar = radarChartSvg({ title: t('results.radarTitle'), axes, series, palette, format: format.score, width: 520 });
   const bars = barChartSvg({
     title: t('results.barTitle'),
     axes,
     series,
     palette,
-    format,
+    format: format.score,
     width: 560,
     thresholds: [
       { value: framework.thresholds.ready, label: t('band.ready') },
@@ -61,7 +58,7 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
       <div className="figures">
         <div className="figure-card">
           <span className="figure-card__label">{t('results.overall')}</span>
-          <span className="figure-card__value">{formatFigure(score.overall, i18n.language)}</span>
+          <span className="figure-card__value">{format.figure(score.overall)}</span>
         </div>
         <div className="figure-card">
           <span className="figure-card__label">{t('results.band')}</span>

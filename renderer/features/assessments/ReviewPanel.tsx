@@ -16,6 +16,7 @@ import { notify } from '../../components/Toasts';
 import { useApp } from '../../app/app-context';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
+import { useFormat } from '../../lib/format';
 
 function ItemList({ items, onGoTo, extra }: { items: ReviewItem[]; onGoTo(criterionId: string): void; extra?: (item: ReviewItem) => string }) {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function ReviewPanel({
   saving: boolean;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { settings } = useApp();
   const navigate = useNavigate();
   const review = reviewAssessment(framework, assessment.answers);
@@ -94,7 +96,7 @@ export function ReviewPanel({
         <h2 id="review-complete">{locked ? t('review.completedTitle') : t('review.completeTitle')}</h2>
         {locked ? (
           <>
-            <p>{t('review.lockedText', { by: assessment.completed?.by ?? '', date: new Date(assessment.completed?.at ?? '').toLocaleString() })}</p>
+            <p>{t('review.lockedText', { by: assessment.completed?.by ?? '', date: assessment.completed ? format.dateTime(assessment.completed.at) : '' })}</p>
             <Button onPress={() => void reopen()}>{t('review.reopen')}</Button>
           </>
         ) : (
@@ -112,7 +114,7 @@ export function ReviewPanel({
               {revisions.data!.map((revision) => (
                 <li key={revision.id}>
                   <a href={`#/assessments/${revision.id}`}>{t('assessment.revision', { revision: revision.revision })}</a> · {t(`assessments.status.${revision.status}`)}
-                  {revision.completedAt ? ` · ${new Date(revision.completedAt).toLocaleDateString()}` : ''}
+                  {revision.completedAt ? ` · ${format.date(revision.completedAt)}` : ''}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { FrameworkListItem } from '../../../shared/framework/catalog';
-import { languages, type Framework, type Language } from '../../../shared/framework/schema';
+import type { Framework, Language } from '../../../shared/framework/schema';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
@@ -10,15 +10,16 @@ import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { FrameworkVersions } from './FrameworkVersions';
 import { GuideBrowser } from './GuideBrowser';
+import { useUiLanguage } from '../../lib/format';
 
 export function GuidePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const frameworks = useResource(() => api().frameworks.list(), []);
   const list = frameworks.data ?? [];
   const key = params.get('framework') ?? list[0]?.key ?? '';
   const item = list.find((candidate) => candidate.key === key) ?? list[0];
-  const uiLanguage = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
+  const uiLanguage = useUiLanguage();
   const wanted = (params.get('language') as Language | null) ?? uiLanguage;
   const language = item?.languages.includes(wanted) ? wanted : (item?.language ?? 'en');
   const tab = params.get('tab') === 'versions' ? 'versions' : 'browse';

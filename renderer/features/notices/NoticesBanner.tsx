@@ -3,10 +3,12 @@ import type { StoreNotice } from '../../../shared/store/notices';
 import { Button } from '../../components/Button';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
+import { useFormat } from '../../lib/format';
 
 /** Tells the user what the store repaired: damaged files set aside, restores from backup. */
 export function NoticesBanner() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const notices = useResource(() => api().store.notices(), []);
   if (!notices.data?.length) return null;
   const dismiss = async (notice: StoreNotice) => {
@@ -21,7 +23,7 @@ export function NoticesBanner() {
             {t(`notices.${notice.kind}`, {
               collection: notice.collection,
               path: notice.setAsidePath ?? t('notices.somewhere'),
-              date: notice.restoredFrom ? new Date(notice.restoredFrom).toLocaleString(i18n.language) : '',
+              date: notice.restoredFrom ? format.dateTime(notice.restoredFrom) : '',
             })}
           </p>
           <Button variant="quiet" onPress={() => void dismiss(notice)}>

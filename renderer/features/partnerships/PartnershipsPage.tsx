@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnersList } from '../partners/PartnersList';
+import { PartnershipsList } from './PartnershipsList';
 
 export function PartnershipsPage() {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export function PartnershipsPage() {
           </Tab>
         </TabList>
         <TabPanel id="partnerships" className="tabs__panel">
-          <p className="empty-state">{t('partnerships.empty')}</p>
+          <PartnershipsList />
         </TabPanel>
         <TabPanel id="partners" className="tabs__panel">
           <PartnersList />

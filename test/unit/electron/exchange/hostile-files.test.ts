@@ -335,7 +335,7 @@ describe('random files', () => {
     const originalSignatures = JSON.stringify((JSON.parse(text(small)) as { signatures: unknown }).signatures);
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
-        let bytes = small.slice();
+        let bytes: Uint8Array = small.slice();
         for (const change of edits) bytes = applyEdit(bytes, change);
         const result = await verifyExchangeFile(bytes, { partnerKeys: b.partnerKeys });
         if (result.ok) {

@@ -1,0 +1,254 @@
+/**
+ * Exports for the app and the command line: Word reports, Excel workbooks, and the partner
+ * questionnaire with its import. Each function takes the services it needs, the templates folder,
+ * the report language (independent of the interface language), what to export and where; it
+ * writes the file durably and reports progress through an optional `(done, total)` callback.
+ * Plain Node: no Electron here; the IPC wiring and dialogs live elsewhere.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Assessment } from '../../shared/assessment/schema';
+import { AppError } from '../../shared/errors';
+import type { Framework, Language } from '../../shared/framework/schema';
+import { assessmentReport } from '../../shared/report/assessment-report';
+import type { AssessmentReport, InstitutionLine, PartnershipReport } from '../../shared/report/model';
+import { institutionLine } from '../../shared/report/parts';
+import { partnershipReport } from '../../shared/report/partnership-report';
+import type { Core } from '../app/core';
+import { writeFileDurably } from '../store/durable-write';
+import { dimensionChart } from './charts';
+import { assessmentReportDocx } from './docx/assessment-report';
+import { readinessReportDocx } from './docx/readiness-report';
+import { loadReportTexts } from './report-texts';
+import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
+import { questionnaireXlsx } from './xlsx/questionnaire';
+import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './xlsx/questionnaire-import';
+import { limits } from './xlsx/questionnaire-layout';
+
+export type ExportServices = Pick<Core, 'frameworks' | 'institutions' | 'assessments' | 'partnerships' | 'store'>;
+export type Progress = (done: number, total: number) => void;
+
+export interface ExportOptions {
+  core: ExportServices;
+  templatesDir: string;
+  language: Language;
+  /** The assessment or partnership to export. */
+  id: string;
+  outPath: string;
+  onProgress?: Progress;
+  /** The report's date and the overdue check; the system clock by default. */
+  now?: () => Date;
+  /** Shown on the title page; the app's user by default. */
+  preparedBy?: string;
+  appVersion?: string;
+}
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+}
+
+const today = (now: () => Date) => now().toISOString().slice(0, 10);
+
+function preparedBy(core: ExportServices, given?: string): string | undefined {
+  if (given !== undefined) return given || undefined;
+  const { userName, userRole } = core.store.settings;
+  return [userName, userRole].filter(Boolean).join(', ') || undefined;
+}
+
+async function institutionOf(core: ExportServices, id: string): Promise<InstitutionLine | undefined> {
+  const institution = await core.institutions.get(id).catch(() => undefined);
+  return institution ? institutionLine(institution) : undefined;
+}
+
+async function tryAssessment(core: ExportServices, id: string | undefined): Promise<Assessment | undefined> {
+  return id ? core.assessments.get(id).catch(() => undefined) : undefined;
+}
+
+/** The report model of one assessment, in the report language. */
+export async function loadAssessmentReport(core: ExportServices, id: string, language: Language, now: () => Date = () => new Date()): Promise<AssessmentReport> {
+  const assessment = await core.assessments.get(id);
+  const framework = core.assessments.frameworkOf(assessment, language);
+  let reviewed: Assessment | undefined;
+  if (assessment.kind === 'audit') {
+    reviewed = await tryAssessment(core, assessment.reviewsAssessmentId);
+    // An audit made before the partner's self-assessment arrived: the newest one of the subject.
+    if (!reviewed) {
+      const newest = core.assessments
+        .list()
+        .filter((summary) => summary.kind === 'self' && summary.subject.institutionId === assessment.subject.institutionId)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+      reviewed = await tryAssessment(core, newest?.id);
+    }
+  }
+  const subject = await institutionOf(core, assessment.subject.institutionId);
+  const assessor = await institutionOf(core, assessment.assessor.institutionId);
+  return assessmentReport({
+    framework,
+    assessment,
+    ...(reviewed ? { reviewed } : {}),
+    ...(subject ? { subject } : {}),
+    ...(assessor ? { assessor } : {}),
+    today: today(now),
+  });
+}
+
+/** The report model of a partnership, in the report language. */
+export async function loadPartnershipReport(core: ExportServices, id: string, language: Language, now: () => Date = () => new Date()): Promise<PartnershipReport> {
+  const partnership = await core.partnerships.get(id);
+  const slots = partnership.assessments;
+  const assessments = {
+    selfA: await tryAssessment(core, slots.selfA),
+    selfB: await tryAssessment(core, slots.selfB),
+    auditOfB: await tryAssessment(core, slots.auditOfB),
+    auditOfA: await tryAssessment(core, slots.auditOfA),
+  };
+  const present = Object.fromEntries(Object.entries(assessments).filter(([, value]) => value !== undefined)) as PartnershipReportAssessments;
+  // The report's framework: the one the own institution's self-assessment was made with, else the
+  // first linked assessment's, else the built-in guide.
+  const pinned = present.selfA ?? present.auditOfB ?? present.selfB ?? present.auditOfA;
+  let framework: Framework;
+  if (pinned) framework = core.assessments.frameworkOf(pinned, language);
+  else {
+    const builtIn = core.frameworks.list().find((item) => item.origin === 'built-in');
+    if (!builtIn) throw new AppError({ code: 'NOT_FOUND', message: 'No framework is available for this report.' });
+    framework = await core.frameworks.get(builtIn.key, language);
+  }
+  const a = await institutionOf(core, partnership.institutionA);
+  const b = await institutionOf(core, partnership.institutionB);
+  if (!a || !b) throw new AppError({ code: 'NOT_FOUND', message: 'One of the institutions of this partnership is no longer in this data folder.' });
+  return partnershipReport({ framework, partnership, institutions: { A: a, B: b }, assessments: present, today: today(now) });
+}
+
+type PartnershipReportAssessments = Parameters<typeof partnershipReport>[0]['assessments'];
+
+function isPartnership(core: ExportServices, id: string): boolean {
+  return core.partnerships.list().some((summary) => summary.id === id);
+}
+
+async function write(outPath: string, bytes: Buffer, progress: Progress | undefined, total: number): Promise<ExportResult> {
+  await writeFileDurably(outPath, bytes);
+  progress?.(total, total);
+  return { path: outPath, bytes: bytes.length };
+}
+
+/** The partnership readiness report for top management (Word). */
+export async function exportReadinessReport(options: ExportOptions): Promise<ExportResult> {
+  const now = options.now ?? (() => new Date());
+  const total = 4;
+  const report = await loadPartnershipReport(options.core, options.id, options.language, now);
+  options.onProgress?.(1, total);
+  const texts = await loadReportTexts(options.templatesDir, options.language);
+  const chart = dimensionChart(report.chart, texts, { templatesDir: options.templatesDir, framework: report.framework, compact: true, title: texts.t('chart.title') });
+  options.onProgress?.(2, total);
+  const by = preparedBy(options.core, options.preparedBy);
+  const bytes = await readinessReportDocx(report, texts, chart, { ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) });
+  options.onProgress?.(3, total);
+  return write(options.outPath, bytes, options.onProgress, total);
+}
+
+/** The self-assessment report or the audit report of one assessment (by its kind), Word. */
+export async function exportAssessmentReport(options: ExportOptions): Promise<ExportResult> {
+  const now = options.now ?? (() => new Date());
+  const total = 4;
+  const report = await loadAssessmentReport(options.core, options.id, options.language, now);
+  options.onProgress?.(1, total);
+  const texts = await loadReportTexts(options.templatesDir, options.language);
+  const chart = dimensionChart(report.chart, texts, { templatesDir: options.templatesDir, framework: report.framework, title: texts.t('chart.title') });
+  options.onProgress?.(2, total);
+  const by = preparedBy(options.core, options.preparedBy);
+  const bytes = await assessmentReportDocx(report, texts, chart, { ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) });
+  options.onProgress?.(3, total);
+  return write(options.outPath, bytes, options.onProgress, total);
+}
+
+/** The assessment workbook (Excel) of an assessment or of a partnership. */
+export async function exportAssessmentWorkbook(options: ExportOptions): Promise<ExportResult> {
+  const now = options.now ?? (() => new Date());
+  const total = 3;
+  const report = isPartnership(options.core, options.id)
+    ? await loadPartnershipReport(options.core, options.id, options.language, now)
+    : await loadAssessmentReport(options.core, options.id, options.language, now);
+  options.onProgress?.(1, total);
+  const texts = await loadReportTexts(options.templatesDir, options.language);
+  const by = preparedBy(options.core, options.preparedBy);
+  const bytes = await assessmentWorkbookXlsx(report, texts, { ...(by ? { preparedBy: by } : {}), now: now() });
+  options.onProgress?.(2, total);
+  return write(options.outPath, bytes, options.onProgress, total);
+}
+
+export interface QuestionnaireExportOptions {
+  core: ExportServices;
+  templatesDir: string;
+  language: Language;
+  /** The partner institution the questionnaire is for. */
+  institutionId: string;
+  /** The catalogue key of the (published) framework. */
+  frameworkKey: string;
+  outPath: string;
+  onProgress?: Progress;
+  now?: () => Date;
+}
+
+/** The fillable partner questionnaire (Excel), in the chosen language. */
+export async function exportQuestionnaire(options: QuestionnaireExportOptions): Promise<ExportResult> {
+  const now = options.now ?? (() => new Date());
+  const { core } = options;
+  const institution = await core.institutions.get(options.institutionId);
+  if (institution.kind !== 'partner') throw new AppError({ code: 'VALIDATION', message: 'A questionnaire is sent to a partner institution.' });
+  const item = core.frameworks.item(options.frameworkKey);
+  if (item.status !== 'published') throw new AppError({ code: 'LOCKED', message: 'Publish this framework version before you send a questionnaire for it.' });
+  const framework = await core.frameworks.get(options.frameworkKey, options.language);
+  options.onProgress?.(1, 3);
+  const texts = await loadReportTexts(options.templatesDir, options.language);
+  const own = await core.institutions.getOwn();
+  const { userName } = core.store.settings;
+  const bytes = await questionnaireXlsx({
+    framework,
+    institution: { id: institution.id, legalName: institution.legalName, country: institution.country },
+    sender: { institution: own?.legalName ?? 'TrustBridge', ...(own ? { contact: [userName || own.qaContact.name, own.qaContact.email].filter(Boolean).join(', ') } : {}) },
+    texts,
+    now: now(),
+  });
+  options.onProgress?.(2, 3);
+  return write(options.outPath, bytes, options.onProgress, 3);
+}
+
+/**
+ * Reads a filled questionnaire and previews the partner's self-assessment it would create, with
+ * every problem found. Stores nothing.
+ */
+export async function previewQuestionnaire(options: { core: ExportServices; path: string; now?: () => Date }): Promise<QuestionnairePreview> {
+  const info = await stat(options.path).catch(() => undefined);
+  if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${options.path} is not a readable file.`, params: { path: options.path } });
+  // The size is checked before the file is read into memory.
+  if (info.size > limits.fileBytes) {
+    throw new AppError({ code: 'FILE_TOO_LARGE', message: `This file is larger than ${limits.fileBytes / 1024 / 1024} MB, far more than a filled questionnaire. It was not opened.` });
+  }
+  const bytes = await readFile(options.path);
+  const { core } = options;
+  const institutions = new Map(core.institutions.list().map((item) => [item.id, item]));
+  return readQuestionnaire(bytes, {
+    frameworks: core.frameworks,
+    fileName: basename(options.path),
+    now: options.now ?? (() => new Date()),
+    importedBy: core.store.settings.userName || 'TrustBridge',
+    institution: (id) => {
+      const item = institutions.get(id);
+      return item && item.kind === 'partner' ? { institutionId: item.id, legalName: item.legalName, country: item.country } : undefined;
+    },
+  });
+}
+
+/** Stores the previewed assessment as the partner's self-assessment. */
+export async function acceptQuestionnaire(options: { core: ExportServices; preview: QuestionnairePreview }): Promise<Assessment> {
+  const { core } = options;
+  return storeQuestionnaire(options.preview, {
+    store: core.store,
+    assessments: core.assessments,
+    institutionExists: (id) => core.institutions.list().some((item) => item.id === id && item.kind === 'partner'),
+  });
+}
+
+export type { QuestionnairePreview, QuestionnaireProblem } from './xlsx/questionnaire-import';
+export { writeDemoData, type DemoResult } from './demo-data';

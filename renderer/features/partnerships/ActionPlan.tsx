@@ -1,0 +1,241 @@
+/**
+ * The action plan: what each side must do, linked to the guide's criteria, with owner, due date and
+ * status. Conditions of the decision are marked: they become clauses of the agreement. Overdue items
+ * stand out (in words, not only in colour).
+ */
+import { useState } from 'react';
+import { DateField, DateInput, DateSegment, Dialog, FieldError, Form, Heading, Label, Modal, ModalOverlay, Checkbox } from 'react-aria-components';
+import { parseDate, type CalendarDate } from '@internationalized/date';
+import { useTranslation } from 'react-i18next';
+import type { Framework } from '../../../shared/framework/schema';
+import { criteriaOf } from '../../../shared/framework/schema';
+import { actionStatuses, type ActionItem, type ActionStatus, type Partnership } from '../../../shared/partnership/schema';
+import { overdueActions } from '../../../shared/partnership/summary';
+import { Button } from '../../components/Button';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { errorText } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/SelectField';
+import { TextInput } from '../../components/TextInput';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { today } from '../../lib/dates';
+import { toFieldErrors, type FieldErrors } from '../../lib/validation';
+import { useFormat } from '../../lib/format';
+
+type Draft = Omit<ActionItem, 'id'> & { id?: string };
+
+const blank: Draft = { title: '', side: 'B', owner: '', status: 'open', isCondition: false, notes: '' };
+
+export function ActionPlan({
+  partnership,
+  framework,
+  institutions,
+  onChanged,
+}: {
+  partnership: Partnership;
+  framework: Framework | null;
+  institutions: Record<'A' | 'B', string>;
+  onChanged(): void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [editing, setEditing] = useState<Draft>();
+  const [removing, setRemoving] = useState<ActionItem>();
+  const overdue = new Set(overdueActions(partnership.actions, today()).map((action) => action.id));
+  const titles = new Map(framework ? criteriaOf(framework).map((c) => [c.id, c.title] as const) : []);
+
+  return (
+    <section className="card stack" aria-labelledby="plan-title">
+      <div className="section-header">
+        <div>
+          <h2 id="plan-title">{t('plan.title')}</h2>
+          <p className="muted">{t('plan.intro')}</p>
+        </div>
+        <Button onPress={() => setEditing({ ...blank })}>{t('plan.add')}</Button>
+      </div>
+      {partnership.actions.length === 0 ? (
+        <p className="muted">{t('plan.empty')}</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('plan.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('plan.action')}</th>
+              <th scope="col">{t('history.criterion')}</th>
+              <th scope="col">{t('plan.who')}</th>
+              <th scope="col">{t('plan.due')}</th>
+              <th scope="col">{t('plan.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {partnership.actions.map((action) => (
+              <tr key={action.id} className={overdue.has(action.id) ? 'is-overdue' : undefined}>
+                <th scope="row">
+                  {action.title}
+                  {action.isCondition && <span className="badge badge--draft block-inline">{t('plan.condition')}</span>}
+                </th>
+                <td>{action.criterionId ? `${action.criterionId} ${titles.get(action.criterionId) ?? ''}` : '—'}</td>
+                <td>
+                  {institutions[action.side]}
+                  {action.owner && <span className="muted small block">{action.owner}</span>}
+                </td>
+                <td>
+                  {action.dueDate ? format.day(action.dueDate) : '—'}
+                  {overdue.has(action.id) && <span className="badge badge--critical block-inline">{t('plan.overdue')}</span>}
+                </td>
+                <td>{t(`plan.statuses.${action.status}`)}</td>
+                <td className="data-table__actions">
+                  <Button variant="quiet" onPress={() => setEditing(action)} aria-label={`${t('common.edit')}: ${action.title}`}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button variant="quiet" onPress={() => setRemoving(action)} aria-label={`${t('common.remove')}: ${action.title}`}>
+                    {t('common.remove')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <ActionDialog
+          draft={editing}
+          framework={framework}
+          institutions={institutions}
+          onClose={() => setEditing(undefined)}
+          onSave={async (draft) => {
+            const result = await api().partnerships.saveAction({ id: partnership.id, action: draft });
+            if (!result.ok) return toFieldErrors(result.error.issues ?? [{ path: 'title', message: errorText(t, result.error) }], t);
+            setEditing(undefined);
+            notify(t('plan.saved'));
+            onChanged();
+            return undefined;
+          }}
+        />
+      )}
+      <ConfirmDialog
+        isOpen={removing !== undefined}
+        title={t('plan.removeTitle', { title: removing?.title ?? '' })}
+        confirmLabel={t('common.remove')}
+        destructive
+        onCancel={() => setRemoving(undefined)}
+        onConfirm={() => {
+          const target = removing!;
+          setRemoving(undefined);
+          void api()
+            .partnerships.removeAction({ id: partnership.id, actionId: target.id })
+            .then((result) => (result.ok ? onChanged() : notify(errorText(t, result.error), 'error')));
+        }}
+      >
+        <p>{t('plan.removeBody')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function ActionDialog({
+  draft,
+  framework,
+  institutions,
+  onClose,
+  onSave,
+}: {
+  draft: Draft;
+  framework: Framework | null;
+  institutions: Record<'A' | 'B', string>;
+  onClose(): void;
+  onSave(draft: Draft): Promise<FieldErrors | undefined>;
+}) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<Draft>(draft);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = (patch: Partial<Draft>) => setValue((current) => ({ ...current, ...patch }));
+  const criteria = framework ? criteriaOf(framework) : [];
+  let due: CalendarDate | null = null;
+  try {
+    due = value.dueDate ? parseDate(value.dueDate) : null;
+  } catch {
+    due = null;
+  }
+
+  return (
+    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
+      <Modal className="modal modal--wide">
+        <Dialog className="dialog">
+          <Heading slot="title" className="dialog__title">
+            {draft.id ? t('plan.edit') : t('plan.add')}
+          </Heading>
+          <Form
+            validationBehavior="aria"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              if (!value.title.trim()) return setErrors({ title: t('validation.required') });
+              const problems = await onSave(value);
+              if (problems) setErrors(problems);
+            }}
+          >
+            <TextInput label={t('plan.action')} value={value.title} onChange={(title) => set({ title })} error={errors['action.title'] ?? errors['title']} isRequired name="title" />
+            <div className="form-row">
+              <SelectField
+                label={t('history.criterion')}
+                value={value.criterionId ?? ''}
+                options={[{ value: '', label: t('plan.noCriterion') }, ...criteria.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }))]}
+                onChange={(criterionId) => setValue(({ criterionId: _old, ...rest }) => (criterionId ? { ...rest, criterionId } : rest))}
+                name="criterion"
+              />
+              <ChoiceGroup<'A' | 'B'>
+                label={t('plan.side')}
+                value={value.side}
+                options={[
+                  { value: 'A', label: institutions.A },
+                  { value: 'B', label: institutions.B },
+                ]}
+                onChange={(side) => set({ side })}
+                orientation="vertical"
+                name="side"
+              />
+            </div>
+            <div className="form-row">
+              <TextInput label={t('plan.owner')} value={value.owner} onChange={(owner) => set({ owner })} error={errors['action.owner']} name="owner" />
+              <DateField
+                className="field"
+                value={due}
+                onChange={(date) => setValue(({ dueDate: _old, ...rest }) => (date ? { ...rest, dueDate: date.toString() } : rest))}
+                isInvalid={Boolean(errors['action.dueDate'])}
+                validationBehavior="aria"
+              >
+                <Label className="field__label">{t('plan.due')}</Label>
+                <DateInput className="field__input date-input">{(segment) => <DateSegment segment={segment} className="date-input__segment" />}</DateInput>
+                <FieldError className="field__error">{errors['action.dueDate']}</FieldError>
+              </DateField>
+            </div>
+            <div className="form-row">
+              <SelectField<ActionStatus>
+                label={t('plan.status')}
+                value={value.status}
+                options={actionStatuses.map((status) => ({ value: status, label: t(`plan.statuses.${status}`) }))}
+                onChange={(status) => set({ status })}
+                name="status"
+              />
+              <Checkbox className="checkbox" isSelected={value.isCondition} onChange={(isCondition) => set({ isCondition })}>
+                <span className="checkbox__box" aria-hidden="true" />
+                {t('plan.isCondition')}
+              </Checkbox>
+            </div>
+            <TextInput label={t('plan.notes')} value={value.notes} onChange={(notes) => set({ notes })} multiline rows={3} name="notes" />
+            <div className="dialog__actions">
+              <Button onPress={onClose}>{t('common.cancel')}</Button>
+              <Button variant="primary" type="submit">
+                {t('common.save')}
+              </Button>
+            </div>
+          </Form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

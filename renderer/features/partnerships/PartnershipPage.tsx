@@ -1,0 +1,221 @@
+/**
+ * A partnership: the two institutions, the four assessments lined up criterion by criterion
+ * (self vs. peer, gaps, flags), each side's readiness and the partnership's (the weaker side bounds
+ * it), each side's calibration; the decision and the action plan. Every figure comes from the
+ * shared report model, exactly as in the readiness report for top management.
+ */
+import { useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { barChartSvg } from '../../../shared/charts';
+import type { PartnershipView } from '../../../shared/ipc/contract';
+import { fitsSlot, partnershipSlots, type PartnershipSlot } from '../../../shared/partnership/slots';
+import { partnershipReport } from '../../../shared/report';
+import type { PartnershipReport, SideReport } from '../../../shared/report/model';
+import type { PartnershipSide } from '../../../shared/scoring';
+import { BandBadge } from '../../components/BandBadge';
+import { Chart, currentPalette } from '../../components/Chart';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { today } from '../../lib/dates';
+import { useResource } from '../../lib/use-resource';
+import { ActionPlan } from './ActionPlan';
+import { DecisionForm } from './DecisionForm';
+import { GapTable } from './GapTable';
+import { useFormat, useUiLanguage } from '../../lib/format';
+
+export function PartnershipPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const view = useResource(() => api().partnerships.view({ id, language }), [id, language]);
+  if (view.error) {
+    return (
+      <>
+        <PageHeader title={t('nav.partnerships')} />
+        <ErrorMessage error={view.error} />
+      </>
+    );
+  }
+  if (!view.data) return <p className="muted">{t('common.loading')}</p>;
+  return <PartnershipScreen view={view.data} onChanged={view.reload} />;
+}
+
+function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChanged(): void }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'overview';
+  const { partnership, institutionA, institutionB, framework } = view;
+  const report: PartnershipReport | null = framework
+    ? partnershipReport({
+        framework,
+        partnership,
+        institutions: {
+          A: { id: institutionA.id, legalName: institutionA.legalName, country: institutionA.country, city: institutionA.city },
+          B: { id: institutionB.id, legalName: institutionB.legalName, country: institutionB.country, city: institutionB.city },
+        },
+        assessments: view.assessments,
+        today: today(),
+      })
+    : null;
+
+  return (
+    <>
+      <PageHeader title={partnership.title} intro={t('partnership.between', { a: institutionA.legalName, b: institutionB.legalName })} />
+      <Tabs selectedKey={tab} onSelectionChange={(key) => setParams({ tab: String(key) }, { replace: true })} className="tabs">
+        <TabList aria-label={t('partnership.sections')} className="tabs__list">
+          <Tab id="overview" className="tabs__tab">
+            {t('partnership.overview')}
+          </Tab>
+          <Tab id="criteria" className="tabs__tab">
+            {t('partnership.criteria')}
+          </Tab>
+          <Tab id="decision" className="tabs__tab">
+            {t('partnership.decisionAndPlan')}
+          </Tab>
+        </TabList>
+        <TabPanel id="overview" className="tabs__panel stack">
+          {report ? <Readiness report={report} /> : <p className="empty-state">{t('partnership.noAssessments')}</p>}
+          <Slots view={view} onChanged={onChanged} />
+        </TabPanel>
+        <TabPanel id="criteria" className="tabs__panel stack">
+          {report ? (
+            (['A', 'B'] as const).map((side) => <SideGaps key={side} side={report.sides[side]} other={report.sides[side === 'A' ? 'B' : 'A']} />)
+          ) : (
+            <p className="empty-state">{t('partnership.noAssessments')}</p>
+          )}
+        </TabPanel>
+        <TabPanel id="decision" className="tabs__panel stack">
+          {report?.decisionAboveScores && <p className="alert alert--warning">{t('partnership.decisionAboveScores', { band: t(`band.${report.readiness.band}`) })}</p>}
+          <DecisionForm partnership={partnership} suggested={report?.readiness.band} onSaved={onChanged} />
+          <ActionPlan partnership={partnership} framework={framework} institutions={{ A: institutionA.legalName, B: institutionB.legalName }} onChanged={onChanged} />
+        </TabPanel>
+      </Tabs>
+    </>
+  );
+}
+
+function SideCard({ side, report }: { side: SideReport; report: PartnershipReport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const bounding = report.readiness.boundedBy === side.side || report.readiness.boundedBy === 'both';
+  return (
+    <section className="card side-card" aria-labelledby={`side-${side.side}`}>
+      <h2 id={`side-${side.side}`}>{side.institution.legalName}</h2>
+      <p className="figure-card__value">{format.figure(side.overall)}</p>
+      <BandBadge band={side.band} provisional={side.provisional} />
+      <p className="muted">{t(`partnership.basis.${side.basis}`)}</p>
+      {side.comparison && (
+        <p>
+          {t('partnership.calibration', { value: format.figure(side.comparison.calibration), count: side.comparison.calibrationBasis })}
+        </p>
+      )}
+      {bounding && report.readiness.boundedBy !== 'both' && <p className="note note--warning">{t('partnership.bounds')}</p>}
+    </section>
+  );
+}
+
+function Readiness({ report }: { report: PartnershipReport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const chart = barChartSvg({
+    title: t('partnership.chartTitle'),
+    axes: report.dimensions.map((dimension) => ({ id: dimension.id, label: dimension.title })),
+    series: (['A', 'B'] as const).map((side) => ({ name: report.institutions[side].legalName, values: report.dimensions.map((dimension) => dimension.readiness[side].raw) })),
+    palette: currentPalette(),
+    width: 640,
+    thresholds: [
+      { value: report.framework.thresholds.ready, label: t('band.ready') },
+      { value: report.framework.thresholds.conditional, label: t('band.conditional') },
+    ],
+  });
+  return (
+    <>
+      <div className="readiness">
+        <SideCard side={report.sides.A} report={report} />
+        <section className="card side-card side-card--partnership" aria-labelledby="side-partnership">
+          <h2 id="side-partnership">{t('partnership.readiness')}</h2>
+          <p className="figure-card__value">{format.figure(report.readiness.overall)}</p>
+          <BandBadge band={report.readiness.band} provisional={report.readiness.provisional} />
+          <p className="muted">{t('partnership.weakerSide')}</p>
+          {report.decision && (
+            <p>
+              {t('partnership.decided', { outcome: t(`band.${report.decision.outcome}`), by: report.decision.decidedBy })}
+            </p>
+          )}
+        </section>
+        <SideCard side={report.sides.B} report={report} />
+      </div>
+      <Chart chart={chart} caption={t('partnership.chartTitle')} />
+      {report.blockers.length > 0 && (
+        <section className="card" aria-labelledby="partnership-blockers">
+          <h2 id="partnership-blockers">{t('results.blockersTitle')}</h2>
+          <ul>
+            {report.blockers.map((blocker) => (
+              <li key={`${blocker.side}-${blocker.criterionId}`}>
+                <strong>{blocker.institution}</strong>: <span className="mono">{blocker.criterionId}</span> {blocker.title}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function SideGaps({ side, other }: { side: SideReport; other: SideReport }) {
+  const { t } = useTranslation();
+  const [flaggedOnly, setFlaggedOnly] = useState(true);
+  return (
+    <section className="card stack" aria-labelledby={`gaps-${side.side}`}>
+      <h2 id={`gaps-${side.side}`}>{t('partnership.gapsTitle', { name: side.institution.legalName, auditor: other.institution.legalName })}</h2>
+      {side.comparison ? (
+        <GapTable comparison={side.comparison} flaggedOnly={flaggedOnly} onFlaggedOnly={setFlaggedOnly} selfName={side.institution.legalName} auditorName={other.institution.legalName} />
+      ) : (
+        <p className="muted">{t('partnership.gapsMissing')}</p>
+      )}
+    </section>
+  );
+}
+
+function Slots({ view, onChanged }: { view: PartnershipView; onChanged(): void }) {
+  const { t } = useTranslation();
+  const all = useResource(() => api().assessments.list(), []);
+  const { partnership, institutionA, institutionB } = view;
+  const label = (slot: PartnershipSlot) =>
+    t(`partnership.slots.${slot}`, { a: institutionA.legalName, b: institutionB.legalName });
+  const link = async (slot: PartnershipSlot, assessmentId: string) => {
+    const result = await api().partnerships.link({ id: partnership.id, slot, assessmentId: assessmentId || null });
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    onChanged();
+  };
+  return (
+    <section className="card" aria-labelledby="slots-title">
+      <h2 id="slots-title">{t('partnership.assessments')}</h2>
+      <p className="muted">{t('partnership.assessmentsHelp')}</p>
+      <div className="form-row">
+        {partnershipSlots.map((slot) => (
+          <SelectField
+            key={slot}
+            label={label(slot)}
+            value={partnership.assessments[slot] ?? ''}
+            options={[
+              { value: '', label: t('partnership.noneLinked') },
+              ...(all.data ?? [])
+                .filter((summary) => fitsSlot(summary, slot, partnership))
+                .map((summary) => ({ value: summary.id, label: `${summary.title}${summary.status === 'complete' ? '' : ` (${t('assessments.status.draft')})`}` })),
+            ]}
+            onChange={(value) => void link(slot, value)}
+            name={slot}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export type { PartnershipSide };

@@ -1,0 +1,81 @@
+/**
+ * Partnerships with their readiness at a glance (each side and the weaker-side bound), the decision
+ * recorded, and what needs attention in the action plan.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readinessAtAGlance, overdueActions } from '../../../shared/partnership/summary';
+import { BandBadge } from '../../components/BandBadge';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { api } from '../../lib/api';
+import { today } from '../../lib/dates';
+import { useResource } from '../../lib/use-resource';
+import { NewPartnershipDialog } from './NewPartnershipDialog';
+import { useFormat } from '../../lib/format';
+
+export function PartnershipsList() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const partnerships = useResource(() => api().partnerships.list(), []);
+  const assessments = useResource(() => api().assessments.list(), []);
+  const institutions = useResource(() => api().institutions.list(), []);
+  const [creating, setCreating] = useState(false);
+  const summaries = new Map((assessments.data ?? []).map((summary) => [summary.id, summary]));
+  const names = new Map((institutions.data ?? []).map((item) => [item.id, item.legalName]));
+  const day = today();
+
+  return (
+    <section aria-labelledby="partnerships-title" className="stack">
+      <div className="section-header">
+        <div>
+          <h2 id="partnerships-title">{t('partnerships.title')}</h2>
+          <p className="muted">{t('partnerships.intro')}</p>
+        </div>
+        <Button variant="primary" onPress={() => setCreating(true)}>
+          {t('partnerships.new')}
+        </Button>
+      </div>
+      <ErrorMessage error={partnerships.error ?? assessments.error} />
+      {!partnerships.loading && !partnerships.data?.length && <p className="empty-state">{t('partnerships.empty')}</p>}
+      {(partnerships.data?.length ?? 0) > 0 && (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('partnerships.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('partnerships.columns.partnership')}</th>
+              <th scope="col">{t('partnerships.columns.readiness')}</th>
+              <th scope="col">{t('partnerships.columns.decision')}</th>
+              <th scope="col">{t('partnerships.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {partnerships.data!.map((partnership) => {
+              const glance = readinessAtAGlance(partnership, summaries);
+              const overdue = overdueActions(partnership.actions, day).length;
+              const open = partnership.actions.filter((action) => action.status !== 'done').length;
+              return (
+                <tr key={partnership.id}>
+                  <th scope="row">
+                    <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
+                    <span className="muted small block">{names.get(partnership.institutionB) ?? ''}</span>
+                  </th>
+                  <td>
+                    <BandBadge band={glance.band} provisional={glance.A.provisional || glance.B.provisional} />
+                    <span className="muted small block">{glance.overall === null ? t('partnerships.noScore') : format.score(glance.overall)}</span>
+                  </td>
+                  <td>{partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>}</td>
+                  <td>
+                    {t('partnerships.openActions', { count: open })}
+                    {overdue > 0 && <span className="badge badge--critical block-inline">{t('partnerships.overdue', { count: overdue })}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {creating && <NewPartnershipDialog onClose={() => setCreating(false)} />}
+    </section>
+  );
+}

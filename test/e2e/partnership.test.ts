@@ -1,0 +1,140 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/app/core';
+import { criteriaOf } from '../../shared/framework/schema';
+import { completedSelfAssessment, partnerSelfAssessment } from '../support/assessment-factories';
+import { sampleProfile } from '../support/factories';
+import { templatesDir } from '../support/paths';
+import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { tempFolder } from '../support/temp';
+import { seriousAccessibilityFindings } from './accessibility';
+import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { chooseInSelect, chooseRadio, pressButton, selectTab, tabTo, typeInto } from './keyboard';
+import { AssessmentScreen } from './pages/assessment';
+import { seedSetUp } from './seed';
+import { screenshot } from './screenshots';
+
+describe('an audit of a partner, a partnership, a decision and an action plan, by keyboard', () => {
+  let browser: Browser;
+  let data: Awaited<ReturnType<typeof tempFolder>>;
+  let app: RunningApp | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    data = await tempFolder();
+    const { partners } = await seedSetUp(data.path, {
+      partners: [sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99' })],
+    });
+    const core = await openCore({ dataDir: data.path, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'seed', platform: process.platform, systemLocale: 'en-GB' });
+    try {
+      await completedSelfAssessment(core);
+      await partnerSelfAssessment(core, partners[0]!.id);
+    } finally {
+      await core.close();
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+    await data?.remove();
+  });
+
+  it('audits the partner beside its self-assessment, then decides with conditions', async () => {
+    app = await launchApp({ dataDir: data.path, browser });
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: /Welcome back/ }).waitFor();
+
+    // Start the audit of the partner, reviewing its self-assessment.
+    await tabTo(page, 'New assessment', { role: 'a' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'New assessment' }).waitFor();
+    await chooseRadio(page, /^(Our own institution|A partner institution)/, 'A partner institution: an audit');
+    await page.getByText('The partner’s self-assessment to review').waitFor();
+    await chooseInSelect(page, /The partner’s self-assessment to review$/, 'Self-assessment 2026 — Tampere Test University');
+    await typeInto(page, 'Name of the assessment', 'Audit 2026 — Tampere');
+    await pressButton(page, 'Start assessment');
+    await page.getByRole('heading', { level: 1, name: 'Audit 2026 — Tampere' }).waitFor();
+
+    const screen = new AssessmentScreen(page);
+    await screen.waitForCriterion('LEG-01');
+    await page.getByRole('heading', { name: 'Tampere Test University’s self-assessment' }).waitFor();
+    await page.getByText('Tampere Test University: policy and records for LEG-01 are in place.').waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'audit-answer');
+
+    // Rate every criterion; the auditor is stricter on some (gaps of two, a critical overrating).
+    const framework = app.core.frameworks.byRef(app.core.assessments.list().find((s) => s.kind === 'audit')!.framework)!;
+    await screen.focusHeading();
+    for (const [index, criterion] of criteriaOf(framework).entries()) {
+      await screen.waitForCriterion(criterion.id);
+      const level = criterion.id === 'IQA-01' ? 2 : index % 5 === 0 ? 2 : 3;
+      await page.keyboard.press(String(level));
+      if (criterion.id === 'IQA-01') {
+        await typeInto(page, 'Finding', 'The QA policy does not yet name micro-credentials.');
+        await typeInto(page, 'Evidence requested from the partner', 'The revised QA policy once approved by the senate.');
+        await screen.focusHeading();
+      }
+      await screen.next();
+    }
+    await screen.waitUntilSaved();
+    await screen.complete();
+    await page.getByText('The assessment is completed and locked.').waitFor();
+
+    // The partnership
+    await tabTo(page, 'Partnerships', { role: 'a' });
+    await page.keyboard.press('Enter');
+    await pressButton(page, 'New partnership');
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await typeInto(page, 'Name of the partnership', 'Joint micro-credentials in data literacy');
+    await pressButton(page, 'Create partnership');
+    await page.getByRole('heading', { level: 1, name: 'Joint micro-credentials in data literacy' }).waitFor();
+    await page.getByRole('heading', { name: 'The partnership' }).waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'partnership-readiness');
+    // Three assessments were found and linked: A's self-assessment, B's, and A's audit of B.
+    expect(Object.keys(app.core.partnerships.list()[0]!.assessments).sort()).toEqual(['auditOfB', 'selfA', 'selfB']);
+
+    await selectTab(page, 'Criterion by criterion');
+    await page.getByRole('heading', { name: /Tampere Test University: self-assessment and Universidad de Ejemplo’s audit/ }).waitFor();
+    await page.getByRole('row', { name: /IQA-01/ }).getByText('Critical, rated higher by itself').waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'partnership-criteria');
+
+    // Decision and action plan
+    await selectTab(page, 'Decision and action plan');
+    await chooseRadio(page, /^(Ready|Ready with conditions|Not ready)$/, 'Ready with conditions');
+    await typeInto(page, 'Rationale', 'Both institutions meet the guide; Tampere must adopt its revised QA policy before the first joint micro-credential.');
+    await pressButton(page, 'Record decision');
+    await page.getByText('The decision is recorded.').waitFor();
+    await pressButton(page, 'Add action');
+    await page.getByRole('dialog', { name: 'Add action' }).waitFor();
+    await typeInto(page, 'Action', 'Adopt the revised QA policy covering micro-credentials');
+    await chooseInSelect(page, /Criterion$/, 'IQA-01 Public quality assurance policy covering micro-credentials');
+    await typeInto(page, 'Owner (person or office)', 'Quality office, Tampere');
+    // Due date, typed segment by segment into the date field (en-GB: day, month, year).
+    await tabTo(page, /.*/, { role: 'spinbutton' });
+    await page.keyboard.type('01102026');
+    await tabTo(page, 'A condition of the decision');
+    await page.keyboard.press('Space');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await pressButton(page, 'Save');
+    await page.getByText('The action plan is saved.').waitFor();
+    await page.getByRole('row', { name: /Adopt the revised QA policy/ }).getByText('Overdue').waitFor();
+    await screenshot(page, 'partnership-decision');
+
+    const stored = (await app.core.partnerships.get(app.core.partnerships.list()[0]!.id))!;
+    expect(stored.decision).toMatchObject({ outcome: 'conditional', decidedBy: 'Jordi Puig' });
+    expect(stored.actions[0]).toMatchObject({ criterionId: 'IQA-01', side: 'B', dueDate: '2026-10-01', isCondition: true, status: 'open' });
+
+    // Home shows what needs attention.
+    await tabTo(page, 'Home', { role: 'a' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'One overdue action in “Joint micro-credentials in data literacy”' }).waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'home-attention');
+    expect(app.externalRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
