@@ -9,9 +9,15 @@ import type { InstitutionListItem } from '../../shared/ipc/contract';
 import type { DocumentKind, Store } from '../store/store';
 
 export const institutionDocumentSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   id: z.string(),
   kind: z.enum(['own', 'partner']),
+  /**
+   * The id the institution's own TrustBridge signs its exchange files with (`tb-…`): learned from
+   * the first file imported from a partner, so later files are matched to the same institution.
+   * Null until then (and for the own institution, whose id lives with its key).
+   */
+  exchangeId: z.string().max(100).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   profile: institutionProfileSchema,
@@ -20,9 +26,12 @@ export type InstitutionDocument = z.infer<typeof institutionDocumentSchema>;
 
 export const institutionKind: DocumentKind<InstitutionDocument, InstitutionListItem> = {
   collection: 'institutions',
-  schemaVersion: 1,
+  schemaVersion: 2,
   schema: institutionDocumentSchema,
-  migrations: {},
+  migrations: {
+    // Version 2 remembers a partner's exchange id; version 1 documents had none yet.
+    1: (document) => ({ ...document, exchangeId: null }),
+  },
   summarise: (document) => ({
     id: document.id,
     kind: document.kind,
@@ -96,7 +105,7 @@ export class InstitutionService {
   private async create(profile: InstitutionProfile, kind: Institution['kind']): Promise<Institution> {
     this.assertUniqueName(profile.legalName);
     const at = this.now().toISOString();
-    const document: InstitutionDocument = { schemaVersion: 1, id: randomUUID(), kind, createdAt: at, updatedAt: at, profile };
+    const document: InstitutionDocument = { schemaVersion: 2, id: randomUUID(), kind, exchangeId: null, createdAt: at, updatedAt: at, profile };
     return toInstitution(await this.store.create(institutionKind, document));
   }
 

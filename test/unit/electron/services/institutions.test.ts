@@ -65,6 +65,6 @@ describe('institutions', () => {
   it('writes the profile to its own file in the data folder', async () => {
     const own = await service.saveOwn(profile());
     const stored = JSON.parse(await readFile(join(folder.path, 'documents', 'institutions', `${own.id}.json`), 'utf8'));
-    expect(stored).toMatchObject({ schemaVersion: 1, kind: 'own', profile: { legalName: 'Universidade Exemplo' }, createdAt: '2026-11-23T10:00:00.000Z' });
+    expect(stored).toMatchObject({ schemaVersion: 2, kind: 'own', exchangeId: null, profile: { legalName: 'Universidade Exemplo' }, createdAt: '2026-11-23T10:00:00.000Z' });
   });
 });
