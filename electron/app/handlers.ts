@@ -3,6 +3,7 @@
  * against the contract) and calls a service. Native dialogs are asked for here, with titles in the
  * user's language, so the services stay free of them.
  */
+import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { NewEvidence } from '../../shared/assessment/answer';
@@ -11,6 +12,16 @@ import { AppError } from '../../shared/errors';
 import type { Language } from '../../shared/framework/schema';
 import { languageForLocale, translate } from '../../shared/i18n';
 import type { AnswerSaved, AssessmentView, PartnershipView } from '../../shared/ipc/contract';
+import type { AppEvent } from '../../shared/ipc/events';
+import {
+  acceptQuestionnaire,
+  exportAssessmentReport,
+  exportAssessmentWorkbook,
+  exportQuestionnaire,
+  exportReadinessReport,
+  previewQuestionnaire,
+  type QuestionnairePreview,
+} from '../export';
 import type { Handlers } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
 import type { AssessmentService } from '../services/assessments';
@@ -31,10 +42,41 @@ export interface HandlerContext {
 
 export function createHandlers(
   core: HandlerContext,
-  options: { dialogs: DialogService; appVersion: string; platform: string; systemLocale: string; dataDir: string },
+  options: {
+    dialogs: DialogService;
+    appVersion: string;
+    platform: string;
+    systemLocale: string;
+    dataDir: string;
+    templatesDir: string;
+    emit?: (event: AppEvent) => void;
+  },
 ): Handlers {
   const { store, evidence, frameworks, institutions, assessments, partnerships } = core;
-  const { dialogs } = options;
+  const { dialogs, templatesDir } = options;
+  /** Files this session wrote: the only ones "show in folder" may point at. */
+  const written = new Set<string>();
+  /** Questionnaire previews waiting for the user's decision, by token. */
+  const previews = new Map<string, QuestionnairePreview>();
+
+  /**
+   * Asks where to save, writes the file with progress events, and remembers it for "show in folder".
+   * Returns null when the user cancels the dialog.
+   */
+  const saveAs = async (
+    task: string,
+    defaultName: string,
+    filter: { name: string; extensions: string[] },
+    write: (outPath: string, onProgress: (done: number, total: number) => void) => Promise<unknown>,
+  ): Promise<{ path: string } | null> => {
+    const path = await dialogs.saveFile({ title: t(`dialogs.${task}`), defaultName: safeFileName(defaultName), filters: [filter] });
+    if (!path) return null;
+    await write(path, (done, total) => options.emit?.({ type: 'progress', task, done, total }));
+    written.add(path);
+    return { path };
+  };
+  const word = () => ({ name: t('dialogs.wordFiles'), extensions: ['docx'] });
+  const excel = () => ({ name: t('dialogs.excelFiles'), extensions: ['xlsx'] });
   const uiLanguage = (): Language => store.settings.language ?? languageForLocale(options.systemLocale);
   const t = (key: string, params?: Record<string, string | number>) => translate(uiLanguage(), key, params);
 
@@ -96,7 +138,7 @@ export function createHandlers(
       });
       if (!path) return null;
       await frameworks.exportTo(key, path, language);
-      dialogs.showInFolder(path);
+      written.add(path);
       return { path };
     },
     'frameworks.import': async () => {
@@ -193,6 +235,80 @@ export function createHandlers(
     'partnerships.removeAction': ({ id, actionId }) => partnerships.removeAction(id, actionId),
     'partnerships.remove': async ({ id }) => {
       await partnerships.remove(id);
+      return null;
+    },
+
+    'exports.assessmentReport': async ({ id, language }) => {
+      const summary = assessments.summary(id);
+      return saveAs('exportReport', `${summary.title}.docx`, word(), (outPath, onProgress) =>
+        exportAssessmentReport({ core, templatesDir, language, id, outPath, onProgress, appVersion: options.appVersion }),
+      );
+    },
+    'exports.readinessReport': async ({ id, language }) => {
+      const partnership = await partnerships.get(id);
+      return saveAs('exportReport', `${partnership.title}.docx`, word(), (outPath, onProgress) =>
+        exportReadinessReport({ core, templatesDir, language, id, outPath, onProgress, appVersion: options.appVersion }),
+      );
+    },
+    'exports.workbook': async ({ id, language, of }) => {
+      const title = of === 'assessment' ? assessments.summary(id).title : (await partnerships.get(id)).title;
+      return saveAs('exportWorkbook', `${title}.xlsx`, excel(), (outPath, onProgress) =>
+        exportAssessmentWorkbook({ core, templatesDir, language, id, outPath, onProgress, appVersion: options.appVersion }),
+      );
+    },
+    'exports.questionnaire': async ({ partnerId, frameworkKey, language }) => {
+      const partner = await institutions.get(partnerId);
+      return saveAs('exportQuestionnaire', `${t('dialogs.questionnaireName', { name: partner.legalName })}.xlsx`, excel(), (outPath, onProgress) =>
+        exportQuestionnaire({ core, templatesDir, language, institutionId: partnerId, frameworkKey, outPath, onProgress }),
+      );
+    },
+    'imports.questionnairePreview': async () => {
+      const paths = await dialogs.openFiles({ title: t('dialogs.importQuestionnaire'), filters: [excel()], multiple: false });
+      const path = paths?.[0];
+      if (!path) return null;
+      const preview = await previewQuestionnaire({ core, path });
+      const token = randomUUID();
+      previews.clear();
+      previews.set(token, preview);
+      return {
+        token,
+        fileName: preview.fileName,
+        framework: {
+          title: preview.framework.title,
+          version: preview.framework.version,
+          match: preview.framework.match,
+          madeFor: preview.framework.madeFor ? { id: preview.framework.madeFor.id, version: preview.framework.madeFor.version } : null,
+        },
+        subject: { legalName: preview.subject.legalName },
+        respondent: preview.respondent,
+        problems: preview.problems.map((problem) => ({
+          row: problem.row ?? null,
+          column: problem.column ?? null,
+          severity: problem.severity,
+          problem: problem.problem,
+          whatToDo: problem.whatToDo,
+        })),
+        canAccept: preview.canAccept,
+        counts: preview.counts,
+        score: {
+          overall: preview.score.overall.raw,
+          band: preview.score.band,
+          complete: preview.score.complete,
+          answered: preview.score.answered,
+          total: preview.score.total,
+        },
+      };
+    },
+    'imports.questionnaireAccept': async ({ token }) => {
+      const preview = previews.get(token);
+      if (!preview) throw new AppError({ code: 'NOT_FOUND', message: 'This questionnaire preview is no longer open. Import the file again.' });
+      const stored = await acceptQuestionnaire({ core, preview });
+      previews.delete(token);
+      return assessments.summary(stored.id);
+    },
+    'files.showInFolder': ({ path }) => {
+      if (!written.has(path)) throw new AppError({ code: 'NOT_FOUND', message: 'TrustBridge only shows files it saved in this session.' });
+      dialogs.showInFolder(path);
       return null;
     },
   };

@@ -13,6 +13,7 @@ import { languageForLocale } from '../../shared/i18n';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { TaskProgress } from '../components/TaskProgress';
 import { notify, ToastArea } from '../components/Toasts';
 import { FirstRunPage } from '../features/first-run/FirstRunPage';
 import { routes } from './routes';
@@ -107,6 +108,7 @@ export function App() {
               )}
             </AriaRouting>
           </HashRouter>
+          <TaskProgress />
           <ToastArea />
         </AppContext.Provider>
       </I18nProvider>

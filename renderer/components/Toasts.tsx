@@ -11,13 +11,15 @@ import { useTranslation } from 'react-i18next';
 export interface ToastMessage {
   text: string;
   tone: 'success' | 'error' | 'info';
+  /** One follow-up action, such as "Show in folder". */
+  action?: { label: string; onAction(): void };
 }
 
 /** One queue for the whole app: confirmations such as "Profile saved". */
 export const toasts = new ToastQueue<ToastMessage>({ maxVisibleToasts: 3 });
 
-export function notify(text: string, tone: ToastMessage['tone'] = 'success'): void {
-  toasts.add({ text, tone }, { timeout: tone === 'error' ? 10_000 : 5_000 });
+export function notify(text: string, tone: ToastMessage['tone'] = 'success', action?: ToastMessage['action']): void {
+  toasts.add({ text, tone, ...(action ? { action } : {}) }, { timeout: tone === 'error' || action ? 10_000 : 5_000 });
 }
 
 export function ToastArea() {
@@ -29,6 +31,17 @@ export function ToastArea() {
           <ToastContent>
             <Text slot="title">{toast.content.text}</Text>
           </ToastContent>
+          {toast.content.action && (
+            <Button
+              className="toast__action"
+              onPress={() => {
+                toast.content.action?.onAction();
+                toasts.close(toast.key);
+              }}
+            >
+              {toast.content.action.label}
+            </Button>
+          )}
           <Button slot="close" className="toast__close" aria-label={t('common.dismiss')}>
             ×
           </Button>

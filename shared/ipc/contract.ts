@@ -74,6 +74,21 @@ const httpUrl = z
 
 const slot = z.enum(['selfA', 'selfB', 'auditOfB', 'auditOfA']);
 
+/** What a questionnaire import would store, for the user to accept or refuse. */
+export interface QuestionnairePreviewView {
+  token: string;
+  fileName: string;
+  framework: { title: string; version: string; match: 'exact' | 'translation' | 'mapped'; madeFor: { id: string; version: string } | null };
+  subject: { legalName: string };
+  respondent: { name: string; role: string; email: string; date: string };
+  problems: Array<{ row: number | null; column: string | null; severity: 'error' | 'warning'; problem: string; whatToDo: string }>;
+  canAccept: boolean;
+  counts: { rows: number; rated: number; notApplicable: number; unanswered: number; ignored: number };
+  score: { overall: number | null; band: 'ready' | 'conditional' | 'not-ready'; complete: boolean; answered: number; total: number };
+}
+
+const reportLanguage = z.strictObject({ id, language: languageSchema });
+
 export const contract = {
   'app.info': channel(none).returns<AppInfo>(),
 
@@ -151,6 +166,14 @@ export const contract = {
   'partnerships.saveAction': channel(z.strictObject({ id, action: actionItemSchema.extend({ id: id.optional() }) })).returns<Partnership>(),
   'partnerships.removeAction': channel(z.strictObject({ id, actionId: id })).returns<Partnership>(),
   'partnerships.remove': channel(byId).returns<null>(),
+
+  'exports.assessmentReport': channel(reportLanguage).returns<{ path: string } | null>(),
+  'exports.readinessReport': channel(reportLanguage).returns<{ path: string } | null>(),
+  'exports.workbook': channel(z.strictObject({ id, language: languageSchema, of: z.enum(['assessment', 'partnership']) })).returns<{ path: string } | null>(),
+  'exports.questionnaire': channel(z.strictObject({ partnerId: id, frameworkKey: id, language: languageSchema })).returns<{ path: string } | null>(),
+  'imports.questionnairePreview': channel(none).returns<QuestionnairePreviewView | null>(),
+  'imports.questionnaireAccept': channel(z.strictObject({ token: z.string().min(1).max(80) })).returns<AssessmentSummary>(),
+  'files.showInFolder': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<null>(),
 } as const;
 
 export type Contract = typeof contract;

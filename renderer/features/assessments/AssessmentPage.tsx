@@ -13,7 +13,9 @@ import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import type { AppErrorData } from '../../../shared/errors';
 import { criteriaOf } from '../../../shared/framework/schema';
 import type { AssessmentView } from '../../../shared/ipc/contract';
+import { Button } from '../../components/Button';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { ExportDialog } from '../../components/ExportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { SaveState, type SaveStatus } from '../../components/SaveState';
 import { notify } from '../../components/Toasts';
@@ -115,6 +117,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
     setSummary(newSummary);
   };
 
+  const [exporting, setExporting] = useState(false);
   const answered = summary?.answered ?? Object.values(assessment.answers).filter((a) => a.level !== null || a.notApplicable).length;
 
   return (
@@ -122,7 +125,12 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
       <PageHeader
         title={assessment.title}
         intro={<AssessmentStatusLine assessment={assessment} framework={framework} answered={answered} total={criteria.length} />}
-        actions={!locked && <SaveState status={status} />}
+        actions={
+          <>
+            {!locked && <SaveState status={status} />}
+            <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
+          </>
+        }
       />
       {locked && assessment.completed && (
         <p className="alert alert--info" role="status">
@@ -173,6 +181,16 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
           <HistoryPanel assessment={assessment} framework={framework} />
         </TabPanel>
       </Tabs>
+      {exporting && (
+        <ExportDialog
+          title={t('exports.assessmentTitle', { title: assessment.title })}
+          onClose={() => setExporting(false)}
+          choices={[
+            { id: 'report', label: t(assessment.kind === 'audit' ? 'exports.auditReport' : 'exports.selfReport'), run: (language) => api().exports.assessmentReport({ id: assessment.id, language }) },
+            { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: assessment.id, language, of: 'assessment' }) },
+          ]}
+        />
+      )}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
+import { ImportQuestionnaireButton } from './QuestionnaireImport';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
@@ -34,9 +35,12 @@ export function AssessmentsPage() {
         title={t('nav.assessments')}
         intro={t('assessments.intro')}
         actions={
-          <LinkButton href="/assessments/new" variant="primary">
-            {t('assessments.new')}
-          </LinkButton>
+          <>
+            <ImportQuestionnaireButton />
+            <LinkButton href="/assessments/new" variant="primary">
+              {t('assessments.new')}
+            </LinkButton>
+          </>
         }
       />
       <ErrorMessage error={list.error} />

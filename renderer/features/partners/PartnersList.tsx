@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { QuestionnaireDialog } from './QuestionnaireDialog';
 import { countryName } from '../../lib/countries';
 import { useResource } from '../../lib/use-resource';
 
@@ -14,6 +15,7 @@ export function PartnersList() {
   const { t, i18n } = useTranslation();
   const list = useResource(() => api().institutions.list(), []);
   const [removing, setRemoving] = useState<InstitutionListItem>();
+  const [questionnaire, setQuestionnaire] = useState<InstitutionListItem>();
   const partners = (list.data ?? []).filter((item) => item.kind === 'partner');
 
   const remove = async () => {
@@ -67,6 +69,9 @@ export function PartnersList() {
                   <LinkButton href={`/partners/${partner.id}`} variant="quiet" aria-label={`${t('common.edit')}: ${partner.legalName}`}>
                     {t('common.edit')}
                   </LinkButton>
+                  <Button variant="quiet" onPress={() => setQuestionnaire(partner)} aria-label={`${t('questionnaire.action')}: ${partner.legalName}`}>
+                    {t('questionnaire.action')}
+                  </Button>
                   <Button variant="quiet" onPress={() => setRemoving(partner)} aria-label={`${t('common.remove')}: ${partner.legalName}`}>
                     {t('common.remove')}
                   </Button>
@@ -76,6 +81,7 @@ export function PartnersList() {
           </tbody>
         </table>
       )}
+      {questionnaire && <QuestionnaireDialog partner={questionnaire} onClose={() => setQuestionnaire(undefined)} />}
       <ConfirmDialog
         isOpen={removing !== undefined}
         title={t('partners.removeTitle', { name: removing?.legalName ?? '' })}

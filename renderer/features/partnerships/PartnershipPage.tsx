@@ -16,7 +16,9 @@ import type { PartnershipReport, SideReport } from '../../../shared/report/model
 import type { PartnershipSide } from '../../../shared/scoring';
 import { BandBadge } from '../../components/BandBadge';
 import { Chart, currentPalette } from '../../components/Chart';
+import { Button } from '../../components/Button';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { ExportDialog } from '../../components/ExportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { notify } from '../../components/Toasts';
@@ -49,6 +51,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'overview';
+  const [exporting, setExporting] = useState(false);
   const { partnership, institutionA, institutionB, framework } = view;
   const report: PartnershipReport | null = framework
     ? partnershipReport({
@@ -65,7 +68,11 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
 
   return (
     <>
-      <PageHeader title={partnership.title} intro={t('partnership.between', { a: institutionA.legalName, b: institutionB.legalName })} />
+      <PageHeader
+        title={partnership.title}
+        intro={t('partnership.between', { a: institutionA.legalName, b: institutionB.legalName })}
+        actions={<Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>}
+      />
       <Tabs selectedKey={tab} onSelectionChange={(key) => setParams({ tab: String(key) }, { replace: true })} className="tabs">
         <TabList aria-label={t('partnership.sections')} className="tabs__list">
           <Tab id="overview" className="tabs__tab">
@@ -95,6 +102,17 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           <ActionPlan partnership={partnership} framework={framework} institutions={{ A: institutionA.legalName, B: institutionB.legalName }} onChanged={onChanged} />
         </TabPanel>
       </Tabs>
+      {exporting && (
+        <ExportDialog
+          title={t('exports.partnershipTitle', { title: partnership.title })}
+          intro={t('exports.partnershipIntro')}
+          onClose={() => setExporting(false)}
+          choices={[
+            { id: 'readiness', label: t('exports.readinessReport'), run: (language) => api().exports.readinessReport({ id: partnership.id, language }) },
+            { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: partnership.id, language, of: 'partnership' }) },
+          ]}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * Choosing what to export and in which language: the report language is independent of the
+ * interface language (a Spanish office may report to a German partner in German).
+ */
+import { useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '../../shared/errors';
+import { languages, type Language } from '../../shared/framework/schema';
+import { api } from '../lib/api';
+import { useUiLanguage } from '../lib/format';
+import { Button } from './Button';
+import { errorText } from './ErrorMessage';
+import { SelectField } from './SelectField';
+import { notify } from './Toasts';
+
+export interface ExportChoice {
+  id: string;
+  label: string;
+  run(language: Language): Promise<Result<{ path: string } | null>>;
+}
+
+/** Tells where the file went, with a button to show it in the file manager. */
+export function notifySaved(t: (key: string, options?: Record<string, unknown>) => string, path: string): void {
+  notify(t('exports.saved', { path }), 'success', { label: t('exports.showInFolder'), onAction: () => void api().files.showInFolder({ path }) });
+}
+
+export function ExportDialog({ title, intro, choices, onClose }: { title: string; intro?: string; choices: ExportChoice[]; onClose(): void }) {
+  const { t } = useTranslation();
+  const [language, setLanguage] = useState<Language>(useUiLanguage());
+  const [busy, setBusy] = useState<string>();
+
+  const run = async (choice: ExportChoice) => {
+    setBusy(choice.id);
+    const result = await choice.run(language);
+    setBusy(undefined);
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.value) return;
+    onClose();
+    notifySaved(t, result.value.path);
+  };
+
+  return (
+    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
+      <Modal className="modal">
+        <Dialog className="dialog">
+          <Heading slot="title" className="dialog__title">
+            {title}
+          </Heading>
+          {intro && <p className="muted">{intro}</p>}
+          <SelectField<Language>
+            label={t('exports.language')}
+            description={t('exports.languageHelp')}
+            value={language}
+            options={languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            onChange={setLanguage}
+            name="reportLanguage"
+          />
+          <div className="export-choices">
+            {choices.map((choice) => (
+              <Button key={choice.id} variant="primary" onPress={() => void run(choice)} isDisabled={busy !== undefined}>
+                {busy === choice.id ? t('exports.working') : choice.label}
+              </Button>
+            ))}
+          </div>
+          <div className="dialog__actions">
+            <Button onPress={onClose}>{t('common.close')}</Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

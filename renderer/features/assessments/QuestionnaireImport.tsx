@@ -1,0 +1,117 @@
+/**
+ * Importing a filled questionnaire: the file is read and checked, every problem shown with its row,
+ * column and what to do; nothing is stored until the user accepts the result.
+ */
+import { useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { QuestionnairePreviewView } from '../../../shared/ipc/contract';
+import { BandBadge } from '../../components/BandBadge';
+import { Button } from '../../components/Button';
+import { errorText } from '../../components/ErrorMessage';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { useFormat } from '../../lib/format';
+
+export function ImportQuestionnaireButton() {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState<QuestionnairePreviewView>();
+  const open = async () => {
+    const result = await api().imports.questionnairePreview();
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (result.value) setPreview(result.value);
+  };
+  return (
+    <>
+      <Button onPress={() => void open()}>{t('questionnaire.import')}</Button>
+      {preview && <PreviewDialog preview={preview} onClose={() => setPreview(undefined)} />}
+    </>
+  );
+}
+
+function PreviewDialog({ preview, onClose }: { preview: QuestionnairePreviewView; onClose(): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const accept = async () => {
+    setBusy(true);
+    const result = await api().imports.questionnaireAccept({ token: preview.token });
+    setBusy(false);
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    notify(t('questionnaire.imported', { name: preview.subject.legalName }));
+    onClose();
+    navigate(`/assessments/${result.value.id}`);
+  };
+  const errors = preview.problems.filter((problem) => problem.severity === 'error').length;
+  return (
+    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
+      <Modal className="modal modal--wide">
+        <Dialog className="dialog">
+          <Heading slot="title" className="dialog__title">
+            {t('questionnaire.previewTitle', { name: preview.subject.legalName })}
+          </Heading>
+          <dl className="facts">
+            <dt>{t('questionnaire.file')}</dt>
+            <dd className="break">{preview.fileName}</dd>
+            <dt>{t('guide.framework')}</dt>
+            <dd>
+              {preview.framework.title} {preview.framework.version}
+              {preview.framework.match === 'mapped' && preview.framework.madeFor && (
+                <span className="muted small block">{t('questionnaire.mapped', { version: preview.framework.madeFor.version })}</span>
+              )}
+            </dd>
+            <dt>{t('questionnaire.respondent')}</dt>
+            <dd>{[preview.respondent.name, preview.respondent.role, preview.respondent.email].filter(Boolean).join(', ') || '—'}</dd>
+            <dt>{t('questionnaire.answers')}</dt>
+            <dd>{t('questionnaire.counts', preview.counts)}</dd>
+            <dt>{t('results.overall')}</dt>
+            <dd>
+              {format.score(preview.score.overall)} <BandBadge band={preview.score.band} provisional={!preview.score.complete} />
+            </dd>
+          </dl>
+          {preview.problems.length === 0 ? (
+            <p className="alert alert--info">{t('questionnaire.noProblems')}</p>
+          ) : (
+            <>
+              <p className={errors ? 'alert alert--error' : 'alert alert--warning'}>{errors ? t('questionnaire.problemsErrors', { count: errors, total: preview.problems.length }) : t('questionnaire.problemsWarnings', { count: preview.problems.length })}</p>
+              {/* A scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1). */}
+              {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+              <div className="scroll-table" tabIndex={0} role="region" aria-label={t('questionnaire.problemsTable')}>
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('questionnaire.problemsTable')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('questionnaire.where')}</th>
+                      <th scope="col">{t('questionnaire.problem')}</th>
+                      <th scope="col">{t('questionnaire.whatToDo')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.problems.map((problem, index) => (
+                      <tr key={index}>
+                        <td>
+                          {problem.row !== null ? t('questionnaire.cell', { row: problem.row, column: problem.column ?? '' }) : '—'}
+                          <span className={`badge block-inline ${problem.severity === 'error' ? 'badge--critical' : 'badge--draft'}`}>{t(`questionnaire.severity.${problem.severity}`)}</span>
+                        </td>
+                        <td>{problem.problem}</td>
+                        <td>{problem.whatToDo}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          <div className="dialog__actions">
+            <Button onPress={onClose}>{t('questionnaire.refuse')}</Button>
+            <Button variant="primary" onPress={() => void accept()} isDisabled={!preview.canAccept || busy}>
+              {t('questionnaire.accept')}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
