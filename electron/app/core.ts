@@ -6,7 +6,9 @@
 import type { AppEvent } from '../../shared/ipc/events';
 import { createRouter, type Router } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
+import type { SecretProtector } from '../keys/secret-protector';
 import { AssessmentService, assessmentKind, type User } from '../services/assessments';
+import { ExchangeService } from '../services/exchange';
 import { FrameworkCatalog, frameworkKind } from '../services/frameworks';
 import { InstitutionService, institutionKind } from '../services/institutions';
 import { PartnershipService, partnershipKind } from '../services/partnerships';
@@ -25,6 +27,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Pushes an event to the renderer (progress of long work). */
   emit?: (event: AppEvent) => void;
+  /** The system keychain for the signing key, where the platform offers one (Electron's safeStorage). */
+  osProtector?: () => SecretProtector | undefined;
   /** Store tuning, for tests and benchmarks. */
   indexFlushDelayMs?: number;
   snapshotEveryMs?: number;
@@ -38,6 +42,7 @@ export interface Core {
   institutions: InstitutionService;
   assessments: AssessmentService;
   partnerships: PartnershipService;
+  exchange: ExchangeService;
   close(): Promise<void>;
 }
 
@@ -67,7 +72,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const institutions = new InstitutionService(store, now);
   const assessments = new AssessmentService(store, frameworks, institutions, now, user, assessmentDocuments);
   const partnerships = new PartnershipService(store, institutions, assessments, now, user);
-  const core = { store, evidence, frameworks, institutions, assessments, partnerships };
+  const exchange = await ExchangeService.open({
+    dataDir: options.dataDir,
+    store,
+    institutions,
+    assessments,
+    partnerships,
+    frameworks,
+    now,
+    user,
+    ...(options.osProtector ? { osProtector: options.osProtector } : {}),
+  });
+  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange };
 
   return {
     ...core,

@@ -28,6 +28,9 @@ import type { AssessmentService } from '../services/assessments';
 import type { FrameworkCatalog } from '../services/frameworks';
 import type { InstitutionService } from '../services/institutions';
 import type { PartnershipService } from '../services/partnerships';
+import type { ExchangeService } from '../services/exchange';
+import { writeFileDurably } from '../store/durable-write';
+import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import type { EvidenceStore } from '../store/evidence-store';
 import type { Store } from '../store/store';
 
@@ -38,6 +41,7 @@ export interface HandlerContext {
   institutions: InstitutionService;
   assessments: AssessmentService;
   partnerships: PartnershipService;
+  exchange: ExchangeService;
 }
 
 export function createHandlers(
@@ -52,7 +56,7 @@ export function createHandlers(
     emit?: (event: AppEvent) => void;
   },
 ): Handlers {
-  const { store, evidence, frameworks, institutions, assessments, partnerships } = core;
+  const { store, evidence, frameworks, institutions, assessments, partnerships, exchange } = core;
   const { dialogs, templatesDir } = options;
   /** Files this session wrote: the only ones "show in folder" may point at. */
   const written = new Set<string>();
@@ -306,6 +310,71 @@ export function createHandlers(
       previews.delete(token);
       return assessments.summary(stored.id);
     },
+    'keys.status': () => exchange.keyStatus(),
+    'keys.create': ({ passphrase }) => exchange.createKey(passphrase),
+    'keys.unlock': ({ passphrase }) => exchange.unlock(passphrase),
+    'keys.replace': ({ passphrase }) => exchange.replaceKey(passphrase),
+    'keys.exportPublic': async () => {
+      const own = await institutions.getOwn();
+      return saveAs('exportPublicKey', `${own?.legalName ?? 'TrustBridge'} public key.json`, { name: t('dialogs.keyFiles'), extensions: ['json'] }, (outPath) =>
+        exchange.exportPublicKey(outPath),
+      );
+    },
+    'keys.backup': async ({ passphrase }) =>
+      saveAs('backupKey', 'TrustBridge signing key backup.tbkey', { name: t('dialogs.keyBackups'), extensions: ['tbkey'] }, (outPath) => exchange.backupKey(outPath, passphrase)),
+    'keys.restore': async ({ backupPassphrase, newPassphrase }) => {
+      const paths = await dialogs.openFiles({ title: t('dialogs.restoreKey'), filters: [{ name: t('dialogs.keyBackups'), extensions: ['tbkey'] }], multiple: false });
+      const path = paths?.[0];
+      return path ? exchange.restoreKey(path, backupPassphrase, newPassphrase) : null;
+    },
+    'partnerKeys.list': () =>
+      exchange.partnerKeys.issuers().map((issuer) => ({
+        exchangeId: issuer.exchangeId,
+        institutionName: issuer.institutionName,
+        keys: issuer.keys.map((key) => ({
+          fingerprint: key.fingerprint,
+          displayFingerprint: fingerprintForDisplay(key.fingerprint),
+          verificationCode: verificationCode(key.fingerprint),
+          status: key.status,
+          firstSeen: key.firstSeen,
+          lastSeen: key.lastSeen,
+          source: key.source,
+        })),
+        events: issuer.events.map((event) => ({ at: event.at, kind: event.kind, fingerprint: event.fingerprint, by: event.by })),
+      })),
+    'partnerKeys.confirm': async ({ exchangeId, fingerprint }) => {
+      await exchange.partnerKeys.confirm(exchangeId, fingerprint, { by: store.settings.userName });
+      return null;
+    },
+
+    'exchange.export': async ({ assessmentIds, partnershipIds }) => {
+      const first = assessmentIds?.[0] ? assessments.summary(assessmentIds[0]).title : partnershipIds?.[0] ? (await partnerships.get(partnershipIds[0])).title : 'TrustBridge';
+      const count = (assessmentIds?.length ?? 0) + (partnershipIds?.length ?? 0);
+      const name = count > 1 ? t('dialogs.exchangeName', { count }) : first;
+      return saveAs('exportExchange', `${name}.trustbridge`, { name: t('dialogs.exchangeFiles'), extensions: ['trustbridge'] }, async (outPath, onProgress) => {
+        onProgress(0, 2);
+        const bytes = await exchange.exportItems({ ...(assessmentIds ? { assessmentIds } : {}), ...(partnershipIds ? { partnershipIds } : {}) });
+        onProgress(1, 2);
+        await writeFileDurably(outPath, bytes);
+        onProgress(2, 2);
+      });
+    },
+    'exchange.previewFiles': async ({ paths }) => {
+      const chosen =
+        paths ??
+        (await dialogs.openFiles({ title: t('dialogs.importExchange'), filters: [{ name: t('dialogs.exchangeFiles'), extensions: ['trustbridge'] }], multiple: true }));
+      if (!chosen?.length) return null;
+      return exchange.preview(chosen, (done, total) => options.emit?.({ type: 'progress', task: 'importExchange', done, total }));
+    },
+    'exchange.previewFolder': async () => {
+      const folder = await dialogs.openFolder({ title: t('dialogs.importFolder') });
+      if (!folder) return null;
+      const files = await exchange.filesIn(folder);
+      return exchange.preview(files, (done, total) => options.emit?.({ type: 'progress', task: 'importExchange', done, total }));
+    },
+    'exchange.acceptChangedKey': ({ token }) => exchange.acceptChangedKey(token),
+    'exchange.apply': ({ tokens }) => exchange.apply(tokens),
+
     'files.showInFolder': ({ path }) => {
       if (!written.has(path)) throw new AppError({ code: 'NOT_FOUND', message: 'TrustBridge only shows files it saved in this session.' });
       dialogs.showInFolder(path);

@@ -11,6 +11,7 @@ import { fileLogger } from '../platform/logger';
 import { exchangeFileArguments, resolveDataDir } from './data-dir';
 import { electronDialogs } from './dialogs';
 import { registerIpc } from './ipc';
+import { osKeychainProtector } from './safe-storage';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
     systemLocale: app.getLocale(),
     logger,
     emit: send,
+    osProtector: osKeychainProtector,
   });
   registerIpc(core.router, () => mainWindow);
   const language = core.store.settings.language ?? languageForLocale(app.getLocale());

@@ -293,7 +293,14 @@ export class FrameworkCatalog {
     }
     const parsed = parseFrameworkText(await readFile(path, 'utf8'));
     if (!parsed.ok) throw parsed.error;
-    const framework = parsed.framework;
+    return this.storeImported(parsed.framework);
+  }
+
+  /**
+   * Stores a published framework that came from outside (a file, or the snapshot in an exchange
+   * file); the same content twice is stored once.
+   */
+  async storeImported(framework: Framework): Promise<FrameworkListItem> {
     const fingerprint = frameworkFingerprint(framework);
     const same = this.list().find((item) => item.fingerprint === fingerprint);
     if (same) return same;

@@ -39,6 +39,7 @@ export const institutionKind: DocumentKind<InstitutionDocument, InstitutionListI
     country: document.profile.country,
     city: document.profile.city,
     erasmusCode: document.profile.erasmusCode,
+    exchangeId: document.exchangeId,
     updatedAt: document.updatedAt,
   }),
 };
@@ -100,6 +101,13 @@ export class InstitutionService {
       throw new AppError({ code: 'CONFLICT', message: 'Your own institution cannot be removed; edit its profile instead.' });
     }
     await this.store.remove(institutionKind, id);
+  }
+
+  /** Records the exchange id a partner's files are signed under, learned at import. */
+  async rememberExchangeId(id: string, exchangeId: string): Promise<void> {
+    const summary = this.store.summary(institutionKind, id);
+    if (!summary || summary.kind !== 'partner' || summary.exchangeId === exchangeId) return;
+    await this.store.update(institutionKind, id, (draft) => ({ ...draft, exchangeId, updatedAt: this.now().toISOString() }), { catalogueNow: true });
   }
 
   private async create(profile: InstitutionProfile, kind: Institution['kind']): Promise<Institution> {

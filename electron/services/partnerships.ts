@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
-import { fitsSlot, type PartnershipSlot } from '../../shared/partnership/slots';
+import { fitsSlot, partnershipSlots, type PartnershipSlot } from '../../shared/partnership/slots';
 import type { PartnershipSummary } from '../../shared/partnership/summary';
 import {
   actionItemSchema,
@@ -149,6 +149,23 @@ export class PartnershipService {
       (draft) => ({ ...draft, actions: draft.actions.filter((action) => action.id !== actionId), updatedAt: this.now().toISOString() }),
       { catalogueNow: true },
     );
+  }
+
+  /**
+   * After an import: each partnership with the institution an imported assessment is about (or
+   * by) takes it into its place when that place is empty or holds an older revision of it.
+   */
+  async linkImported(assessmentIds: readonly string[]): Promise<void> {
+    for (const assessmentId of assessmentIds) {
+      const summary = this.assessments.summary(assessmentId);
+      for (const partnership of this.list()) {
+        const slot = partnershipSlots.find((candidate) => fitsSlot(summary, candidate, partnership));
+        if (!slot) continue;
+        const current = partnership.assessments[slot];
+        const replace = !current || (this.store.has(this.assessments.kind, current) && this.assessments.summary(current).seriesId === summary.seriesId && this.assessments.summary(current).revision < summary.revision);
+        if (replace) await this.link(partnership.id, slot, assessmentId);
+      }
+    }
   }
 
   async remove(id: string): Promise<void> {

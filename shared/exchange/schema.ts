@@ -150,6 +150,11 @@ export const partnershipItemSchema = z
 
 export const institutionItemSchema = z.strictObject({
   type: z.literal('institution'),
+  /**
+   * The id the issuer's own data uses for this institution (assessments in the same file refer to
+   * it as their subject or assessor), so the receiver can map it to its own record.
+   */
+  institutionId: z.string().min(1).max(80),
   /** The institution's exchange id, where the issuer knows it. */
   exchangeId: exchangeIdSchema.optional(),
   profile: institutionProfileSchema,

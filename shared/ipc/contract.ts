@@ -15,6 +15,7 @@ import { institutionProfileSchema, type Institution } from '../institution/schem
 import { actionItemSchema, decisionOutcomes, type Partnership } from '../partnership/schema';
 import type { PartnershipSummary } from '../partnership/summary';
 import { settingsPatchSchema, type Settings } from '../settings';
+import type { FilePreview, KeyStatus } from '../exchange/app';
 import type { StoreNotice } from '../store/notices';
 import { channel } from './channel';
 
@@ -40,6 +41,8 @@ export interface InstitutionListItem {
   country: string;
   city: string;
   erasmusCode: string;
+  /** The id its TrustBridge signs exchange files with, once a file from it was imported. */
+  exchangeId: string | null;
   updatedAt: string;
 }
 
@@ -88,6 +91,21 @@ export interface QuestionnairePreviewView {
 }
 
 const reportLanguage = z.strictObject({ id, language: languageSchema });
+/** At least 10 characters: the passphrase protects the institution's signing key. */
+const passphrase = z.string().min(10, { error: 'validation.passphrase' }).max(1000, { error: 'validation.tooLong' });
+/** Only exchange files may be named by the renderer (dropped or double-clicked). */
+const exchangePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((value) => value.toLowerCase().endsWith('.trustbridge'), { error: 'validation.exchangeFile' });
+
+export interface PartnerKeysView {
+  exchangeId: string;
+  institutionName: string;
+  keys: Array<{ fingerprint: string; displayFingerprint: string; verificationCode: string; status: 'unconfirmed' | 'confirmed' | 'retired'; firstSeen: string; lastSeen: string; source: string }>;
+  events: Array<{ at: string; kind: string; fingerprint: string; by?: string | undefined }>;
+}
 
 export const contract = {
   'app.info': channel(none).returns<AppInfo>(),
@@ -174,6 +192,22 @@ export const contract = {
   'imports.questionnairePreview': channel(none).returns<QuestionnairePreviewView | null>(),
   'imports.questionnaireAccept': channel(z.strictObject({ token: z.string().min(1).max(80) })).returns<AssessmentSummary>(),
   'files.showInFolder': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<null>(),
+
+  'keys.status': channel(none).returns<KeyStatus>(),
+  'keys.create': channel(z.strictObject({ passphrase: passphrase.optional() })).returns<KeyStatus>(),
+  'keys.unlock': channel(z.strictObject({ passphrase: z.string().max(1000) })).returns<KeyStatus>(),
+  'keys.replace': channel(z.strictObject({ passphrase: passphrase.optional() })).returns<KeyStatus>(),
+  'keys.exportPublic': channel(none).returns<{ path: string } | null>(),
+  'keys.backup': channel(z.strictObject({ passphrase })).returns<{ path: string } | null>(),
+  'keys.restore': channel(z.strictObject({ backupPassphrase: z.string().max(1000), newPassphrase: passphrase.optional() })).returns<KeyStatus | null>(),
+  'partnerKeys.list': channel(none).returns<PartnerKeysView[]>(),
+  'partnerKeys.confirm': channel(z.strictObject({ exchangeId: z.string().min(1).max(128), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })).returns<null>(),
+
+  'exchange.export': channel(z.strictObject({ assessmentIds: z.array(id).max(500).optional(), partnershipIds: z.array(id).max(100).optional() })).returns<{ path: string } | null>(),
+  'exchange.previewFiles': channel(z.strictObject({ paths: z.array(exchangePath).max(500).optional() })).returns<FilePreview[] | null>(),
+  'exchange.previewFolder': channel(none).returns<FilePreview[] | null>(),
+  'exchange.acceptChangedKey': channel(z.strictObject({ token: id })).returns<FilePreview>(),
+  'exchange.apply': channel(z.strictObject({ tokens: z.array(id).min(1).max(500) })).returns<Array<{ fileName: string; added: number }>>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -25,7 +25,7 @@ describe('exchange payload schema', () => {
       items: [
         { type: 'framework', framework },
         { type: 'assessment', assessment: sampleAssessment({}, { framework }) },
-        { type: 'institution', profile: partnerProfile() },
+        { type: 'institution', institutionId: 'inst-partner', profile: partnerProfile() },
         {
           type: 'partnership',
           partnership: {
@@ -60,7 +60,7 @@ describe('exchange payload schema', () => {
     expect(!extra.success && fieldIssues(extra.error)[0]).toMatchObject({ path: '' , message: expect.stringContaining('signedBy') as unknown });
     const agreement = exchangeItemSchema.safeParse({ type: 'agreement', agreement: {} });
     expect(agreement.success).toBe(false);
-    const nested = exchangePayloadSchema.safeParse({ ...base, items: [{ type: 'institution', profile: { ...sampleProfile(), motto: 'x' } }] });
+    const nested = exchangePayloadSchema.safeParse({ ...base, items: [{ type: 'institution', institutionId: 'inst-1', profile: { ...sampleProfile(), motto: 'x' } }] });
     expect(!nested.success && fieldIssues(nested.error).map((issue) => issue.path)).toEqual(['items.0.profile']);
     const mismatched = exchangeItemSchema.safeParse({
       type: 'partnership',

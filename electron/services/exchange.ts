@@ -1,0 +1,577 @@
+/**
+ * Exchange files in the app: the own signing key (created at first run, protected by the system's
+ * keychain or a passphrase), signed exports of assessments and partnerships, and imports that treat
+ * every file as hostile — verified, checked against the partner keys remembered so far, previewed
+ * item by item, and applied all together or not at all.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Assessment, InstitutionRef } from '../../shared/assessment/schema';
+import { AppError, type AppErrorData } from '../../shared/errors';
+import type { FilePreview, ItemPlan, KeyStatus } from '../../shared/exchange/app';
+import { diffAssessments } from '../../shared/exchange/diff';
+import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
+import { revisionVerdict } from '../../shared/exchange/revision';
+import { exchangeFileExtension, exchangeLimits, type ExchangeItemInput, type ExchangePayload, type Signer } from '../../shared/exchange/schema';
+import { frameworkFingerprint } from '../../shared/framework/fingerprint';
+import type { Framework } from '../../shared/framework/schema';
+import type { InstitutionProfile } from '../../shared/institution/schema';
+import { verifyExchangeFile, type VerifiedExchange } from '../exchange/read';
+import { createExchangeFile } from '../exchange/write';
+import { KeyRing } from '../keys/key-ring';
+import { createPassphraseProtector } from '../keys/passphrase-protector';
+import { PartnerKeys } from '../keys/partner-keys';
+import type { SecretProtector } from '../keys/secret-protector';
+import { writeFileDurably } from '../store/durable-write';
+import type { Store } from '../store/store';
+import type { AssessmentService, User } from './assessments';
+import { frameworkKind, type FrameworkCatalog } from './frameworks';
+import { institutionKind, type InstitutionService } from './institutions';
+import type { PartnershipService } from './partnerships';
+
+interface PreparedFile {
+  path: string;
+  preview: FilePreview;
+  verified?: VerifiedExchange;
+}
+
+export interface ExchangeServiceOptions {
+  dataDir: string;
+  store: Store;
+  institutions: InstitutionService;
+  assessments: AssessmentService;
+  partnerships: PartnershipService;
+  frameworks: FrameworkCatalog;
+  /** The system keychain, where the platform offers one (Electron's safeStorage). */
+  osProtector?: () => SecretProtector | undefined;
+  now: () => Date;
+  user: () => User;
+}
+
+export type { FilePreview, ItemPlan, KeyStatus };
+
+export class ExchangeService {
+  private prepared = new Map<string, PreparedFile>();
+
+  private constructor(
+    private readonly options: ExchangeServiceOptions,
+    readonly keyRing: KeyRing,
+    readonly partnerKeys: PartnerKeys,
+  ) {}
+
+  static async open(options: ExchangeServiceOptions): Promise<ExchangeService> {
+    const keyRing = await KeyRing.open({ dataDir: options.dataDir, now: options.now });
+    const partnerKeys = await PartnerKeys.open({ dataDir: options.dataDir, now: options.now });
+    const service = new ExchangeService(options, keyRing, partnerKeys);
+    // With the system keychain, the key unlocks without asking anything.
+    const os = options.osProtector?.();
+    if (keyRing.hasKey() && keyRing.protectionMethod() === 'os-keychain' && os) await keyRing.unlock(os).catch(() => undefined);
+    return service;
+  }
+
+  // ---------------------------------------------------------------- the own key
+
+  keyStatus(): KeyStatus {
+    const { keyRing } = this;
+    const has = keyRing.hasKey();
+    const fingerprint = has ? keyRing.fingerprint() : null;
+    return {
+      hasKey: has,
+      unlocked: has && keyRing.isUnlocked(),
+      method: has ? (keyRing.protectionMethod() ?? null) : null,
+      osKeychainAvailable: this.options.osProtector?.() !== undefined,
+      fingerprint,
+      displayFingerprint: fingerprint ? fingerprintForDisplay(fingerprint) : null,
+      verificationCode: fingerprint ? verificationCode(fingerprint) : null,
+      exchangeId: has ? keyRing.exchangeId() : null,
+      retired: has ? keyRing.summary().retired.length : 0,
+    };
+  }
+
+  /** The protector for a new or replaced key: the system keychain, else the passphrase given. */
+  private protector(passphrase: string | undefined): SecretProtector {
+    const os = this.options.osProtector?.();
+    if (os) return os;
+    if (!passphrase) {
+      throw new AppError({
+        code: 'VALIDATION',
+        message: 'This computer offers no keychain for the signing key: choose a passphrase to protect it.',
+        issues: [{ path: 'passphrase', message: 'validation.required' }],
+      });
+    }
+    return createPassphraseProtector(passphrase);
+  }
+
+  async createKey(passphrase?: string): Promise<KeyStatus> {
+    if (this.keyRing.hasKey()) return this.keyStatus();
+    await this.keyRing.ensureKey(this.protector(passphrase));
+    return this.keyStatus();
+  }
+
+  async unlock(passphrase: string): Promise<KeyStatus> {
+    await this.keyRing.unlock(createPassphraseProtector(passphrase));
+    return this.keyStatus();
+  }
+
+  async replaceKey(passphrase?: string): Promise<KeyStatus> {
+    await this.keyRing.replaceKey(this.protector(passphrase));
+    return this.keyStatus();
+  }
+
+  async exportPublicKey(path: string): Promise<void> {
+    const own = await this.options.institutions.getOwn();
+    if (!own) throw new AppError({ code: 'CONFLICT', message: 'Create your own institution’s profile first.' });
+    await writeFileDurably(path, this.keyRing.exportPublicKey({ legalName: own.legalName, country: own.country }));
+  }
+
+  async backupKey(path: string, passphrase: string): Promise<void> {
+    await writeFileDurably(path, await this.keyRing.backup(passphrase));
+  }
+
+  async restoreKey(path: string, backupPassphrase: string, newPassphrase?: string): Promise<KeyStatus> {
+    const bytes = new Uint8Array(await readFile(path));
+    await this.keyRing.restore(bytes, backupPassphrase, this.protector(newPassphrase ?? backupPassphrase));
+    return this.keyStatus();
+  }
+
+  private signer(): Signer {
+    const own = this.ownInstitutionName();
+    const { name, role } = this.options.user();
+    return { name: name || own, role, institution: own };
+  }
+
+  private ownInstitutionName(): string {
+    const ownId = this.options.institutions.ownId();
+    const summary = ownId ? this.options.institutions.list().find((item) => item.id === ownId) : undefined;
+    return summary?.legalName ?? 'TrustBridge';
+  }
+
+  private assertUnlocked(): void {
+    if (!this.keyRing.hasKey()) {
+      throw new AppError({ code: 'KEY_UNKNOWN', message: 'Your institution has no signing key yet. Create it in Settings.' });
+    }
+    if (!this.keyRing.isUnlocked()) {
+      throw new AppError({ code: 'LOCKED', message: 'The signing key is locked. Enter its passphrase to sign.', params: { reason: 'key-locked' } });
+    }
+  }
+
+  // ---------------------------------------------------------------- export
+
+  /**
+   * A signed file with the given assessments and partnerships, the framework versions they were
+   * made with, and every institution they name (so the receiver can tell who is who).
+   */
+  async exportItems(selection: { assessmentIds?: readonly string[]; partnershipIds?: readonly string[] }): Promise<Uint8Array> {
+    this.assertUnlocked();
+    const { assessments, partnerships, institutions } = this.options;
+    const ownId = institutions.ownId();
+    const own = await institutions.getOwn();
+    if (!own || !ownId) throw new AppError({ code: 'CONFLICT', message: 'Create your own institution’s profile first.' });
+
+    const assessmentIds = new Set(selection.assessmentIds ?? []);
+    const partnershipItems: ExchangeItemInput[] = [];
+    const institutionIds = new Set<string>([ownId]);
+    for (const id of selection.partnershipIds ?? []) {
+      const partnership = await partnerships.get(id);
+      for (const linked of Object.values(partnership.assessments)) if (linked) assessmentIds.add(linked);
+      const [a, b] = await Promise.all([institutions.get(partnership.institutionA), institutions.get(partnership.institutionB)]);
+      institutionIds.add(a.id).add(b.id);
+      partnershipItems.push({
+        type: 'partnership',
+        partnership,
+        parties: {
+          A: { institutionId: a.id, ...this.exchangeIdOf(a.id, a.kind), profile: profileOf(a) },
+          B: { institutionId: b.id, ...this.exchangeIdOf(b.id, b.kind), profile: profileOf(b) },
+        },
+      });
+    }
+    if (assessmentIds.size === 0 && partnershipItems.length === 0) {
+      throw new AppError({ code: 'VALIDATION', message: 'Choose at least one assessment or partnership to send.' });
+    }
+    const assessmentItems: ExchangeItemInput[] = [];
+    const frameworks = new Map<string, Framework>();
+    for (const id of assessmentIds) {
+      const assessment = await assessments.get(id);
+      institutionIds.add(assessment.subject.institutionId).add(assessment.assessor.institutionId);
+      assessmentItems.push({ type: 'assessment', assessment });
+      const framework = this.options.frameworks.byRef(assessment.framework);
+      if (framework) frameworks.set(assessment.framework.fingerprint, framework);
+    }
+    const institutionItems: ExchangeItemInput[] = [];
+    for (const id of institutionIds) {
+      const institution = await institutions.get(id).catch(() => undefined);
+      if (!institution) continue;
+      institutionItems.push({ type: 'institution', institutionId: id, ...this.exchangeIdOf(id, institution.kind), profile: profileOf(institution) });
+    }
+    const items: ExchangeItemInput[] = [
+      ...institutionItems,
+      ...[...frameworks.values()].map((framework): ExchangeItemInput => ({ type: 'framework', framework })),
+      ...assessmentItems,
+      ...partnershipItems,
+    ];
+    return createExchangeFile({ issuer: { exchangeId: this.keyRing.exchangeId(), profile: profileOf(own) }, items }, this.keyRing, this.signer(), {
+      now: this.options.now,
+    });
+  }
+
+  private exchangeIdOf(institutionId: string, kind: 'own' | 'partner'): { exchangeId?: string } {
+    if (kind === 'own') return { exchangeId: this.keyRing.exchangeId() };
+    const known = this.knownExchangeIds().get(institutionId);
+    return known ? { exchangeId: known } : {};
+  }
+
+  private knownExchangeIds(): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const entry of this.options.store.entries(institutionKind)) {
+      const exchangeId = entry.summary.exchangeId;
+      if (exchangeId) map.set(entry.id, exchangeId);
+    }
+    return map;
+  }
+
+  // ---------------------------------------------------------------- import: preview
+
+  /** Reads and checks files without changing anything; returns what accepting each would do. */
+  async preview(paths: readonly string[], onProgress?: (done: number, total: number) => void): Promise<FilePreview[]> {
+    this.prepared.clear();
+    const previews: FilePreview[] = [];
+    for (const [index, path] of paths.entries()) {
+      const prepared = await this.prepare(path);
+      this.prepared.set(prepared.preview.token, prepared);
+      previews.push(prepared.preview);
+      onProgress?.(index + 1, paths.length);
+    }
+    return previews;
+  }
+
+  /** Every `.trustbridge` file of a folder (not its subfolders), in name order. */
+  async filesIn(folder: string): Promise<string[]> {
+    const names = await readdir(folder).catch(() => {
+      throw new AppError({ code: 'NOT_FOUND', message: `${folder} cannot be read.`, params: { path: folder } });
+    });
+    return names
+      .filter((name) => extname(name).toLowerCase() === exchangeFileExtension)
+      .sort()
+      .map((name) => join(folder, name));
+  }
+
+  private async prepare(path: string): Promise<PreparedFile> {
+    const token = randomUUID();
+    const fileName = path.split(/[\\/]/).pop() ?? path;
+    const refuse = (error: AppErrorData): PreparedFile => ({ path, preview: { token, fileName, ok: false, error, changes: 0 } });
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) return refuse({ code: 'NOT_FOUND', message: `${fileName} is not a readable file.` });
+    if (info.size > exchangeLimits.maxBytes) {
+      return refuse({
+        code: 'FILE_TOO_LARGE',
+        message: `${fileName} is larger than ${Math.round(exchangeLimits.maxBytes / 1024 / 1024)} MB, far more than any exchange file. It was not opened.`,
+      });
+    }
+    const bytes = new Uint8Array(await readFile(path));
+    const result = await verifyExchangeFile(bytes, { partnerKeys: this.partnerKeys, ownKeyRing: this.keyRing.hasKey() ? this.keyRing : undefined });
+    if (!result.ok) return refuse(result.error);
+    const verified = result.verified;
+    const { payload } = verified;
+    const ownExchangeId = this.keyRing.hasKey() ? this.keyRing.exchangeId() : undefined;
+    if (payload.issuer.exchangeId === ownExchangeId) {
+      return refuse({ code: 'CONFLICT', message: `${fileName} was issued by your own institution; there is nothing to import from it.` });
+    }
+    const mapping = this.mapInstitutions(payload);
+    const items = await this.planItems(payload, mapping);
+    const issuerTarget = mapping.get(issuerLocalId(payload) ?? '') ?? this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile);
+    const preview: FilePreview = {
+      token,
+      fileName,
+      ok: true,
+      issuer: { legalName: verified.issuer.legalName, country: verified.issuer.country, exchangeId: verified.issuer.exchangeId },
+      signatures: verified.signatures.map((signature) => ({
+        signer: signature.signer,
+        displayFingerprint: signature.displayFingerprint,
+        verificationCode: signature.verificationCode,
+        signedAt: signature.signedAt,
+        trust: signature.trust.status,
+        confirmed:
+          (signature.trust.status === 'known' && signature.trust.keyStatus === 'confirmed') ||
+          (signature.trust.status === 'rotated' && signature.trust.confirmedBefore) ||
+          signature.trust.status === 'own',
+      })),
+      institution: { action: issuerTarget.action, legalName: issuerTarget.action === 'new' ? payload.issuer.profile.legalName : issuerTarget.legalName },
+      items,
+      changes: items.filter((item) => item.action === 'add' || item.action === 'add-revision').length,
+    };
+    return { path, preview, verified };
+  }
+
+  /**
+   * The user checked a partner's new key with the partner (by phone or letter) and accepts it: the
+   * file's signature is verified on its own, its key replaces the remembered ones (recorded with
+   * who accepted it), and the file is read again.
+   */
+  async acceptChangedKey(token: string): Promise<FilePreview> {
+    const prepared = this.prepared.get(token);
+    if (!prepared || prepared.preview.error?.code !== 'KEY_CHANGED') {
+      throw new AppError({ code: 'NOT_FOUND', message: 'There is no changed key to accept for this file. Import it again.' });
+    }
+    const bytes = new Uint8Array(await readFile(prepared.path));
+    const alone = await verifyExchangeFile(bytes);
+    if (!alone.ok) throw new AppError(alone.error);
+    const issuerSignature = alone.verified.signatures.find((signature) => signature.byIssuer);
+    if (!issuerSignature) throw new AppError({ code: 'SIGNATURE_INVALID', message: 'The file carries no signature of its issuer.' });
+    await this.partnerKeys.acceptChangedKey(issuerSignature.sighting, { by: this.options.user().name, fingerprintChecked: true });
+    const again = await this.prepare(prepared.path);
+    this.prepared.delete(token);
+    this.prepared.set(again.preview.token, again);
+    return again.preview;
+  }
+
+  /**
+   * Maps each institution the file names (by the issuer's own ids) to one held here: the own
+   * institution, a known partner (by exchange id, then SCHAC code, Erasmus code or legal name), or
+   * a partner that accepting will create.
+   */
+  private mapInstitutions(payload: ExchangePayload): Map<string, InstitutionTarget> {
+    const mapping = new Map<string, InstitutionTarget>();
+    for (const item of payload.items) {
+      if (item.type !== 'institution') continue;
+      mapping.set(item.institutionId, this.matchInstitution(item.exchangeId, item.profile));
+    }
+    return mapping;
+  }
+
+  private matchInstitution(exchangeId: string | undefined, profile: InstitutionProfile): InstitutionTarget {
+    const ownExchangeId = this.keyRing.hasKey() ? this.keyRing.exchangeId() : undefined;
+    const held = this.options.institutions.list();
+    const ownSummary = held.find((item) => item.kind === 'own');
+    if (exchangeId && exchangeId === ownExchangeId && ownSummary) return { action: 'known', institutionId: ownSummary.id, legalName: ownSummary.legalName, own: true };
+    if (exchangeId) {
+      for (const [id, known] of this.knownExchangeIds()) {
+        if (known === exchangeId) return { action: 'known', institutionId: id, legalName: held.find((item) => item.id === id)?.legalName ?? '', own: false };
+      }
+    }
+    const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+    const candidates = this.options.store.entries(institutionKind).map((entry) => entry.summary);
+    const match = candidates.find(
+      (candidate) =>
+        (profile.erasmusCode && candidate.erasmusCode && same(candidate.erasmusCode, profile.erasmusCode)) ||
+        (profile.legalName && same(candidate.legalName, profile.legalName) && candidate.country === profile.country),
+    );
+    if (match) return { action: 'matched', institutionId: match.id, legalName: match.legalName, own: match.kind === 'own', exchangeId };
+    return { action: 'new', institutionId: undefined, legalName: profile.legalName, own: false, exchangeId, profile };
+  }
+
+  private async planItems(payload: ExchangePayload, mapping: Map<string, InstitutionTarget>): Promise<ItemPlan[]> {
+    const plans: ItemPlan[] = [];
+    const heldFrameworks = new Set(this.options.frameworks.list().map((item) => item.fingerprint));
+    const inFile = frameworksIn(payload);
+    for (const item of payload.items) {
+      switch (item.type) {
+        case 'institution': {
+          const target = mapping.get(item.institutionId);
+          plans.push({
+            type: 'institution',
+            title: item.profile.legalName,
+            action: target?.action === 'new' ? 'add' : 'skip',
+            reason: target?.action === 'new' ? 'new-partner' : target?.own ? 'own-institution' : 'known',
+          });
+          break;
+        }
+        case 'framework': {
+          const known = heldFrameworks.has(frameworkFingerprint(item.framework));
+          plans.push({ type: 'framework', title: `${item.framework.title} ${item.framework.version}`, action: known ? 'skip' : 'add', reason: known ? 'known' : 'new-framework' });
+          break;
+        }
+        case 'partnership':
+          plans.push({ type: 'partnership', title: item.partnership.title, action: 'skip', reason: 'partnership-informational' });
+          break;
+        case 'assessment':
+          plans.push(await this.planAssessment(item.assessment, mapping, inFile));
+          break;
+      }
+    }
+    return plans;
+  }
+
+  private async planAssessment(incoming: Assessment, mapping: Map<string, InstitutionTarget>, inFile: ReadonlySet<string>): Promise<ItemPlan> {
+    const title = incoming.title;
+    const assessor = mapping.get(incoming.assessor.institutionId);
+    if (assessor?.own) {
+      // Our own assessments come back from partners now and then: ours is the authority.
+      return { type: 'assessment', title, action: 'skip', reason: 'own-assessment' };
+    }
+    if (!this.options.frameworks.byRef(incoming.framework) && !inFile.has(incoming.framework.fingerprint)) {
+      return { type: 'assessment', title, action: 'refuse', reason: 'framework-missing' };
+    }
+    const heldSummary = this.heldRevision(incoming.seriesId);
+    if (!heldSummary) {
+      if (this.options.store.has(this.options.assessments.kind, incoming.id)) return { type: 'assessment', title, action: 'refuse', reason: 'id-taken' };
+      return { type: 'assessment', title, action: 'add', verdict: 'new' };
+    }
+    const held = await this.options.assessments.get(heldSummary.id);
+    // Compared as it would be stored here: with its institutions mapped to ours.
+    const verdict = revisionVerdict(this.mapped(incoming, mapping), held);
+    switch (verdict) {
+      case 'newer-revision':
+        return { type: 'assessment', title, action: 'add-revision', verdict, diff: diffAssessments(held, incoming) };
+      case 'same':
+        return { type: 'assessment', title, action: 'skip', verdict, reason: 'same' };
+      case 'new':
+        return { type: 'assessment', title, action: 'add', verdict };
+      default:
+        return { type: 'assessment', title, action: 'refuse', verdict, reason: verdict };
+    }
+  }
+
+  /** The assessment with the institutions it names mapped to ours where they are known. */
+  private mapped(incoming: Assessment, mapping: Map<string, InstitutionTarget>): Assessment {
+    const localIds = new Map<string, string>();
+    for (const [fileId, target] of mapping) if (target.institutionId) localIds.set(fileId, target.institutionId);
+    return { ...incoming, subject: mapRef(incoming.subject, localIds), assessor: mapRef(incoming.assessor, localIds) };
+  }
+
+  /** The newest revision of a series held here. */
+  private heldRevision(seriesId: string) {
+    return this.options.assessments
+      .list()
+      .filter((summary) => summary.seriesId === seriesId)
+      .sort((a, b) => b.revision - a.revision)[0];
+  }
+
+  // ---------------------------------------------------------------- import: apply
+
+  /**
+   * Applies accepted files, each all or nothing: institutions, frameworks, assessments (new ones,
+   * and newer revisions as new documents — local work is never overwritten), then the partner keys
+   * seen (trust on first use). A failure part-way removes what this file had added.
+   */
+  async apply(tokens: readonly string[]): Promise<Array<{ fileName: string; added: number }>> {
+    const results: Array<{ fileName: string; added: number }> = [];
+    for (const token of tokens) {
+      const prepared = this.prepared.get(token);
+      if (!prepared?.verified || !prepared.preview.ok) {
+        throw new AppError({ code: 'NOT_FOUND', message: 'This import preview is no longer open. Import the files again.' });
+      }
+      // A file that brings nothing new (the same file again, an old one replayed) changes nothing at all.
+      const added = prepared.preview.changes > 0 ? await this.applyOne(prepared.verified) : 0;
+      results.push({ fileName: prepared.preview.fileName, added });
+      this.prepared.delete(token);
+    }
+    return results;
+  }
+
+  private async applyOne(verified: VerifiedExchange): Promise<number> {
+    const { store, institutions, assessments, frameworks, partnerships } = this.options;
+    const created: Array<{ kind: 'institution' | 'framework' | 'assessment'; id: string }> = [];
+    const now = this.options.now().toISOString();
+    const { payload } = verified;
+    try {
+      // 1. Institutions: map every one the file names, creating partners where needed.
+      const mapping = this.mapInstitutions(payload);
+      const issuerLocal = issuerLocalId(payload);
+      if (issuerLocal && !mapping.has(issuerLocal)) mapping.set(issuerLocal, this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile));
+      const localIds = new Map<string, string>();
+      for (const [fileId, target] of mapping) {
+        if (target.action === 'new') {
+          const profile = target.profile ?? payload.issuer.profile;
+          const partner = await institutions.createPartner(profile);
+          created.push({ kind: 'institution', id: partner.id });
+          localIds.set(fileId, partner.id);
+        } else if (target.institutionId) {
+          localIds.set(fileId, target.institutionId);
+        }
+        const localId = localIds.get(fileId);
+        const exchangeId = fileId === issuerLocal ? payload.issuer.exchangeId : target.exchangeId;
+        if (localId && exchangeId && !target.own) await institutions.rememberExchangeId(localId, exchangeId);
+      }
+
+      // 2. Framework snapshots not held yet.
+      const held = new Set(frameworks.list().map((item) => item.fingerprint));
+      for (const item of payload.items) {
+        if (item.type !== 'framework' || held.has(frameworkFingerprint(item.framework))) continue;
+        const stored = await frameworks.storeImported(item.framework);
+        created.push({ kind: 'framework', id: stored.key });
+        held.add(stored.fingerprint);
+      }
+
+      // 3. Assessments: new ones and newer revisions, with institution references mapped.
+      const signer = verified.signatures.find((signature) => signature.byIssuer) ?? verified.signatures[0]!;
+      let added = 0;
+      for (const item of payload.items) {
+        if (item.type !== 'assessment') continue;
+        const incoming = item.assessment;
+        const plan = await this.planAssessment(incoming, mapping, frameworksIn(payload));
+        if (plan.action !== 'add' && plan.action !== 'add-revision') continue;
+        const mapped: Assessment = {
+          ...incoming,
+          subject: mapRef(incoming.subject, localIds),
+          assessor: mapRef(incoming.assessor, localIds),
+          origin: {
+            type: 'exchange',
+            importedAt: now,
+            signer: `${signer.signer.name}${signer.signer.role ? `, ${signer.signer.role}` : ''} (${signer.signer.institution})`,
+            keyFingerprint: signer.fingerprint,
+          },
+        };
+        await store.create(assessments.kind, mapped);
+        created.push({ kind: 'assessment', id: mapped.id });
+        added += 1;
+      }
+
+      // 4. Keys seen, remembered now that the import stands (trust on first use).
+      await this.partnerKeys.remember(verified.signatures.filter((signature) => signature.trust.status !== 'own').map((signature) => signature.sighting));
+
+      // 5. Partnerships with this partner pick up the assessments that fill their empty places.
+      await partnerships.linkImported(created.filter((entry) => entry.kind === 'assessment').map((entry) => entry.id));
+      return added + created.filter((entry) => entry.kind !== 'assessment').length;
+    } catch (error) {
+      for (const entry of created.reverse()) {
+        const kind = entry.kind === 'institution' ? institutionKind : entry.kind === 'framework' ? frameworkKind : assessments.kind;
+        await store.remove(kind, entry.id).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+}
+
+interface InstitutionTarget {
+  action: 'known' | 'matched' | 'new';
+  institutionId: string | undefined;
+  legalName: string;
+  own: boolean;
+  exchangeId?: string | undefined;
+  profile?: InstitutionProfile;
+}
+
+/** Fingerprints of the framework snapshots a file carries. */
+function frameworksIn(payload: ExchangePayload): Set<string> {
+  return new Set(payload.items.flatMap((item) => (item.type === 'framework' ? [frameworkFingerprint(item.framework)] : [])));
+}
+
+function profileOf(institution: InstitutionProfile): InstitutionProfile {
+  return {
+    legalName: institution.legalName,
+    country: institution.country,
+    city: institution.city,
+    erasmusCode: institution.erasmusCode,
+    oid: institution.oid,
+    pic: institution.pic,
+    schacCode: institution.schacCode,
+    website: institution.website,
+    legalRepresentative: institution.legalRepresentative,
+    qaContact: institution.qaContact,
+    qaAgency: institution.qaAgency,
+  };
+}
+
+/** The issuer's own id for itself, from the institution item that carries its exchange id. */
+function issuerLocalId(payload: ExchangePayload): string | undefined {
+  for (const item of payload.items) {
+    if (item.type === 'institution' && item.exchangeId === payload.issuer.exchangeId) return item.institutionId;
+  }
+  return undefined;
+}
+
+function mapRef(ref: InstitutionRef, localIds: Map<string, string>): InstitutionRef {
+  return { ...ref, institutionId: localIds.get(ref.institutionId) ?? ref.institutionId };
+}
