@@ -348,6 +348,8 @@ export function createHandlers(
     },
 
     'exchange.export': async ({ assessmentIds, partnershipIds }) => {
+      // Ask for the passphrase (if needed) before asking where to save.
+      exchange.assertUnlocked();
       const first = assessmentIds?.[0] ? assessments.summary(assessmentIds[0]).title : partnershipIds?.[0] ? (await partnerships.get(partnershipIds[0])).title : 'TrustBridge';
       const count = (assessmentIds?.length ?? 0) + (partnershipIds?.length ?? 0);
       const name = count > 1 ? t('dialogs.exchangeName', { count }) : first;

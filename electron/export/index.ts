@@ -1,14 +1,16 @@
 /**
- * Exports for the app and the command line: Word reports, Excel workbooks, and the partner
- * questionnaire with its import. Each function takes the services it needs, the templates folder,
+ * Exports for the app and the command line: Word reports, the partnership agreement, Excel
+ * workbooks, and the partner questionnaire with its import. Each function takes the services it needs, the templates folder,
  * the report language (independent of the interface language), what to export and where; it
  * writes the file durably and reports progress through an optional `(done, total)` callback.
  * Plain Node: no Electron here; the IPC wiring and dialogs live elsewhere.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { agreementSchema, type Agreement } from '../../shared/agreement/schema';
 import type { Assessment } from '../../shared/assessment/schema';
 import { AppError } from '../../shared/errors';
+import { fieldIssues } from '../../shared/ipc/zod-issues';
 import type { Framework, Language } from '../../shared/framework/schema';
 import { assessmentReport } from '../../shared/report/assessment-report';
 import type { AssessmentReport, InstitutionLine, PartnershipReport } from '../../shared/report/model';
@@ -17,9 +19,10 @@ import { partnershipReport } from '../../shared/report/partnership-report';
 import type { Core } from '../app/core';
 import { writeFileDurably } from '../store/durable-write';
 import { dimensionChart } from './charts';
+import { agreementDocx } from './docx/agreement';
 import { assessmentReportDocx } from './docx/assessment-report';
 import { readinessReportDocx } from './docx/readiness-report';
-import { loadReportTexts } from './report-texts';
+import { loadAgreementTexts, loadReportTexts } from './report-texts';
 import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
 import { questionnaireXlsx } from './xlsx/questionnaire';
 import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './xlsx/questionnaire-import';
@@ -177,6 +180,47 @@ export async function exportAssessmentWorkbook(options: ExportOptions): Promise<
   return write(options.outPath, bytes, options.onProgress, total);
 }
 
+export interface AgreementExportOptions {
+  /** The agreement as stored, with its signatures. */
+  agreement: Agreement;
+  /**
+   * The guide the agreement refers to (`agreement.content.framework`), ideally in the document's
+   * language: Annex 1 quotes its criterion titles and "established" descriptors. Without it the
+   * annex lists the criterion codes only.
+   */
+  framework?: Framework;
+  templatesDir: string;
+  /** The language of headings and labels; the agreement's own language by default. The clauses stay in the language they were agreed in. */
+  language?: Language;
+  outPath: string;
+  onProgress?: Progress;
+  /** The document's date; the system clock by default. */
+  now?: () => Date;
+}
+
+/**
+ * The agreement (Word): title page with the text's verification code, the clauses, the conditions,
+ * Annex 1, and the signature page with every digital seal and whether it covers this text.
+ */
+export async function exportAgreement(options: AgreementExportOptions): Promise<ExportResult> {
+  const now = options.now ?? (() => new Date());
+  const total = 3;
+  // The agreement normally comes from the store, already valid; checked again because a Word file
+  // that people sign must not be made from something malformed.
+  const checked = agreementSchema.safeParse(options.agreement);
+  if (!checked.success) {
+    throw new AppError({ code: 'VALIDATION', message: 'This agreement is not valid and cannot be exported.', issues: fieldIssues(checked.error) });
+  }
+  const agreement = checked.data;
+  const language = options.language ?? agreement.content.language;
+  const texts = await loadAgreementTexts(options.templatesDir, language);
+  const reportTexts = await loadReportTexts(options.templatesDir, language);
+  options.onProgress?.(1, total);
+  const bytes = await agreementDocx({ agreement, texts, reportTexts, ...(options.framework ? { framework: options.framework } : {}), now: now() });
+  options.onProgress?.(2, total);
+  return write(options.outPath, bytes, options.onProgress, total);
+}
+
 export interface QuestionnaireExportOptions {
   core: ExportServices;
   templatesDir: string;
@@ -252,3 +296,4 @@ export async function acceptQuestionnaire(options: { core: ExportServices; previ
 
 export type { QuestionnairePreview, QuestionnaireProblem } from './xlsx/questionnaire-import';
 export { writeDemoData, type DemoResult } from './demo-data';
+export { loadAgreementTexts } from './report-texts';

@@ -147,7 +147,8 @@ export class ExchangeService {
     return summary?.legalName ?? 'TrustBridge';
   }
 
-  private assertUnlocked(): void {
+  /** Throws when signing is not possible now (no key, or a locked one): asked before any dialog. */
+  assertUnlocked(): void {
     if (!this.keyRing.hasKey()) {
       throw new AppError({ code: 'KEY_UNKNOWN', message: 'Your institution has no signing key yet. Create it in Settings.' });
     }

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../lib/api';
+import { errorText } from '../components/ErrorMessage';
+import { notify } from '../components/Toasts';
 import { NoticesBanner } from '../features/notices/NoticesBanner';
 
 const links = [
@@ -16,6 +19,24 @@ export function Layout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+
+  // The main process asks for screens (menu) and hands over files opened by double-click.
+  const navigate = useNavigate();
+  useEffect(
+    () =>
+      api().events.subscribe((event) => {
+        if (event.type === 'navigate') void navigate(event.to);
+        if (event.type === 'files-opened') {
+          void api()
+            .exchange.previewFiles({ paths: event.paths })
+            .then((result) => {
+              if (result.ok) void navigate('/exchange/import', { state: { previews: result.value ?? [] } });
+              else notify(errorText(t, result.error), 'error');
+            });
+        }
+      }),
+    [navigate, t],
+  );
 
   // After navigation, move focus to the new page's title so screen readers announce it and
   // keyboard users continue from the top of the content.

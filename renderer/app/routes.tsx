@@ -5,6 +5,8 @@ import { NewAssessmentPage } from '../features/assessments/NewAssessmentPage';
 import { FrameworkComparePage } from '../features/guide/FrameworkComparePage';
 import { FrameworkEditorPage } from '../features/guide/FrameworkEditorPage';
 import { GuidePage } from '../features/guide/GuidePage';
+import { ImportPage } from '../features/exchange/ImportPage';
+import { PartnerKeysPage } from '../features/exchange/PartnerKeysPage';
 import { HomePage } from '../features/home/HomePage';
 import { OwnProfilePage } from '../features/institution/OwnProfilePage';
 import { PartnerEditPage } from '../features/partners/PartnerEditPage';
@@ -23,6 +25,8 @@ export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
   { path: '/guide', element: <GuidePage /> },
   { path: '/guide/edit/:key', element: <FrameworkEditorPage /> },
   { path: '/guide/compare', element: <FrameworkComparePage /> },
+  { path: '/exchange/import', element: <ImportPage /> },
+  { path: '/exchange/keys', element: <PartnerKeysPage /> },
   { path: '/settings', element: <SettingsPage /> },
   { path: '/settings/about', element: <SettingsPage /> },
   { path: '/settings/institution', element: <OwnProfilePage /> },

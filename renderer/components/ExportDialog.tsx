@@ -7,6 +7,8 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../shared/errors';
 import { languages, type Language } from '../../shared/framework/schema';
+import { UnlockDialog } from '../features/exchange/UnlockDialog';
+import { needsUnlock } from '../features/exchange/signing';
 import { api } from '../lib/api';
 import { useUiLanguage } from '../lib/format';
 import { Button } from './Button';
@@ -29,11 +31,13 @@ export function ExportDialog({ title, intro, choices, onClose }: { title: string
   const { t } = useTranslation();
   const [language, setLanguage] = useState<Language>(useUiLanguage());
   const [busy, setBusy] = useState<string>();
+  const [unlockFor, setUnlockFor] = useState<ExportChoice>();
 
   const run = async (choice: ExportChoice) => {
     setBusy(choice.id);
     const result = await choice.run(language);
     setBusy(undefined);
+    if (needsUnlock(result)) return setUnlockFor(choice);
     if (!result.ok) return notify(errorText(t, result.error), 'error');
     if (!result.value) return;
     onClose();
@@ -66,6 +70,16 @@ export function ExportDialog({ title, intro, choices, onClose }: { title: string
           <div className="dialog__actions">
             <Button onPress={onClose}>{t('common.close')}</Button>
           </div>
+          {unlockFor && (
+            <UnlockDialog
+              onClose={() => setUnlockFor(undefined)}
+              onUnlocked={() => {
+                const choice = unlockFor;
+                setUnlockFor(undefined);
+                void run(choice);
+              }}
+            />
+          )}
         </Dialog>
       </Modal>
     </ModalOverlay>

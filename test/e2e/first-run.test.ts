@@ -69,6 +69,13 @@ describe('first run, by keyboard alone', () => {
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'first-run-3-people');
     await firstRun.next();
+    await firstRun.fillKeyPassphrase('short');
+    await firstRun.next();
+    await page.getByText('Use at least 10 characters').first().waitFor();
+    await firstRun.fillKeyPassphrase('the quality office keeps this safe');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'first-run-4-key');
+    await firstRun.next();
 
     // Then the app opens on Home with the institution
     await page.getByRole('heading', { level: 1, name: 'Welcome back, Jordi Puig' }).waitFor();
@@ -86,6 +93,8 @@ describe('first run, by keyboard alone', () => {
     });
     const settings = JSON.parse(await readFile(join(data.path, 'settings.json'), 'utf8'));
     expect(settings).toMatchObject({ userName: 'Jordi Puig', setupCompleted: true });
+    // The institution's signing key was made, protected by the passphrase.
+    expect(app.core.exchange.keyStatus()).toMatchObject({ hasKey: true, method: 'passphrase' });
 
     // When the app is closed and started again on the same folder
     expect(app.externalRequests).toEqual([]);

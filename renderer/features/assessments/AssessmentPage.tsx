@@ -188,6 +188,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
           choices={[
             { id: 'report', label: t(assessment.kind === 'audit' ? 'exports.auditReport' : 'exports.selfReport'), run: (language) => api().exports.assessmentReport({ id: assessment.id, language }) },
             { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: assessment.id, language, of: 'assessment' }) },
+            { id: 'exchange', label: t('exports.exchange'), run: () => api().exchange.export({ assessmentIds: [assessment.id] }) },
           ]}
         />
       )}

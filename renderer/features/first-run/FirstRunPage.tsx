@@ -12,17 +12,21 @@ import type { Settings } from '../../../shared/settings';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LanguageField } from '../../components/LanguageField';
+import { PasswordInput } from '../../components/PasswordInput';
 import { TextInput } from '../../components/TextInput';
+import { useResource } from '../../lib/use-resource';
 import { api } from '../../lib/api';
 import { toFieldErrors, validate, type FieldErrors } from '../../lib/validation';
 import { errorsOfSections, focusFirstError, ProfileForm, type ProfileSection } from '../institution/ProfileForm';
 import { profileInputOf } from '../institution/profile-input';
 
-const steps: ReadonlyArray<{ key: 'stepYou' | 'stepInstitution' | 'stepPeople'; sections: readonly ProfileSection[] }> = [
+const steps: ReadonlyArray<{ key: 'stepYou' | 'stepInstitution' | 'stepPeople' | 'stepKey'; sections: readonly ProfileSection[] }> = [
   { key: 'stepYou', sections: [] },
   { key: 'stepInstitution', sections: ['identity', 'codes'] },
   { key: 'stepPeople', sections: ['representative', 'qaContact', 'qaAgency'] },
+  { key: 'stepKey', sections: [] },
 ];
+const keyStep = 3;
 
 export interface FirstRunPageProps {
   settings: Settings;
@@ -39,6 +43,10 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorData>();
   const [busy, setBusy] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const keyStatus = useResource(() => api().keys.status(), []);
+  const osKeychain = keyStatus.data?.osKeychainAvailable ?? false;
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const current = steps[step] ?? steps[0]!;
@@ -64,7 +72,11 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
     const checked = validate(institutionProfileSchema, profile, t);
     const stepErrors = checked.ok ? {} : errorsOfSections(checked.errors, current.sections);
     if (Object.keys(stepErrors).length) return showErrors(stepErrors);
-    if (step < steps.length - 1) return goTo(step + 1);
+    if (step < keyStep) return goTo(step + 1);
+    if (!osKeychain && !keyStatus.data?.hasKey) {
+      if (passphrase.length < 10) return showErrors({ passphrase: t('validation.passphrase') });
+      if (passphrase !== repeat) return showErrors({ repeat: t('keys.passphrasesDiffer') });
+    }
     if (!checked.ok) {
       // An error in an earlier step (should not happen, but never lose it): go back to it.
       const earlier = steps.findIndex((s) => Object.keys(errorsOfSections(checked.errors, s.sections)).length > 0);
@@ -78,6 +90,14 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
       setFailure(saved.error);
       if (saved.error.issues) showErrors(toFieldErrors(saved.error.issues, t));
       return;
+    }
+    if (!keyStatus.data?.hasKey) {
+      const key = await api().keys.create(osKeychain ? {} : { passphrase });
+      if (!key.ok) {
+        setBusy(false);
+        setFailure(key.error);
+        return;
+      }
     }
     const updated = await api().settings.update({ userName: userName.trim(), userRole: userRole.trim(), setupCompleted: true });
     setBusy(false);
@@ -125,7 +145,21 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
           )}
           {step === 1 && <p className="form-section__help">{t('firstRun.institutionIntro')}</p>}
           {step === 2 && <p className="form-section__help">{t('firstRun.peopleIntro')}</p>}
-          {step > 0 && <ProfileForm value={profile} onChange={setProfile} errors={errors} sections={current.sections} headingLevel={3} />}
+          {step > 0 && step < keyStep && <ProfileForm value={profile} onChange={setProfile} errors={errors} sections={current.sections} headingLevel={3} />}
+          {step === keyStep && (
+            <>
+              <p className="form-section__help">{t('firstRun.keyIntro')}</p>
+              {osKeychain ? (
+                <p className="alert alert--info">{t('firstRun.keyKeychain')}</p>
+              ) : (
+                <>
+                  <p className="form-section__help">{t('firstRun.keyPassphrase')}</p>
+                  <PasswordInput label={t('keys.newPassphrase')} description={t('validation.passphrase')} value={passphrase} onChange={setPassphrase} error={errors['passphrase']} isRequired autoComplete="new-password" name="passphrase" />
+                  <PasswordInput label={t('keys.repeatPassphrase')} value={repeat} onChange={setRepeat} error={errors['repeat']} isRequired autoComplete="new-password" name="repeat" />
+                </>
+              )}
+            </>
+          )}
           <ErrorMessage error={failure} />
           <div className="form-actions">
             {step > 0 && (

@@ -110,6 +110,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           choices={[
             { id: 'readiness', label: t('exports.readinessReport'), run: (language) => api().exports.readinessReport({ id: partnership.id, language }) },
             { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: partnership.id, language, of: 'partnership' }) },
+            { id: 'exchange', label: t('exports.exchange'), run: () => api().exchange.export({ partnershipIds: [partnership.id] }) },
           ]}
         />
       )}

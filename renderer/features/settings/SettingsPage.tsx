@@ -9,6 +9,7 @@ import { LanguageField } from '../../components/LanguageField';
 import { TextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
 import { useApp } from '../../app/app-context';
+import { SigningKeyCard } from './SigningKeyCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -50,6 +51,8 @@ export function SettingsPage() {
             </div>
           </form>
         </section>
+
+        <SigningKeyCard />
 
         <section className="card" aria-labelledby="settings-preferences">
           <h2 id="settings-preferences">{t('settings.preferences')}</h2>

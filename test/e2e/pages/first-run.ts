@@ -45,6 +45,13 @@ export class FirstRunScreen {
     if (entry.pic) await typeInto(this.page, 'Participant Identification Code', entry.pic);
   }
 
+  /** The signing key step: on a computer without a keychain (as here), a passphrase. */
+  async fillKeyPassphrase(passphrase: string): Promise<void> {
+    await this.page.getByRole('heading', { level: 2, name: 'Signing key' }).waitFor();
+    await typeInto(this.page, 'Passphrase for the key', passphrase);
+    await typeInto(this.page, 'Repeat the passphrase', passphrase);
+  }
+
   async fillPeople(entry: ProfileEntry): Promise<void> {
     await this.page.getByRole('heading', { level: 2, name: 'People and quality assurance' }).waitFor();
     // The two "Full name" fields are told apart by order: the legal representative comes first.

@@ -1,0 +1,202 @@
+/**
+ * Importing exchange files from partners: chosen in a dialog, dropped on the window, opened by
+ * double-click, or a whole folder (the consortium's shared folder). Every file is checked before
+ * anything is stored — its signatures, the keys remembered for its institution, its content — and
+ * shown item by item; nothing changes until the user accepts, and then a file is applied whole.
+ */
+import { useState } from 'react';
+import { DropZone, Text } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import type { Result } from '../../../shared/errors';
+import type { CriterionDiff } from '../../../shared/exchange/diff';
+import type { FilePreview } from '../../../shared/exchange/app';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { errorText } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { useFormat } from '../../lib/format';
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  // Files opened by double-click or "Open with" arrive already checked (see Layout).
+  const [previews, setPreviews] = useState<FilePreview[]>(() => (location.state as { previews?: FilePreview[] } | null)?.previews ?? []);
+  const [busy, setBusy] = useState(false);
+  const [changedKey, setChangedKey] = useState<FilePreview>();
+
+  const load = async (call: () => Promise<Result<FilePreview[] | null>>) => {
+    setBusy(true);
+    const result = await call();
+    setBusy(false);
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (result.value) setPreviews(result.value);
+  };
+
+
+  const accept = async (tokens: string[]) => {
+    setBusy(true);
+    const result = await api().exchange.apply({ tokens });
+    setBusy(false);
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const added = result.value.reduce((sum, file) => sum + file.added, 0);
+    notify(t('import.applied', { count: added, files: result.value.length }));
+    setPreviews((current) => current.filter((preview) => !tokens.includes(preview.token)));
+  };
+
+  const acceptable = previews.filter((preview) => preview.ok && preview.changes > 0);
+
+  return (
+    <>
+      <PageHeader title={t('import.title')} intro={t('import.intro')} />
+      <div className="import-actions">
+        <Button variant="primary" onPress={() => void load(() => api().exchange.previewFiles({}))} isDisabled={busy}>
+          {t('import.openFiles')}
+        </Button>
+        <Button onPress={() => void load(() => api().exchange.previewFolder())} isDisabled={busy}>
+          {t('import.openFolder')}
+        </Button>
+        {acceptable.length > 1 && (
+          <Button onPress={() => void accept(acceptable.map((preview) => preview.token))} isDisabled={busy}>
+            {t('import.acceptAll', { count: acceptable.length })}
+          </Button>
+        )}
+      </div>
+      <DropZone
+        className="drop-zone"
+        aria-label={t('import.dropLabel')}
+        onDrop={async (event) => {
+          const paths: string[] = [];
+          for (const item of event.items) {
+            if (item.kind !== 'file') continue;
+            const file = await item.getFile();
+            const path = window.droppedFilePath?.(file);
+            if (path) paths.push(path);
+          }
+          if (paths.length) void load(() => api().exchange.previewFiles({ paths }));
+        }}
+      >
+        <Text slot="label">{t('import.drop')}</Text>
+      </DropZone>
+      <div className="stack">
+        {previews.map((preview) => (
+          <FileCard key={preview.token} preview={preview} busy={busy} onAccept={() => void accept([preview.token])} onChangedKey={() => setChangedKey(preview)} />
+        ))}
+      </div>
+      <ConfirmDialog
+        isOpen={changedKey !== undefined}
+        title={t('import.changedKeyTitle', { name: changedKey?.fileName ?? '' })}
+        confirmLabel={t('import.acceptChangedKey')}
+        destructive
+        onCancel={() => setChangedKey(undefined)}
+        onConfirm={() => {
+          const target = changedKey!;
+          setChangedKey(undefined);
+          void api()
+            .exchange.acceptChangedKey({ token: target.token })
+            .then((result) => {
+              if (!result.ok) return notify(errorText(t, result.error), 'error');
+              setPreviews((current) => current.map((preview) => (preview.token === target.token ? result.value : preview)));
+            });
+        }}
+      >
+        <p>{t('import.changedKeyBody')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function FileCard({ preview, busy, onAccept, onChangedKey }: { preview: FilePreview; busy: boolean; onAccept(): void; onChangedKey(): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const headingId = `file-${preview.token}`;
+  if (!preview.ok) {
+    return (
+      <section className="card file-card file-card--refused" aria-labelledby={headingId}>
+        <h2 id={headingId}>{preview.fileName}</h2>
+        <p className="alert alert--error">
+          <strong>{t('import.refused')}</strong> {preview.error ? errorText(t, preview.error) : ''}
+        </p>
+        {preview.error?.code === 'KEY_CHANGED' && <Button onPress={onChangedKey}>{t('import.checkedKey')}</Button>}
+      </section>
+    );
+  }
+  return (
+    <section className="card file-card" aria-labelledby={headingId}>
+      <div className="section-header">
+        <div>
+          <h2 id={headingId}>{preview.fileName}</h2>
+          <p className="muted">
+            {t('import.from', { name: preview.issuer?.legalName ?? '' })} · {t(`import.institution.${preview.institution?.action ?? 'known'}`, { name: preview.institution?.legalName ?? '' })}
+          </p>
+        </div>
+        <Button variant="primary" onPress={onAccept} isDisabled={busy || preview.changes === 0}>
+          {preview.changes === 0 ? t('import.nothingNew') : t('import.accept', { count: preview.changes })}
+        </Button>
+      </div>
+      <h3>{t('import.signatures')}</h3>
+      <ul className="signature-list">
+        {preview.signatures?.map((signature, index) => (
+          <li key={index}>
+            {t('import.signedBy', {
+              name: [signature.signer.name, signature.signer.role].filter(Boolean).join(', '),
+              institution: signature.signer.institution,
+              date: format.dateTime(signature.signedAt),
+            })}
+            <span className="block mono small">{t('import.fingerprint', { fingerprint: signature.displayFingerprint })}</span>
+            <span className={`badge block-inline ${signature.confirmed ? 'badge--published' : 'badge--draft'}`}>{t(`import.trust.${signature.trust}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('import.contents')}</h3>
+      <table className="data-table">
+        <caption className="visually-hidden">{t('import.contents')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('import.item')}</th>
+            <th scope="col">{t('import.what')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.items?.map((item, index) => (
+            <tr key={index}>
+              <th scope="row">
+                <span className="muted small block">{t(`import.types.${item.type}`)}</span>
+                {item.title}
+              </th>
+              <td>
+                <span className={`badge ${item.action === 'refuse' ? 'badge--critical' : item.action === 'skip' ? '' : 'badge--published'}`}>{t(`import.actions.${item.action}`)}</span>
+                {item.reason && <span className="muted small block">{t(`import.reasons.${item.reason}`, { defaultValue: item.reason })}</span>}
+                {item.diff && item.diff.criteria.length > 0 && (
+                  <details className="diff">
+                    <summary>{t('import.showChanges', { count: item.diff.criteria.length })}</summary>
+                    <ul>
+                      {item.diff.criteria.map((change) => (
+                        <li key={change.criterionId}>
+                          <span className="mono">{change.criterionId}</span>: {describeChange(change, t)}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** One criterion's change in words: the level from → to, and which texts or evidence changed. */
+function describeChange(change: CriterionDiff, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const parts: string[] = [];
+  const level = (value: number | null | undefined) => (value === null || value === undefined ? '—' : String(value));
+  if (change.level) parts.push(t('import.diff.level', { from: level(change.level.from), to: level(change.level.to) }));
+  if (change.notApplicable) parts.push(t(change.notApplicable.to ? 'import.diff.nowNotApplicable' : 'import.diff.nowApplicable'));
+  for (const field of ['naReason', 'justification', 'requestedEvidence'] as const) if (change[field]) parts.push(t(`import.diff.${field}`));
+  if (change.evidence) parts.push(t('import.diff.evidence', { added: change.evidence.added.length, removed: change.evidence.removed.length }));
+  return parts.join('; ');
+}
