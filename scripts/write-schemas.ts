@@ -13,6 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { agreementContentSchema } from '../shared/agreement/content';
 import { assessmentSchema } from '../shared/assessment/schema';
 import { exchangeFileSchema, exchangeItemSchema, exchangePayloadSchema, jwsSignatureSchema } from '../shared/exchange/schema';
 import { frameworkSchema } from '../shared/framework/schema';
@@ -54,6 +55,7 @@ export async function publishedFiles(): Promise<Array<{ path: string; content: s
           [assessmentSchema, 'Assessment'],
           [frameworkSchema, 'Framework'],
           [partnershipSchema, 'Partnership'],
+          [agreementContentSchema, 'AgreementContent'],
         ],
       ),
     },

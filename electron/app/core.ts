@@ -7,6 +7,7 @@ import type { AppEvent } from '../../shared/ipc/events';
 import { createRouter, type Router } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
 import type { SecretProtector } from '../keys/secret-protector';
+import { AgreementService, agreementKind } from '../services/agreements';
 import { AssessmentService, assessmentKind, type User } from '../services/assessments';
 import { ExchangeService } from '../services/exchange';
 import { FrameworkCatalog, frameworkKind } from '../services/frameworks';
@@ -43,6 +44,7 @@ export interface Core {
   assessments: AssessmentService;
   partnerships: PartnershipService;
   exchange: ExchangeService;
+  agreements: AgreementService;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const assessmentDocuments = assessmentKind(frameworks.structureOf);
   const store = await Store.open({
     dataDir: options.dataDir,
-    kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind],
+    kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind, agreementKind],
     now,
     logger,
     ...(options.indexFlushDelayMs !== undefined ? { indexFlushDelayMs: options.indexFlushDelayMs } : {}),
@@ -83,7 +85,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     user,
     ...(options.osProtector ? { osProtector: options.osProtector } : {}),
   });
-  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange };
+  const agreements = new AgreementService({ store, templatesDir: options.templatesDir, institutions, assessments, partnerships, frameworks, exchange, now, user });
+  exchange.attachAgreements(agreements);
+  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements };
 
   return {
     ...core,

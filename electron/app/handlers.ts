@@ -15,6 +15,7 @@ import type { AnswerSaved, AssessmentView, PartnershipView } from '../../shared/
 import type { AppEvent } from '../../shared/ipc/events';
 import {
   acceptQuestionnaire,
+  exportAgreement,
   exportAssessmentReport,
   exportAssessmentWorkbook,
   exportQuestionnaire,
@@ -29,6 +30,7 @@ import type { FrameworkCatalog } from '../services/frameworks';
 import type { InstitutionService } from '../services/institutions';
 import type { PartnershipService } from '../services/partnerships';
 import type { ExchangeService } from '../services/exchange';
+import type { AgreementService } from '../services/agreements';
 import { writeFileDurably } from '../store/durable-write';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import type { EvidenceStore } from '../store/evidence-store';
@@ -42,6 +44,7 @@ export interface HandlerContext {
   assessments: AssessmentService;
   partnerships: PartnershipService;
   exchange: ExchangeService;
+  agreements: AgreementService;
 }
 
 export function createHandlers(
@@ -56,7 +59,7 @@ export function createHandlers(
     emit?: (event: AppEvent) => void;
   },
 ): Handlers {
-  const { store, evidence, frameworks, institutions, assessments, partnerships, exchange } = core;
+  const { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements } = core;
   const { dialogs, templatesDir } = options;
   /** Files this session wrote: the only ones "show in folder" may point at. */
   const written = new Set<string>();
@@ -239,6 +242,47 @@ export function createHandlers(
     'partnerships.removeAction': ({ id, actionId }) => partnerships.removeAction(id, actionId),
     'partnerships.remove': async ({ id }) => {
       await partnerships.remove(id);
+      return null;
+    },
+
+    'agreements.list': () => agreements.list(),
+    'agreements.forPartnership': async ({ id }) => agreements.forPartnership(await partnerships.get(id)),
+    'agreements.view': ({ id }) => agreements.view(id),
+    'agreements.create': async (input) => {
+      const created = await agreements.create(input);
+      return store.summary(agreements.kind, created.id)!;
+    },
+    'agreements.update': async ({ id, edit }) => {
+      await agreements.update(id, edit);
+      return agreements.view(id);
+    },
+    'agreements.refreshConditions': async ({ id }) => {
+      await agreements.refreshConditions(id);
+      return agreements.view(id);
+    },
+    'agreements.sign': async ({ id }) => {
+      await agreements.sign(id);
+      return agreements.view(id);
+    },
+    'agreements.exportFile': async ({ id }) => {
+      // Refused before the dialog when there is nothing signed to send.
+      const bytes = await agreements.exchangeFile(id);
+      const agreement = await agreements.get(id);
+      return saveAs('exportExchange', `${agreement.content.title}.trustbridge`, { name: t('dialogs.exchangeFiles'), extensions: ['trustbridge'] }, async (outPath, onProgress) => {
+        onProgress(0, 1);
+        await writeFileDurably(outPath, bytes);
+        onProgress(1, 1);
+      });
+    },
+    'agreements.exportWord': async ({ id, language }) => {
+      const agreement = await agreements.get(id);
+      const framework = frameworks.byRef(agreement.content.framework, language) ?? frameworks.byRef(agreement.content.framework);
+      return saveAs('exportAgreement', `${agreement.content.title}.docx`, word(), (outPath, onProgress) =>
+        exportAgreement({ agreement, templatesDir, language, outPath, onProgress, ...(framework ? { framework } : {}) }),
+      );
+    },
+    'agreements.remove': async ({ id }) => {
+      await agreements.remove(id);
       return null;
     },
 

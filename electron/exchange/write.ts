@@ -58,7 +58,7 @@ export async function createExchangeFile(
   }
   const payload = parsed.data;
   const signature = await keyRing.sign(payload, signer);
-  const bytes = serialise(payload, [signature]);
+  const bytes = serialiseExchangeFile(payload, [signature]);
   await assertReadable(bytes);
   return bytes;
 }
@@ -84,12 +84,16 @@ export async function countersign(
     throw new AppError({ code: 'CONFLICT', message: `This file already carries ${exchangeLimits.maxSignatures} signatures, the most a file may have.` });
   }
   const signature = await keyRing.signCanonical(read.canonicalPayload, signer);
-  const result = serialise(read.rawPayload, [...read.signatures, signature]);
+  const result = serialiseExchangeFile(read.rawPayload, [...read.signatures, signature]);
   await assertReadable(result);
   return result;
 }
 
-function serialise(payload: unknown, signatures: JwsSignature[]): Uint8Array {
+/**
+ * An exchange file from a payload and its signatures, as TrustBridge writes it. Used as well to
+ * rebuild, from what an agreement keeps, the signed file a partner sent or countersigned.
+ */
+export function serialiseExchangeFile(payload: unknown, signatures: readonly JwsSignature[]): Uint8Array {
   const file = { format: exchangeFormat, formatVersion: exchangeFormatVersion, payload, signatures };
   return new Uint8Array(Buffer.from(JSON.stringify(file, null, 2) + '\n', 'utf8'));
 }

@@ -13,11 +13,11 @@ import type { FilePreview, ItemPlan, KeyStatus } from '../../shared/exchange/app
 import { diffAssessments } from '../../shared/exchange/diff';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import { revisionVerdict } from '../../shared/exchange/revision';
-import { exchangeFileExtension, exchangeLimits, type ExchangeItemInput, type ExchangePayload, type Signer } from '../../shared/exchange/schema';
+import { exchangeFileExtension, exchangeLimits, type ExchangeItemInput, type ExchangePayload, type JwsSignature, type Signer } from '../../shared/exchange/schema';
 import { frameworkFingerprint } from '../../shared/framework/fingerprint';
 import type { Framework } from '../../shared/framework/schema';
-import type { InstitutionProfile } from '../../shared/institution/schema';
-import { verifyExchangeFile, type VerifiedExchange } from '../exchange/read';
+import { profileOf, type InstitutionProfile } from '../../shared/institution/schema';
+import { verifyExchangeFile, verifyExchangeFileDetail, type VerifiedExchange } from '../exchange/read';
 import { createExchangeFile } from '../exchange/write';
 import { KeyRing } from '../keys/key-ring';
 import { createPassphraseProtector } from '../keys/passphrase-protector';
@@ -25,6 +25,7 @@ import { PartnerKeys } from '../keys/partner-keys';
 import type { SecretProtector } from '../keys/secret-protector';
 import { writeFileDurably } from '../store/durable-write';
 import type { Store } from '../store/store';
+import type { AgreementService, IncomingAgreement, IncomingPlan } from './agreements';
 import type { AssessmentService, User } from './assessments';
 import { frameworkKind, type FrameworkCatalog } from './frameworks';
 import { institutionKind, type InstitutionService } from './institutions';
@@ -34,6 +35,8 @@ interface PreparedFile {
   path: string;
   preview: FilePreview;
   verified?: VerifiedExchange;
+  /** The payload as written and the signatures themselves: what an agreement keeps. */
+  signed?: { rawPayload: Record<string, unknown>; jws: JwsSignature[] };
 }
 
 export interface ExchangeServiceOptions {
@@ -53,6 +56,7 @@ export type { FilePreview, ItemPlan, KeyStatus };
 
 export class ExchangeService {
   private prepared = new Map<string, PreparedFile>();
+  private agreements: AgreementService | undefined;
 
   private constructor(
     private readonly options: ExchangeServiceOptions,
@@ -68,6 +72,11 @@ export class ExchangeService {
     const os = options.osProtector?.();
     if (keyRing.hasKey() && keyRing.protectionMethod() === 'os-keychain' && os) await keyRing.unlock(os).catch(() => undefined);
     return service;
+  }
+
+  /** Agreements are received through exchange files too; the agreement service plans and applies them. */
+  attachAgreements(agreements: AgreementService): void {
+    this.agreements = agreements;
   }
 
   // ---------------------------------------------------------------- the own key
@@ -270,16 +279,19 @@ export class ExchangeService {
       });
     }
     const bytes = new Uint8Array(await readFile(path));
-    const result = await verifyExchangeFile(bytes, { partnerKeys: this.partnerKeys, ownKeyRing: this.keyRing.hasKey() ? this.keyRing : undefined });
+    const result = await verifyExchangeFileDetail(bytes, { partnerKeys: this.partnerKeys, ownKeyRing: this.keyRing.hasKey() ? this.keyRing : undefined });
     if (!result.ok) return refuse(result.error);
     const verified = result.verified;
+    const signed = { rawPayload: result.rawPayload, jws: result.signatures };
     const { payload } = verified;
     const ownExchangeId = this.keyRing.hasKey() ? this.keyRing.exchangeId() : undefined;
-    if (payload.issuer.exchangeId === ownExchangeId) {
+    // The own files come back only as an agreement the partner countersigned.
+    const countersigned = payload.items.some((item) => item.type === 'agreement') && verified.signatures.some((signature) => signature.trust.status !== 'own');
+    if (payload.issuer.exchangeId === ownExchangeId && !countersigned) {
       return refuse({ code: 'CONFLICT', message: `${fileName} was issued by your own institution; there is nothing to import from it.` });
     }
     const mapping = this.mapInstitutions(payload);
-    const items = await this.planItems(payload, mapping);
+    const items = await this.planItems(payload, mapping, { verified, ...signed });
     const issuerTarget = mapping.get(issuerLocalId(payload) ?? '') ?? this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile);
     const preview: FilePreview = {
       token,
@@ -301,7 +313,7 @@ export class ExchangeService {
       items,
       changes: items.filter((item) => item.action === 'add' || item.action === 'add-revision').length,
     };
-    return { path, preview, verified };
+    return { path, preview, verified, signed };
   }
 
   /**
@@ -361,7 +373,7 @@ export class ExchangeService {
     return { action: 'new', institutionId: undefined, legalName: profile.legalName, own: false, exchangeId, profile };
   }
 
-  private async planItems(payload: ExchangePayload, mapping: Map<string, InstitutionTarget>): Promise<ItemPlan[]> {
+  private async planItems(payload: ExchangePayload, mapping: Map<string, InstitutionTarget>, file: SignedFile): Promise<ItemPlan[]> {
     const plans: ItemPlan[] = [];
     const heldFrameworks = new Set(this.options.frameworks.list().map((item) => item.fingerprint));
     const inFile = frameworksIn(payload);
@@ -388,9 +400,17 @@ export class ExchangeService {
         case 'assessment':
           plans.push(await this.planAssessment(item.assessment, mapping, inFile));
           break;
+        case 'agreement':
+          plans.push(agreementItemPlan(item.agreement.title, await this.planAgreement(incomingAgreement(item.agreement, file))));
+          break;
       }
     }
     return plans;
+  }
+
+  private async planAgreement(incoming: IncomingAgreement): Promise<IncomingPlan> {
+    if (!this.agreements) return { action: 'refuse', reason: 'agreement-not-a-party' };
+    return this.agreements.planIncoming(incoming);
   }
 
   private async planAssessment(incoming: Assessment, mapping: Map<string, InstitutionTarget>, inFile: ReadonlySet<string>): Promise<ItemPlan> {
@@ -453,16 +473,17 @@ export class ExchangeService {
         throw new AppError({ code: 'NOT_FOUND', message: 'This import preview is no longer open. Import the files again.' });
       }
       // A file that brings nothing new (the same file again, an old one replayed) changes nothing at all.
-      const added = prepared.preview.changes > 0 ? await this.applyOne(prepared.verified) : 0;
+      const added = prepared.preview.changes > 0 ? await this.applyOne(prepared.verified, prepared.signed!) : 0;
       results.push({ fileName: prepared.preview.fileName, added });
       this.prepared.delete(token);
     }
     return results;
   }
 
-  private async applyOne(verified: VerifiedExchange): Promise<number> {
+  private async applyOne(verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
     const { store, institutions, assessments, frameworks, partnerships } = this.options;
     const created: Array<{ kind: 'institution' | 'framework' | 'assessment'; id: string }> = [];
+    const undo: Array<() => Promise<void>> = [];
     const now = this.options.now().toISOString();
     const { payload } = verified;
     try {
@@ -518,13 +539,27 @@ export class ExchangeService {
         added += 1;
       }
 
-      // 4. Keys seen, remembered now that the import stands (trust on first use).
+      // 4. Agreements: new ones, the partner's countersignature, or the partner's newer text.
+      let agreementsChanged = 0;
+      for (const item of payload.items) {
+        if (item.type !== 'agreement' || !this.agreements) continue;
+        const incoming = incomingAgreement(item.agreement, { verified, ...signed });
+        const plan = await this.agreements.planIncoming(incoming);
+        const revert = await this.agreements.applyIncoming(incoming, plan);
+        if (revert) {
+          undo.push(revert);
+          agreementsChanged += 1;
+        }
+      }
+
+      // 5. Keys seen, remembered now that the import stands (trust on first use).
       await this.partnerKeys.remember(verified.signatures.filter((signature) => signature.trust.status !== 'own').map((signature) => signature.sighting));
 
-      // 5. Partnerships with this partner pick up the assessments that fill their empty places.
+      // 6. Partnerships with this partner pick up the assessments that fill their empty places.
       await partnerships.linkImported(created.filter((entry) => entry.kind === 'assessment').map((entry) => entry.id));
-      return added + created.filter((entry) => entry.kind !== 'assessment').length;
+      return added + agreementsChanged + created.filter((entry) => entry.kind !== 'assessment').length;
     } catch (error) {
+      for (const revert of undo.reverse()) await revert().catch(() => undefined);
       for (const entry of created.reverse()) {
         const kind = entry.kind === 'institution' ? institutionKind : entry.kind === 'framework' ? frameworkKind : assessments.kind;
         await store.remove(kind, entry.id).catch(() => undefined);
@@ -533,6 +568,27 @@ export class ExchangeService {
     }
   }
 
+}
+
+/** A verified file with what agreements keep of it. */
+interface SignedFile {
+  verified: VerifiedExchange;
+  rawPayload: Record<string, unknown>;
+  jws: JwsSignature[];
+}
+
+function incomingAgreement(content: IncomingAgreement['content'], file: SignedFile): IncomingAgreement {
+  return { content, payload: file.verified.payload, rawPayload: file.rawPayload, signatures: file.verified.signatures, jws: file.jws };
+}
+
+function agreementItemPlan(title: string, plan: IncomingPlan): ItemPlan {
+  return {
+    type: 'agreement',
+    title,
+    action: plan.action,
+    reason: plan.reason,
+    ...(plan.action === 'add-revision' && plan.reason === 'agreement-new-text' ? { changedParts: plan.changedParts } : {}),
+  };
 }
 
 interface InstitutionTarget {
@@ -547,22 +603,6 @@ interface InstitutionTarget {
 /** Fingerprints of the framework snapshots a file carries. */
 function frameworksIn(payload: ExchangePayload): Set<string> {
   return new Set(payload.items.flatMap((item) => (item.type === 'framework' ? [frameworkFingerprint(item.framework)] : [])));
-}
-
-function profileOf(institution: InstitutionProfile): InstitutionProfile {
-  return {
-    legalName: institution.legalName,
-    country: institution.country,
-    city: institution.city,
-    erasmusCode: institution.erasmusCode,
-    oid: institution.oid,
-    pic: institution.pic,
-    schacCode: institution.schacCode,
-    website: institution.website,
-    legalRepresentative: institution.legalRepresentative,
-    qaContact: institution.qaContact,
-    qaAgency: institution.qaAgency,
-  };
 }
 
 /** The issuer's own id for itself, from the institution item that carries its exchange id. */

@@ -238,7 +238,7 @@ function partyOf(institution: Institution, exchangeId: string | null): Agreement
 }
 
 /** The conditions of the decision that are still to be met, in the order of the action plan. */
-function conditionsOf(partnership: Partnership): AgreementCondition[] {
+export function conditionsOf(partnership: Partnership): AgreementCondition[] {
   return partnership.actions
     .filter((action) => action.isCondition && action.status !== 'done')
     .map((action) => ({

@@ -50,4 +50,6 @@ export interface ItemPlan {
   reason?: string;
   verdict?: RevisionVerdict;
   diff?: AssessmentDiff;
+  /** For an agreement whose text changed: the parts that differ (`scope`, `clause:<heading>`…). */
+  changedParts?: string[];
 }

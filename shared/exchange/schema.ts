@@ -9,11 +9,12 @@
  * recompute the signed bytes. docs/exchange-format.md describes the format for implementers; the
  * JSON Schema in docs/schemas/exchange.schema.json is generated from this file.
  *
- * Adding an item type (the agreement, for one) takes three steps: a schema below, an entry in
+ * Adding an item type takes three steps: a schema below, an entry in
  * `exchangeItemSchemas`, and a line in `itemDescriptions` (shared/exchange/summary.ts), which the
  * compiler asks for.
  */
 import { z } from 'zod';
+import { agreementContentSchema } from '../agreement/content';
 import { assessmentSchema } from '../assessment/schema';
 import { frameworkSchema } from '../framework/schema';
 import { institutionProfileSchema } from '../institution/schema';
@@ -160,8 +161,19 @@ export const institutionItemSchema = z.strictObject({
   profile: institutionProfileSchema,
 });
 
+/**
+ * A partnership agreement's content: what its signatures cover, by way of the payload. A file that
+ * carries an agreement is signed first by the party that drafted it (its issuer) and countersigned
+ * by the other over the very same payload, in the manner of Erasmus Without Paper's approval by
+ * hash (docs/exchange-format.md).
+ */
+export const agreementItemSchema = z.strictObject({
+  type: z.literal('agreement'),
+  agreement: agreementContentSchema,
+});
+
 /** Every item type, in one list: the discriminated union and the JSON Schema come from it. */
-export const exchangeItemSchemas = [assessmentItemSchema, frameworkItemSchema, partnershipItemSchema, institutionItemSchema] as const;
+export const exchangeItemSchemas = [assessmentItemSchema, frameworkItemSchema, partnershipItemSchema, institutionItemSchema, agreementItemSchema] as const;
 export const exchangeItemSchema = z.discriminatedUnion('type', exchangeItemSchemas);
 export type ExchangeItem = z.infer<typeof exchangeItemSchema>;
 export type ExchangeItemInput = z.input<typeof exchangeItemSchema>;
@@ -196,7 +208,7 @@ export const exchangeFileSchema = z
   .meta({
     title: 'TrustBridge exchange file',
     description:
-      'A signed file that consortium members exchange: an issuer, items (assessments, framework snapshots, partnerships, institution profiles) and one or more Ed25519 JWS signatures over the canonical payload. See docs/exchange-format.md.',
+      'A signed file that consortium members exchange: an issuer, items (assessments, framework snapshots, partnerships, institution profiles, agreements) and one or more Ed25519 JWS signatures over the canonical payload. See docs/exchange-format.md.',
   });
 export type ExchangeFile = z.infer<typeof exchangeFileSchema>;
 

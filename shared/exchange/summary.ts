@@ -31,6 +31,11 @@ const itemDescriptions: { [T in ExchangeItemType]: (item: ExchangeItemOf<T>) => 
     id: partnership.id,
     label: `Partnership "${partnership.title}" between ${parties.A.profile.legalName} and ${parties.B.profile.legalName}${partnership.decision ? ` (decision: ${partnership.decision.outcome})` : ''}`,
   }),
+  agreement: ({ agreement }) => ({
+    type: 'agreement',
+    id: agreement.id,
+    label: `Agreement "${agreement.title}" between ${agreement.parties.A.legalName} and ${agreement.parties.B.legalName} (${agreement.language})`,
+  }),
   institution: ({ profile }) => ({
     type: 'institution',
     label: `Institution profile of ${profile.legalName} (${profile.city}, ${profile.country})`,

@@ -109,3 +109,20 @@ export const emptyProfile: InstitutionProfileInput = {
   qaContact: { name: '', role: '', email: '' },
   qaAgency: { name: '', eqarRegistered: 'unknown' },
 };
+
+/** The profile part of an institution record: what is sent to partners (no local ids or dates). */
+export function profileOf(institution: InstitutionProfile): InstitutionProfile {
+  return {
+    legalName: institution.legalName,
+    country: institution.country,
+    city: institution.city,
+    erasmusCode: institution.erasmusCode,
+    oid: institution.oid,
+    pic: institution.pic,
+    schacCode: institution.schacCode,
+    website: institution.website,
+    legalRepresentative: institution.legalRepresentative,
+    qaContact: institution.qaContact,
+    qaAgency: institution.qaAgency,
+  };
+}

@@ -16,6 +16,9 @@ import { actionItemSchema, decisionOutcomes, type Partnership } from '../partner
 import type { PartnershipSummary } from '../partnership/summary';
 import { settingsPatchSchema, type Settings } from '../settings';
 import type { FilePreview, KeyStatus } from '../exchange/app';
+import { agreementScopeSchema } from '../agreement/content';
+import type { AgreementSummary } from '../agreement/summary';
+import type { AgreementView } from '../agreement/view';
 import type { StoreNotice } from '../store/notices';
 import { channel } from './channel';
 
@@ -107,6 +110,23 @@ export interface PartnerKeysView {
   events: Array<{ at: string; kind: string; fingerprint: string; by?: string | undefined }>;
 }
 
+const signatory = z.strictObject({ name: z.string().max(200, { error: 'validation.tooLong' }), role: z.string().max(200, { error: 'validation.tooLong' }) });
+const agreementEdit = z.strictObject({
+  title: z.string().max(300, { error: 'validation.tooLong' }),
+  signatories: z.strictObject({ A: signatory, B: signatory }),
+  scope: agreementScopeSchema,
+  clauses: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/),
+        heading: z.string().max(300, { error: 'validation.tooLong' }),
+        text: z.string().max(20000, { error: 'validation.tooLong' }),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+
 export const contract = {
   'app.info': channel(none).returns<AppInfo>(),
 
@@ -184,6 +204,17 @@ export const contract = {
   'partnerships.saveAction': channel(z.strictObject({ id, action: actionItemSchema.extend({ id: id.optional() }) })).returns<Partnership>(),
   'partnerships.removeAction': channel(z.strictObject({ id, actionId: id })).returns<Partnership>(),
   'partnerships.remove': channel(byId).returns<null>(),
+
+  'agreements.list': channel(none).returns<AgreementSummary[]>(),
+  'agreements.forPartnership': channel(byId).returns<AgreementSummary[]>(),
+  'agreements.view': channel(byId).returns<AgreementView>(),
+  'agreements.create': channel(z.strictObject({ partnershipId: id, language: languageSchema })).returns<AgreementSummary>(),
+  'agreements.update': channel(z.strictObject({ id, edit: agreementEdit })).returns<AgreementView>(),
+  'agreements.refreshConditions': channel(byId).returns<AgreementView>(),
+  'agreements.sign': channel(byId).returns<AgreementView>(),
+  'agreements.exportFile': channel(byId).returns<{ path: string } | null>(),
+  'agreements.exportWord': channel(reportLanguage).returns<{ path: string } | null>(),
+  'agreements.remove': channel(byId).returns<null>(),
 
   'exports.assessmentReport': channel(reportLanguage).returns<{ path: string } | null>(),
   'exports.readinessReport': channel(reportLanguage).returns<{ path: string } | null>(),

@@ -10,7 +10,6 @@
  * from `templates/agreements/<language>.json` (`document`), in the language asked for.
  */
 import {
-  AlignmentType,
   BorderStyle,
   Document,
   Packer,
@@ -161,7 +160,9 @@ function clauseSection(context: Context): Block[] {
 
 /**
  * A clause's lines as paragraphs: "N.k" numbers for its paragraphs (none when there is only one),
- * and lines beginning with "- " as lettered items (a), (b)… of the paragraph before them.
+ * and lines beginning with "- " as lettered items (a), (b)… of the paragraph before them. Left
+ * aligned, not justified: long codes and names (an Erasmus code, a SCHAC domain) would otherwise
+ * stretch a line into wide gaps where the program does not hyphenate.
  */
 export function clauseParagraphs(text: string, clauseNumber: number): Paragraph[] {
   const lines = cleanText(text)
@@ -169,6 +170,8 @@ export function clauseParagraphs(text: string, clauseNumber: number): Paragraph[
     .map((line) => line.trim())
     .filter(Boolean);
   const numbered = lines.filter((line) => !line.startsWith('- ')).length > 1;
+  // Lettered items hang inside the paragraph they belong to: under its text when it is numbered.
+  const itemLeft = numbered ? indent.letter : indent.letter - indent.number;
   const paragraphs: Paragraph[] = [];
   let sub = 0;
   let letter = 0;
@@ -178,10 +181,9 @@ export function clauseParagraphs(text: string, clauseNumber: number): Paragraph[
       letter += 1;
       paragraphs.push(
         new Paragraph({
-          indent: { left: indent.letter, hanging: indent.letter - indent.number },
-          tabStops: [{ type: TabStopType.LEFT, position: indent.letter }],
+          indent: { left: itemLeft, hanging: indent.letter - indent.number },
+          tabStops: [{ type: TabStopType.LEFT, position: itemLeft }],
           spacing: { after: 60 },
-          alignment: AlignmentType.JUSTIFIED,
           children: [run(mark), new TextRun('\t'), run(line.slice(2).trim())],
         }),
       );
@@ -195,10 +197,9 @@ export function clauseParagraphs(text: string, clauseNumber: number): Paragraph[
             indent: { left: indent.number, hanging: indent.number },
             tabStops: [{ type: TabStopType.LEFT, position: indent.number }],
             spacing: { after: 100 },
-            alignment: AlignmentType.JUSTIFIED,
             children: [run(`${clauseNumber}.${sub}`, { color: colours.muted }), new TextRun('\t'), run(line)],
           })
-        : new Paragraph({ spacing: { after: 100 }, alignment: AlignmentType.JUSTIFIED, children: [run(line)] }),
+        : new Paragraph({ spacing: { after: 100 }, children: [run(line)] }),
     );
   }
   return paragraphs;
@@ -278,10 +279,15 @@ function annex(context: Context): Block[] {
 function signaturePage(context: Context): Block[] {
   const { agreement, label, code } = context;
   const { content } = agreement;
+  // The statement ends by pointing at the signature lines, so they follow it; the record of the
+  // digital seals comes after them.
   const blocks: Block[] = [
     heading(1, label('signaturesHeading'), { pageBreakBefore: true }),
     paragraph(withEmphasis(context.texts.document.signaturesIntro, 'code', code)),
     statementBox(label('sealStatementHeading'), label('sealStatement')),
+    heading(2, label('handwrittenHeading')),
+    paragraph(label('handwrittenIntro'), { keepNext: true }),
+    handwrittenTable(context),
     heading(2, label('digitalSealsHeading')),
   ];
   for (const side of sides) {
@@ -290,9 +296,6 @@ function signaturePage(context: Context): Block[] {
     if (!signatures.length) blocks.push(note(label('noSeal')));
     for (const signature of signatures) blocks.push(sealTable(context, signature), new Paragraph({ spacing: { after: 120 }, children: [] }));
   }
-  blocks.push(heading(2, label('handwrittenHeading'), { pageBreakBefore: agreement.signatures.length > 2 }));
-  blocks.push(paragraph(label('handwrittenIntro')));
-  blocks.push(handwrittenTable(context));
   return blocks;
 }
 
@@ -319,7 +322,7 @@ function sealTable(context: Context, signature: AgreementSignature): Table {
       [label('sealContent'), { paragraphs: [paragraph([monoRun(contentVerificationCode(signature.contentHash), true)], { style: 'TableText' })] }],
       [label('sealStatus'), status],
     ],
-    3000,
+    3400,
   );
 }
 
@@ -367,7 +370,8 @@ function handwrittenTable(context: Context): Table {
 /** A template's text with one placeholder's value set in bold monospace (a code to read out). */
 function withEmphasis(template: string, name: string, value: string): TextRun[] {
   const [before = '', ...rest] = template.split(`{{${name}}}`);
-  return [run(before), run(value, { bold: true, font: mono }), run(rest.join(value))];
+  // Non-breaking spaces: a code read aloud in groups must not be split over two lines.
+  return [run(before), run(value.replace(/ /g, '\u00A0'), { bold: true, font: mono }), run(rest.join(value))];
 }
 
 function groups(hex: string): string {

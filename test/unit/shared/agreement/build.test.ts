@@ -3,7 +3,7 @@
  * conditions taken from the action plan, refilling clauses after a change, and the content hash.
  */
 import { describe, expect, it } from 'vitest';
-import { agreementContentHash, agreementVerificationCode, buildAgreementDraft, defaultScope, refillClauses } from '../../../../shared/agreement/build';
+import { agreementContentHash, agreementVerificationCode, buildAgreementDraft, conditionsOf, defaultScope, refillClauses } from '../../../../shared/agreement/build';
 import { agreementContentSchema, type AgreementContent } from '../../../../shared/agreement/schema';
 import { AppError } from '../../../../shared/errors';
 import { criteriaOf } from '../../../../shared/framework/schema';
@@ -91,6 +91,12 @@ describe('buildAgreementDraft', () => {
     ]);
     // The done condition (action-3) and the action that is no condition (action-4) are left out.
     expect(clause(content, 'conditions').text).toContain('(3 in total)');
+  });
+
+  it('brings the conditions up to date from a changed plan with conditionsOf', () => {
+    const base = decidedPartnership();
+    const plan = { ...base, actions: base.actions.map((item) => (item.id === 'action-1' ? { ...item, status: 'done' as const } : item)) };
+    expect(conditionsOf(plan).map((condition) => condition.actionId)).toEqual(['action-2', 'action-5']);
   });
 
   it('says that there are no conditions when the partnership was decided ready without any', () => {
