@@ -185,6 +185,9 @@ export class AgreementService {
       },
       scope: { ...edit.scope, eqfLevels: [...new Set(edit.scope.eqfLevels)].sort((x, y) => x - y) },
     };
+    if (draft.scope.ectsMin > draft.scope.ectsMax) {
+      throw new AppError({ code: 'VALIDATION', message: 'The largest micro-credential must not be smaller than the smallest.', issues: [{ path: 'scope.ectsMax', message: 'agreement.ectsOrder' }] });
+    }
     const ids = new Set<string>();
     for (const clause of edit.clauses) {
       if (ids.has(clause.id)) throw new AppError({ code: 'VALIDATION', message: `Two clauses have the id “${clause.id}”.`, issues: [{ path: 'clauses', message: 'validation.duplicate' }] });

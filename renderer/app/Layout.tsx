@@ -10,6 +10,7 @@ const links = [
   { to: '/', key: 'home', end: true },
   { to: '/assessments', key: 'assessments', end: false },
   { to: '/partnerships', key: 'partnerships', end: false },
+  { to: '/agreements', key: 'agreements', end: false },
   { to: '/guide', key: 'guide', end: false },
   { to: '/settings', key: 'settings', end: false },
 ] as const;

@@ -1,4 +1,6 @@
 import type { ReactElement } from 'react';
+import { AgreementPage } from '../features/agreements/AgreementPage';
+import { AgreementsPage } from '../features/agreements/AgreementsPage';
 import { AssessmentPage } from '../features/assessments/AssessmentPage';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
 import { NewAssessmentPage } from '../features/assessments/NewAssessmentPage';
@@ -21,6 +23,8 @@ export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
   { path: '/assessments/:id', element: <AssessmentPage /> },
   { path: '/partnerships', element: <PartnershipsPage /> },
   { path: '/partnerships/:id', element: <PartnershipPage /> },
+  { path: '/agreements', element: <AgreementsPage /> },
+  { path: '/agreements/:id', element: <AgreementPage /> },
   { path: '/partners/:id', element: <PartnerEditPage /> },
   { path: '/guide', element: <GuidePage /> },
   { path: '/guide/edit/:key', element: <FrameworkEditorPage /> },

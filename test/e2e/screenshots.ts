@@ -6,9 +6,9 @@ import { repoRoot } from '../support/paths';
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
 /** Saves a full-page screenshot for people to look at (test-results/screenshots/<name>.png). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await mkdir(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }

@@ -108,5 +108,16 @@ export function electronMock() {
     dialog: { showErrorBox: (title: string, body: string) => electronState.errorBoxes.push([title, body]) },
     shell: { showItemInFolder() {}, openPath: async () => '' },
     nativeTheme: { shouldUseDarkColors: false },
+    // No keychain in the mock: the signing key falls back to its passphrase, as on a bare Linux.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: () => {
+        throw new Error('no keychain in tests');
+      },
+      decryptString: () => {
+        throw new Error('no keychain in tests');
+      },
+    },
   };
 }

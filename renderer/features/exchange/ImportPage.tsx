@@ -169,6 +169,15 @@ function FileCard({ preview, busy, onAccept, onChangedKey }: { preview: FilePrev
               <td>
                 <span className={`badge ${item.action === 'refuse' ? 'badge--critical' : item.action === 'skip' ? '' : 'badge--published'}`}>{t(`import.actions.${item.action}`)}</span>
                 {item.reason && <span className="muted small block">{t(`import.reasons.${item.reason}`, { defaultValue: item.reason })}</span>}
+                {item.changedParts && item.changedParts.length > 0 && (
+                  <span className="small block">
+                    {t('import.changedParts', {
+                      parts: item.changedParts
+                        .map((part) => (part.startsWith('clause:') ? t('import.parts.clause', { heading: part.slice('clause:'.length) }) : t(`import.parts.${part}`)))
+                        .join('; '),
+                    })}
+                  </span>
+                )}
                 {item.diff && item.diff.criteria.length > 0 && (
                   <details className="diff">
                     <summary>{t('import.showChanges', { count: item.diff.criteria.length })}</summary>

@@ -25,6 +25,7 @@ import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { useResource } from '../../lib/use-resource';
+import { PartnershipAgreement } from '../agreements/PartnershipAgreement';
 import { ActionPlan } from './ActionPlan';
 import { DecisionForm } from './DecisionForm';
 import { GapTable } from './GapTable';
@@ -100,6 +101,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           {report?.decisionAboveScores && <p className="alert alert--warning">{t('partnership.decisionAboveScores', { band: t(`band.${report.readiness.band}`) })}</p>}
           <DecisionForm partnership={partnership} suggested={report?.readiness.band} onSaved={onChanged} />
           <ActionPlan partnership={partnership} framework={framework} institutions={{ A: institutionA.legalName, B: institutionB.legalName }} onChanged={onChanged} />
+          <PartnershipAgreement partnership={partnership} />
         </TabPanel>
       </Tabs>
       {exporting && (

@@ -77,6 +77,8 @@ describe('a consortium’s own version', () => {
     const file = join(core.dataDir, 'meshe-guide-1.1.json');
     core.dialogs.answerSave(file);
     expect(await core.router.invoke('frameworks.export', { key: draft.key })).toEqual({ ok: true, value: { path: file } });
+    // The saved file can then be shown in its folder (the toast's button).
+    expect(await core.router.invoke('files.showInFolder', { path: file })).toEqual({ ok: true, value: null });
     expect(core.dialogs.shownInFolder).toEqual([file]);
 
     const other = await testCore();

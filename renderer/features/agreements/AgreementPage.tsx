@@ -1,0 +1,298 @@
+/**
+ * One partnership agreement: where it stands (who has signed exactly this text), its short
+ * verification code to compare with the partner on the phone, the seals with their keys, the text
+ * to edit where a lawyer would, signing (or countersigning), sending the signed file, and the Word
+ * export with both seals.
+ */
+import { useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { AgreementView } from '../../../shared/agreement/view';
+import { verificationCode } from '../../../shared/exchange/fingerprint';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { ExportDialog, notifySaved } from '../../components/ExportDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { notify } from '../../components/Toasts';
+import { api } from '../../lib/api';
+import { useFormat } from '../../lib/format';
+import { useResource } from '../../lib/use-resource';
+import { UnlockDialog } from '../exchange/UnlockDialog';
+import { needsUnlock } from '../exchange/signing';
+import { AgreementEditor } from './AgreementEditor';
+import { AgreementStateBadge } from './AgreementStateBadge';
+
+export function AgreementPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const view = useResource(() => api().agreements.view({ id }), [id]);
+  if (view.error && !view.data) {
+    return (
+      <>
+        <PageHeader title={t('nav.agreements')} />
+        <ErrorMessage error={view.error} />
+      </>
+    );
+  }
+  if (!view.data) return <p className="muted">{t('common.loading')}</p>;
+  return <AgreementScreen view={view.data} onChanged={view.set} onReload={view.reload} />;
+}
+
+function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; onChanged(view: AgreementView): void; onReload(): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'text';
+  const [exporting, setExporting] = useState(false);
+  const [confirmSign, setConfirmSign] = useState(false);
+  const [unlocking, setUnlocking] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const { agreement } = view;
+  const { content } = agreement;
+  const own = content.parties[agreement.ownSide];
+  const partner = content.parties[agreement.ownSide === 'A' ? 'B' : 'A'];
+
+  const sign = async () => {
+    setConfirmSign(false);
+    setBusy(true);
+    const result = await api().agreements.sign({ id: agreement.id });
+    setBusy(false);
+    if (needsUnlock(result)) return setUnlocking(true);
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    onChanged(result.value);
+    notify(t(result.value.state === 'concluded' ? 'agreement.countersigned' : 'agreement.signedToast', { partner: partner.legalName }), 'success');
+  };
+
+  const send = async () => {
+    const result = await api().agreements.exportFile({ id: agreement.id });
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (result.value) notifySaved(t, result.value.path);
+  };
+
+  const remove = async () => {
+    setRemoving(false);
+    const result = await api().agreements.remove({ id: agreement.id });
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    notify(t('agreement.removed'), 'success');
+    void navigate('/agreements');
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={content.title}
+        intro={t('agreement.between', { a: content.parties.A.legalName, b: content.parties.B.legalName })}
+        actions={
+          <>
+            <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
+            {agreement.signatures.length === 0 && (
+              <Button variant="danger" onPress={() => setRemoving(true)}>
+                {t('agreement.remove')}
+              </Button>
+            )}
+          </>
+        }
+      />
+
+      <section className="card agreement-status" aria-labelledby="agreement-status-title">
+        <div className="agreement-status__main">
+          <h2 id="agreement-status-title">{t('agreement.statusTitle')}</h2>
+          <AgreementStateBadge state={view.state} />
+          <p>{t(`agreement.stateHelp.${view.state}`, { partner: partner.legalName, own: own.legalName })}</p>
+          {view.partnership && (
+            <p className="muted small">
+              {t('agreement.fromPartnership')} <a href={`#/partnerships/${view.partnership.id}`}>{view.partnership.title}</a>
+            </p>
+          )}
+          {view.endsOn && <p className="muted small">{t('agreement.endsOn', { date: format.day(view.endsOn) })}</p>}
+        </div>
+        <div className="agreement-status__code">
+          <span className="muted small">{t('agreement.code')}</span>
+          <span className="verification-code" aria-describedby="agreement-code-help">
+            {view.verificationCode}
+          </span>
+          <span id="agreement-code-help" className="muted small">
+            {t('agreement.codeHelp')}
+          </span>
+          <details className="small">
+            <summary>{t('agreement.fullHash')}</summary>
+            <code className="mono break">{view.contentHash}</code>
+          </details>
+        </div>
+        <div className="agreement-status__actions">
+          {view.canSign && (
+            <Button variant="primary" onPress={() => setConfirmSign(true)} isDisabled={busy}>
+              {view.state === 'awaiting-own' ? t('agreement.countersign') : t('agreement.sign')}
+            </Button>
+          )}
+          {view.canSendFile && (
+            <Button onPress={() => void send()} variant={view.canSign ? 'secondary' : 'primary'}>
+              {t(view.state === 'concluded' ? 'agreement.sendConcluded' : 'agreement.send')}
+            </Button>
+          )}
+        </div>
+      </section>
+      {!view.integrity.ok && (
+        <p className="alert alert--error" role="alert">
+          {t('agreement.integrityFailed')} {view.integrity.message}
+        </p>
+      )}
+      {view.state === 'changed-after-signing' && (
+        <p className="alert alert--warning" role="status">
+          {t('agreement.changedAfterSigning')}
+        </p>
+      )}
+
+      <Signatures view={view} />
+
+      <Tabs selectedKey={tab} onSelectionChange={(key) => setParams({ tab: String(key) }, { replace: true })} className="tabs">
+        <TabList aria-label={t('agreement.sections')} className="tabs__list">
+          <Tab id="text" className="tabs__tab">
+            {t('agreement.text')}
+          </Tab>
+          <Tab id="history" className="tabs__tab">
+            {t('agreement.history')}
+          </Tab>
+        </TabList>
+        <TabPanel id="text" className="tabs__panel stack">
+          <AgreementEditor view={view} onSaved={onChanged} />
+        </TabPanel>
+        <TabPanel id="history" className="tabs__panel">
+          <History view={view} />
+        </TabPanel>
+      </Tabs>
+
+      <ConfirmDialog
+        isOpen={confirmSign}
+        title={view.state === 'awaiting-own' ? t('agreement.countersignTitle') : t('agreement.signTitle')}
+        confirmLabel={view.state === 'awaiting-own' ? t('agreement.countersignNow') : t('agreement.signNow')}
+        onConfirm={() => void sign()}
+        onCancel={() => setConfirmSign(false)}
+      >
+        <p>{t('agreement.signAs', { name: own.signatory.name, role: own.signatory.role || '—', institution: own.legalName })}</p>
+        <p>
+          {t('agreement.signCode')} <strong className="mono">{view.verificationCode}</strong>
+        </p>
+        <p className="muted small">{t('agreement.sealNote')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog isOpen={removing} title={t('agreement.removeTitle')} confirmLabel={t('agreement.remove')} destructive onConfirm={() => void remove()} onCancel={() => setRemoving(false)}>
+        <p>{t('agreement.removeBody')}</p>
+      </ConfirmDialog>
+      {unlocking && (
+        <UnlockDialog
+          onClose={() => setUnlocking(false)}
+          onUnlocked={() => {
+            setUnlocking(false);
+            void sign();
+          }}
+        />
+      )}
+      {exporting && (
+        <ExportDialog
+          title={t('agreement.exportTitle')}
+          intro={t('agreement.exportIntro')}
+          onClose={() => {
+            setExporting(false);
+            onReload();
+          }}
+          choices={[
+            { id: 'word', label: t('agreement.exportWord'), run: (language) => api().agreements.exportWord({ id: agreement.id, language }) },
+            ...(view.canSendFile ? [{ id: 'file', label: t('agreement.exportFile'), run: () => api().agreements.exportFile({ id: agreement.id }) }] : []),
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+function Signatures({ view }: { view: AgreementView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { content } = view.agreement;
+  return (
+    <section className="card" aria-labelledby="seals-title">
+      <h2 id="seals-title">{t('agreement.seals')}</h2>
+      {view.signatures.length === 0 ? (
+        <p className="muted">{t('agreement.noSeals')}</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('agreement.seals')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('agreement.columns.party')}</th>
+              <th scope="col">{t('agreement.columns.signer')}</th>
+              <th scope="col">{t('agreement.columns.date')}</th>
+              <th scope="col">{t('agreement.columns.key')}</th>
+              <th scope="col">{t('agreement.columns.covers')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.signatures.map((signature) => (
+              <tr key={signature.keyFingerprint}>
+                <th scope="row">{content.parties[signature.side].legalName}</th>
+                <td>
+                  {signature.signer.name}
+                  {signature.signer.role && <span className="muted small block">{signature.signer.role}</span>}
+                </td>
+                <td>{format.dateTime(signature.signedAt)}</td>
+                <td>
+                  <span className="mono">{signature.keyCode}</span>
+                  <span className={`badge block-inline ${signature.key === 'own' || signature.key === 'confirmed' ? 'badge--added' : 'badge--draft'}`}>{t(`agreement.key.${signature.key}`)}</span>
+                  <span className="muted small block mono" title={signature.keyFingerprint}>
+                    {signature.displayFingerprint}
+                  </span>
+                </td>
+                <td>
+                  {!signature.valid ? (
+                    <span className="badge badge--critical">{t('agreement.invalid')}</span>
+                  ) : signature.coversContent ? (
+                    <span className="badge badge--added">{t('agreement.covers')}</span>
+                  ) : (
+                    <span className="badge badge--critical">{t('agreement.stale', { code: signature.contentCode })}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {view.signatures.some((signature) => signature.key === 'unconfirmed') && (
+        <p className="muted small">
+          {t('agreement.confirmKeyHint')} <a href="#/exchange/keys">{t('partnerKeys.title')}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function History({ view }: { view: AgreementView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">{t('agreement.history')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('agreement.columns.date')}</th>
+          <th scope="col">{t('agreement.columns.event')}</th>
+          <th scope="col">{t('agreement.columns.by')}</th>
+          <th scope="col">{t('agreement.code')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...view.agreement.history].reverse().map((event, index) => (
+          <tr key={`${event.at}-${index}`}>
+            <td>{format.dateTime(event.at)}</td>
+            <td>{t(`agreement.events.${event.kind}`)}</td>
+            <td>{event.by || '—'}</td>
+            <td className="mono">{verificationCode(event.contentHash)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
