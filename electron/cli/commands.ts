@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
 import { exchangeCommands } from './exchange-commands';
+import { exportCommand } from './export-command';
 import { frameworkCommand } from './framework-commands';
 import { demoCommand, reportCommand } from './report-commands';
 
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   reportCommand,
   demoCommand,
   ...exchangeCommands,
+  exportCommand,
   {
     name: 'version',
     synopsis: 'version',

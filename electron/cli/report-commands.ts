@@ -9,6 +9,7 @@ import { isAppError } from '../../shared/errors';
 import { languageSchema, type Language } from '../../shared/framework/schema';
 import { openCore } from '../app/core';
 import { exportAssessmentReport, exportAssessmentWorkbook, exportReadinessReport, writeDemoData } from '../export';
+import { demoPassphrase, writeDemoExchange } from '../export/demo-exchange';
 import type { DialogService } from '../platform/dialogs';
 import type { Command, CommandContext } from './commands';
 
@@ -143,7 +144,7 @@ export const reportCommand: Command = {
 export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo --out <folder>',
-  summary: 'Write a realistic sample data folder (fictional universities)',
+  summary: 'Write a realistic sample data folder, the partner’s, and the signed files between them',
   async run(args, context) {
     const { options, problems } = parseOptions(args);
     const out = options.get('out');
@@ -161,17 +162,25 @@ export const demoCommand: Command = {
     try {
       const templatesDir = await findTemplatesDir();
       const demo = await writeDemoData({ dataDir, templatesDir });
+      const exchange = await writeDemoExchange({ dataDir, outDir: resolve(dataDir, 'demo-exchange'), templatesDir, demo });
       context.out(
         [
-          `Wrote a sample data folder to ${dataDir}.`,
+          `Wrote a sample data folder to ${dataDir} (Universidad de Ejemplo).`,
           `  partnership                ${demo.partnership}`,
           `  self-assessment (A)        ${demo.assessments.selfA}`,
           `  self-assessment (B)        ${demo.assessments.selfB}`,
           `  audit of B by A            ${demo.assessments.auditOfB}`,
           `  audit of A by B            ${demo.assessments.auditOfA}`,
+          `  agreement (signed by both) ${exchange.agreementId}   code ${exchange.verificationCode}`,
           '',
+          `The partner's data folder (Tampere Test University): ${exchange.partnerDataDir}`,
+          'Signed files between them:',
+          ...Object.values(exchange.files).map((file) => `  ${file}`),
+          '',
+          `Both signing keys are protected by the passphrase "${demoPassphrase}" (sample data only).`,
           `Open it with: npm start -- --data-dir ${dataDir}`,
           `Report:       npm run cli -- report --kind readiness --format docx --in ${dataDir} --id ${demo.partnership} --out readiness.docx`,
+          `Verify:       npm run cli -- verify ${exchange.files.agreementCountersigned}`,
         ].join('\n'),
       );
       return 0;
@@ -182,14 +191,19 @@ export const demoCommand: Command = {
   },
 };
 
-async function withCore(dataDir: string, context: CommandContext, work: (core: Awaited<ReturnType<typeof openCore>>, templatesDir: string) => Promise<number>): Promise<number> {
+export async function withCore(
+  dataDir: string,
+  context: CommandContext,
+  work: (core: Awaited<ReturnType<typeof openCore>>, templatesDir: string) => Promise<number>,
+  command = 'report',
+): Promise<number> {
   let core: Awaited<ReturnType<typeof openCore>> | undefined;
   try {
     const templatesDir = await findTemplatesDir();
     core = await openCore({ dataDir, templatesDir, dialogs: noDialogs, appVersion: version, platform: process.platform, systemLocale: 'en-GB', snapshotEveryMs: Number.MAX_SAFE_INTEGER });
     return await work(core, templatesDir);
   } catch (error) {
-    context.err(`report: ${error instanceof Error ? error.message : String(error)}`);
+    context.err(`${command}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
     await core?.close();

@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
+import { verifyExchangeFile } from '../../electron/exchange/read';
 import { completedSelfAssessment } from '../support/assessment-factories';
 import { sampleProfile } from '../support/factories';
 import { templatesDir } from '../support/paths';
@@ -9,7 +11,7 @@ import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, launchBrowser, type RunningApp } from './harness';
-import { pressButton, typeInto } from './keyboard';
+import { pressButton, tabTo, typeInto } from './keyboard';
 import { seedPassphrase, seedSetUp } from './seed';
 import { screenshot } from './screenshots';
 
@@ -99,5 +101,27 @@ describe('two institutions exchange signed files through the app', () => {
     await app.page.getByRole('button', { name: 'Nothing new' }).waitFor();
     expect(app.externalRequests).toEqual([]);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('B sends several assessments at once from the list, in one signed file', async () => {
+    const page = app!.page;
+    await page.goto(`${app!.baseUrl}/index.html#/assessments`);
+    await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
+    // Both listed assessments (B's own and the one received from A) are selected by keyboard.
+    await tabTo(page, /^Select “/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await tabTo(page, /^Select “/);
+    await page.keyboard.press('Space');
+    const file = join(dirs.files, 'two-assessments.trustbridge');
+    app!.dialogs.answerSave(file);
+    await pressButton(page, 'Send 2 selected as a signed file…');
+    await page.getByRole('dialog', { name: 'Unlock the signing key' }).waitFor();
+    await typeInto(page, 'Passphrase', seedPassphrase);
+    await pressButton(page, 'Unlock');
+    await page.getByText(`Saved to ${file}.`).waitFor({ timeout: 30_000 });
+    const verified = await verifyExchangeFile(new Uint8Array(await readFile(file)));
+    expect(verified.ok && verified.verified.counts['assessment']).toBe(2);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
 });

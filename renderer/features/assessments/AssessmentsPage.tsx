@@ -3,11 +3,16 @@
  * quickly with hundreds of them: the list comes from the store's catalogue, not from the documents.
  */
 import { useMemo, useState } from 'react';
+import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { latestRevisions } from '../../../shared/assessment/summary';
 import { BandBadge } from '../../components/BandBadge';
 import { Button } from '../../components/Button';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { notifySaved } from '../../components/ExportDialog';
+import { notify } from '../../components/Toasts';
+import { UnlockDialog } from '../exchange/UnlockDialog';
+import { needsUnlock } from '../exchange/signing';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
@@ -24,6 +29,27 @@ export function AssessmentsPage() {
   const list = useResource(() => api().assessments.list(), []);
   const [filter, setFilter] = useState<'all' | 'draft' | 'complete' | 'self' | 'audit'>('all');
   const [shown, setShown] = useState(pageSize);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [unlocking, setUnlocking] = useState(false);
+  const [sending, setSending] = useState(false);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  // Several assessments in one signed file, e.g. a consortium member's whole cycle.
+  const send = async () => {
+    setSending(true);
+    const result = await api().exchange.export({ assessmentIds: [...selected] });
+    setSending(false);
+    if (needsUnlock(result)) return setUnlocking(true);
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.value) return;
+    setSelected(new Set());
+    notifySaved(t, result.value.path);
+  };
   const rows = useMemo(() => {
     const latest = latestRevisions(list.data ?? []).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return latest.filter((summary) => filter === 'all' || summary.status === filter || summary.kind === filter);
@@ -62,11 +88,17 @@ export function AssessmentsPage() {
             <p className="muted" role="status">
               {t('assessments.count', { count: rows.length })}
             </p>
+            <Button onPress={() => void send()} isDisabled={selected.size === 0 || sending}>
+              {selected.size ? t('assessments.sendSelected', { count: selected.size }) : t('assessments.sendNone')}
+            </Button>
           </div>
           <table className="data-table">
             <caption className="visually-hidden">{t('nav.assessments')}</caption>
             <thead>
               <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t('assessments.columns.select')}</span>
+                </th>
                 <th scope="col">{t('assessments.columns.title')}</th>
                 <th scope="col">{t('assessments.columns.kind')}</th>
                 <th scope="col">{t('assessments.columns.institution')}</th>
@@ -79,6 +111,11 @@ export function AssessmentsPage() {
             <tbody>
               {rows.slice(0, shown).map((summary) => (
                 <tr key={summary.id}>
+                  <td>
+                    <Checkbox className="checkbox" isSelected={selected.has(summary.id)} onChange={(on) => toggle(summary.id, on)} aria-label={t('assessments.selectOne', { title: summary.title })}>
+                      <span className="checkbox__box" aria-hidden="true" />
+                    </Checkbox>
+                  </td>
                   <th scope="row">
                     <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
                     {summary.revision > 1 && <span className="muted small block">{t('assessment.revision', { revision: summary.revision })}</span>}
@@ -103,6 +140,15 @@ export function AssessmentsPage() {
             <Button onPress={() => setShown((n) => n + pageSize)}>{t('assessments.showMore', { count: Math.min(pageSize, rows.length - shown) })}</Button>
           )}
         </>
+      )}
+      {unlocking && (
+        <UnlockDialog
+          onClose={() => setUnlocking(false)}
+          onUnlocked={() => {
+            setUnlocking(false);
+            void send();
+          }}
+        />
       )}
     </>
   );
