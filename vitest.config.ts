@@ -2,8 +2,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects, one command (`npm test` runs them all):
+ * Four projects, one command (`npm test` runs them all):
  * - unit: shared/ and electron/ services under plain Node, on real files in temp folders;
+ * - reliability: crashes (SIGKILL), damaged stores, full and read-only disks, hostile files, migrations;
  * - component: renderer components in jsdom with Testing Library;
  * - e2e: the built renderer in Debian's Chromium through playwright-core, talking to the real
  *   IPC router over a temp data folder (see test/e2e/harness.ts).
@@ -17,6 +18,15 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // Crash, damaged-store, full-disk, hostile-input and migration tests on real files and processes.
+        test: {
+          name: 'reliability',
+          environment: 'node',
+          include: ['test/reliability/**/*.test.ts'],
+          testTimeout: 60_000,
         },
       },
       {

@@ -306,7 +306,9 @@ function readEnvelope(bytes: Uint8Array, options: ReadOptions): { ok: true; enve
   }
   const record = envelope as Record<string, unknown>;
   if (record['format'] !== exchangeFormat) {
-    return refuse('INVALID_FILE', `This is not a TrustBridge exchange file: its format is "${String(record['format']).slice(0, 60)}", not "${exchangeFormat}".`);
+    const format = record['format'];
+    const named = typeof format === 'string' ? `"${format.slice(0, 60)}"` : `not a name but ${format === null ? 'null' : Array.isArray(format) ? 'a list' : typeof format === 'object' ? 'an object' : `the ${typeof format} ${String(format).slice(0, 20)}`}`;
+    return refuse('INVALID_FILE', `This is not a TrustBridge exchange file: its format is ${named}, not "${exchangeFormat}".`);
   }
   const version = record['formatVersion'];
   if (typeof version === 'number' && Number.isInteger(version) && version > exchangeFormatVersion) {

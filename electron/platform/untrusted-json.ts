@@ -4,6 +4,7 @@
  * that could reach an object's prototype are refused, and every failure is a sentence that says
  * what is wrong. It never throws.
  */
+import { parseStrictJson } from '../exchange/strict-json';
 import { AppError } from '../../shared/errors';
 
 export interface JsonLimits {
@@ -48,9 +49,11 @@ export function parseUntrustedJson(text: string, limits: JsonLimits = defaultJso
       if (forbiddenKeys.has(key)) forbidden ??= key;
       return item;
     });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.replace(/^JSON\.parse: /, '') : '';
-    return fail(`The file is not valid JSON (${detail}). It may be damaged or cut off; ask for the file again.`);
+  } catch {
+    // JSON.parse's message quotes pieces of the file; the strict reader says where, in one line.
+    const strict = parseStrictJson(text, { maxDepth: Number.MAX_SAFE_INTEGER, maxStringLength: Number.MAX_SAFE_INTEGER, maxArrayLength: Number.MAX_SAFE_INTEGER, maxObjectKeys: Number.MAX_SAFE_INTEGER });
+    const where = strict.ok ? '' : ` (line ${strict.problem.line}, column ${strict.problem.column}: ${strict.problem.detail})`;
+    return fail(`The file is not valid JSON${where}. It may be damaged or cut off; ask for the file again.`);
   }
   if (forbidden !== undefined) {
     return fail(`The file contains the key "${forbidden}", which TrustBridge files never use. It was refused as unsafe.`, { key: forbidden });

@@ -29,8 +29,8 @@
  * Plain Node: no Electron here; the Settings screen and its dialogs are wired elsewhere.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, rename, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { lstat, mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -168,6 +168,34 @@ async function listStoreFiles(dataDir: string): Promise<{ files: StoreFile[]; sk
 }
 
 // ------------------------------------------------------------------------------------------------
+// files
+
+/** A new file (never an existing one) opened for a stream; rejects when it cannot be created. */
+function openForWriting(path: string): Promise<WriteStream> {
+  return new Promise((resolvePromise, reject) => {
+    const stream = createWriteStream(path, { flags: 'wx' });
+    stream.once('open', () => resolvePromise(stream));
+    stream.once('error', reject);
+  });
+}
+
+/** fsync applies to the file, not to the handle: the stream has closed its own. */
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An operating system's error (a full disk, a read-only folder), not a fault of the archive. */
+function isFileSystemError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) && !['EINVAL', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code);
+}
+
+// ------------------------------------------------------------------------------------------------
 // backup
 
 function hashingPassThrough(onDone: (sha256: string, size: number) => void): Transform {
@@ -224,10 +252,10 @@ export async function backupStore(
     files: [],
   };
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  let out: FileHandle;
+  let out: WriteStream;
   try {
     await mkdir(dirname(target), { recursive: true });
-    out = await open(temp, 'wx');
+    out = await openForWriting(temp);
   } catch (error) {
     throw storageError(error, target);
   }
@@ -268,19 +296,15 @@ export async function backupStore(
 
   let archiveBytes = 0;
   try {
-    try {
-      const counting = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          archiveBytes += chunk.length;
-          callback(null, chunk);
-        },
-      });
-      await pipeline(output, counting, out.createWriteStream({ autoClose: false, emitClose: false }));
-      await out.sync();
-    } finally {
-      await out.close();
-    }
+    const counting = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        archiveBytes += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    await pipeline(output, counting, out);
     if (failure) throw failure;
+    await fsyncFile(temp);
     await rename(temp, target);
     await fsyncFolder(dirname(target));
   } catch (error) {
@@ -342,12 +366,11 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
   }
   const entries = new Map<string, yauzl.Entry>();
   let manifestEntry: yauzl.Entry | undefined;
+  let unexpected: string | undefined;
   let total = 0;
   try {
     for await (const entry of zip.eachEntry()) {
       const name = entry.fileName;
-      if (entry.isEncrypted()) throw refused(`${name} is encrypted, which TrustBridge backups never are.`);
-      if (!entry.canDecodeFileData()) throw refused(`${name} is compressed in a way TrustBridge backups never are.`);
       if (name === manifestName) {
         if (manifestEntry) throw refused('it has two manifests.');
         manifestEntry = entry;
@@ -355,8 +378,11 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
       }
       const path = name.startsWith(dataPrefix) ? name.slice(dataPrefix.length) : undefined;
       if (path === undefined || !isSafeRelativePath(path)) {
-        throw refused(`it contains "${name.slice(0, 200)}", a name that could write outside the restored folder or that TrustBridge never writes.`);
+        unexpected ??= name;
+        continue;
       }
+      if (entry.isEncrypted()) throw refused(`${name} is encrypted, which TrustBridge backups never are.`);
+      if (!entry.canDecodeFileData()) throw refused(`${name} is compressed in a way TrustBridge backups never are.`);
       if (entries.has(path)) throw refused(`${name} appears twice.`);
       if (entry.uncompressedSize > limits.entryBytes) {
         throw refused(`${name} claims ${entry.uncompressedSize} bytes, more than any file of a TrustBridge store.`);
@@ -376,6 +402,9 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
   }
   if (!manifestEntry) {
     throw refused(`it is not a TrustBridge backup (it has no ${manifestName}). Choose the .zip file TrustBridge wrote when you made the backup.`);
+  }
+  if (unexpected !== undefined) {
+    throw refused(`it contains "${unexpected.slice(0, 200)}", a name that could write outside the restored folder or that TrustBridge never writes.`);
   }
   const manifestBytes = await readEntryBytes(zip, manifestEntry, limits.manifestBytes).catch((error: unknown) => {
     if (error instanceof AppError) throw error;
@@ -473,7 +502,8 @@ export async function restoreStore(
       } catch (error) {
         throw refused(`${file.path} is damaged (${(error as Error).message}).`);
       }
-      const out = await open(path, 'wx').catch((error: unknown) => {
+      const out = await openForWriting(path).catch((error: unknown) => {
+        source.destroy();
         throw storageError(error, path);
       });
       try {
@@ -483,15 +513,12 @@ export async function restoreStore(
             sha256 = hash;
             size = bytes;
           }),
-          out.createWriteStream({ autoClose: false, emitClose: false }),
+          out,
         );
-        await out.sync();
+        await fsyncFile(path);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code && /^E[A-Z]+$/.test(code) && code !== 'EINVAL') throw storageError(error, path);
+        if (isFileSystemError(error)) throw storageError(error, path);
         throw refused(`${file.path} is damaged (${(error as Error).message}).`);
-      } finally {
-        await out.close();
       }
       if (sha256 !== file.sha256 || size !== file.size) {
         throw refused(`${file.path} does not match the fingerprint its manifest records. The archive was changed or damaged; nothing was restored.`);

@@ -133,6 +133,7 @@ export class Store {
   static async open(options: StoreOptions): Promise<Store> {
     const store = new Store(options);
     await store.prepareFolders();
+    await store.finishInterruptedWrites();
     await store.openNotices();
     await store.openSettings();
     const needsReconcile = await store.openIndex();
@@ -287,6 +288,11 @@ export class Store {
     if (ids.length) this.scheduleIndexWrite();
   }
 
+  /** Resolves once a snapshot under way (taken at open) is complete. */
+  async snapshotSettled(): Promise<void> {
+    await this.snapshotting.catch(() => undefined);
+  }
+
   /** Writes pending catalogue changes now. */
   async flush(): Promise<void> {
     if (this.indexTimer) {
@@ -336,6 +342,12 @@ export class Store {
       });
     }
     this.cacheSet(kind, document);
+    // Restored from a .bak or a snapshot, or migrated as it was read: the catalogue follows it.
+    const summary = kind.summarise(document);
+    if (JSON.stringify(summary) !== JSON.stringify(this.summary(kind, id))) {
+      this.setSummary(kind, document);
+      this.scheduleIndexWrite();
+    }
     return document;
   }
 
@@ -613,6 +625,28 @@ export class Store {
       if (!(error instanceof DamagedFileError)) throw error;
       await this.setAside('notices', join(this.dataDir, 'notices.json'));
       this.noticesDb.data = { notices: [] };
+    }
+  }
+
+  /**
+   * The files beside the documents (catalogue, settings, notices) are written like every file:
+   * temp file, current → .bak, temp → current. A crash between the steps leaves a temp file, or
+   * only the .bak: the temp files are removed, and a lone .bak is the last complete save.
+   */
+  private async finishInterruptedWrites(): Promise<void> {
+    try {
+      const names = await readdir(this.dataDir);
+      for (const name of names) {
+        if (/^(index|settings|notices)\.json\.[0-9a-f]{12}\.tmp$/.test(name)) await rm(join(this.dataDir, name), { force: true });
+      }
+      for (const file of ['index.json', 'settings.json', 'notices.json']) {
+        if (!names.includes(file) && names.includes(file + backupSuffix)) {
+          await rename(join(this.dataDir, file + backupSuffix), join(this.dataDir, file));
+          this.logger.info(`Recovered ${file} from its .bak after an interrupted save`);
+        }
+      }
+    } catch (error) {
+      throw storageError(error, this.dataDir);
     }
   }
 

@@ -1,0 +1,182 @@
+/**
+ * Personal data on real files: the demo's store names people in every place TrustBridge has for
+ * them (contacts, authors, completers, history, exchange signers, decision makers, action owners,
+ * the app user). They can be listed, exported, and erased everywhere — the erasure itself logged
+ * without the erased data.
+ */
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../../electron/app/core';
+import { writeDemoData, type DemoResult } from '../../../../electron/export';
+import { erasedEmail, erasedName, personalDataOf, personKey, type PersonalDataService } from '../../../../electron/services/personal-data';
+import { fileTree } from '../../../support/file-tree';
+import { templatesDir } from '../../../support/paths';
+import { ScriptedDialogs } from '../../../support/scripted-dialogs';
+import { tempFolder } from '../../../support/temp';
+
+let folder: Awaited<ReturnType<typeof tempFolder>>;
+let demo: DemoResult;
+let core: Core;
+let personalData: PersonalDataService;
+
+const open = () => openCore({ dataDir: folder.path, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB' });
+
+/** Every file of the data folder whose bytes contain `text`. */
+async function filesContaining(text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of Object.keys(await fileTree(folder.path))) {
+    if ((await readFile(join(folder.path, path), 'utf8')).includes(text)) found.push(path);
+  }
+  return found;
+}
+
+/** Each test gets its own copy of the demo's store: erasure changes it. */
+function withDemoStore(): void {
+  beforeEach(async () => {
+    folder = await tempFolder('trustbridge-gdpr-');
+    demo = await writeDemoData({ dataDir: folder.path, templatesDir });
+    core = await open();
+    personalData = personalDataOf(core, () => new Date('2026-12-01T10:00:00.000Z'));
+  });
+  afterEach(async () => {
+    await core.close();
+    await folder.remove();
+  });
+}
+
+describe('names', () => {
+  it('treats the same name spaced or capitalised differently as one person', () => {
+    expect(personKey('  María  José FERRER ')).toBe(personKey('maría josé ferrer'));
+    expect(personKey('Maria Jose Ferrer')).not.toBe(personKey('María José Ferrer'));
+  });
+});
+
+describe('listing the persons named in the store', () => {
+  withDemoStore();
+  it('finds institution contacts, authors, completers, history, signers, decision makers, action owners and the app user', async () => {
+    const persons = await personalData.list();
+    const byName = new Map(persons.map((person) => [person.name, person]));
+
+    const rector = byName.get('Dra. Elena Martín Soler');
+    expect(rector).toMatchObject({ emails: ['rectora@uni-ejemplo.example'], categories: ['legal-representative'] });
+    expect(rector!.places).toEqual([
+      expect.objectContaining({ collection: 'institutions', documentId: demo.institutions.A, documentTitle: 'Universidad de Ejemplo', field: 'profile.legalRepresentative.name', role: 'Rectora' }),
+    ]);
+
+    const officer = byName.get('María José Ferrer')!;
+    expect(officer.categories).toEqual(
+      expect.arrayContaining(['app-user', 'qa-contact', 'assessment-author', 'assessment-completer', 'change-history', 'decision-maker']),
+    );
+    expect(officer.places).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ collection: 'settings', field: 'userName' }),
+        expect.objectContaining({ collection: 'assessments', documentId: demo.assessments.selfA, field: 'createdBy' }),
+        expect.objectContaining({ collection: 'assessments', documentId: demo.assessments.selfA, field: 'completed.by', role: 'Head of the Quality Unit' }),
+        expect.objectContaining({ collection: 'assessments', field: expect.stringMatching(/^history\.\d+\.by$/) }),
+        expect.objectContaining({ collection: 'partnerships', documentId: demo.partnership, field: 'decision.decidedBy' }),
+      ]),
+    );
+
+    // A partner's officer, named in the exchange file's signer line (free text) and as an action owner.
+    const partnerOfficer = byName.get('Laura Virtanen')!;
+    expect(partnerOfficer.categories).toEqual(expect.arrayContaining(['qa-contact', 'exchange-signer', 'assessment-completer']));
+    expect(partnerOfficer.places).toEqual(
+      expect.arrayContaining([expect.objectContaining({ category: 'exchange-signer', field: 'origin.signer', value: expect.stringContaining('Laura Virtanen') })]),
+    );
+    // Every place is in the catalogue's documents or the settings, and names its field.
+    for (const person of persons) {
+      for (const place of person.places) expect(['settings', 'institutions', 'assessments', 'partnerships']).toContain(place.collection);
+    }
+  });
+
+  it('exports the list, or one person’s places for an access request, as JSON', async () => {
+    const all = await personalData.exportTo(join(folder.path, '..', `${demo.partnership}-persons.json`));
+    const written = JSON.parse(await readFile(all.path, 'utf8'));
+    await rm(all.path);
+    expect(written).toMatchObject({ format: 'trustbridge-personal-data', formatVersion: 1, exportedAt: '2026-12-01T10:00:00.000Z', scope: expect.stringContaining('not searched') });
+    expect(written.persons.map((person: { name: string }) => person.name)).toEqual(expect.arrayContaining(['Dra. Elena Martín Soler', 'Laura Virtanen', 'María José Ferrer']));
+
+    const one = await personalData.export({ key: personKey('Laura Virtanen') });
+    expect(one.persons).toHaveLength(1);
+    expect(one.persons[0]!.places.length).toBeGreaterThan(3);
+    await expect(personalData.export({ key: 'nobody at all' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('erasing a person', () => {
+  withDemoStore();
+  it('anonymises the person everywhere, keeping structure and scores, and nothing in the folder names them any more', async () => {
+    await core.store.snapshots.take('manual');
+    const summariesBefore = core.assessments.list();
+    const partnershipBefore = await core.partnerships.get(demo.partnership);
+    expect(await filesContaining('Laura Virtanen')).not.toEqual([]);
+
+    const result = await personalData.erase(personKey('Laura Virtanen'));
+
+    expect(result).toMatchObject({ remainingCopies: [], at: '2026-12-01T10:00:00.000Z' });
+    expect(result.categories).toEqual(expect.arrayContaining(['qa-contact', 'exchange-signer', 'assessment-completer']));
+    expect(result.documentsChanged).toBeGreaterThanOrEqual(3);
+    expect(result.copiesChanged).toBeGreaterThan(0);
+    // Live documents, their .bak, the snapshot, the catalogue: no file names her, nor her e-mail.
+    expect(await filesContaining('Laura Virtanen')).toEqual([]);
+    expect(await filesContaining('quality@tampere-test.example')).toEqual([]);
+    expect((await personalData.list()).map((person) => person.name)).not.toContain('Laura Virtanen');
+
+    const partner = await core.institutions.get(demo.institutions.B);
+    expect(partner.qaContact).toEqual({ name: erasedName, role: expect.any(String), email: erasedEmail });
+    const selfB = await core.assessments.get(demo.assessments.selfB);
+    expect(selfB.completed?.by).toBe(erasedName);
+    expect(selfB.origin).toMatchObject({ type: 'exchange', signer: expect.stringContaining(erasedName) });
+    // Scores, answers, statuses and the partnership are as they were.
+    expect(core.assessments.list().map(({ updatedAt: _u, ...summary }) => summary)).toEqual(summariesBefore.map(({ updatedAt: _u, ...summary }) => summary));
+    const partnershipAfter = await core.partnerships.get(demo.partnership);
+    expect(partnershipAfter.decision).toEqual(partnershipBefore.decision);
+    expect(partnershipAfter.actions.map((action) => ({ ...action, owner: '' }))).toEqual(partnershipBefore.actions.map((action) => ({ ...action, owner: '' })));
+    // Others stay named.
+    expect((await core.institutions.get(demo.institutions.A)).legalRepresentative.name).toBe('Dra. Elena Martín Soler');
+  });
+
+  it('survives a restart: the erased store opens cleanly, with nothing set aside', async () => {
+    await personalData.erase(personKey('Dra. Elena Martín Soler'));
+    await core.close();
+    core = await open();
+    expect(core.store.notices).toEqual([]);
+    expect((await core.institutions.get(demo.institutions.A)).legalRepresentative).toEqual({ name: erasedName, role: 'Rectora', email: '' });
+  });
+
+  it('erasing the app user clears the user name in the settings and every place they signed', async () => {
+    const result = await personalData.erase(personKey('María José Ferrer'));
+    expect(result.categories).toEqual(expect.arrayContaining(['app-user', 'decision-maker', 'assessment-author', 'change-history', 'qa-contact']));
+    expect(core.store.settings.userName).toBe('');
+    expect(JSON.parse(await readFile(join(folder.path, 'settings.json'), 'utf8')).userName).toBe('');
+    expect((await core.partnerships.get(demo.partnership)).decision?.decidedBy).toBe(erasedName);
+    expect(await filesContaining('María José Ferrer')).toEqual([]);
+  });
+
+  it('records the erasure in a log that holds the date, the kinds of places and the counts, never the person', async () => {
+    const first = await personalData.erase(personKey('Laura Virtanen'));
+    await personalData.erase(personKey('Prof. Mikko Laine'));
+
+    const log = await readFile(join(folder.path, 'erasures.json'), 'utf8');
+    for (const erased of ['Laura', 'Virtanen', 'quality@tampere-test.example', 'Mikko', 'Laine', 'rector@tampere-test.example', personKey('Laura Virtanen')]) {
+      expect(log).not.toContain(erased);
+    }
+    const records = await personalData.erasures();
+    expect(records).toHaveLength(2);
+    expect(records[0]).toEqual({
+      id: first.id,
+      at: '2026-12-01T10:00:00.000Z',
+      categories: first.categories,
+      placesChanged: first.placesChanged,
+      documentsChanged: first.documentsChanged,
+      copiesChanged: first.copiesChanged,
+    });
+    expect(records[1]).toMatchObject({ categories: ['legal-representative'], placesChanged: 1, documentsChanged: 1 });
+  });
+
+  it('refuses a person who is not named in the store', async () => {
+    await expect(personalData.erase('nobody at all')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readFile(join(folder.path, 'erasures.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
