@@ -66,7 +66,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // Assessments summarised before their (stored) framework was known are scored now.
   await store.resummarise(
     assessmentDocuments,
-    store.entries(assessmentDocuments).filter((entry) => !entry.summary.scored).map((entry) => entry.id),
+    // (and completed ones summarised before their validity was kept in the catalogue)
+    store
+      .entries(assessmentDocuments)
+      .filter((entry) => !entry.summary.scored || (entry.summary.completedAt !== undefined && entry.summary.validUntil === undefined))
+      .map((entry) => entry.id),
   );
 
   const user = (): User => ({ name: store.settings.userName, role: store.settings.userRole });

@@ -3,6 +3,7 @@
  * saved at once (one small file per assessment), recorded in the assessment's change history, and
  * refused once the assessment is completed — a completed assessment changes only as a new revision.
  */
+import { validUntil } from '../../shared/assessment/validity';
 import { randomUUID } from 'node:crypto';
 import { emptyAnswer, type Answer, type Evidence, type NewEvidence } from '../../shared/assessment/answer';
 import {
@@ -27,7 +28,7 @@ import type { InstitutionService } from './institutions';
 /** Changes to one field of one criterion by one person within this time are one history entry. */
 const historyCoalesceMs = 10 * 60 * 1000;
 
-export function summariseAssessment(assessment: Assessment, structure: FrameworkStructure | undefined): AssessmentSummary {
+export function summariseAssessment(assessment: Assessment, structure: (FrameworkStructure & { validityMonths?: number }) | undefined): AssessmentSummary {
   const score = structure ? scoreAssessment(structure, assessment.answers) : undefined;
   return {
     id: assessment.id,
@@ -50,11 +51,13 @@ export function summariseAssessment(assessment: Assessment, structure: Framework
     createdAt: assessment.createdAt,
     updatedAt: assessment.updatedAt,
     ...(assessment.completed ? { completedAt: assessment.completed.at } : {}),
+    ...(assessment.carriedFrom ? { carriedFromId: assessment.carriedFrom.assessmentId } : {}),
+    ...(assessment.completed && structure?.validityMonths ? { validUntil: validUntil(assessment.completed.at, structure.validityMonths) } : {}),
   };
 }
 
 /** The assessment document kind; its summaries need the framework, found by fingerprint. */
-export function assessmentKind(structureOf: (fingerprint: string) => FrameworkStructure | undefined): DocumentKind<Assessment, AssessmentSummary> {
+export function assessmentKind(structureOf: (fingerprint: string) => (FrameworkStructure & { validityMonths?: number }) | undefined): DocumentKind<Assessment, AssessmentSummary> {
   return {
     collection: 'assessments',
     schemaVersion: 1,

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AgreementPage } from '../features/agreements/AgreementPage';
 import { AgreementsPage } from '../features/agreements/AgreementsPage';
+import { ComparePage } from '../features/compare/ComparePage';
 import { AssessmentPage } from '../features/assessments/AssessmentPage';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
 import { NewAssessmentPage } from '../features/assessments/NewAssessmentPage';
@@ -21,6 +22,7 @@ export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
   { path: '/assessments', element: <AssessmentsPage /> },
   { path: '/assessments/new', element: <NewAssessmentPage /> },
   { path: '/assessments/:id', element: <AssessmentPage /> },
+  { path: '/compare', element: <ComparePage /> },
   { path: '/partnerships', element: <PartnershipsPage /> },
   { path: '/partnerships/:id', element: <PartnershipPage /> },
   { path: '/agreements', element: <AgreementsPage /> },

@@ -20,6 +20,8 @@ export function useFormat() {
     locale,
     /** A score as people read it: one decimal and a percent sign, "—" when there is none. */
     score: (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${oneDecimal.format(roundScore(value) ?? 0)} %`),
+    /** A plain number with one decimal, in the user's regional format. */
+    number: (value: number) => oneDecimal.format(value),
     figure: (figure: Figure) => (figure.display === null ? '—' : `${oneDecimal.format(figure.display)} %`),
     dateTime: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),

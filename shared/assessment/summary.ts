@@ -29,6 +29,10 @@ export interface AssessmentSummary {
   createdAt: string;
   updatedAt: string;
   completedAt?: string;
+  /** Once completed: its last valid day (YYYY-MM-DD), from the framework's validity in months. */
+  validUntil?: string;
+  /** The renewal of an earlier cycle: the assessment its answers were carried over from. */
+  carriedFromId?: string;
 }
 
 /** The assessment a list should open for a series: the newest revision. */

@@ -6,6 +6,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { validityOn, validUntil } from '../../../shared/assessment/validity';
+import { LinkButton } from '../../components/LinkButton';
+import { today } from '../../lib/dates';
 import { useParams, useSearchParams } from 'react-router';
 import { emptyAnswer, type Answer } from '../../../shared/assessment/answer';
 import type { AnswerPatch } from '../../../shared/assessment/patch';
@@ -128,6 +131,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
         actions={
           <>
             {!locked && <SaveState status={status} />}
+            <LinkButton href={`/compare?a=${encodeURIComponent(assessment.id)}`}>{t('compare.action')}</LinkButton>
             <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
           </>
         }
@@ -135,6 +139,13 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
       {locked && assessment.completed && (
         <p className="alert alert--info" role="status">
           {t('assessment.lockedBanner', { by: assessment.completed.by, date: format.dateTime(assessment.completed.at) })}
+        </p>
+      )}
+      {assessment.completed && <ValidityNote assessmentId={assessment.id} lastValidDay={validUntil(assessment.completed.at, framework.validityMonths)} />}
+      {assessment.carriedFrom && (
+        <p className="muted">
+          {t('assessment.renewalOf', { title: assessment.carriedFrom.title })}{' '}
+          <a href={`#/compare?a=${encodeURIComponent(assessment.carriedFrom.assessmentId)}&b=${encodeURIComponent(assessment.id)}`}>{t('assessment.compareWithPrevious')}</a>
         </p>
       )}
       <Tabs selectedKey={tab} onSelectionChange={(key) => setParam({ tab: String(key) })} className="tabs">
@@ -193,5 +204,21 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
         />
       )}
     </>
+  );
+}
+
+/** How long a completed assessment counts, and the way to its renewal when the end is near. */
+function ValidityNote({ assessmentId, lastValidDay }: { assessmentId: string; lastValidDay: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const validity = validityOn(lastValidDay, today());
+  if (validity === 'valid') return <p className="muted">{t('assessment.validUntil', { date: format.day(lastValidDay) })}</p>;
+  return (
+    <div className={`alert ${validity === 'expired' ? 'alert--error' : 'alert--warning'}`} role="status">
+      <p>{t(validity === 'expired' ? 'assessment.expired' : 'assessment.expiring', { date: format.day(lastValidDay) })}</p>
+      <LinkButton href={`/assessments/new?from=${encodeURIComponent(assessmentId)}`} variant="primary">
+        {t('assessment.startRenewal')}
+      </LinkButton>
+    </div>
   );
 }

@@ -42,6 +42,17 @@ export function NewAssessmentPage() {
   const [failure, setFailure] = useState<AppErrorData>();
   const [busy, setBusy] = useState(false);
 
+  // "Start the renewal" of an assessment: its kind, its subject and it as the previous cycle.
+  const fromId = params.get('from');
+  const [fromApplied, setFromApplied] = useState(false);
+  const from = fromId ? assessments.data?.find((summary) => summary.id === fromId) : undefined;
+  if (from && !fromApplied) {
+    setFromApplied(true);
+    setKind(from.kind);
+    if (from.kind === 'audit') setPartnerId(from.subject.institutionId);
+    setPreviousId(from.id);
+  }
+
   const own = institutions.data?.find((item) => item.kind === 'own');
   const partners = (institutions.data ?? []).filter((item) => item.kind === 'partner');
   const published = (frameworks.data ?? []).filter((item) => item.status === 'published');

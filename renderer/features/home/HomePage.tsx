@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { latestRevisions, type AssessmentSummary } from '../../../shared/assessment/summary';
+import { validityOn } from '../../../shared/assessment/validity';
 import { overdueActions, readinessAtAGlance } from '../../../shared/partnership/summary';
 import { useApp } from '../../app/app-context';
 import { BandBadge } from '../../components/BandBadge';
@@ -33,12 +34,14 @@ export function HomePage() {
   const institutions = useResource(() => api().institutions.list(), []);
   const assessments = useResource(() => api().assessments.list(), []);
   const partnerships = useResource(() => api().partnerships.list(), []);
+  const agreements = useResource(() => api().agreements.list(), []);
   const own = institutions.data?.find((item) => item.kind === 'own');
   const partners = (institutions.data ?? []).filter((item) => item.kind === 'partner');
   const names = new Map((institutions.data ?? []).map((item) => [item.id, item.legalName]));
   const summaries = new Map((assessments.data ?? []).map((summary) => [summary.id, summary]));
   const latest = latestRevisions(assessments.data ?? []).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const day = today();
+  const format = useFormat();
 
   const attention: AttentionItem[] = [];
   for (const partnership of partnerships.data ?? []) {
@@ -61,9 +64,34 @@ export function HomePage() {
       attention.push({ key: `b-${summary.id}`, href: `#/assessments/${summary.id}?tab=results`, text: t('home.attention.blockers', { count: summary.blockers, title: summary.title }), severity: 'high' });
     }
   }
+  // Renewals: completed assessments whose validity ends soon or has ended, not renewed yet.
+  const renewed = new Set((assessments.data ?? []).flatMap((summary) => (summary.carriedFromId ? [summary.carriedFromId] : [])));
+  for (const summary of latest) {
+    if (!summary.validUntil || renewed.has(summary.id)) continue;
+    const validity = validityOn(summary.validUntil, day);
+    if (validity === 'valid') continue;
+    attention.push({
+      key: `v-${summary.id}`,
+      href: `#/assessments/new?from=${encodeURIComponent(summary.id)}`,
+      text: t(validity === 'expired' ? 'home.attention.expired' : 'home.attention.expiring', { title: summary.title, date: format.day(summary.validUntil) }),
+      severity: validity === 'expired' ? 'high' : 'normal',
+    });
+  }
+  for (const agreement of agreements.data ?? []) {
+    if (agreement.state === 'awaiting-own') {
+      attention.push({ key: `g-${agreement.id}`, href: `#/agreements/${agreement.id}`, text: t('home.attention.countersign', { title: agreement.title, partner: agreement.parties[agreement.ownSide === 'A' ? 'B' : 'A'].legalName }), severity: 'high' });
+    }
+    if (agreement.endsOn && validityOn(agreement.endsOn, day, 180) !== 'valid') {
+      attention.push({
+        key: `e-${agreement.id}`,
+        href: `#/agreements/${agreement.id}`,
+        text: t(agreement.endsOn < day ? 'home.attention.agreementEnded' : 'home.attention.agreementEnding', { title: agreement.title, date: format.day(agreement.endsOn) }),
+        severity: agreement.endsOn < day ? 'high' : 'normal',
+      });
+    }
+  }
   attention.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'high' ? -1 : 1));
 
-  const format = useFormat();
   const score = (summary: AssessmentSummary) => format.score(summary.overall);
 
   return (
@@ -80,7 +108,7 @@ export function HomePage() {
           </>
         }
       />
-      <ErrorMessage error={institutions.error ?? assessments.error ?? partnerships.error} />
+      <ErrorMessage error={institutions.error ?? assessments.error ?? partnerships.error ?? agreements.error} />
       <div className="home-grid">
         <section className="card" aria-labelledby="home-attention">
           <h2 id="home-attention">{t('home.attention.title')}</h2>

@@ -136,12 +136,28 @@ describe('a self-assessment', () => {
       ['LEG-01', 3, true],
       ['LEG-02', 2, true],
     ]);
-    expect(core.assessments.summary(next.id).carriedOver).toBe(2);
+    expect(core.assessments.summary(next.id)).toMatchObject({ carriedOver: 2, carriedFromId: previous.id });
     await core.assessments.saveAnswer(next.id, 'LEG-01', { confirmCarriedOver: true });
     await core.assessments.saveAnswer(next.id, 'LEG-02', { level: 3 });
     const after = await core.assessments.get(next.id);
     expect([after.answers['LEG-01']!.carriedOver, after.answers['LEG-02']!.carriedOver]).toEqual([false, false]);
     expect(after.answers['LEG-01']!.justification).toBe('Accredited by decree');
+  });
+});
+
+describe('validity', () => {
+  it('keeps in the catalogue the last valid day of a completed assessment, from the framework’s months', async () => {
+    const clock = manualClock('2026-01-31T10:00:00Z');
+    const set = await setUpCore({ now: clock.now });
+    core = set.core;
+    const assessment = await core.assessments.create({ kind: 'self', subjectId: set.own.id, frameworkKey: set.guide.key, language: 'en', title: 'Self 2026' });
+    const framework = core.assessments.frameworkOf(assessment);
+    await answerAll(core, assessment.id, framework);
+    expect(core.assessments.summary(assessment.id).validUntil).toBeUndefined();
+    await core.assessments.complete(assessment.id);
+    // The guide: valid for 24 months, from 31 January 2026 to 31 January 2028.
+    expect(framework.validityMonths).toBe(24);
+    expect(core.assessments.summary(assessment.id)).toMatchObject({ completedAt: '2026-01-31T10:00:00.000Z', validUntil: '2028-01-31' });
   });
 });
 

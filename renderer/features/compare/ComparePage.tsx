@@ -1,0 +1,198 @@
+/**
+ * Any two assessments side by side: a renewal against the previous cycle, or two institutions
+ * against each other — overall, per dimension and per criterion, matched by criterion identifier
+ * across versions of the guide.
+ */
+import { useState } from 'react';
+import { Checkbox } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { compareAssessments, type AssessmentComparison, type ComparedSide } from '../../../shared/assessment/compare';
+import { latestRevisions } from '../../../shared/assessment/summary';
+import type { AssessmentView } from '../../../shared/ipc/contract';
+import { BandBadge } from '../../components/BandBadge';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
+import { api } from '../../lib/api';
+import { useFormat, useUiLanguage } from '../../lib/format';
+import { useResource } from '../../lib/use-resource';
+
+const none = '';
+
+export function ComparePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const language = useUiLanguage();
+  const [params, setParams] = useSearchParams();
+  const idA = params.get('a') ?? none;
+  const idB = params.get('b') ?? none;
+  const list = useResource(() => api().assessments.list(), []);
+  const viewA = useResource<AssessmentView | null>(async () => (idA ? api().assessments.view({ id: idA, language }) : { ok: true, value: null }), [idA, language]);
+  const viewB = useResource<AssessmentView | null>(async () => (idB ? api().assessments.view({ id: idB, language }) : { ok: true, value: null }), [idB, language]);
+  // Every revision can be compared (a cycle with its own earlier revision, too); the newest first.
+  const all = [...(list.data ?? [])].sort((x, y) => (y.completedAt ?? y.updatedAt).localeCompare(x.completedAt ?? x.updatedAt));
+  const latest = new Set(latestRevisions(list.data ?? []).map((summary) => summary.id));
+  const options = [
+    { value: none, label: t('compare.choose') },
+    ...all.map((summary) => ({
+      value: summary.id,
+      label: `${summary.title} — ${summary.subject.legalName} (${format.date(summary.completedAt ?? summary.updatedAt)}${latest.has(summary.id) ? '' : `, ${t('assessment.revision', { revision: summary.revision })}`})`,
+    })),
+  ];
+  const set = (key: 'a' | 'b', value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const a = viewA.data ?? undefined;
+  const b = viewB.data ?? undefined;
+
+  return (
+    <>
+      <PageHeader title={t('compare.title')} intro={t('compare.intro')} />
+      <ErrorMessage error={list.error ?? viewA.error ?? viewB.error} />
+      <div className="form-row">
+        <SelectField label={t('compare.first')} value={idA} options={options} onChange={(value) => set('a', value)} name="first" />
+        <SelectField label={t('compare.second')} value={idB} options={options} onChange={(value) => set('b', value)} name="second" />
+      </div>
+      {a && b ? <Comparison a={a} b={b} /> : <p className="empty-state">{t('compare.pickTwo')}</p>}
+    </>
+  );
+}
+
+function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [differencesOnly, setDifferencesOnly] = useState(true);
+  const comparison: AssessmentComparison = compareAssessments(a, b);
+  const name = (view: AssessmentView) => `${view.assessment.title} (${view.assessment.subject.legalName})`;
+  const rows = differencesOnly ? comparison.rows.filter((row) => row.only !== null || row.delta !== 0 || row.reworded) : comparison.rows;
+  const { counts } = comparison;
+  return (
+    <div className="stack">
+      {!comparison.sameFramework && (
+        <p className="alert alert--info">
+          {t('compare.differentVersions', {
+            a: `${a.framework.title} ${a.framework.version}`,
+            b: `${b.framework.title} ${b.framework.version}`,
+          })}
+        </p>
+      )}
+      <section className="card" aria-labelledby="compare-overall">
+        <h2 id="compare-overall">{t('compare.overall')}</h2>
+        <table className="data-table">
+          <caption className="visually-hidden">{t('compare.overall')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('compare.dimension')}</th>
+              <th scope="col">{name(a)}</th>
+              <th scope="col">{name(b)}</th>
+              <th scope="col">{t('compare.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('compare.overallRow')}</th>
+              <td>
+                {format.score(comparison.overall.a)} <BandBadge band={comparison.overall.bandA} />
+              </td>
+              <td>
+                {format.score(comparison.overall.b)} <BandBadge band={comparison.overall.bandB} />
+              </td>
+              <td>
+                <Delta value={comparison.overall.delta} points />
+              </td>
+            </tr>
+            {comparison.dimensions.map((dimension) => (
+              <tr key={dimension.id}>
+                <th scope="row">
+                  <span className="mono">{dimension.id}</span> {dimension.title}
+                </th>
+                <td>{format.score(dimension.a)}</td>
+                <td>{format.score(dimension.b)}</td>
+                <td>
+                  <Delta value={dimension.delta} points />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card stack" aria-labelledby="compare-criteria">
+        <h2 id="compare-criteria">{t('compare.criteria')}</h2>
+        <p className="muted" role="status">
+          {t('compare.counts', { higher: counts.higher, lower: counts.lower, same: counts.same, onlyA: counts.onlyA, onlyB: counts.onlyB })}
+        </p>
+        <Checkbox className="checkbox" isSelected={differencesOnly} onChange={setDifferencesOnly}>
+          <span className="checkbox__box" aria-hidden="true" />
+          {t('compare.differencesOnly')}
+        </Checkbox>
+        {rows.length === 0 ? (
+          <p className="muted">{t('compare.noDifferences')}</p>
+        ) : (
+          <table className="data-table">
+            <caption className="visually-hidden">{t('compare.criteria')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('history.criterion')}</th>
+                <th scope="col">{name(a)}</th>
+                <th scope="col">{name(b)}</th>
+                <th scope="col">{t('compare.change')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.criterionId}>
+                  <th scope="row">
+                    <span className="mono">{row.criterionId}</span> {row.title}
+                    {row.critical && <span className="badge badge--critical block-inline">{t('compare.critical')}</span>}
+                    {row.reworded && <span className="muted small block">{t('compare.reworded')}</span>}
+                  </th>
+                  <td>
+                    <Level side={row.a} />
+                  </td>
+                  <td>
+                    <Level side={row.b} />
+                  </td>
+                  <td>
+                    {row.only ? (
+                      <span className="muted">{t(row.only === 'a' ? 'compare.onlyFirst' : 'compare.onlySecond')}</span>
+                    ) : (
+                      <Delta value={row.delta} />
+                    )}
+                    {row.textChanged && <span className="muted small block">{t('compare.textChanged')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Level({ side }: { side: ComparedSide }) {
+  const { t } = useTranslation();
+  if (!side.present) return <span className="muted">{t('compare.notInVersion')}</span>;
+  if (side.notApplicable) return <span>{t('compare.notApplicable')}</span>;
+  if (side.level === null) return <span className="muted">{t('compare.notRated')}</span>;
+  return <span className={`level-chip level-${side.level}`}>{side.level}</span>;
+}
+
+function Delta({ value, points = false }: { value: number | null; points?: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (value === null) return <span className="muted">—</span>;
+  const rounded = points ? Math.round(value * 10) / 10 : value;
+  if (rounded === 0) return <span className="muted">{t('compare.same')}</span>;
+  const text = points ? format.number(Math.abs(rounded)) : String(Math.abs(rounded));
+  return (
+    <span className={rounded > 0 ? 'delta delta--up' : 'delta delta--down'}>
+      {t(rounded > 0 ? (points ? 'compare.upPoints' : 'compare.upLevels') : points ? 'compare.downPoints' : 'compare.downLevels', { value: text, count: Math.abs(rounded) })}
+    </span>
+  );
+}
