@@ -12,6 +12,8 @@ export const settingsSchema = z.strictObject({
   userRole: z.string().trim().max(200, { error: 'validation.tooLong' }),
   /** Set once the first-run setup is finished. */
   setupCompleted: z.boolean(),
+  /** The folder the consortium shares through its sync service: watched for partners' files. */
+  sharedFolder: z.string().max(4096).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -21,7 +23,9 @@ export const defaultSettings: Settings = {
   userName: '',
   userRole: '',
   setupCompleted: false,
+  sharedFolder: null,
 };
 
-export const settingsPatchSchema = settingsSchema.partial();
+// The shared folder is chosen through its own channel (a native folder dialog), never typed in.
+export const settingsPatchSchema = settingsSchema.omit({ sharedFolder: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

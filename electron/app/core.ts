@@ -9,7 +9,9 @@ import type { DialogService } from '../platform/dialogs';
 import type { SecretProtector } from '../keys/secret-protector';
 import { AgreementService, agreementKind } from '../services/agreements';
 import { AssessmentService, assessmentKind, type User } from '../services/assessments';
+import { ConsortiumService } from '../services/consortium';
 import { ExchangeService } from '../services/exchange';
+import { InboxService } from '../services/inbox';
 import { FrameworkCatalog, frameworkKind } from '../services/frameworks';
 import { InstitutionService, institutionKind } from '../services/institutions';
 import { PartnershipService, partnershipKind } from '../services/partnerships';
@@ -30,6 +32,10 @@ export interface CoreOptions {
   emit?: (event: AppEvent) => void;
   /** The system keychain for the signing key, where the platform offers one (Electron's safeStorage). */
   osProtector?: () => SecretProtector | undefined;
+  /** Watch the consortium's shared folder (the app does; the command line does not). */
+  watchSharedFolder?: boolean;
+  /** How often the shared folder is read again without a notification. */
+  sharedFolderPollMs?: number;
   /** Store tuning, for tests and benchmarks. */
   indexFlushDelayMs?: number;
   snapshotEveryMs?: number;
@@ -45,6 +51,8 @@ export interface Core {
   partnerships: PartnershipService;
   exchange: ExchangeService;
   agreements: AgreementService;
+  inbox: InboxService;
+  consortium: ConsortiumService;
   close(): Promise<void>;
 }
 
@@ -91,11 +99,24 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   const agreements = new AgreementService({ store, templatesDir: options.templatesDir, institutions, assessments, partnerships, frameworks, exchange, now, user });
   exchange.attachAgreements(agreements);
-  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements };
+  const inbox = await InboxService.open({
+    dataDir: options.dataDir,
+    store,
+    exchange,
+    now,
+    onChange: (view) => options.emit?.({ type: 'inbox-changed', count: view.entries.length }),
+    ...(options.sharedFolderPollMs !== undefined ? { pollMs: options.sharedFolderPollMs } : {}),
+  });
+  if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
+  const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, now });
+  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium };
 
   return {
     ...core,
     router: createRouter(createHandlers(core, options), logger),
-    close: () => store.close(),
+    close: async () => {
+      await inbox.stop();
+      await store.close();
+    },
   };
 }

@@ -16,6 +16,8 @@ import type { AppEvent } from '../../shared/ipc/events';
 import {
   acceptQuestionnaire,
   exportAgreement,
+  exportConsortiumSummary,
+  exportConsortiumWorkbook,
   exportAssessmentReport,
   exportAssessmentWorkbook,
   exportQuestionnaire,
@@ -31,6 +33,8 @@ import type { InstitutionService } from '../services/institutions';
 import type { PartnershipService } from '../services/partnerships';
 import type { ExchangeService } from '../services/exchange';
 import type { AgreementService } from '../services/agreements';
+import type { InboxService } from '../services/inbox';
+import type { ConsortiumService } from '../services/consortium';
 import { writeFileDurably } from '../store/durable-write';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import type { EvidenceStore } from '../store/evidence-store';
@@ -45,6 +49,8 @@ export interface HandlerContext {
   partnerships: PartnershipService;
   exchange: ExchangeService;
   agreements: AgreementService;
+  inbox: InboxService;
+  consortium: ConsortiumService;
 }
 
 export function createHandlers(
@@ -59,7 +65,7 @@ export function createHandlers(
     emit?: (event: AppEvent) => void;
   },
 ): Handlers {
-  const { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements } = core;
+  const { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium } = core;
   const { dialogs, templatesDir } = options;
   /** Files this session wrote: the only ones "show in folder" may point at. */
   const written = new Set<string>();
@@ -421,6 +427,43 @@ export function createHandlers(
     'exchange.acceptChangedKey': ({ token }) => exchange.acceptChangedKey(token),
     'exchange.apply': ({ tokens }) => exchange.apply(tokens),
 
+    'consortium.model': ({ language, today }) => consortium.model(language, today),
+    'consortium.exportWorkbook': async ({ language, today }) =>
+      saveAs('exportWorkbook', `${t('dialogs.consortiumName')} ${today}.xlsx`, excel(), async (outPath, onProgress) =>
+        exportConsortiumWorkbook({ model: await consortium.model(language, today), templatesDir, language, outPath, onProgress, ...(store.settings.userName ? { preparedBy: store.settings.userName } : {}) }),
+      ),
+    'consortium.exportSummary': async ({ language, today }) =>
+      saveAs('exportReport', `${t('dialogs.consortiumName')} ${today}.docx`, word(), async (outPath, onProgress) =>
+        exportConsortiumSummary({ model: await consortium.model(language, today), templatesDir, language, outPath, onProgress, appVersion: options.appVersion }),
+      ),
+    'inbox.view': () => inbox.view(),
+    'inbox.chooseFolder': async () => {
+      const folder = await dialogs.openFolder({ title: t('dialogs.chooseSharedFolder') });
+      return folder ? inbox.setFolder(folder) : null;
+    },
+    'inbox.clearFolder': () => inbox.setFolder(null),
+    'inbox.check': () => inbox.scan(),
+    'inbox.accept': ({ sha256 }) => inbox.accept(sha256),
+    'inbox.acceptAll': () => inbox.acceptAll((done, total) => options.emit?.({ type: 'progress', task: 'importExchange', done, total })),
+    'inbox.refuse': ({ sha256 }) => inbox.refuse(sha256),
+    'inbox.acceptChangedKey': ({ sha256 }) => inbox.acceptChangedKey(sha256),
+    'exchange.publish': async ({ assessmentIds, partnershipIds }) => {
+      exchange.assertUnlocked();
+      const first = assessmentIds?.[0] ? assessments.summary(assessmentIds[0]).title : partnershipIds?.[0] ? (await partnerships.get(partnershipIds[0])).title : 'TrustBridge';
+      const own = await institutions.getOwn();
+      const bytes = await exchange.exportItems({ ...(assessmentIds ? { assessmentIds } : {}), ...(partnershipIds ? { partnershipIds } : {}) });
+      const path = await inbox.publish(`${own?.legalName ?? 'TrustBridge'} - ${first} - ${new Date().toISOString().slice(0, 10)}`, bytes);
+      written.add(path);
+      return { path };
+    },
+    'agreements.publish': async ({ id }) => {
+      const bytes = await agreements.exchangeFile(id);
+      const agreement = await agreements.get(id);
+      const signedBy = agreement.signatures.length > 1 ? 'countersigned' : 'signed';
+      const path = await inbox.publish(`${agreement.content.title} - ${signedBy} - ${new Date().toISOString().slice(0, 10)}`, bytes);
+      written.add(path);
+      return { path };
+    },
     'files.showInFolder': ({ path }) => {
       if (!written.has(path)) throw new AppError({ code: 'NOT_FOUND', message: 'TrustBridge only shows files it saved in this session.' });
       dialogs.showInFolder(path);

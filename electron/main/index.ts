@@ -67,6 +67,7 @@ async function start(): Promise<void> {
     logger,
     emit: send,
     osProtector: osKeychainProtector,
+    watchSharedFolder: true,
   });
   registerIpc(core.router, () => mainWindow);
   const language = core.store.settings.language ?? languageForLocale(app.getLocale());

@@ -54,6 +54,9 @@ export interface ExchangeServiceOptions {
 
 export type { FilePreview, ItemPlan, KeyStatus };
 
+/** Previews kept open at once (a folder of a large consortium, and a few imports beside it). */
+const maxOpenPreviews = 2000;
+
 export class ExchangeService {
   private prepared = new Map<string, PreparedFile>();
   private agreements: AgreementService | undefined;
@@ -244,15 +247,28 @@ export class ExchangeService {
 
   /** Reads and checks files without changing anything; returns what accepting each would do. */
   async preview(paths: readonly string[], onProgress?: (done: number, total: number) => void): Promise<FilePreview[]> {
-    this.prepared.clear();
     const previews: FilePreview[] = [];
     for (const [index, path] of paths.entries()) {
-      const prepared = await this.prepare(path);
-      this.prepared.set(prepared.preview.token, prepared);
-      previews.push(prepared.preview);
+      previews.push(await this.previewOne(path));
       onProgress?.(index + 1, paths.length);
     }
     return previews;
+  }
+
+  /**
+   * One file checked, its preview kept for `apply` under its token. The import screen and the
+   * shared-folder inbox keep previews open side by side; the oldest are forgotten beyond a bound.
+   */
+  async previewOne(path: string): Promise<FilePreview> {
+    const prepared = await this.prepare(path);
+    this.prepared.set(prepared.preview.token, prepared);
+    while (this.prepared.size > maxOpenPreviews) this.prepared.delete(this.prepared.keys().next().value!);
+    return prepared.preview;
+  }
+
+  /** Forgets a preview the user refused. */
+  forget(token: string): void {
+    this.prepared.delete(token);
   }
 
   /** Every `.trustbridge` file of a folder (not its subfolders), in name order. */
@@ -288,7 +304,7 @@ export class ExchangeService {
     // The own files come back only as an agreement the partner countersigned.
     const countersigned = payload.items.some((item) => item.type === 'agreement') && verified.signatures.some((signature) => signature.trust.status !== 'own');
     if (payload.issuer.exchangeId === ownExchangeId && !countersigned) {
-      return refuse({ code: 'CONFLICT', message: `${fileName} was issued by your own institution; there is nothing to import from it.` });
+      return refuse({ code: 'CONFLICT', message: `${fileName} was issued by your own institution; there is nothing to import from it.`, params: { reason: 'own-file' } });
     }
     const mapping = this.mapInstitutions(payload);
     const items = await this.planItems(payload, mapping, { verified, ...signed });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../lib/api';
@@ -11,6 +11,8 @@ const links = [
   { to: '/assessments', key: 'assessments', end: false },
   { to: '/partnerships', key: 'partnerships', end: false },
   { to: '/agreements', key: 'agreements', end: false },
+  { to: '/consortium', key: 'consortium', end: false },
+  { to: '/inbox', key: 'inbox', end: false },
   { to: '/guide', key: 'guide', end: false },
   { to: '/settings', key: 'settings', end: false },
 ] as const;
@@ -23,9 +25,17 @@ export function Layout() {
 
   // The main process asks for screens (menu) and hands over files opened by double-click.
   const navigate = useNavigate();
+  // Files waiting in the shared folder's inbox, shown beside its link.
+  const [inboxCount, setInboxCount] = useState(0);
+  useEffect(() => {
+    void api()
+      .inbox.view()
+      .then((result) => result.ok && setInboxCount(result.value.entries.length));
+  }, []);
   useEffect(
     () =>
       api().events.subscribe((event) => {
+        if (event.type === 'inbox-changed') setInboxCount(event.count);
         if (event.type === 'navigate') void navigate(event.to);
         if (event.type === 'files-opened') {
           void api()
@@ -65,6 +75,11 @@ export function Layout() {
             <li key={link.to}>
               <NavLink to={link.to} end={link.end} className={({ isActive }) => `sidebar__link${isActive ? ' is-active' : ''}`}>
                 {t(`nav.${link.key}`)}
+                {link.key === 'inbox' && inboxCount > 0 && (
+                  <span className="sidebar__count" aria-label={t('nav.inboxCount', { count: inboxCount })}>
+                    {inboxCount}
+                  </span>
+                )}
               </NavLink>
             </li>
           ))}

@@ -16,6 +16,8 @@ import { actionItemSchema, decisionOutcomes, type Partnership } from '../partner
 import type { PartnershipSummary } from '../partnership/summary';
 import { settingsPatchSchema, type Settings } from '../settings';
 import type { FilePreview, KeyStatus } from '../exchange/app';
+import type { InboxView } from '../exchange/inbox';
+import type { ConsortiumModel } from '../consortium/model';
 import { agreementScopeSchema } from '../agreement/content';
 import type { AgreementSummary } from '../agreement/summary';
 import type { AgreementView } from '../agreement/view';
@@ -94,6 +96,7 @@ export interface QuestionnairePreviewView {
 }
 
 const reportLanguage = z.strictObject({ id, language: languageSchema });
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 /** At least 10 characters: the passphrase protects the institution's signing key. */
 const passphrase = z.string().min(10, { error: 'validation.passphrase' }).max(1000, { error: 'validation.tooLong' });
 /** Only exchange files may be named by the renderer (dropped or double-clicked). */
@@ -222,6 +225,20 @@ export const contract = {
   'exports.questionnaire': channel(z.strictObject({ partnerId: id, frameworkKey: id, language: languageSchema })).returns<{ path: string } | null>(),
   'imports.questionnairePreview': channel(none).returns<QuestionnairePreviewView | null>(),
   'imports.questionnaireAccept': channel(z.strictObject({ token: z.string().min(1).max(80) })).returns<AssessmentSummary>(),
+  'consortium.model': channel(z.strictObject({ language: languageSchema, today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })).returns<ConsortiumModel>(),
+  'consortium.exportWorkbook': channel(z.strictObject({ language: languageSchema, today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })).returns<{ path: string } | null>(),
+  'consortium.exportSummary': channel(z.strictObject({ language: languageSchema, today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })).returns<{ path: string } | null>(),
+
+  'inbox.view': channel(none).returns<InboxView>(),
+  'inbox.chooseFolder': channel(none).returns<InboxView | null>(),
+  'inbox.clearFolder': channel(none).returns<InboxView>(),
+  'inbox.check': channel(none).returns<InboxView>(),
+  'inbox.accept': channel(z.strictObject({ sha256 })).returns<{ added: number; view: InboxView }>(),
+  'inbox.acceptAll': channel(none).returns<{ added: number; files: number; view: InboxView }>(),
+  'inbox.refuse': channel(z.strictObject({ sha256 })).returns<InboxView>(),
+  'inbox.acceptChangedKey': channel(z.strictObject({ sha256 })).returns<InboxView>(),
+  'exchange.publish': channel(z.strictObject({ assessmentIds: z.array(id).max(500).optional(), partnershipIds: z.array(id).max(100).optional() })).returns<{ path: string }>(),
+  'agreements.publish': channel(byId).returns<{ path: string }>(),
   'files.showInFolder': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<null>(),
 
   'keys.status': channel(none).returns<KeyStatus>(),

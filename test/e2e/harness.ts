@@ -105,6 +105,8 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     platform: process.platform,
     systemLocale: locale,
     emit: (event) => void emit(event),
+    watchSharedFolder: true,
+    sharedFolderPollMs: 2000,
     ...(options.now ? { now: options.now } : {}),
   });
   const server = await serve(rendererDist);

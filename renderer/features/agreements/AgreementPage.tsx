@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/app-context';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AgreementView } from '../../../shared/agreement/view';
 import { verificationCode } from '../../../shared/exchange/fingerprint';
@@ -47,6 +48,7 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'text';
   const [exporting, setExporting] = useState(false);
+  const { sharedFolder } = useApp().settings;
   const [confirmSign, setConfirmSign] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
   const [removing, setRemoving] = useState(false);
@@ -202,6 +204,7 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
           choices={[
             { id: 'word', label: t('agreement.exportWord'), run: (language) => api().agreements.exportWord({ id: agreement.id, language }) },
             ...(view.canSendFile ? [{ id: 'file', label: t('agreement.exportFile'), run: () => api().agreements.exportFile({ id: agreement.id }) }] : []),
+            ...(view.canSendFile && sharedFolder ? [{ id: 'publish', label: t('exports.publish'), run: () => api().agreements.publish({ id: agreement.id }) }] : []),
           ]}
         />
       )}

@@ -4,7 +4,7 @@
  * anything is stored — its signatures, the keys remembered for its institution, its content — and
  * shown item by item; nothing changes until the user accepts, and then a file is applied whole.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { DropZone, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -108,7 +108,24 @@ export function ImportPage() {
   );
 }
 
-function FileCard({ preview, busy, onAccept, onChangedKey }: { preview: FilePreview; busy: boolean; onAccept(): void; onChangedKey(): void }) {
+/** One checked file: who sent it, its signatures, and what accepting it would do, item by item. */
+export function FileCard({
+  preview,
+  busy,
+  onAccept,
+  onChangedKey,
+  actions,
+  note,
+}: {
+  preview: FilePreview;
+  busy: boolean;
+  onAccept(): void;
+  onChangedKey(): void;
+  /** More buttons beside Accept (the inbox's Refuse). */
+  actions?: ReactNode;
+  /** A line under the title (the inbox: a sync service's copy of another file). */
+  note?: ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = `file-${preview.token}`;
@@ -116,10 +133,14 @@ function FileCard({ preview, busy, onAccept, onChangedKey }: { preview: FilePrev
     return (
       <section className="card file-card file-card--refused" aria-labelledby={headingId}>
         <h2 id={headingId}>{preview.fileName}</h2>
+        {note}
         <p className="alert alert--error">
           <strong>{t('import.refused')}</strong> {preview.error ? errorText(t, preview.error) : ''}
         </p>
-        {preview.error?.code === 'KEY_CHANGED' && <Button onPress={onChangedKey}>{t('import.checkedKey')}</Button>}
+        <div className="button-row">
+          {preview.error?.code === 'KEY_CHANGED' && <Button onPress={onChangedKey}>{t('import.checkedKey')}</Button>}
+          {actions}
+        </div>
       </section>
     );
   }
@@ -131,10 +152,14 @@ function FileCard({ preview, busy, onAccept, onChangedKey }: { preview: FilePrev
           <p className="muted">
             {t('import.from', { name: preview.issuer?.legalName ?? '' })} · {t(`import.institution.${preview.institution?.action ?? 'known'}`, { name: preview.institution?.legalName ?? '' })}
           </p>
+          {note}
         </div>
-        <Button variant="primary" onPress={onAccept} isDisabled={busy || preview.changes === 0}>
-          {preview.changes === 0 ? t('import.nothingNew') : t('import.accept', { count: preview.changes })}
-        </Button>
+        <div className="button-row">
+          {actions}
+          <Button variant="primary" onPress={onAccept} isDisabled={busy || preview.changes === 0}>
+            {preview.changes === 0 ? t('import.nothingNew') : t('import.accept', { count: preview.changes })}
+          </Button>
+        </div>
       </div>
       <h3>{t('import.signatures')}</h3>
       <ul className="signature-list">

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/app-context';
 import { useParams, useSearchParams } from 'react-router';
 import { barChartSvg } from '../../../shared/charts';
 import type { PartnershipView } from '../../../shared/ipc/contract';
@@ -53,6 +54,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'overview';
   const [exporting, setExporting] = useState(false);
+  const { sharedFolder } = useApp().settings;
   const { partnership, institutionA, institutionB, framework } = view;
   const report: PartnershipReport | null = framework
     ? partnershipReport({
@@ -113,6 +115,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
             { id: 'readiness', label: t('exports.readinessReport'), run: (language) => api().exports.readinessReport({ id: partnership.id, language }) },
             { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: partnership.id, language, of: 'partnership' }) },
             { id: 'exchange', label: t('exports.exchange'), run: () => api().exchange.export({ partnershipIds: [partnership.id] }) },
+            ...(sharedFolder ? [{ id: 'publish', label: t('exports.publish'), run: () => api().exchange.publish({ partnershipIds: [partnership.id] }) }] : []),
           ]}
         />
       )}

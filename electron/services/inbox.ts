@@ -1,0 +1,316 @@
+/**
+ * The shared-folder inbox: a consortium without a server of its own shares a folder through the
+ * sync service it already has (Nextcloud, OneDrive, SharePoint, a network drive). TrustBridge
+ * watches that folder; every new `.trustbridge` file is checked like any import (signatures, keys,
+ * content) and listed for the user to accept or refuse. Nothing is stored until the user accepts.
+ *
+ * Each file is known by the SHA-256 of its bytes, so a file accepted or refused once does not come
+ * back — not under another name, nor as the copy a sync service makes when two members save at
+ * once (`report (conflicted copy …).trustbridge`), which is listed with the file it copies. A file
+ * whose content changes is a new file. The decisions are kept in `inbox.json` in the data folder.
+ *
+ * The folder is watched with the operating system's notifications where they work and read again
+ * every minute all the same (network drives and some sync clients send none).
+ */
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { InboxEntry, InboxView } from '../../shared/exchange/inbox';
+import { scanExchangeFolder } from '../consortium/folder';
+import { writeFileDurably } from '../store/durable-write';
+import { readJsonFile } from '../store/json-file';
+import type { Store } from '../store/store';
+import type { ExchangeService } from './exchange';
+
+const decisionSchema = z.strictObject({
+  decision: z.enum(['accepted', 'refused', 'own', 'nothing-new']),
+  at: z.string(),
+  fileName: z.string().max(1000),
+});
+const registrySchema = z.strictObject({
+  format: z.literal('trustbridge-inbox'),
+  formatVersion: z.literal(1),
+  handled: z.record(z.string().regex(/^[0-9a-f]{64}$/), decisionSchema),
+});
+type Registry = z.infer<typeof registrySchema>;
+export type InboxDecision = z.infer<typeof decisionSchema>['decision'];
+export type { InboxEntry, InboxView };
+
+export interface InboxOptions {
+  dataDir: string;
+  store: Store;
+  exchange: ExchangeService;
+  now: () => Date;
+  /** Told whenever the inbox's list changed (the app pushes it to the screen). */
+  onChange?: (view: InboxView) => void;
+  /** How often the folder is read again without a notification (default one minute). */
+  pollMs?: number;
+}
+
+/** Files larger than this are not even hashed: no exchange file comes near it. */
+const maxHashBytes = 25 * 1024 * 1024;
+
+export class InboxService {
+  private registry: Registry;
+  private entries = new Map<string, InboxEntry>();
+  private problem: string | null = null;
+  private checkedAt: string | null = null;
+  private handledInFolder = 0;
+  private watcher: FSWatcher | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private scanning: Promise<InboxView> | undefined;
+  private rescanRequested = false;
+  private stopped = false;
+
+  private constructor(
+    private readonly options: InboxOptions,
+    registry: Registry,
+  ) {
+    this.registry = registry;
+  }
+
+  static async open(options: InboxOptions): Promise<InboxService> {
+    const raw = await readJsonFile(registryPath(options.dataDir)).catch(() => undefined);
+    const parsed = registrySchema.safeParse(raw);
+    return new InboxService(options, parsed.success ? parsed.data : { format: 'trustbridge-inbox', formatVersion: 1, handled: {} });
+  }
+
+  get folder(): string | null {
+    return this.options.store.settings.sharedFolder;
+  }
+
+  view(): InboxView {
+    return {
+      folder: this.folder,
+      problem: this.problem,
+      entries: [...this.entries.values()].sort((a, b) => a.fileName.localeCompare(b.fileName)),
+      handled: this.handledInFolder,
+      checkedAt: this.checkedAt,
+    };
+  }
+
+  /** Starts watching the folder chosen in Settings, if any, and reads it once. */
+  async start(): Promise<InboxView> {
+    this.stopped = false;
+    this.watchFolder();
+    return this.scan();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unwatch();
+    await this.scanning?.catch(() => undefined);
+  }
+
+  /** Chooses the shared folder (or none), and reads it. */
+  async setFolder(folder: string | null): Promise<InboxView> {
+    if (folder !== null) {
+      const info = await stat(folder).catch(() => undefined);
+      if (!info?.isDirectory()) throw new AppError({ code: 'NOT_FOUND', message: `${folder} is not a folder that can be read.`, params: { path: folder } });
+    }
+    await this.options.store.updateSettings({ sharedFolder: folder });
+    this.entries.clear();
+    this.unwatch();
+    if (!this.stopped) this.watchFolder();
+    return this.scan();
+  }
+
+  /**
+   * Reads the folder: every exchange file not decided on yet is checked and listed. Scans never
+   * overlap; a change noticed during one starts another when it ends.
+   */
+  scan(): Promise<InboxView> {
+    if (this.scanning) {
+      this.rescanRequested = true;
+      return this.scanning;
+    }
+    this.scanning = this.scanNow().finally(() => {
+      this.scanning = undefined;
+      if (this.rescanRequested && !this.stopped) {
+        this.rescanRequested = false;
+        void this.scan();
+      }
+    });
+    return this.scanning;
+  }
+
+  private async scanNow(): Promise<InboxView> {
+    const folder = this.folder;
+    const before = JSON.stringify(this.view().entries.map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes]));
+    if (!folder) {
+      this.entries.clear();
+      this.problem = null;
+      this.handledInFolder = 0;
+    } else {
+      try {
+        const scan = await scanExchangeFolder(folder);
+        const seen = new Set<string>();
+        let handled = 0;
+        for (const file of scan.files) {
+          if (file.size > maxHashBytes || file.size === 0) continue;
+          const bytes = await readFile(file.path).catch(() => undefined);
+          if (!bytes) continue;
+          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          if (seen.has(sha256)) continue;
+          seen.add(sha256);
+          if (this.registry.handled[sha256]) {
+            handled += 1;
+            continue;
+          }
+          const held = this.entries.get(sha256);
+          if (held) {
+            // The same bytes under another name or place: only the name shown follows the file.
+            held.fileName = file.fileName;
+            continue;
+          }
+          const preview = await this.options.exchange.previewOne(file.path);
+          // The own files (published to the folder from here) and files that bring nothing new
+          // are noted and left out of the list.
+          const ownFile = !preview.ok && preview.error?.params?.['reason'] === 'own-file';
+          if (ownFile || (preview.ok && preview.changes === 0)) {
+            this.options.exchange.forget(preview.token);
+            await this.decide(sha256, ownFile ? 'own' : 'nothing-new', file.fileName);
+            handled += 1;
+            continue;
+          }
+          this.entries.set(sha256, {
+            sha256,
+            fileName: file.fileName,
+            size: file.size,
+            modifiedAt: file.modifiedAt,
+            ...(file.conflictOf ? { conflictOf: file.conflictOf } : {}),
+            preview,
+          });
+        }
+        // Files gone from the folder leave the list.
+        for (const sha256 of [...this.entries.keys()]) if (!seen.has(sha256)) this.entries.delete(sha256);
+        this.handledInFolder = handled;
+        this.problem = null;
+      } catch (error) {
+        this.problem = error instanceof Error ? error.message : String(error);
+      }
+    }
+    this.checkedAt = this.options.now().toISOString();
+    const view = this.view();
+    if (JSON.stringify(view.entries.map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes])) !== before) this.options.onChange?.(view);
+    return view;
+  }
+
+  /** Applies a listed file, all or nothing, as an import; then it leaves the list for good. */
+  async accept(sha256: string): Promise<{ added: number; view: InboxView }> {
+    const entry = this.entries.get(sha256);
+    if (!entry?.preview.ok) throw new AppError({ code: 'NOT_FOUND', message: 'This file is no longer in the inbox. Check the folder again.' });
+    const [result] = await this.options.exchange.apply([entry.preview.token]);
+    await this.decide(sha256, 'accepted', entry.fileName);
+    this.entries.delete(sha256);
+    // Other files may read differently now (a newer revision of what was just added, say).
+    const view = await this.rescanAll();
+    return { added: result?.added ?? 0, view };
+  }
+
+  /**
+   * Accepts every listed file that can be accepted, one after the other (each all or nothing, and
+   * each read again after the one before, which may have made it older or the same).
+   */
+  async acceptAll(onProgress?: (done: number, total: number) => void): Promise<{ added: number; files: number; view: InboxView }> {
+    const tried = new Set<string>();
+    let added = 0;
+    let files = 0;
+    const total = [...this.entries.values()].filter((entry) => entry.preview.ok && entry.preview.changes > 0).length;
+    for (;;) {
+      const next = [...this.entries.values()]
+        .sort((a, b) => a.fileName.localeCompare(b.fileName))
+        .find((entry) => entry.preview.ok && entry.preview.changes > 0 && !tried.has(entry.sha256));
+      if (!next) break;
+      tried.add(next.sha256);
+      const result = await this.accept(next.sha256);
+      added += result.added;
+      files += 1;
+      onProgress?.(Math.min(files, total), total);
+    }
+    return { added, files, view: this.view() };
+  }
+
+  /** Leaves a file out for good (it stays in the shared folder; that is the consortium's). */
+  async refuse(sha256: string): Promise<InboxView> {
+    const entry = this.entries.get(sha256);
+    if (!entry) throw new AppError({ code: 'NOT_FOUND', message: 'This file is no longer in the inbox. Check the folder again.' });
+    this.options.exchange.forget(entry.preview.token);
+    await this.decide(sha256, 'refused', entry.fileName);
+    this.entries.delete(sha256);
+    const view = this.view();
+    this.options.onChange?.(view);
+    return view;
+  }
+
+  /** After the user accepted a partner's changed key from the inbox: the file is read again. */
+  async acceptChangedKey(sha256: string): Promise<InboxView> {
+    const entry = this.entries.get(sha256);
+    if (!entry) throw new AppError({ code: 'NOT_FOUND', message: 'This file is no longer in the inbox. Check the folder again.' });
+    entry.preview = await this.options.exchange.acceptChangedKey(entry.preview.token);
+    return this.rescanAll();
+  }
+
+  /** Writes a file into the shared folder under a name no other file has. */
+  async publish(name: string, bytes: Uint8Array): Promise<string> {
+    const folder = this.folder;
+    if (!folder) throw new AppError({ code: 'CONFLICT', message: 'Choose the consortium’s shared folder in Settings first.' });
+    // Control characters are exactly what must go, hence the range in the pattern.
+    // eslint-disable-next-line no-control-regex
+    const base = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/\.trustbridge$/i, '').slice(0, 150) || 'TrustBridge';
+    let path = join(folder, `${base}.trustbridge`);
+    for (let n = 2; await stat(path).then(() => true, () => false); n += 1) path = join(folder, `${base} (${n}).trustbridge`);
+    await writeFileDurably(path, bytes);
+    // Our own file: known, so the inbox does not list it.
+    await this.decide(createHash('sha256').update(bytes).digest('hex'), 'own', path.split(/[\\/]/).pop()!);
+    return path;
+  }
+
+  private async rescanAll(): Promise<InboxView> {
+    for (const entry of this.entries.values()) this.options.exchange.forget(entry.preview.token);
+    this.entries.clear();
+    return this.scan();
+  }
+
+  private async decide(sha256: string, decision: InboxDecision, fileName: string): Promise<void> {
+    this.registry.handled[sha256] = { decision, at: this.options.now().toISOString(), fileName: fileName.slice(0, 1000) };
+    await writeFileDurably(registryPath(this.options.dataDir), JSON.stringify(this.registry, null, 2) + '\n', { keepBackup: true });
+  }
+
+  private watchFolder(): void {
+    const folder = this.folder;
+    if (!folder || this.stopped) return;
+    try {
+      this.watcher = watch(folder, { persistent: false }, () => {
+        clearTimeout(this.debounce);
+        // Sync clients write in several steps: read once things settle.
+        this.debounce = setTimeout(() => void this.scan(), 750);
+      });
+      this.watcher.on('error', () => this.unwatchNotifications());
+    } catch {
+      // No notifications for this folder (some network drives): the polling below still reads it.
+    }
+    this.timer = setInterval(() => void this.scan(), this.options.pollMs ?? 60_000);
+    this.timer.unref?.();
+  }
+
+  private unwatchNotifications(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  private unwatch(): void {
+    this.unwatchNotifications();
+    clearInterval(this.timer);
+    clearTimeout(this.debounce);
+    this.timer = undefined;
+  }
+}
+
+function registryPath(dataDir: string): string {
+  return join(dataDir, 'inbox.json');
+}

@@ -1,0 +1,290 @@
+/**
+ * The consortium at a glance: who has audited whom (the trust matrix), how ready each direction
+ * is, what expires when, and which dimension of the guide is weakest across the members. Built
+ * from everything this installation holds — its own audits and those received from partners.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsortiumMember, ConsortiumModel, TrustCell } from '../../../shared/consortium/model';
+import { decisionOutcomes } from '../../../shared/partnership/schema';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ExportDialog } from '../../components/ExportDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
+import { api } from '../../lib/api';
+import { today } from '../../lib/dates';
+import { useFormat, useUiLanguage } from '../../lib/format';
+import { useResource } from '../../lib/use-resource';
+
+type DecisionFilter = 'all' | 'none' | (typeof decisionOutcomes)[number];
+type ValidityFilter = 'all' | 'attention';
+
+export function ConsortiumPage() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const day = today();
+  const model = useResource(() => api().consortium.model({ language, today: day }), [language, day]);
+  const [dimension, setDimension] = useState('overall');
+  const [decision, setDecision] = useState<DecisionFilter>('all');
+  const [validity, setValidity] = useState<ValidityFilter>('all');
+  const [exporting, setExporting] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title={t('consortium.title')}
+        intro={t('consortium.intro')}
+        actions={
+          <Button onPress={() => setExporting(true)} isDisabled={!model.data}>
+            {t('exports.export')}
+          </Button>
+        }
+      />
+      <ErrorMessage error={model.error} />
+      {model.data && model.data.institutions.length < 2 && <p className="empty-state">{t('consortium.empty')}</p>}
+      {model.data && model.data.institutions.length >= 2 && (
+        <>
+          <Totals model={model.data} />
+          <div className="toolbar">
+            <SelectField
+              label={t('consortium.show')}
+              value={dimension}
+              options={[{ value: 'overall', label: t('consortium.overall') }, ...model.data.dimensions.map((row) => ({ value: row.id, label: `${row.id} — ${row.title}` }))]}
+              onChange={setDimension}
+              name="dimension"
+            />
+            <SelectField<DecisionFilter>
+              label={t('consortium.decision')}
+              value={decision}
+              options={[
+                { value: 'all', label: t('consortium.decisions.all') },
+                ...decisionOutcomes.map((outcome) => ({ value: outcome, label: t(`band.${outcome}`) })),
+                { value: 'none', label: t('consortium.decisions.none') },
+              ]}
+              onChange={setDecision}
+              name="decision"
+            />
+            <SelectField<ValidityFilter>
+              label={t('consortium.validity')}
+              value={validity}
+              options={[
+                { value: 'all', label: t('consortium.validities.all') },
+                { value: 'attention', label: t('consortium.validities.attention') },
+              ]}
+              onChange={setValidity}
+              name="validity"
+            />
+          </div>
+          <Matrix model={model.data} dimension={dimension} decision={decision} validity={validity} />
+          <Dimensions model={model.data} />
+          <Legend members={model.data.institutions} />
+        </>
+      )}
+      {exporting && (
+        <ExportDialog
+          title={t('consortium.exportTitle')}
+          intro={t('consortium.exportIntro')}
+          onClose={() => setExporting(false)}
+          choices={[
+            { id: 'workbook', label: t('consortium.exportWorkbook'), run: (lang) => api().consortium.exportWorkbook({ language: lang, today: day }) },
+            { id: 'summary', label: t('consortium.exportSummary'), run: (lang) => api().consortium.exportSummary({ language: lang, today: day }) },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+function Totals({ model }: { model: ConsortiumModel }) {
+  const { t } = useTranslation();
+  const { totals } = model;
+  const figures: Array<[string, number, string?]> = [
+    ['institutions', totals.institutions],
+    ['audits', totals.audits],
+    ['valid', totals.valid],
+    ['expiring', totals.expiring, totals.expiring ? 'warning' : undefined],
+    ['expired', totals.expired, totals.expired ? 'critical' : undefined],
+    ['inProgress', totals.inProgress],
+    ['missing', totals.directionsMissing],
+  ];
+  return (
+    <dl className="figures" aria-label={t('consortium.totals')}>
+      {figures.map(([key, value, tone]) => (
+        <div key={key} className={`figure${tone ? ` figure--${tone}` : ''}`}>
+          <dt>{t(`consortium.figures.${key}`)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Matrix({ model, dimension, decision, validity }: { model: ConsortiumModel; dimension: string; decision: DecisionFilter; validity: ValidityFilter }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const cells = useMemo(() => new Map(model.cells.map((cell) => [`${cell.assessor}>${cell.subject}`, cell])), [model.cells]);
+  const selves = useMemo(() => new Map(model.selfAssessments.map((cell) => [cell.subject, cell])), [model.selfAssessments]);
+  const name = new Map(model.institutions.map((member) => [member.key, member.legalName]));
+  const shown = (cell: TrustCell) =>
+    (decision === 'all' || (decision === 'none' ? !cell.decision : cell.decision?.outcome === decision)) && (validity === 'all' || cell.validity !== 'valid' || cell.status !== 'complete');
+  const describe = (cell: Omit<TrustCell, 'decision'> & { decision?: TrustCell['decision'] }, self: boolean) =>
+    [
+      self ? t('consortium.selfOf', { subject: name.get(cell.subject) }) : t('consortium.auditOf', { subject: name.get(cell.subject), assessor: name.get(cell.assessor) }),
+      valueText(cell),
+      cell.status === 'complete' ? t(`band.${cell.band}`) : t('consortium.inProgress'),
+      t(`consortium.cellValidity.${cell.status === 'complete' ? cell.validity : 'in-progress'}`, { date: format.day(cell.validUntil) }),
+      cell.decision ? t('consortium.decided', { outcome: t(`band.${cell.decision.outcome}`) }) : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  const valueText = (cell: Pick<TrustCell, 'overall' | 'dimensions'>) => format.score(dimension === 'overall' ? cell.overall : (cell.dimensions[dimension] ?? null));
+
+  return (
+    <section className="card matrix-card" aria-labelledby="matrix-title">
+      <h2 id="matrix-title">{t('consortium.matrix')}</h2>
+      <p className="muted">{t('consortium.matrixHelp')}</p>
+      {/* Scrolls with the focus: every filled cell is a link. */}
+      <div className="matrix-scroll">
+        <table className="matrix">
+          <caption className="visually-hidden">{t('consortium.matrixCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="matrix__corner">
+                <span aria-hidden="true">{t('consortium.byOf')}</span>
+              </th>
+              {model.institutions.map((member) => (
+                <th key={member.key} scope="col" className="matrix__head">
+                  <abbr title={member.legalName}>{member.abbreviation}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {model.institutions.map((assessor) => (
+              <tr key={assessor.key}>
+                <th scope="row" className="matrix__row-head">
+                  <abbr title={assessor.legalName}>{assessor.abbreviation}</abbr>
+                  <span className="visually-hidden"> {assessor.legalName}</span>
+                </th>
+                {model.institutions.map((subject) => {
+                  if (subject.key === assessor.key) {
+                    const self = selves.get(subject.key);
+                    return (
+                      <td key={subject.key} className="matrix__cell matrix__cell--self">
+                        {self ? (
+                          <a href={`#/assessments/${self.assessmentId}`} aria-label={describe(self, true)} title={describe(self, true)}>
+                            <span className="matrix__value">{valueText(self)}</span>
+                            <span className="matrix__date">{t('consortium.self')}</span>
+                          </a>
+                        ) : (
+                          <span className="matrix__none" aria-label={t('consortium.noSelf', { subject: subject.legalName })}>
+                            ·
+                          </span>
+                        )}
+                      </td>
+                    );
+                  }
+                  const cell = cells.get(`${assessor.key}>${subject.key}`);
+                  if (!cell || !shown(cell)) {
+                    return (
+                      <td key={subject.key} className="matrix__cell matrix__cell--empty">
+                        <span aria-label={cell ? t('consortium.filteredOut') : t('consortium.noAudit', { subject: subject.legalName, assessor: assessor.legalName })}>—</span>
+                      </td>
+                    );
+                  }
+                  const state = cell.status !== 'complete' ? 'progress' : cell.validity;
+                  return (
+                    <td key={subject.key} className={`matrix__cell matrix__cell--${state} matrix__cell--band-${cell.band}`}>
+                      <a href={`#/assessments/${cell.assessmentId}`} aria-label={describe(cell, false)} title={describe(cell, false)}>
+                        <span className="matrix__value">{valueText(cell)}</span>
+                        <span className="matrix__date">{format.day(cell.date)}</span>
+                        {state !== 'valid' && <span className="matrix__flag">{t(`consortium.flags.${state}`)}</span>}
+                      </a>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="matrix-legend small">
+        <span className="matrix-key matrix__cell--band-ready">{t('band.ready')}</span>
+        <span className="matrix-key matrix__cell--band-conditional">{t('band.conditional')}</span>
+        <span className="matrix-key matrix__cell--band-not-ready">{t('band.not-ready')}</span>
+        <span className="matrix-key matrix__cell--expired">{t('consortium.flags.expired')}</span>
+      </p>
+    </section>
+  );
+}
+
+function Dimensions({ model }: { model: ConsortiumModel }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="card" aria-labelledby="dimensions-title">
+      <h2 id="dimensions-title">{t('consortium.dimensions')}</h2>
+      <p className="muted">{t('consortium.dimensionsHelp')}</p>
+      {/* A wide table with nothing to focus in it: the region itself takes the focus, so it scrolls by keyboard (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="matrix-scroll" tabIndex={0} role="region" aria-labelledby="dimensions-title">
+        <table className="data-table data-table--compact">
+          <caption className="visually-hidden">{t('consortium.dimensions')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('consortium.rank')}</th>
+              <th scope="col">{t('compare.dimension')}</th>
+              <th scope="col">{t('consortium.mean')}</th>
+              <th scope="col">{t('consortium.min')}</th>
+              <th scope="col">{t('consortium.count')}</th>
+              {model.institutions.map((member) => (
+                <th key={member.key} scope="col">
+                  <abbr title={member.legalName}>{member.abbreviation}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {model.dimensions.map((row) => (
+              <tr key={row.id} className={row.rank === 1 && row.count > 0 ? 'row--weakest' : undefined}>
+                <td>{row.rank}</td>
+                <th scope="row">
+                  <span className="mono">{row.id}</span> {row.title}
+                  {row.rank === 1 && row.count > 0 && <span className="badge badge--critical block-inline">{t('consortium.weakest')}</span>}
+                </th>
+                <td>{format.score(row.mean)}</td>
+                <td>{format.score(row.min)}</td>
+                <td>{row.count}</td>
+                {model.institutions.map((member) => (
+                  <td key={member.key}>{format.score(row.scores[member.key] ?? null)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Legend({ members }: { members: readonly ConsortiumMember[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="legend-title">
+      <h2 id="legend-title">{t('consortium.legend')}</h2>
+      <dl className="legend-list">
+        {members.map((member) => (
+          <div key={member.key}>
+            <dt className="mono">{member.abbreviation}</dt>
+            <dd>
+              {member.legalName} <span className="muted">({member.country})</span>
+              {member.own && <span className="badge block-inline">{t('consortium.own')}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
