@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { consortiumCommand } from './consortium-commands';
 import { exchangeCommands } from './exchange-commands';
 import { exportCommand } from './export-command';
 import { frameworkCommand } from './framework-commands';
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   reportCommand,
   demoCommand,
   ...exchangeCommands,
+  consortiumCommand,
   exportCommand,
   {
     name: 'version',

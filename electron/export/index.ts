@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
 import type { Framework, Language } from '../../shared/framework/schema';
 import { assessmentReport } from '../../shared/report/assessment-report';
+import type { ConsortiumFiles, ConsortiumModel } from '../../shared/consortium/model';
 import type { AssessmentReport, InstitutionLine, PartnershipReport } from '../../shared/report/model';
 import { institutionLine } from '../../shared/report/parts';
 import { partnershipReport } from '../../shared/report/partnership-report';
@@ -21,9 +22,11 @@ import { writeFileDurably } from '../store/durable-write';
 import { dimensionChart } from './charts';
 import { agreementDocx } from './docx/agreement';
 import { assessmentReportDocx } from './docx/assessment-report';
+import { consortiumSummaryDocx } from './docx/consortium-summary';
 import { readinessReportDocx } from './docx/readiness-report';
 import { loadAgreementTexts, loadReportTexts } from './report-texts';
 import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
+import { consortiumWorkbookXlsx } from './xlsx/consortium-workbook';
 import { questionnaireXlsx } from './xlsx/questionnaire';
 import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './xlsx/questionnaire-import';
 import { limits } from './xlsx/questionnaire-layout';
@@ -292,6 +295,53 @@ export async function acceptQuestionnaire(options: { core: ExportServices; previ
     assessments: core.assessments,
     institutionExists: (id) => core.institutions.list().some((item) => item.id === id && item.kind === 'partner'),
   });
+}
+
+export interface ConsortiumExportOptions {
+  /** From `buildConsortium` (shared/consortium/build.ts): the store's data or a folder's files. */
+  model: ConsortiumModel;
+  /** When the model was built from a folder: what was counted, refused and why (`summariseFolder`). */
+  files?: ConsortiumFiles;
+  templatesDir: string;
+  language: Language;
+  outPath: string;
+  onProgress?: Progress;
+  /** The workbook's creation date; the system clock by default. */
+  now?: () => Date;
+  preparedBy?: string;
+  appVersion?: string;
+}
+
+/** The consortium workbook (Excel): overview, trust matrix, audits, dimensions and, from a folder, files. */
+export async function exportConsortiumWorkbook(options: ConsortiumExportOptions): Promise<ExportResult> {
+  const now = options.now ?? (() => new Date());
+  const total = 3;
+  const texts = await loadReportTexts(options.templatesDir, options.language);
+  options.onProgress?.(1, total);
+  const bytes = await consortiumWorkbookXlsx({
+    model: options.model,
+    ...(options.files ? { files: options.files } : {}),
+    texts,
+    now: now(),
+    ...(options.preparedBy ? { preparedBy: options.preparedBy } : {}),
+  });
+  options.onProgress?.(2, total);
+  return write(options.outPath, bytes, options.onProgress, total);
+}
+
+/** The consortium summary (Word) for a consortium board. */
+export async function exportConsortiumSummary(options: ConsortiumExportOptions): Promise<ExportResult> {
+  const total = 3;
+  const texts = await loadReportTexts(options.templatesDir, options.language);
+  options.onProgress?.(1, total);
+  const bytes = await consortiumSummaryDocx({
+    model: options.model,
+    ...(options.files ? { files: options.files } : {}),
+    texts,
+    meta: { ...(options.preparedBy ? { preparedBy: options.preparedBy } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) },
+  });
+  options.onProgress?.(2, total);
+  return write(options.outPath, bytes, options.onProgress, total);
 }
 
 export type { QuestionnairePreview, QuestionnaireProblem } from './xlsx/questionnaire-import';

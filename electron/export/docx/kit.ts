@@ -23,6 +23,7 @@ import {
   LineRuleType,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -49,6 +50,8 @@ export const page = {
   margin: { top: 1304, bottom: 1134, left: 1134, right: 1134, header: 624, footer: 567 },
 };
 export const textWidth = page.width - page.margin.left - page.margin.right;
+/** A4 landscape with the same margins: 14,570 DXA of text width, for wide tables. */
+export const landscapeTextWidth = page.height - page.margin.left - page.margin.right;
 
 export const colours = {
   text: '1B2733',
@@ -311,11 +314,11 @@ export interface DocumentFrame {
   footerNote: string;
 }
 
-function runningHeader(frame: DocumentFrame): Header {
+function runningHeader(frame: DocumentFrame, width = textWidth): Header {
   return new Header({
     children: [
       new Paragraph({
-        tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: colours.rule, space: 4 } },
         children: [run(frame.institution, { size: size.small, color: colours.muted, bold: true }), new TextRun({ text: '\t' }), run(frame.title, { size: size.small, color: colours.muted })],
       }),
@@ -323,11 +326,11 @@ function runningHeader(frame: DocumentFrame): Header {
   });
 }
 
-function runningFooter(frame: DocumentFrame): Footer {
+function runningFooter(frame: DocumentFrame, width = textWidth): Footer {
   return new Footer({
     children: [
       new Paragraph({
-        tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
           run(frame.footerNote, { size: size.small, color: colours.muted }),
           new TextRun({ text: '\t' }),
@@ -353,6 +356,25 @@ export function sections(frame: DocumentFrame, titlePage: Array<Paragraph | Tabl
       children: [...titlePage, ...body],
     },
   ];
+}
+
+/**
+ * A further section with the running header and footer: landscape for a wide table (the consortium
+ * matrix), back to portrait after it. Page numbers continue across sections.
+ */
+export function continuedSection(frame: DocumentFrame, children: Array<Paragraph | Table | TableOfContents>, options: { landscape?: boolean } = {}): ISectionOptions {
+  const width = options.landscape ? landscapeTextWidth : textWidth;
+  return {
+    properties: {
+      page: {
+        size: { width: page.width, height: page.height, ...(options.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+        margin: page.margin,
+      },
+    },
+    headers: { default: runningHeader(frame, width) },
+    footers: { default: runningFooter(frame, width) },
+    children,
+  };
 }
 
 export interface TitlePageInput {

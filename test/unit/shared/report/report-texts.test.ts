@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { refusalKinds } from '../../../../shared/consortium/refusals';
 import { flattenTexts, placeholderPattern, reportTexts, type TextTree } from '../../../../shared/report/texts';
 import { repoRoot, templatesDir } from '../../../support/paths';
 
@@ -13,7 +14,7 @@ const english = flattenTexts(load('en'));
 const placeholders = (text: string) => [...text.matchAll(placeholderPattern)].map((m) => m[1]).sort();
 
 /** Texts rightly the same in every language. */
-const same = new Set(['evidence.sha256', 'bands.provisional', 'auditReport.role', 'columns.id', 'readiness.discrepanciesOf', 'readiness.appendixOf', 'selfReport.subtitle', 'columns.notApplicable', 'columns.dimension', 'titlePage.status', 'columns.status', 'common.no', 'questionnaire.respondent.name', 'workbook.institution']);
+const same = new Set(['evidence.sha256', 'bands.provisional', 'auditReport.role', 'columns.id', 'readiness.discrepanciesOf', 'readiness.appendixOf', 'selfReport.subtitle', 'columns.notApplicable', 'columns.dimension', 'titlePage.status', 'columns.status', 'common.no', 'questionnaire.respondent.name', 'workbook.institution', 'consortium.sheets.audits', 'consortium.kinds.audit', 'consortium.columns.revision', 'consortium.columns.dimension']);
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -56,6 +57,14 @@ describe('report texts', () => {
     for (const kind of ['self', 'audit']) for (const key of ['title', 'role', 'notice']) used.add(`${kind}Report.${key}`);
     for (const step of [1, 2, 3, 4, 5, 6]) used.add(`questionnaire.step${step}`);
     for (const field of ['name', 'role', 'email', 'date']) used.add(`questionnaire.respondent.${field}`);
+    for (const band of ['ready', 'conditional', 'not-ready']) used.add(`consortium.bandShort.${band}`).add(`consortium.legend.band.${band}`);
+    for (const check of ['registry', 'folder']) used.add(`consortium.keyCheck.${check}`);
+    for (const status of ['complete', 'in-progress']) used.add(`consortium.status.${status}`);
+    for (const validity of ['valid', 'expiring', 'expired']) used.add(`consortium.validity.${validity}`);
+    for (const kind of ['self', 'audit']) used.add(`consortium.kinds.${kind}`);
+    for (const basis of ['revision', 'issued-later', 'more-signatures', 'file-name']) used.add(`consortium.conflictBasis.${basis}`);
+    for (const reason of ['relayed', 'unknown-framework', 'unknown-institution']) used.add(`consortium.notCounted.${reason}`);
+    for (const kind of refusalKinds) used.add(`consortium.refusal.${kind}`);
     expect([...used].filter((key) => !english.has(key)).sort()).toEqual([]);
   });
 
