@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import type { NewEvidence } from '../../shared/assessment/answer';
 import type { Assessment } from '../../shared/assessment/schema';
 import { AppError } from '../../shared/errors';
+import { homeOverview } from '../../shared/home/overview';
 import type { Language } from '../../shared/framework/schema';
 import { languageForLocale, translate } from '../../shared/i18n';
 import type { AnswerSaved, AssessmentView, PartnershipView } from '../../shared/ipc/contract';
@@ -122,6 +123,15 @@ export function createHandlers(
       return null;
     },
 
+    'home.overview': ({ today, rows }) =>
+      homeOverview({
+        assessments: assessments.list(),
+        partnerships: partnerships.list(),
+        agreements: agreements.list(),
+        names: new Map(institutions.list().map((item) => [item.id, item.legalName])),
+        today,
+        rows,
+      }),
     'institutions.getOwn': () => institutions.getOwn(),
     'institutions.saveOwn': (profile) => institutions.saveOwn(profile),
     'institutions.list': () => institutions.list(),

@@ -18,6 +18,7 @@ import { settingsPatchSchema, type Settings } from '../settings';
 import type { FilePreview, KeyStatus } from '../exchange/app';
 import type { InboxView } from '../exchange/inbox';
 import type { ConsortiumModel } from '../consortium/model';
+import type { HomeOverview } from '../home/overview';
 import { agreementScopeSchema } from '../agreement/content';
 import type { AgreementSummary } from '../agreement/summary';
 import type { AgreementView } from '../agreement/view';
@@ -138,6 +139,8 @@ export const contract = {
 
   'store.notices': channel(none).returns<StoreNotice[]>(),
   'store.dismissNotice': channel(byId).returns<null>(),
+
+  'home.overview': channel(z.strictObject({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), rows: z.number().int().min(1).max(100) })).returns<HomeOverview>(),
 
   'institutions.getOwn': channel(none).returns<Institution | null>(),
   'institutions.saveOwn': channel(institutionProfileSchema).returns<Institution>(),
