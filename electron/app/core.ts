@@ -108,7 +108,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(options.sharedFolderPollMs !== undefined ? { pollMs: options.sharedFolderPollMs } : {}),
   });
   if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
-  const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, now });
+  const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, exchange, now });
   const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium };
 
   return {

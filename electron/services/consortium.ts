@@ -3,6 +3,10 @@
  * and the partners), every assessment received or made, and the readiness decisions of the
  * partnerships — given to the same builder as the command line's folder of files, so the trust
  * matrix on screen, the workbook and the Word summary agree with each other.
+ *
+ * As with a folder, only what an institution signed itself counts: an assessment received in a
+ * file signed by someone else than its assessor (a partner's audit of us, passed on in a
+ * partnership file) is held here, but the matrix does not show it as that partner's word.
  */
 import type { Assessment } from '../../shared/assessment/schema';
 import { buildConsortium } from '../../shared/consortium/build';
@@ -10,6 +14,7 @@ import type { ConsortiumModel } from '../../shared/consortium/model';
 import type { Language } from '../../shared/framework/schema';
 import type { Store } from '../store/store';
 import type { AssessmentService } from './assessments';
+import type { ExchangeService } from './exchange';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
@@ -20,6 +25,7 @@ export interface ConsortiumServiceOptions {
   assessments: AssessmentService;
   partnerships: PartnershipService;
   frameworks: FrameworkCatalog;
+  exchange: ExchangeService;
   now: () => Date;
 }
 
@@ -37,10 +43,18 @@ export class ConsortiumService {
       erasmusCode: item.erasmusCode,
       ...(item.kind === 'own' ? { own: true } : {}),
     }));
+    const signedBy = this.signers();
+    const exchangeIds = new Map(institutions.list().map((item) => [item.id, item.kind === 'own' ? this.ownExchangeId() : item.exchangeId]));
     const held: Assessment[] = [];
     for (const entry of store.entries(assessments.kind)) {
       const assessment = await store.read(assessments.kind, entry.id).catch(() => undefined);
-      if (assessment) held.push(assessment);
+      if (!assessment) continue;
+      if (assessment.origin.type === 'exchange') {
+        const signer = signedBy.get(assessment.origin.keyFingerprint);
+        const assessor = exchangeIds.get(assessment.assessor.institutionId);
+        if (!signer || !assessor || signer !== assessor) continue;
+      }
+      held.push(assessment);
     }
     const decisions = partnerships.list().flatMap((partnership) =>
       partnership.decision ? [{ from: partnership.institutionA, to: partnership.institutionB, outcome: partnership.decision.outcome, decidedAt: partnership.decision.decidedAt }] : [],
@@ -53,5 +67,17 @@ export class ConsortiumService {
       today,
       language,
     });
+  }
+
+  /** Which institution (exchange id) each key known here belongs to, by fingerprint. */
+  private signers(): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const issuer of this.options.exchange.partnerKeys.issuers()) for (const key of issuer.keys) map.set(key.fingerprint, issuer.exchangeId);
+    return map;
+  }
+
+  private ownExchangeId(): string | null {
+    const ring = this.options.exchange.keyRing;
+    return ring.hasKey() ? ring.exchangeId() : null;
   }
 }

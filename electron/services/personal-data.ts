@@ -359,7 +359,8 @@ export class PersonalDataService {
       await this.store.update(
         kind,
         id,
-        (draft) => {
+        (stored) => {
+          const draft = structuredClone(stored);
           changedHere = anonymise(draft, key, names);
           return draft;
         },

@@ -229,9 +229,12 @@ export class Store {
   }
 
   /**
-   * Changes one document under its lock: `change` gets a copy and returns the new version. The
-   * file is written before anything in memory changes, so a failed write (a full disk, a
-   * read-only folder) leaves the store exactly as it was.
+   * Changes one document under its lock: `change` gets the stored version, frozen, and returns a
+   * new version (built by copying what it changes, as `{ ...draft, field }` does; an attempt to
+   * change the frozen draft in place throws). The file is written before anything in memory
+   * changes, so a failed write (a full disk, a read-only folder) leaves the store exactly as it
+   * was. The result is the new version as stored, frozen too: no copy is made on the way in or
+   * out, which is most of a save's work besides the disk.
    */
   async update<T extends StoredDocument>(
     kind: DocumentKind<T>,
@@ -241,14 +244,14 @@ export class Store {
   ): Promise<T> {
     return this.withLock(kind, id, async () => {
       const current = await this.load(kind, id);
-      const next = kind.schema.parse(await change(structuredClone(current)));
+      const next = kind.schema.parse(await change(current));
       if (next.id !== id) throw new AppError({ code: 'INTERNAL', message: 'A document may not change its id' });
       await this.writeDocumentFile(kind, next);
       this.cacheSet(kind, next);
       this.setSummary(kind, next);
       if (options.catalogueNow) await this.writeIndexNow();
       else this.scheduleIndexWrite();
-      return structuredClone(next);
+      return next;
     });
   }
 
@@ -661,6 +664,7 @@ export class Store {
   }
 
   private cacheSet(kind: DocumentKind<StoredDocument>, document: StoredDocument): void {
+    deepFreeze(document);
     const key = cacheKey(kind, document.id);
     this.cache.delete(key);
     this.cache.set(key, document);
@@ -684,6 +688,13 @@ export class Store {
     });
     return run;
   }
+}
+
+/** Freezes a document and everything in it: the cached version can then be shared, never changed. */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 function emptyIndex(): IndexData {

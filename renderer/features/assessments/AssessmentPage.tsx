@@ -133,7 +133,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
         actions={
           <>
             {!locked && <SaveState status={status} />}
-            <LinkButton href={`/compare?a=${encodeURIComponent(assessment.id)}`}>{t('compare.action')}</LinkButton>
+            <LinkButton href={`/compare?a=${encodeURIComponent(assessment.id)}`}>{t('assessmentCompare.action')}</LinkButton>
             <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
           </>
         }

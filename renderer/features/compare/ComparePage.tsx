@@ -34,7 +34,7 @@ export function ComparePage() {
   const all = [...(list.data ?? [])].sort((x, y) => (y.completedAt ?? y.updatedAt).localeCompare(x.completedAt ?? x.updatedAt));
   const latest = new Set(latestRevisions(list.data ?? []).map((summary) => summary.id));
   const options = [
-    { value: none, label: t('compare.choose') },
+    { value: none, label: t('assessmentCompare.choose') },
     ...all.map((summary) => ({
       value: summary.id,
       label: `${summary.title} — ${summary.subject.legalName} (${format.date(summary.completedAt ?? summary.updatedAt)}${latest.has(summary.id) ? '' : `, ${t('assessment.revision', { revision: summary.revision })}`})`,
@@ -51,13 +51,13 @@ export function ComparePage() {
 
   return (
     <>
-      <PageHeader title={t('compare.title')} intro={t('compare.intro')} />
+      <PageHeader title={t('assessmentCompare.title')} intro={t('assessmentCompare.intro')} />
       <ErrorMessage error={list.error ?? viewA.error ?? viewB.error} />
       <div className="form-row">
-        <SelectField label={t('compare.first')} value={idA} options={options} onChange={(value) => set('a', value)} name="first" />
-        <SelectField label={t('compare.second')} value={idB} options={options} onChange={(value) => set('b', value)} name="second" />
+        <SelectField label={t('assessmentCompare.first')} value={idA} options={options} onChange={(value) => set('a', value)} name="first" />
+        <SelectField label={t('assessmentCompare.second')} value={idB} options={options} onChange={(value) => set('b', value)} name="second" />
       </div>
-      {a && b ? <Comparison a={a} b={b} /> : <p className="empty-state">{t('compare.pickTwo')}</p>}
+      {a && b ? <Comparison a={a} b={b} /> : <p className="empty-state">{t('assessmentCompare.pickTwo')}</p>}
     </>
   );
 }
@@ -74,27 +74,27 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
     <div className="stack">
       {!comparison.sameFramework && (
         <p className="alert alert--info">
-          {t('compare.differentVersions', {
+          {t('assessmentCompare.differentVersions', {
             a: `${a.framework.title} ${a.framework.version}`,
             b: `${b.framework.title} ${b.framework.version}`,
           })}
         </p>
       )}
       <section className="card" aria-labelledby="compare-overall">
-        <h2 id="compare-overall">{t('compare.overall')}</h2>
+        <h2 id="compare-overall">{t('assessmentCompare.overall')}</h2>
         <table className="data-table">
-          <caption className="visually-hidden">{t('compare.overall')}</caption>
+          <caption className="visually-hidden">{t('assessmentCompare.overall')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('compare.dimension')}</th>
+              <th scope="col">{t('assessmentCompare.dimension')}</th>
               <th scope="col">{name(a)}</th>
               <th scope="col">{name(b)}</th>
-              <th scope="col">{t('compare.change')}</th>
+              <th scope="col">{t('assessmentCompare.change')}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row">{t('compare.overallRow')}</th>
+              <th scope="row">{t('assessmentCompare.overallRow')}</th>
               <td>
                 {format.score(comparison.overall.a)} <BandBadge band={comparison.overall.bandA} />
               </td>
@@ -122,25 +122,25 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
       </section>
 
       <section className="card stack" aria-labelledby="compare-criteria">
-        <h2 id="compare-criteria">{t('compare.criteria')}</h2>
+        <h2 id="compare-criteria">{t('assessmentCompare.criteria')}</h2>
         <p className="muted" role="status">
-          {t('compare.counts', { higher: counts.higher, lower: counts.lower, same: counts.same, onlyA: counts.onlyA, onlyB: counts.onlyB })}
+          {t('assessmentCompare.counts', { higher: counts.higher, lower: counts.lower, same: counts.same, onlyA: counts.onlyA, onlyB: counts.onlyB })}
         </p>
         <Checkbox className="checkbox" isSelected={differencesOnly} onChange={setDifferencesOnly}>
           <span className="checkbox__box" aria-hidden="true" />
-          {t('compare.differencesOnly')}
+          {t('assessmentCompare.differencesOnly')}
         </Checkbox>
         {rows.length === 0 ? (
-          <p className="muted">{t('compare.noDifferences')}</p>
+          <p className="muted">{t('assessmentCompare.noDifferences')}</p>
         ) : (
           <table className="data-table">
-            <caption className="visually-hidden">{t('compare.criteria')}</caption>
+            <caption className="visually-hidden">{t('assessmentCompare.criteria')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('history.criterion')}</th>
                 <th scope="col">{name(a)}</th>
                 <th scope="col">{name(b)}</th>
-                <th scope="col">{t('compare.change')}</th>
+                <th scope="col">{t('assessmentCompare.change')}</th>
               </tr>
             </thead>
             <tbody>
@@ -148,8 +148,8 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
                 <tr key={row.criterionId}>
                   <th scope="row">
                     <span className="mono">{row.criterionId}</span> {row.title}
-                    {row.critical && <span className="badge badge--critical block-inline">{t('compare.critical')}</span>}
-                    {row.reworded && <span className="muted small block">{t('compare.reworded')}</span>}
+                    {row.critical && <span className="badge badge--critical block-inline">{t('assessmentCompare.critical')}</span>}
+                    {row.reworded && <span className="muted small block">{t('assessmentCompare.reworded')}</span>}
                   </th>
                   <td>
                     <Level side={row.a} />
@@ -159,11 +159,11 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
                   </td>
                   <td>
                     {row.only ? (
-                      <span className="muted">{t(row.only === 'a' ? 'compare.onlyFirst' : 'compare.onlySecond')}</span>
+                      <span className="muted">{t(row.only === 'a' ? 'assessmentCompare.onlyFirst' : 'assessmentCompare.onlySecond')}</span>
                     ) : (
                       <Delta value={row.delta} />
                     )}
-                    {row.textChanged && <span className="muted small block">{t('compare.textChanged')}</span>}
+                    {row.textChanged && <span className="muted small block">{t('assessmentCompare.textChanged')}</span>}
                   </td>
                 </tr>
               ))}
@@ -177,9 +177,9 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
 
 function Level({ side }: { side: ComparedSide }) {
   const { t } = useTranslation();
-  if (!side.present) return <span className="muted">{t('compare.notInVersion')}</span>;
-  if (side.notApplicable) return <span>{t('compare.notApplicable')}</span>;
-  if (side.level === null) return <span className="muted">{t('compare.notRated')}</span>;
+  if (!side.present) return <span className="muted">{t('assessmentCompare.notInVersion')}</span>;
+  if (side.notApplicable) return <span>{t('assessmentCompare.notApplicable')}</span>;
+  if (side.level === null) return <span className="muted">{t('assessmentCompare.notRated')}</span>;
   return <span className={`level-chip level-${side.level}`}>{side.level}</span>;
 }
 
@@ -188,11 +188,11 @@ function Delta({ value, points = false }: { value: number | null; points?: boole
   const format = useFormat();
   if (value === null) return <span className="muted">—</span>;
   const rounded = points ? Math.round(value * 10) / 10 : value;
-  if (rounded === 0) return <span className="muted">{t('compare.same')}</span>;
+  if (rounded === 0) return <span className="muted">{t('assessmentCompare.same')}</span>;
   const text = points ? format.number(Math.abs(rounded)) : String(Math.abs(rounded));
   return (
     <span className={rounded > 0 ? 'delta delta--up' : 'delta delta--down'}>
-      {t(rounded > 0 ? (points ? 'compare.upPoints' : 'compare.upLevels') : points ? 'compare.downPoints' : 'compare.downLevels', { value: text, count: Math.abs(rounded) })}
+      {t(rounded > 0 ? (points ? 'assessmentCompare.upPoints' : 'assessmentCompare.upLevels') : points ? 'assessmentCompare.downPoints' : 'assessmentCompare.downLevels', { value: text, count: Math.abs(rounded) })}
     </span>
   );
 }

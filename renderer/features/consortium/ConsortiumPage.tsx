@@ -234,7 +234,7 @@ function Dimensions({ model }: { model: ConsortiumModel }) {
           <thead>
             <tr>
               <th scope="col">{t('consortium.rank')}</th>
-              <th scope="col">{t('compare.dimension')}</th>
+              <th scope="col">{t('assessmentCompare.dimension')}</th>
               <th scope="col">{t('consortium.mean')}</th>
               <th scope="col">{t('consortium.min')}</th>
               <th scope="col">{t('consortium.count')}</th>
