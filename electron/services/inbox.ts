@@ -212,27 +212,27 @@ export class InboxService {
     return { added: result?.added ?? 0, view };
   }
 
-  /**
-   * Accepts every listed file that can be accepted, one after the other (each all or nothing, and
-   * each read again after the one before, which may have made it older or the same).
-   */
+  /** Accepts every listed file that can be accepted, one after the other, each all or nothing. */
   async acceptAll(onProgress?: (done: number, total: number) => void): Promise<{ added: number; files: number; view: InboxView }> {
-    const tried = new Set<string>();
+    const acceptable = [...this.entries.values()]
+      .filter((entry) => entry.preview.ok && entry.preview.changes > 0)
+      .sort((a, b) => a.fileName.localeCompare(b.fileName));
     let added = 0;
     let files = 0;
-    const total = [...this.entries.values()].filter((entry) => entry.preview.ok && entry.preview.changes > 0).length;
-    for (;;) {
-      const next = [...this.entries.values()]
-        .sort((a, b) => a.fileName.localeCompare(b.fileName))
-        .find((entry) => entry.preview.ok && entry.preview.changes > 0 && !tried.has(entry.sha256));
-      if (!next) break;
-      tried.add(next.sha256);
-      const result = await this.accept(next.sha256);
-      added += result.added;
-      files += 1;
-      onProgress?.(Math.min(files, total), total);
+    for (const [index, entry] of acceptable.entries()) {
+      // Each file is planned again as it is applied: one made older or the same by a file accepted
+      // before it adds nothing. A file that fails stays listed, with the others applied.
+      const result = await this.options.exchange.apply([entry.preview.token]).catch(() => undefined);
+      if (result) {
+        added += result[0]?.added ?? 0;
+        files += 1;
+        await this.decide(entry.sha256, 'accepted', entry.fileName);
+        this.entries.delete(entry.sha256);
+      }
+      onProgress?.(index + 1, acceptable.length);
     }
-    return { added, files, view: this.view() };
+    const view = await this.rescanAll();
+    return { added, files, view };
   }
 
   /** Leaves a file out for good (it stays in the shared folder; that is the consortium's). */

@@ -8,7 +8,7 @@ import type { AssessmentSummary } from '../../../../shared/assessment/summary';
 import { homeOverview } from '../../../../shared/home/overview';
 import type { PartnershipSummary } from '../../../../shared/partnership/summary';
 
-const ref = { institutionId: 'own', legalName: 'Universidad de Ejemplo' };
+const ref = { institutionId: 'own', legalName: 'Universidad de Ejemplo', country: 'ES' };
 
 function assessment(i: number, overrides: Partial<AssessmentSummary> = {}): AssessmentSummary {
   return {
