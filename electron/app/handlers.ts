@@ -36,6 +36,8 @@ import type { ExchangeService } from '../services/exchange';
 import type { AgreementService } from '../services/agreements';
 import type { InboxService } from '../services/inbox';
 import type { ConsortiumService } from '../services/consortium';
+import { personalDataOf } from '../services/personal-data';
+import { backupFileName, backupStore, restoreStore } from '../services/store-backup';
 import { writeFileDurably } from '../store/durable-write';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import type { EvidenceStore } from '../store/evidence-store';
@@ -93,6 +95,8 @@ export function createHandlers(
   const excel = () => ({ name: t('dialogs.excelFiles'), extensions: ['xlsx'] });
   const uiLanguage = (): Language => store.settings.language ?? languageForLocale(options.systemLocale);
   const t = (key: string, params?: Record<string, string | number>) => translate(uiLanguage(), key, params);
+
+  const personalData = () => personalDataOf({ store, assessments });
 
   const answerSaved = (assessment: Assessment, criterionId: string): AnswerSaved => {
     const answer = assessment.answers[criterionId];
@@ -473,6 +477,38 @@ export function createHandlers(
       const path = await inbox.publish(`${agreement.content.title} - ${signedBy} - ${new Date().toISOString().slice(0, 10)}`, bytes);
       written.add(path);
       return { path };
+    },
+    'data.backup': async () => {
+      let files = 0;
+      const result = await saveAs('backupData', backupFileName(), { name: t('dialogs.backupFiles'), extensions: ['zip'] }, async (outPath, onProgress) => {
+        files = (await backupStore(options.dataDir, outPath, onProgress, { appVersion: options.appVersion })).files;
+      });
+      return result ? { path: result.path, files } : null;
+    },
+    'data.restore': async () => {
+      const archives = await dialogs.openFiles({ title: t('dialogs.restoreData'), filters: [{ name: t('dialogs.backupFiles'), extensions: ['zip'] }], multiple: false });
+      const archive = archives?.[0];
+      if (!archive) return null;
+      const folder = await dialogs.openFolder({ title: t('dialogs.restoreDataInto') });
+      if (!folder) return null;
+      const restored = await restoreStore(archive, folder, (done, total) => options.emit?.({ type: 'progress', task: 'restoreData', done, total }));
+      written.add(restored.dataDir);
+      return { dataDir: restored.dataDir, files: restored.files };
+    },
+    'personalData.list': async () =>
+      (await personalData().list()).map((person) => ({
+        key: person.key,
+        name: person.name,
+        emails: person.emails,
+        categories: person.categories,
+        places: person.places.length,
+        documents: [...new Set(person.places.map((place) => place.documentTitle))].slice(0, 20),
+      })),
+    'personalData.export': async () =>
+      saveAs('exportPersonalData', `${t('dialogs.personalDataName')}.json`, { name: t('dialogs.jsonFiles'), extensions: ['json'] }, (outPath) => personalData().exportTo(outPath)),
+    'personalData.erase': async ({ key }) => {
+      const result = await personalData().erase(key);
+      return { placesChanged: result.placesChanged, documentsChanged: result.documentsChanged, copiesChanged: result.copiesChanged, remainingCopies: result.remainingCopies };
     },
     'files.showInFolder': ({ path }) => {
       if (!written.has(path)) throw new AppError({ code: 'NOT_FOUND', message: 'TrustBridge only shows files it saved in this session.' });

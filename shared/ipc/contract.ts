@@ -131,6 +131,24 @@ const agreementEdit = z.strictObject({
     .max(200),
 });
 
+/** A named person as Settings lists them (see electron/services/personal-data.ts). */
+export interface PersonView {
+  key: string;
+  name: string;
+  emails: string[];
+  categories: string[];
+  /** How many places name the person, and in which documents. */
+  places: number;
+  documents: string[];
+}
+
+export interface ErasureView {
+  placesChanged: number;
+  documentsChanged: number;
+  copiesChanged: number;
+  remainingCopies: string[];
+}
+
 export const contract = {
   'app.info': channel(none).returns<AppInfo>(),
 
@@ -242,6 +260,11 @@ export const contract = {
   'inbox.acceptChangedKey': channel(z.strictObject({ sha256 })).returns<InboxView>(),
   'exchange.publish': channel(z.strictObject({ assessmentIds: z.array(id).max(500).optional(), partnershipIds: z.array(id).max(100).optional() })).returns<{ path: string }>(),
   'agreements.publish': channel(byId).returns<{ path: string }>(),
+  'data.backup': channel(none).returns<{ path: string; files: number } | null>(),
+  'data.restore': channel(none).returns<{ dataDir: string; files: number } | null>(),
+  'personalData.list': channel(none).returns<PersonView[]>(),
+  'personalData.export': channel(none).returns<{ path: string } | null>(),
+  'personalData.erase': channel(z.strictObject({ key: z.string().min(1).max(400) })).returns<ErasureView>(),
   'files.showInFolder': channel(z.strictObject({ path: z.string().min(1).max(4096) })).returns<null>(),
 
   'keys.status': channel(none).returns<KeyStatus>(),

@@ -9,6 +9,7 @@ import { LanguageField } from '../../components/LanguageField';
 import { TextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
 import { useApp } from '../../app/app-context';
+import { DataCard, PersonalDataCard } from './DataCard';
 import { SigningKeyCard } from './SigningKeyCard';
 
 export function SettingsPage() {
@@ -53,6 +54,10 @@ export function SettingsPage() {
         </section>
 
         <SigningKeyCard />
+
+        <DataCard />
+
+        <PersonalDataCard />
 
         <section className="card" aria-labelledby="settings-preferences">
           <h2 id="settings-preferences">{t('settings.preferences')}</h2>
