@@ -7,7 +7,7 @@ export function PageHeader({ title, intro, actions }: { title: string; intro?: R
         <h1 className="page-header__title" tabIndex={-1} data-page-title>
           {title}
         </h1>
-        {intro && <p className="page-header__intro">{intro}</p>}
+        {intro && <div className="page-header__intro">{intro}</div>}
       </div>
       {actions && <div className="page-header__actions">{actions}</div>}
     </header>
