@@ -1,19 +1,23 @@
 import { render, type RenderResult } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import type { Language } from '../../shared/framework/schema';
 import { createI18n } from '../../renderer/lib/i18n';
 
-/** Renders a component with translations (and a router) as the app provides them. */
+/**
+ * Renders a component with translations (and a router) as the app provides them. The providers are
+ * a wrapper, so `rerender` keeps them.
+ */
 export async function renderInApp(ui: ReactElement, language: Language = 'en'): Promise<RenderResult> {
   const i18n = await createI18n(language);
-  return render(
+  const Providers = ({ children }: { children: ReactNode }) => (
     <I18nextProvider i18n={i18n}>
       <I18nProvider locale={language}>
-        <MemoryRouter>{ui}</MemoryRouter>
+        <MemoryRouter>{children}</MemoryRouter>
       </I18nProvider>
-    </I18nextProvider>,
+    </I18nextProvider>
   );
+  return render(ui, { wrapper: Providers }) as RenderResult;
 }

@@ -1,7 +1,7 @@
 /**
  * Results of one assessment, updated as answers change: overall score, decision band (provisional
- * until complete), completeness, every dimension's score as a radar chart and a bar chart (with the
- * numbers as a table), blockers, and the strongest and weakest criteria. Every figure comes from
+ * until complete), completeness, every dimension's score as a radar chart (from three dimensions
+ * on) and a bar chart (with the numbers as a table), blockers, and the strongest and weakest criteria. Every figure comes from
  * the shared report model, as in the Word and Excel reports.
  */
 import { useTranslation } from 'react-i18next';
@@ -39,7 +39,8 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
   const axes = score.dimensions.map((dimension) => ({ id: dimension.id, label: dimension.title }));
   const series = [{ name: t(`assessment.kind.${assessment.kind}`), values: score.dimensions.map((dimension) => dimension.score.raw) }];
   const palette = currentPalette();
-  const radar = radarChartSvg({ title: t('results.radarTitle'), axes, series, palette, format: format.score, width: 520 });
+  // A radar needs three axes; a consortium's own framework may have fewer dimensions.
+  const radar = axes.length >= 3 ? radarChartSvg({ title: t('results.radarTitle'), axes, series, palette, format: format.score, width: 520 }) : null;
   const bars = barChartSvg({
     title: t('results.barTitle'),
     axes,
@@ -76,7 +77,7 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
       {score.provisional && <p className="alert alert--info">{t('results.provisional')}</p>}
 
       <div className="charts">
-        <Chart chart={radar} caption={t('results.radarTitle')} />
+        {radar && <Chart chart={radar} caption={t('results.radarTitle')} />}
         <Chart chart={bars} caption={t('results.barTitle')} />
       </div>
 
