@@ -1,0 +1,223 @@
+/**
+ * The main workflows in the other two interface languages, by keyboard alone: a complete
+ * self-assessment in Spanish (the guide's own text in Spanish, review, completion, results), and in
+ * German the audit beside the partner's self-assessment, a partnership, its decision and an action
+ * plan. Every label the test reaches for is the translated one; English labels must not appear.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/app/core';
+import { criteriaOf, type Framework } from '../../shared/framework/schema';
+import { roundScore } from '../../shared/scoring/format';
+import { completedSelfAssessment, partnerSelfAssessment } from '../support/assessment-factories';
+import { sampleProfile } from '../support/factories';
+import { templatesDir } from '../support/paths';
+import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { tempFolder } from '../support/temp';
+import { seriousAccessibilityFindings } from './accessibility';
+import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { chooseInSelect, chooseRadio, focusedName, pressButton, selectTab, tabTo, typeInto } from './keyboard';
+import { seedSetUp } from './seed';
+import { screenshot } from './screenshots';
+
+const partnerProfile = sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99' });
+
+/** Longer words must not push anything past the window: the page never scrolls sideways. */
+async function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** English words of the interface that must not show once another language is chosen. */
+async function englishLeftovers(page: Page, words: string[]): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return words.filter((word) => text.includes(word));
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await tabTo(page, /.*/, { role: 'tab' });
+  for (let i = 0; i < 6 && (await focusedName(page)) !== name; i += 1) await page.keyboard.press('ArrowRight');
+  expect(await focusedName(page)).toBe(name);
+  await page.keyboard.press('Enter');
+}
+
+describe('the workflows in Spanish and German', () => {
+  let browser: Browser;
+  const folders: Array<Awaited<ReturnType<typeof tempFolder>>> = [];
+  let app: RunningApp | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+    for (const folder of folders) await folder.remove();
+  });
+
+  it('completes a self-assessment in Spanish, with the guide in Spanish, and shows its results', async () => {
+    const data = await tempFolder();
+    folders.push(data);
+    await seedSetUp(data.path, { language: 'es' });
+    app = await launchApp({ dataDir: data.path, browser, locale: 'es-ES' });
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: 'Hola de nuevo, Jordi Puig' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+
+    await tabTo(page, 'Evaluaciones', { role: 'a' });
+    await page.keyboard.press('Enter');
+    await pressButton(page, 'Nueva evaluación');
+    await page.getByRole('heading', { level: 1, name: 'Nueva evaluación' }).waitFor();
+    await typeInto(page, 'Nombre de la evaluación', 'Autoevaluación 2026');
+    await pressButton(page, 'Iniciar la evaluación');
+    await page.getByRole('heading', { level: 1, name: 'Autoevaluación 2026' }).waitFor();
+
+    const stored = app.core.assessments.list()[0]!;
+    expect(stored.framework.language).toBe('es');
+    const framework: Framework = await app.core.frameworks.get(app.core.frameworks.list().find((item) => item.origin === 'built-in')!.key, 'es');
+    const criteria = criteriaOf(framework);
+    // The guide's own text is Spanish: the first criterion's title, as the Spanish guide writes it.
+    await page.locator('#criterion-title', { hasText: criteria[0]!.title }).waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'es-assessment-answer');
+
+    await page.locator('#criterion-title').focus();
+    for (const [index, criterion] of criteria.entries()) {
+      await page.locator('#criterion-title', { hasText: criterion.id }).waitFor();
+      if (criterion.id === 'DAT-02') {
+        await page.keyboard.press('n');
+        await typeInto(page, 'Por qué no es aplicable', 'Ninguna institución socia fuera del EEE en este consorcio.');
+        await page.locator('#criterion-title').focus();
+      } else {
+        await page.keyboard.press(String(criterion.critical ? 3 : [2, 3, 4, 3][index % 4]));
+      }
+      await page.keyboard.press('Alt+ArrowDown');
+    }
+    await page.locator('.save-state', { hasText: 'Todos los cambios guardados' }).waitFor({ timeout: 15_000 });
+
+    await openTab(page, 'Revisar y finalizar');
+    await pressButton(page, 'Finalizar y bloquear');
+    await page.getByRole('alertdialog').waitFor();
+    expect(await page.getByRole('alertdialog').innerText()).toContain('Jordi Puig');
+    await tabTo(page, 'Finalizar y bloquear', { role: 'button' });
+    await page.keyboard.press('Enter');
+    await page.getByText('La evaluación está finalizada y bloqueada.').waitFor();
+
+    await openTab(page, 'Resultados');
+    await page.getByText('Puntuación global').waitFor();
+    const done = app.core.assessments.list()[0]!;
+    expect(done.status).toBe('complete');
+    expect(done.answered).toBe(criteria.length);
+    // The figure on screen is the stored score, written the Spanish way (decimal comma).
+    const overall = new Intl.NumberFormat('es', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(roundScore(done.overall)!);
+    await page.locator('.figure-card', { hasText: 'Puntuación global' }).getByText(`${overall} %`).waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'es-assessment-results');
+    expect(await overflowsSideways(page)).toBe(false);
+    expect(await englishLeftovers(page, ['Overall score', 'Decision band', 'Completeness', 'Show the numbers', 'Results', 'Answers'])).toEqual([]);
+    expect(app.externalRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+    app = undefined;
+  });
+
+  it('audits a partner, decides the partnership and plans an action in German', async () => {
+    const data = await tempFolder();
+    folders.push(data);
+    const { partners } = await seedSetUp(data.path, { language: 'de', partners: [partnerProfile] });
+    const core = await openCore({ dataDir: data.path, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'seed', platform: process.platform, systemLocale: 'de-DE' });
+    try {
+      await completedSelfAssessment(core);
+      await partnerSelfAssessment(core, partners[0]!.id);
+    } finally {
+      await core.close();
+    }
+    app = await launchApp({ dataDir: data.path, browser, locale: 'de-DE' });
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: 'Willkommen zurück, Jordi Puig' }).waitFor();
+
+    // The audit, beside the partner's self-assessment.
+    await tabTo(page, 'Neue Bewertung', { role: 'a' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Neue Bewertung' }).waitFor();
+    await chooseRadio(page, /^(Unsere eigene Institution|Eine Partnerinstitution)/, 'Eine Partnerinstitution: ein Audit');
+    await page.getByText('Zu prüfende Selbstbewertung der Partnerinstitution').waitFor();
+    await chooseInSelect(page, /Zu prüfende Selbstbewertung der Partnerinstitution$/, 'Self-assessment 2026 — Tampere Test University');
+    await typeInto(page, 'Name der Bewertung', 'Audit 2026 — Tampere');
+    await pressButton(page, 'Bewertung beginnen');
+    await page.getByRole('heading', { level: 1, name: 'Audit 2026 — Tampere' }).waitFor();
+    await page.getByRole('heading', { name: 'Selbstbewertung von Tampere Test University' }).waitFor();
+    await page.getByText('Tampere Test University: policy and records for LEG-01 are in place.').waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'de-audit-answer');
+
+    const framework: Framework = await app.core.frameworks.get(app.core.frameworks.list().find((item) => item.origin === 'built-in')!.key, 'de');
+    await page.locator('#criterion-title').focus();
+    for (const [index, criterion] of criteriaOf(framework).entries()) {
+      await page.locator('#criterion-title', { hasText: criterion.id }).waitFor();
+      await page.keyboard.press(String(criterion.id === 'IQA-01' ? 2 : index % 5 === 0 ? 2 : 3));
+      if (criterion.id === 'IQA-01') {
+        await typeInto(page, 'Feststellung', 'Die QS-Richtlinie nennt Microcredentials noch nicht.');
+        await page.locator('#criterion-title').focus();
+      }
+      await page.keyboard.press('Alt+ArrowDown');
+    }
+    await page.locator('.save-state', { hasText: 'Alle Änderungen gespeichert' }).waitFor({ timeout: 15_000 });
+    await openTab(page, 'Prüfen und abschließen');
+    await pressButton(page, 'Abschließen und sperren');
+    await page.getByRole('alertdialog').waitFor();
+    await tabTo(page, 'Abschließen und sperren', { role: 'button' });
+    await page.keyboard.press('Enter');
+    await page.getByText('Die Bewertung ist abgeschlossen und gesperrt.').waitFor();
+
+    // The partnership, its criterion-by-criterion view, the decision and an action.
+    await tabTo(page, 'Partnerschaften', { role: 'a' });
+    await page.keyboard.press('Enter');
+    await pressButton(page, 'Neue Partnerschaft');
+    await page.getByRole('dialog').waitFor();
+    await typeInto(page, 'Name der Partnerschaft', 'Gemeinsame Microcredentials in Datenkompetenz');
+    await pressButton(page, 'Partnerschaft anlegen');
+    await page.getByRole('heading', { level: 1, name: 'Gemeinsame Microcredentials in Datenkompetenz' }).waitFor();
+    await page.getByRole('heading', { name: 'Die Partnerschaft' }).waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'de-partnership-readiness');
+
+    await selectTab(page, 'Kriterium für Kriterium');
+    await page.getByRole('row', { name: /IQA-01/ }).getByText('Kritisch, selbst höher bewertet').waitFor();
+
+    await selectTab(page, 'Entscheidung und Maßnahmenplan');
+    await chooseRadio(page, /^(Bereit|Bereit mit Auflagen|Nicht bereit)$/, 'Bereit mit Auflagen');
+    await typeInto(page, 'Begründung', 'Beide Seiten erfüllen den Leitfaden; Tampere verabschiedet vorher seine überarbeitete QS-Richtlinie.');
+    await pressButton(page, 'Entscheidung erfassen');
+    await page.getByText('Die Entscheidung ist erfasst.').waitFor();
+    await pressButton(page, 'Maßnahme hinzufügen');
+    await page.getByRole('dialog', { name: 'Maßnahme hinzufügen' }).waitFor();
+    // Exactly the field: the dialog itself is named “Maßnahme hinzufügen”.
+    await typeInto(page, /^Maßnahme$/, 'Überarbeitete QS-Richtlinie verabschieden');
+    const iqa = criteriaOf(framework).find((criterion) => criterion.id === 'IQA-01')!;
+    await chooseInSelect(page, /Kriterium$/, `IQA-01 ${iqa.title}`);
+    await typeInto(page, 'Verantwortlich (Person oder Stelle)', 'Qualitätsbüro, Tampere');
+    // de-DE writes dates day, month, year: 01.10.2026, typed segment by segment.
+    await tabTo(page, /.*/, { role: 'spinbutton' });
+    await page.keyboard.type('01102026');
+    await tabTo(page, 'Eine Auflage der Entscheidung');
+    await page.keyboard.press('Space');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await pressButton(page, 'Speichern');
+    await page.getByText('Der Maßnahmenplan ist gespeichert.').waitFor();
+    await page.getByRole('row', { name: /Überarbeitete QS-Richtlinie/ }).getByText('Überfällig').waitFor();
+    await screenshot(page, 'de-partnership-decision');
+    expect(await overflowsSideways(page)).toBe(false);
+
+    const stored = (await app.core.partnerships.get(app.core.partnerships.list()[0]!.id))!;
+    expect(stored.decision).toMatchObject({ outcome: 'conditional', decidedBy: 'Jordi Puig' });
+    expect(stored.actions[0]).toMatchObject({ criterionId: 'IQA-01', side: 'B', dueDate: '2026-10-01', isCondition: true });
+
+    await tabTo(page, 'Start', { role: 'a' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Eine überfällige Maßnahme in „Gemeinsame Microcredentials in Datenkompetenz“' }).waitFor();
+    expect(await englishLeftovers(page, ['Needs attention', 'Partnerships', 'Latest assessments', 'Ready with conditions'])).toEqual([]);
+    expect(app.externalRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
