@@ -122,7 +122,9 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
             return (
               <ListBoxSection key={d.id} className="outline__section">
                 <Header className="outline__header">
-                  {d.id} · {d.title}
+                  <span className="outline__title">
+                    {d.id} · {d.title}
+                  </span>
                   <span className="outline__progress">{t('assessment.progressShort', { done, total: d.criteria.length })}</span>
                 </Header>
                 {d.criteria.map((c) => {
