@@ -353,6 +353,8 @@ export function createHandlers(
           row: problem.row ?? null,
           column: problem.column ?? null,
           severity: problem.severity,
+          code: problem.code,
+          params: problem.params,
           problem: problem.problem,
           whatToDo: problem.whatToDo,
         })),

@@ -90,7 +90,8 @@ export interface QuestionnairePreviewView {
   framework: { title: string; version: string; match: 'exact' | 'translation' | 'mapped'; madeFor: { id: string; version: string } | null };
   subject: { legalName: string };
   respondent: { name: string; role: string; email: string; date: string };
-  problems: Array<{ row: number | null; column: string | null; severity: 'error' | 'warning'; problem: string; whatToDo: string }>;
+  /** Each problem with its code and values (the interface words it in the user's language) and its English text. */
+  problems: Array<{ row: number | null; column: string | null; severity: 'error' | 'warning'; code: string; params: Record<string, string | number>; problem: string; whatToDo: string }>;
   canAccept: boolean;
   counts: { rows: number; rated: number; notApplicable: number; unanswered: number; ignored: number };
   score: { overall: number | null; band: 'ready' | 'conditional' | 'not-ready'; complete: boolean; answered: number; total: number };

@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import type { Answer, Evidence } from '../../../shared/assessment/answer';
 import { assessmentSchema, type Assessment, type InstitutionRef } from '../../../shared/assessment/schema';
 import { AppError } from '../../../shared/errors';
+import { translate, type TranslationTree } from '../../../shared/i18n';
 import type { FrameworkListItem } from '../../../shared/framework/catalog';
 import { frameworkRef } from '../../../shared/framework/fingerprint';
 import { criteriaOf, languageSchema, type Framework, type Language, type Level } from '../../../shared/framework/schema';
@@ -50,8 +51,24 @@ export interface QuestionnaireProblem {
   column: string | null;
   criterionId: string | null;
   severity: 'error' | 'warning';
+  /** Which problem: the interface shows its text in the user's language from this and `params`. */
+  code: QuestionnaireProblemCode;
+  params: Record<string, string | number>;
+  /** The same in English, for the command line and logs. */
   problem: string;
   whatToDo: string;
+}
+
+export type QuestionnaireProblemCode = keyof TranslationTree['questionnaireProblems'];
+
+/** A problem's texts, from the translations (one wording for the app, the CLI and the tests). */
+function described(code: QuestionnaireProblemCode, params: Record<string, string | number> = {}): Pick<QuestionnaireProblem, 'code' | 'params' | 'problem' | 'whatToDo'> {
+  return {
+    code,
+    params,
+    problem: translate('en', `questionnaireProblems.${code}.problem`, params),
+    whatToDo: translate('en', `questionnaireProblems.${code}.whatToDo`, params),
+  };
 }
 
 /** What readQuestionnaire needs of the framework catalogue. */
@@ -165,18 +182,18 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
     if (!criterionId) {
       if (answered) {
         ignored += 1;
-        add({ row: r, column: columns.key, criterionId: visibleId || null, severity: 'warning', problem: 'This row has answers but no hidden criterion identifier, so it cannot be matched to a criterion.', whatToDo: 'Ask the partner to copy these answers into the row of the criterion in the questionnaire as exported; rows must not be inserted or moved.' });
+        add({ row: r, column: columns.key, criterionId: visibleId || null, severity: 'warning', ...described('rowWithoutIdentifier') });
       }
       continue;
     }
     rows += 1;
     if (isFormula(keyCell)) {
-      add({ row: r, column: columns.key, criterionId: null, severity: 'error', problem: 'The hidden criterion identifier is a formula.', whatToDo: 'Ask the partner for the questionnaire as exported, without formulas.' });
+      add({ row: r, column: columns.key, criterionId: null, severity: 'error', ...described('identifierFormula') });
       continue;
     }
     const earlier = seenAt.get(criterionId);
     if (earlier !== undefined) {
-      add({ row: r, column: columns.key, criterionId, severity: 'error', problem: `Criterion ${criterionId} appears twice (rows ${earlier} and ${r}), so it is not clear which answer counts.`, whatToDo: 'Ask the partner to keep one row per criterion, as exported.' });
+      add({ row: r, column: columns.key, criterionId, severity: 'error', ...described('duplicateCriterion', { criterionId, earlier, row: r }) });
       delete answers[criterionId];
       continue;
     }
@@ -189,8 +206,9 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
         column: columns.key,
         criterionId,
         severity: 'warning',
-        problem: resolved.match === 'mapped' ? `Criterion ${criterionId} of version ${identity.frameworkVersion} has no counterpart in version ${framework.version}; its answer cannot be mapped.` : `Criterion ${criterionId} is not part of ${framework.title} ${framework.version}.`,
-        whatToDo: 'Its answer is left out. Discuss it with the partner if it matters for the decision.',
+        ...(resolved.match === 'mapped'
+          ? described('notMapped', { criterionId, fromVersion: identity.frameworkVersion, toVersion: framework.version })
+          : described('notInFramework', { criterionId, framework: framework.title, version: framework.version })),
       });
       continue;
     }
@@ -199,7 +217,7 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
     for (const c of answerColumns) {
       if (isFormula(row.getCell(c))) {
         formula = true;
-        add({ row: r, column: c, criterionId, severity: 'error', problem: 'An answer cell holds a formula. Answers must be typed or chosen, not computed: a formula can hide content or change when the file is opened.', whatToDo: 'Ask the partner to replace the formula with the answer itself and send the file again.' });
+        add({ row: r, column: c, criterionId, severity: 'error', ...described('answerFormula') });
       }
     }
     if (formula) continue;
@@ -207,38 +225,38 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
     const levelText = cellString(row.getCell(columns.level)).trim();
     const naText = cellString(row.getCell(columns.notApplicable)).trim();
     const naReason = limitText(cellString(row.getCell(columns.naReason)), limits.naReason, () =>
-      add({ row: r, column: columns.naReason, criterionId, severity: 'warning', problem: `The reason for N/A is longer than ${limits.naReason} characters and was shortened.`, whatToDo: 'Check the end of the reason after importing.' }),
+      add({ row: r, column: columns.naReason, criterionId, severity: 'warning', ...described('naReasonShortened', { limit: limits.naReason }) }),
     );
     const justification = limitText(cellString(row.getCell(columns.justification)), limits.justification, () =>
-      add({ row: r, column: columns.justification, criterionId, severity: 'warning', problem: `The justification is longer than ${limits.justification} characters and was shortened.`, whatToDo: 'Ask the partner for the full text if the end matters.' }),
+      add({ row: r, column: columns.justification, criterionId, severity: 'warning', ...described('justificationShortened', { limit: limits.justification }) }),
     );
-    const evidence = parseEvidence(cellString(row.getCell(columns.evidence)), at, (problem, whatToDo) =>
-      add({ row: r, column: columns.evidence, criterionId, severity: 'warning', problem, whatToDo }),
+    const evidence = parseEvidence(cellString(row.getCell(columns.evidence)), at, (problem) =>
+      add({ row: r, column: columns.evidence, criterionId, severity: 'warning', ...problem }),
     );
 
     let notApplicable = false;
     const naWord = naText.toLocaleLowerCase();
     if (yesWords.has(naWord)) notApplicable = true;
     else if (!noWords.has(naWord)) {
-      add({ row: r, column: columns.notApplicable, criterionId, severity: 'warning', problem: `“${shorten(naText)}” is not an answer to “not applicable”; it was read as “no”.`, whatToDo: 'The drop-down offers yes or no. Check the answer with the partner.' });
+      add({ row: r, column: columns.notApplicable, criterionId, severity: 'warning', ...described('notApplicableValue', { value: shorten(naText) }) });
     }
 
     let level: Level | null = null;
     if (levelText) {
       const parsed = parseLevel(levelText, levelLabels);
       if (parsed === null) {
-        add({ row: r, column: columns.level, criterionId, severity: 'warning', problem: `“${shorten(levelText)}” is not one of the levels 0–4.`, whatToDo: 'The level is left empty. Ask the partner to choose a level from the drop-down.' });
+        add({ row: r, column: columns.level, criterionId, severity: 'warning', ...described('levelValue', { value: shorten(levelText) }) });
       } else level = parsed;
     }
     if (notApplicable && level !== null) {
-      add({ row: r, column: columns.level, criterionId, severity: 'warning', problem: 'Both a level and “not applicable” are given; “not applicable” is taken and the level ignored.', whatToDo: 'Check with the partner which answer they meant.' });
+      add({ row: r, column: columns.level, criterionId, severity: 'warning', ...described('levelAndNotApplicable') });
       level = null;
     }
     if (notApplicable && criterion.critical && naReason.trim() === '') {
-      add({ row: r, column: columns.naReason, criterionId, severity: 'warning', problem: `${criterionId} is a critical criterion marked not applicable without a reason; it counts as not answered.`, whatToDo: 'Ask the partner why the criterion does not apply, or for a level.' });
+      add({ row: r, column: columns.naReason, criterionId, severity: 'warning', ...described('criticalNotApplicableWithoutReason', { criterionId }) });
     }
     if (!notApplicable && naReason.trim() !== '' && level !== null) {
-      add({ row: r, column: columns.naReason, criterionId, severity: 'warning', problem: 'A reason for “not applicable” is given, but the criterion is rated; the reason is kept as written.', whatToDo: 'No action needed unless the partner meant “not applicable”.' });
+      add({ row: r, column: columns.naReason, criterionId, severity: 'warning', ...described('reasonButRated') });
     }
     if (level === null && !notApplicable && !justification.trim() && !evidence.length && !naReason.trim()) continue;
     answers[criterionId] = {
@@ -254,7 +272,7 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
 
   for (const criterionId of criteria.keys()) {
     if (!seenAt.has(criterionId)) {
-      problems.push({ row: null, column: null, criterionId, severity: 'warning', problem: `The questionnaire has no row for criterion ${criterionId}.`, whatToDo: 'The criterion stays unanswered. Ask the partner to answer it, or record it with them later.' });
+      problems.push({ row: null, column: null, criterionId, severity: 'warning', ...described('missingRow', { criterionId }) });
     }
   }
 
@@ -265,7 +283,7 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
     country: /^[A-Z]{2}$/.test(identity.institutionCountry) ? identity.institutionCountry : 'ZZ',
   };
   if (!options.institution?.(identity.institutionId)) {
-    problems.push({ row: null, column: null, criterionId: null, severity: 'error', problem: `The partner this questionnaire was made for (${subject.legalName}) is not in this data folder.`, whatToDo: 'Add the partner institution, export a new questionnaire for it, or import the file in the data folder it was made from.' });
+    problems.push({ row: null, column: null, criterionId: null, severity: 'error', ...described('unknownPartner', { partner: subject.legalName }) });
   }
 
   const score = scoreAssessment(framework, answers);
@@ -420,17 +438,17 @@ export function parseLevel(text: string, labels: ReadonlyMap<string, Level>): Le
   return labels.get(trimmed.toLocaleLowerCase()) ?? null;
 }
 
-function parseEvidence(text: string, at: string, report: (problem: string, whatToDo: string) => void): Evidence[] {
+function parseEvidence(text: string, at: string, report: (problem: ReturnType<typeof described>) => void): Evidence[] {
   const evidence: Evidence[] = [];
   const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
   for (const line of lines) {
     const match = /(https?:\/\/[^\s<>"]+)/i.exec(line);
     if (!match) {
-      report(`“${shorten(line)}” is not a web address, so it was not taken as evidence.`, 'Ask the partner for a link (https://…) to the document, or add the file as evidence yourself after importing.');
+      report(described('evidenceNotLink', { value: shorten(line) }));
       continue;
     }
     if (evidence.length >= limits.evidenceItems) {
-      report(`More than ${limits.evidenceItems} evidence links; the rest were left out.`, 'Ask the partner to link to a folder instead.');
+      report(described('evidenceTooMany', { limit: limits.evidenceItems }));
       break;
     }
     const url = match[1]!.slice(0, limits.evidenceUrl);
@@ -482,8 +500,15 @@ async function resolveFramework(
       column: null,
       criterionId: null,
       severity: 'warning',
-      problem: `This questionnaire was made for ${identity.frameworkId || 'an unknown framework'} version ${identity.frameworkVersion || '?'}, which is not in this data folder. Its answers are mapped by criterion identifier to ${best.item.title} version ${best.item.version}: ${best.shared} of its ${rowIds.size} criteria match${unmapped ? `, ${unmapped} cannot be mapped` : ''}.`,
-      whatToDo: `Check the criteria reported below as not mapped or missing. To import without mapping, first import framework version ${identity.frameworkVersion || '?'}.`,
+      ...described(unmapped ? 'mappedToOtherVersionWithUnmapped' : 'mappedToOtherVersion', {
+        frameworkId: identity.frameworkId || '?',
+        fromVersion: identity.frameworkVersion || '?',
+        framework: best.item.title,
+        toVersion: best.item.version,
+        shared: best.shared,
+        count: rowIds.size,
+        unmapped,
+      }),
     });
     return { framework: best.framework, key: best.item.key, match: 'mapped' };
   }

@@ -95,8 +95,8 @@ function PreviewDialog({ preview, onClose }: { preview: QuestionnairePreviewView
                           {problem.row !== null ? t('questionnaire.cell', { row: problem.row, column: problem.column ?? '' }) : '—'}
                           <span className={`badge block-inline ${problem.severity === 'error' ? 'badge--critical' : 'badge--draft'}`}>{t(`questionnaire.severity.${problem.severity}`)}</span>
                         </td>
-                        <td>{problem.problem}</td>
-                        <td>{problem.whatToDo}</td>
+                        <td>{String(t(`questionnaireProblems.${problem.code}.problem`, { ...problem.params, defaultValue: problem.problem }))}</td>
+                        <td>{String(t(`questionnaireProblems.${problem.code}.whatToDo`, { ...problem.params, defaultValue: problem.whatToDo }))}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -11,6 +11,7 @@ import { openCore, type Core } from '../../../../electron/app/core';
 import { acceptQuestionnaire, exportQuestionnaire, exportReadinessReport, previewQuestionnaire } from '../../../../electron/export';
 import { columns, sheetNames } from '../../../../electron/export/xlsx/questionnaire-layout';
 import { criteriaOf, type Level } from '../../../../shared/framework/schema';
+import { translate } from '../../../../shared/i18n';
 import { scoreAssessment } from '../../../../shared/scoring';
 import { sampleProfile } from '../../../support/factories';
 import { ScriptedDialogs } from '../../../support/scripted-dialogs';
@@ -159,6 +160,18 @@ describe('partner questionnaire', () => {
     ]);
     expect(preview.problems[0]!.problem).toContain('“Quite good” is not one of the levels 0–4');
     expect(preview.problems[0]!.whatToDo).toContain('drop-down');
+    // Each problem carries a code and its values, so the app words it in the user's language.
+    expect(preview.problems.map((problem) => problem.code)).toEqual(['levelValue', 'criticalNotApplicableWithoutReason', 'evidenceNotLink', 'justificationShortened']);
+    for (const problem of preview.problems) {
+      expect(translate('en', `questionnaireProblems.${problem.code}.problem`, problem.params)).toBe(problem.problem);
+      for (const language of ['es', 'de'] as const) {
+        const text = translate(language, `questionnaireProblems.${problem.code}.problem`, problem.params);
+        expect(text).not.toBe(problem.problem);
+        expect(text).not.toMatch(/\{\{|questionnaireProblems/);
+        for (const value of Object.values(problem.params)) expect(text).toContain(String(value));
+      }
+    }
+    expect(translate('es', 'questionnaireProblems.levelValue.problem', preview.problems[0]!.params)).toBe('«Quite good» no es ninguno de los niveles 0–4.');
     expect(answers['IQA-03']?.justification).toHaveLength(20_000);
     expect(preview.assessment.status).toBe('draft');
     expect(preview.canAccept).toBe(true);
