@@ -89,7 +89,9 @@ export function App() {
     <I18nextProvider i18n={loaded.i18n}>
       <I18nProvider locale={formattingLocale(loaded.i18n.language, loaded.info.systemLocale)}>
         <AppContext.Provider value={context}>
-          <HashRouter>
+          {/* Navigation commits at once rather than in a transition: the tab or criterion a key
+              chose is on screen before the next key arrives, and nothing is lazy-loaded. */}
+          <HashRouter useTransitions={false}>
             <AriaRouting>
               {loaded.settings.setupCompleted ? (
                 <Routes>

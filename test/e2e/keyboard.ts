@@ -107,6 +107,8 @@ export async function selectTab(page: Page, name: string): Promise<void> {
   for (let i = 0; i < 12; i += 1) {
     if ((await focusedName(page)) === name) {
       await page.keyboard.press('Enter');
+      // Tabs may switch in a transition: wait until this one is selected.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-selected') === 'true');
       return;
     }
     await page.keyboard.press('ArrowRight');

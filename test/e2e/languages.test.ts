@@ -38,6 +38,7 @@ async function openTab(page: Page, name: string): Promise<void> {
   for (let i = 0; i < 6 && (await focusedName(page)) !== name; i += 1) await page.keyboard.press('ArrowRight');
   expect(await focusedName(page)).toBe(name);
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-selected') === 'true');
 }
 
 describe('the workflows in Spanish and German', () => {

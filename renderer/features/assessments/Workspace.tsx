@@ -4,7 +4,7 @@
  * beside it. Shortcuts: 0–4 choose a level and N marks "not applicable" (outside text fields);
  * Alt+↓ and Alt+↑ go to the next and previous criterion from anywhere.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Button as AriaButton, Checkbox, Disclosure, DisclosurePanel, Header, Heading, ListBox, ListBoxItem, ListBoxSection } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../../shared/assessment/answer';
@@ -60,9 +60,11 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
     }
   };
 
-  // Shortcuts; the latest props are read through a ref so the listener is registered once.
+  // Shortcuts; the latest props are read through a ref so the listener is registered once. The ref
+  // is refreshed in a layout effect, before the browser handles the next key: a level typed right
+  // after moving on must go to the criterion now on screen, never to the one before it.
   const latest = useRef({ go, criterion, answer, locked, onChange });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { go, criterion, answer, locked, onChange };
   });
   useEffect(() => {

@@ -42,6 +42,8 @@ export class AssessmentScreen {
       await this.page.keyboard.press('ArrowRight');
     }
     await this.page.keyboard.press('Enter');
+    // The app switches tabs in a transition: wait until it has, before keys go to the panel.
+    await this.page.waitForFunction(() => document.activeElement?.getAttribute('aria-selected') === 'true');
   }
 
   async complete(): Promise<void> {
