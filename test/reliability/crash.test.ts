@@ -31,9 +31,9 @@ describe('a process killed with SIGKILL while it saves', () => {
     const summary = await runCrashCycles({ dataDir, assessmentId, childPath, kills, seed, onCycle: (cycle) => cycles.push(cycle) });
 
     expect(summary.cycles).toBe(kills);
-    // The kills landed where they should: many saves acknowledged, some kills while the store was
-    // being opened and repaired after the previous kill.
-    expect(summary.acknowledgedSaves).toBeGreaterThan(kills * 5);
+    // The kills landed where they should: each kill while saving after at least four acknowledged
+    // saves, some kills while the store was being opened and repaired after the previous kill.
+    expect(summary.acknowledgedSaves).toBeGreaterThanOrEqual(summary.killedWhileSaving * 4);
     expect(summary.killedWhileOpening).toBeGreaterThan(0);
     expect(cycles.filter((cycle) => cycle.phase === 'saving' && cycle.acknowledged > 0).length).toBeGreaterThan(kills / 2);
     console.info(`crash test (seed ${seed}): ${JSON.stringify(summary)}`);

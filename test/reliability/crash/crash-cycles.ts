@@ -115,15 +115,22 @@ interface ChildRun {
   ready: boolean;
   /** The number of the child's first save. */
   firstSave: number;
+  /** How long the child took to open the store and say it was ready, in ms. */
+  readyAfterMs: number;
   exitedOnItsOwn: boolean;
   stderr: string;
 }
 
-/** Runs the child and kills it: `delayMs` after it is ready, or after its start when `beforeReady`. */
-function runAndKill(childPath: string, args: readonly string[], kill: { beforeReady: boolean; delayMs: number }): Promise<ChildRun> {
+/**
+ * Runs the child and kills it: `delayMs` after its start when `beforeReady`; otherwise `delayMs`
+ * after it acknowledged `afterAcks` saves. Counting saves rather than milliseconds puts the kill
+ * among saves however fast or loaded the machine is; the delay puts it at a random point of one.
+ */
+function runAndKill(childPath: string, args: readonly string[], kill: { beforeReady: boolean; delayMs: number; afterAcks: number }): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment() });
-    const run: ChildRun = { acks: [], ready: false, firstSave: 0, exitedOnItsOwn: false, stderr: '' };
+    const spawnedAt = Date.now();
+    const run: ChildRun = { acks: [], ready: false, firstSave: 0, readyAfterMs: 0, exitedOnItsOwn: false, stderr: '' };
     let killed = false;
     const killNow = () => {
       if (killed) return;
@@ -138,9 +145,15 @@ function runAndKill(childPath: string, args: readonly string[], kill: { beforeRe
       if (word === 'ready' && n) {
         run.ready = true;
         run.firstSave = Number(n);
-        if (!kill.beforeReady) timer = setTimeout(killNow, kill.delayMs);
+        run.readyAfterMs = Date.now() - spawnedAt;
+        // A child that stops acknowledging is still killed (and the check then says what it saw).
+        if (!kill.beforeReady) timer = setTimeout(killNow, 30_000);
       } else if (word === 'ack' && n && criterionId) {
         run.acks.push({ n: Number(n), criterionId });
+        if (!kill.beforeReady && run.acks.length === kill.afterAcks) {
+          clearTimeout(timer);
+          timer = setTimeout(killNow, kill.delayMs);
+        }
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
@@ -177,7 +190,9 @@ export interface CrashOptions {
   seed?: number;
   /** The share of kills aimed at the child's start (opening and repairing the store). */
   openingShare?: number;
-  /** Kills while saving come this long after the child is ready, at most. */
+  /** Kills while saving come after this many acknowledged saves, at most (at least a quarter of it). */
+  maxAcksBeforeKill?: number;
+  /** … and then this long after the last of them, at most. */
   maxSavingDelayMs?: number;
   onCycle?: (cycle: CrashCycle) => void;
 }
@@ -196,11 +211,12 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashSummar
   let startupMs = 400;
   for (let cycle = 1; cycle <= options.kills; cycle += 1) {
     const beforeReady = cycle > 2 && random() < (options.openingShare ?? 0.25);
-    const delayMs = Math.round(beforeReady ? random() * startupMs : random() * (options.maxSavingDelayMs ?? 120));
-    const spawnedAt = Date.now();
-    const run = await runAndKill(options.childPath, [options.dataDir, templatesDir, options.assessmentId], { beforeReady, delayMs });
+    const delayMs = Math.round(beforeReady ? random() * startupMs : random() * (options.maxSavingDelayMs ?? 30));
+    const maxAcks = options.maxAcksBeforeKill ?? 16;
+    const afterAcks = Math.ceil(maxAcks / 4) + Math.floor(random() * (maxAcks - Math.ceil(maxAcks / 4) + 1));
+    const run = await runAndKill(options.childPath, [options.dataDir, templatesDir, options.assessmentId], { beforeReady, delayMs, afterAcks });
     if (run.exitedOnItsOwn) throw new CrashSafetyViolation(`the child stopped by itself before it was killed:\n${run.stderr}`, cycle);
-    if (!beforeReady && run.ready) startupMs = Math.max(100, Math.round(0.7 * startupMs + 0.3 * (Date.now() - spawnedAt - delayMs)));
+    if (!beforeReady && run.ready) startupMs = Math.max(100, Math.round(0.7 * startupMs + 0.3 * run.readyAfterMs));
     for (const ack of run.acks) {
       floor.set(ack.criterionId, Math.max(floor.get(ack.criterionId) ?? 0, ack.n));
       maxAck = Math.max(maxAck, ack.n);
