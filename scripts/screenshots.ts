@@ -7,8 +7,7 @@
  */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDemoExchange } from '../electron/export/demo-exchange';
-import { writeDemoData } from '../electron/export/demo-data';
+import { writeDemo } from '../electron/export/demo-exchange';
 import { launchApp } from '../test/e2e/harness';
 import { templatesDir } from '../test/support/paths';
 import { tempFolder } from '../test/support/temp';
@@ -17,8 +16,7 @@ const out = join(process.cwd(), 'docs/images');
 await mkdir(out, { recursive: true });
 const data = await tempFolder('trustbridge-screenshots-');
 const dataDir = join(data.path, 'demo');
-const demo = await writeDemoData({ dataDir, templatesDir });
-const exchange = await writeDemoExchange({ dataDir, outDir: join(data.path, 'files'), templatesDir, demo });
+const { demo, exchange } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir });
 const app = await launchApp({ dataDir, viewport: { width: 1280, height: 800 } });
 try {
   const shots: Array<[string, string, RegExp]> = [

@@ -8,8 +8,8 @@ import { version } from '../../package.json';
 import { isAppError } from '../../shared/errors';
 import { languageSchema, type Language } from '../../shared/framework/schema';
 import { openCore } from '../app/core';
-import { exportAssessmentReport, exportAssessmentWorkbook, exportReadinessReport, writeDemoData } from '../export';
-import { demoPassphrase, writeDemoExchange } from '../export/demo-exchange';
+import { exportAssessmentReport, exportAssessmentWorkbook, exportReadinessReport } from '../export';
+import { demoPassphrase, writeDemo } from '../export/demo-exchange';
 import type { DialogService } from '../platform/dialogs';
 import type { Command, CommandContext } from './commands';
 
@@ -161,8 +161,7 @@ export const demoCommand: Command = {
     }
     try {
       const templatesDir = await findTemplatesDir();
-      const demo = await writeDemoData({ dataDir, templatesDir });
-      const exchange = await writeDemoExchange({ dataDir, outDir: resolve(dataDir, 'demo-exchange'), templatesDir, demo });
+      const { demo, exchange } = await writeDemo({ dataDir, outDir: resolve(dataDir, 'demo-exchange'), templatesDir });
       context.out(
         [
           `Wrote a sample data folder to ${dataDir} (Universidad de Ejemplo).`,

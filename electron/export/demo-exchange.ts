@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors';
 import { profileOf } from '../../shared/institution/schema';
 import { openCore, type Core } from '../app/core';
 import type { DialogService } from '../platform/dialogs';
-import { demoDate } from './demo-data';
+import { demoDate, writeDemoData, type DemoResult } from './demo-data';
 import { exportAgreement } from './index';
 
 /** The passphrase of both demo keys (the demo has nothing to protect; say so when printing it). */
@@ -132,4 +132,14 @@ async function receive(core: Core, path: string): Promise<void> {
   const [preview] = await core.exchange.preview([path]);
   if (!preview?.ok) throw new AppError(preview?.error ?? { code: 'INTERNAL', message: `${path} could not be read back.` });
   await core.exchange.apply([preview.token]);
+}
+
+/**
+ * The whole demo: the data folder of the first university and, in `outDir`, what passed between the
+ * two (the partner's data folder, the signed files, the countersigned agreement).
+ */
+export async function writeDemo(options: { dataDir: string; outDir: string; templatesDir: string }): Promise<{ demo: DemoResult; exchange: DemoExchangeResult }> {
+  const demo = await writeDemoData({ dataDir: options.dataDir, templatesDir: options.templatesDir });
+  const exchange = await writeDemoExchange({ ...options, demo });
+  return { demo, exchange };
 }

@@ -7,6 +7,8 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../shared/errors';
 import { languages, type Language } from '../../shared/framework/schema';
+import type { RequestOf } from '../../shared/ipc/contract';
+import { useApp } from '../app/app-context';
 import { UnlockDialog } from '../features/exchange/UnlockDialog';
 import { needsUnlock } from '../features/exchange/signing';
 import { api } from '../lib/api';
@@ -20,6 +22,19 @@ export interface ExportChoice {
   id: string;
   label: string;
   run(language: Language): Promise<Result<{ path: string } | null>>;
+}
+
+/**
+ * The signed exchange file of what a screen shows and, once a shared folder is set, the same file
+ * written there for the consortium: the two choices every exportable item offers.
+ */
+export function useExchangeChoices(selection: RequestOf<'exchange.export'>): ExportChoice[] {
+  const { t } = useTranslation();
+  const { sharedFolder } = useApp().settings;
+  return [
+    { id: 'exchange', label: t('exports.exchange'), run: () => api().exchange.export(selection) },
+    ...(sharedFolder ? [{ id: 'publish', label: t('exports.publish'), run: () => api().exchange.publish(selection) }] : []),
+  ];
 }
 
 /** Tells where the file went, with a button to show it in the file manager. */

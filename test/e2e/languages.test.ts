@@ -16,29 +16,18 @@ import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, launchBrowser, type RunningApp } from './harness';
-import { chooseInSelect, chooseRadio, focusedName, pressButton, selectTab, tabTo, typeInto } from './keyboard';
+import { chooseInSelect, chooseRadio, pressButton, selectTab, tabTo, typeInto } from './keyboard';
+import { sidewaysOverflow } from './overflow';
+import { AssessmentScreen } from './pages/assessment';
 import { seedSetUp } from './seed';
 import { screenshot } from './screenshots';
 
 const partnerProfile = sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99' });
 
-/** Longer words must not push anything past the window: the page never scrolls sideways. */
-async function overflowsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-}
-
 /** English words of the interface that must not show once another language is chosen. */
 async function englishLeftovers(page: Page, words: string[]): Promise<string[]> {
   const text = await page.locator('body').innerText();
   return words.filter((word) => text.includes(word));
-}
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await tabTo(page, /.*/, { role: 'tab' });
-  for (let i = 0; i < 6 && (await focusedName(page)) !== name; i += 1) await page.keyboard.press('ArrowRight');
-  expect(await focusedName(page)).toBe(name);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-selected') === 'true');
 }
 
 describe('the workflows in Spanish and German', () => {
@@ -82,21 +71,22 @@ describe('the workflows in Spanish and German', () => {
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'es-assessment-answer');
 
-    await page.locator('#criterion-title').focus();
+    const screen = new AssessmentScreen(page);
+    await screen.focusHeading();
     for (const [index, criterion] of criteria.entries()) {
-      await page.locator('#criterion-title', { hasText: criterion.id }).waitFor();
+      await screen.waitForCriterion(criterion.id);
       if (criterion.id === 'DAT-02') {
         await page.keyboard.press('n');
         await typeInto(page, 'Por qué no es aplicable', 'Ninguna institución socia fuera del EEE en este consorcio.');
-        await page.locator('#criterion-title').focus();
+        await screen.focusHeading();
       } else {
         await page.keyboard.press(String(criterion.critical ? 3 : [2, 3, 4, 3][index % 4]));
       }
-      await page.keyboard.press('Alt+ArrowDown');
+      await screen.next();
     }
-    await page.locator('.save-state', { hasText: 'Todos los cambios guardados' }).waitFor({ timeout: 15_000 });
+    await screen.waitUntilSaved('Todos los cambios guardados');
 
-    await openTab(page, 'Revisar y finalizar');
+    await screen.openTab('Revisar y finalizar');
     await pressButton(page, 'Finalizar y bloquear');
     await page.getByRole('alertdialog').waitFor();
     expect(await page.getByRole('alertdialog').innerText()).toContain('Jordi Puig');
@@ -104,7 +94,7 @@ describe('the workflows in Spanish and German', () => {
     await page.keyboard.press('Enter');
     await page.getByText('La evaluación está finalizada y bloqueada.').waitFor();
 
-    await openTab(page, 'Resultados');
+    await screen.openTab('Resultados');
     await page.getByText('Puntuación global').waitFor();
     const done = app.core.assessments.list()[0]!;
     expect(done.status).toBe('complete');
@@ -114,7 +104,7 @@ describe('the workflows in Spanish and German', () => {
     await page.locator('.figure-card', { hasText: 'Puntuación global' }).getByText(`${overall} %`).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'es-assessment-results');
-    expect(await overflowsSideways(page)).toBe(false);
+    expect(await sidewaysOverflow(page)).toEqual([]);
     expect(await englishLeftovers(page, ['Overall score', 'Decision band', 'Completeness', 'Show the numbers', 'Results', 'Answers'])).toEqual([]);
     expect(app.externalRequests).toEqual([]);
     expect(app.pageErrors).toEqual([]);
@@ -153,22 +143,19 @@ describe('the workflows in Spanish and German', () => {
     await screenshot(page, 'de-audit-answer');
 
     const framework: Framework = await app.core.frameworks.get(app.core.frameworks.list().find((item) => item.origin === 'built-in')!.key, 'de');
-    await page.locator('#criterion-title').focus();
+    const screen = new AssessmentScreen(page);
+    await screen.focusHeading();
     for (const [index, criterion] of criteriaOf(framework).entries()) {
-      await page.locator('#criterion-title', { hasText: criterion.id }).waitFor();
+      await screen.waitForCriterion(criterion.id);
       await page.keyboard.press(String(criterion.id === 'IQA-01' ? 2 : index % 5 === 0 ? 2 : 3));
       if (criterion.id === 'IQA-01') {
         await typeInto(page, 'Feststellung', 'Die QS-Richtlinie nennt Microcredentials noch nicht.');
-        await page.locator('#criterion-title').focus();
+        await screen.focusHeading();
       }
-      await page.keyboard.press('Alt+ArrowDown');
+      await screen.next();
     }
-    await page.locator('.save-state', { hasText: 'Alle Änderungen gespeichert' }).waitFor({ timeout: 15_000 });
-    await openTab(page, 'Prüfen und abschließen');
-    await pressButton(page, 'Abschließen und sperren');
-    await page.getByRole('alertdialog').waitFor();
-    await tabTo(page, 'Abschließen und sperren', { role: 'button' });
-    await page.keyboard.press('Enter');
+    await screen.waitUntilSaved('Alle Änderungen gespeichert');
+    await screen.complete({ review: 'Prüfen und abschließen', complete: 'Abschließen und sperren' });
     await page.getByText('Die Bewertung ist abgeschlossen und gesperrt.').waitFor();
 
     // The partnership, its criterion-by-criterion view, the decision and an action.
@@ -208,7 +195,7 @@ describe('the workflows in Spanish and German', () => {
     await page.getByText('Der Maßnahmenplan ist gespeichert.').waitFor();
     await page.getByRole('row', { name: /Überarbeitete QS-Richtlinie/ }).getByText('Überfällig').waitFor();
     await screenshot(page, 'de-partnership-decision');
-    expect(await overflowsSideways(page)).toBe(false);
+    expect(await sidewaysOverflow(page)).toEqual([]);
 
     const stored = (await app.core.partnerships.get(app.core.partnerships.list()[0]!.id))!;
     expect(stored.decision).toMatchObject({ outcome: 'conditional', decidedBy: 'Jordi Puig' });

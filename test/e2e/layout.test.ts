@@ -6,31 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
-import { writeDemoExchange } from '../../electron/export/demo-exchange';
-import { writeDemoData } from '../../electron/export/demo-data';
+import { writeDemo } from '../../electron/export/demo-exchange';
 import { repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { launchApp, launchBrowser } from './harness';
+import { sidewaysOverflow } from './overflow';
 import { screenshot } from './screenshots';
 
 const minWidth = Number(/minWidth:\s*(\d+)/.exec(readFileSync(join(repoRoot, 'electron/main/window.ts'), 'utf8'))?.[1]);
-
-/** What sticks out past the window's right edge, for the failure message. */
-async function sideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-    const out: string[] = [`page is ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`];
-    for (const element of document.querySelectorAll('body *')) {
-      const box = element.getBoundingClientRect();
-      if (box.right > window.innerWidth + 1 && out.length < 5) out.push(`${element.tagName.toLowerCase()}.${String(element.className)} ends at ${Math.round(box.right)}`);
-    }
-    return out;
-  });
-}
 
 describe('every screen fits the narrowest window', () => {
   let browser: Browser;
@@ -42,8 +29,7 @@ describe('every screen fits the narrowest window', () => {
     browser = await launchBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
-    const demo = await writeDemoData({ dataDir, templatesDir });
-    const exchange = await writeDemoExchange({ dataDir, outDir: join(data.path, 'files'), templatesDir, demo });
+    const { demo, exchange } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir });
     routes = [
       '/',
       '/assessments',
@@ -89,7 +75,7 @@ describe('every screen fits the narrowest window', () => {
               await tab.click();
               await app.page.waitForTimeout(150);
             }
-            const found = await sideways(app.page);
+            const found = await sidewaysOverflow(app.page);
             if (found.length > 0) {
               const name = `narrow-${language}-${problems.length}`;
               await screenshot(app.page, name, { fullPage: false });

@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/app-context';
 import { validityOn, validUntil } from '../../../shared/assessment/validity';
 import { LinkButton } from '../../components/LinkButton';
 import { today } from '../../lib/dates';
@@ -19,7 +18,7 @@ import { criteriaOf } from '../../../shared/framework/schema';
 import type { AssessmentView } from '../../../shared/ipc/contract';
 import { Button } from '../../components/Button';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
-import { ExportDialog } from '../../components/ExportDialog';
+import { ExportDialog, useExchangeChoices } from '../../components/ExportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { SaveState, type SaveStatus } from '../../components/SaveState';
 import { notify } from '../../components/Toasts';
@@ -122,7 +121,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   };
 
   const [exporting, setExporting] = useState(false);
-  const { sharedFolder } = useApp().settings;
+  const exchangeChoices = useExchangeChoices({ assessmentIds: [assessment.id] });
   const answered = summary?.answered ?? Object.values(assessment.answers).filter((a) => a.level !== null || a.notApplicable).length;
 
   return (
@@ -201,8 +200,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
           choices={[
             { id: 'report', label: t(assessment.kind === 'audit' ? 'exports.auditReport' : 'exports.selfReport'), run: (language) => api().exports.assessmentReport({ id: assessment.id, language }) },
             { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: assessment.id, language, of: 'assessment' }) },
-            { id: 'exchange', label: t('exports.exchange'), run: () => api().exchange.export({ assessmentIds: [assessment.id] }) },
-            ...(sharedFolder ? [{ id: 'publish', label: t('exports.publish'), run: () => api().exchange.publish({ assessmentIds: [assessment.id] }) }] : []),
+            ...exchangeChoices,
           ]}
         />
       )}

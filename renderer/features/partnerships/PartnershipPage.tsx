@@ -7,7 +7,6 @@
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/app-context';
 import { useParams, useSearchParams } from 'react-router';
 import { barChartSvg } from '../../../shared/charts';
 import type { PartnershipView } from '../../../shared/ipc/contract';
@@ -19,7 +18,7 @@ import { BandBadge } from '../../components/BandBadge';
 import { Chart, currentPalette } from '../../components/Chart';
 import { Button } from '../../components/Button';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
-import { ExportDialog } from '../../components/ExportDialog';
+import { ExportDialog, useExchangeChoices } from '../../components/ExportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { notify } from '../../components/Toasts';
@@ -54,8 +53,8 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'overview';
   const [exporting, setExporting] = useState(false);
-  const { sharedFolder } = useApp().settings;
   const { partnership, institutionA, institutionB, framework } = view;
+  const exchangeChoices = useExchangeChoices({ partnershipIds: [partnership.id] });
   const report: PartnershipReport | null = framework
     ? partnershipReport({
         framework,
@@ -114,8 +113,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           choices={[
             { id: 'readiness', label: t('exports.readinessReport'), run: (language) => api().exports.readinessReport({ id: partnership.id, language }) },
             { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: partnership.id, language, of: 'partnership' }) },
-            { id: 'exchange', label: t('exports.exchange'), run: () => api().exchange.export({ partnershipIds: [partnership.id] }) },
-            ...(sharedFolder ? [{ id: 'publish', label: t('exports.publish'), run: () => api().exchange.publish({ partnershipIds: [partnership.id] }) }] : []),
+            ...exchangeChoices,
           ]}
         />
       )}

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { focusedName, pressButton, tabTo } from '../keyboard';
+import { pressButton, selectTab, tabTo } from '../keyboard';
 
 /** The assessment workspace, driven by keyboard. */
 export class AssessmentScreen {
@@ -31,26 +31,21 @@ export class AssessmentScreen {
     return (await this.page.locator('.save-state').textContent())?.trim() ?? '';
   }
 
-  async waitUntilSaved(): Promise<void> {
-    await this.page.locator('.save-state', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+  /** Waits for the saved state, as the interface words it (English by default). */
+  async waitUntilSaved(saved = 'All changes saved'): Promise<void> {
+    await this.page.locator('.save-state', { hasText: saved }).waitFor({ timeout: 15_000 });
   }
 
   async openTab(name: string): Promise<void> {
-    await tabTo(this.page, /.*/, { role: 'tab' });
-    for (let i = 0; i < 6; i += 1) {
-      if ((await focusedName(this.page)) === name) break;
-      await this.page.keyboard.press('ArrowRight');
-    }
-    await this.page.keyboard.press('Enter');
-    // The app switches tabs in a transition: wait until it has, before keys go to the panel.
-    await this.page.waitForFunction(() => document.activeElement?.getAttribute('aria-selected') === 'true');
+    await selectTab(this.page, name);
   }
 
-  async complete(): Promise<void> {
-    await this.openTab('Review and complete');
-    await pressButton(this.page, 'Complete and lock');
+  /** Reviews and completes; the labels default to English. */
+  async complete(labels: { review: string; complete: string } = { review: 'Review and complete', complete: 'Complete and lock' }): Promise<void> {
+    await this.openTab(labels.review);
+    await pressButton(this.page, labels.complete);
     await this.page.getByRole('alertdialog').waitFor();
-    await tabTo(this.page, 'Complete and lock', { role: 'button' });
+    await tabTo(this.page, labels.complete, { role: 'button' });
     await this.page.keyboard.press('Enter');
   }
 }
