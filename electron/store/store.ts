@@ -24,9 +24,12 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings';
 import type { StoreNotice } from '../../shared/store/notices';
-import { backupSuffix } from './durable-write';
+import { backupSuffix, writeFileDurably } from './durable-write';
 import { DamagedFileError, DurableJsonFile, readJsonFile } from './json-file';
 import { Snapshots } from './snapshots';
+import { deepFreeze } from './frozen';
+import { jsonText } from './json-text';
+import { parseChange } from './validate-change';
 import { storageError } from './storage-errors';
 
 export interface StoredDocument {
@@ -234,7 +237,9 @@ export class Store {
    * change the frozen draft in place throws). The file is written before anything in memory
    * changes, so a failed write (a full disk, a read-only folder) leaves the store exactly as it
    * was. The result is the new version as stored, frozen too: no copy is made on the way in or
-   * out, which is most of a save's work besides the disk.
+   * out, which is most of a save's work besides the disk. The new version is validated against
+   * the kind's schema by what changed (validate-change.ts): the parts it shares with the stored
+   * version were validated when that was stored, and the freeze guarantees they are unchanged.
    */
   async update<T extends StoredDocument>(
     kind: DocumentKind<T>,
@@ -244,7 +249,8 @@ export class Store {
   ): Promise<T> {
     return this.withLock(kind, id, async () => {
       const current = await this.load(kind, id);
-      const next = kind.schema.parse(await change(current));
+      // Validated by what changed: the rest is the stored version, validated and frozen already.
+      const next = parseChange(kind.schema, await change(current), current);
       if (next.id !== id) throw new AppError({ code: 'INTERNAL', message: 'A document may not change its id' });
       await this.writeDocumentFile(kind, next);
       this.cacheSet(kind, next);
@@ -484,7 +490,9 @@ export class Store {
     options: { keepBackup?: boolean } = {},
   ): Promise<void> {
     const path = this.documentPath(kind, document.id);
-    await new DurableJsonFile(path, { keepBackup: options.keepBackup ?? true }).write(document);
+    // The text of what the save did not change is reused (json-text.ts): the bytes are those of
+    // JSON.stringify.
+    await writeFileDurably(path, jsonText(document) + '\n', { keepBackup: options.keepBackup ?? true });
   }
 
   // ---------------------------------------------------------------- internals: catalogue
@@ -688,13 +696,6 @@ export class Store {
     });
     return run;
   }
-}
-
-/** Freezes a document and everything in it: the cached version can then be shared, never changed. */
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 function emptyIndex(): IndexData {

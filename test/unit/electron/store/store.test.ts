@@ -111,7 +111,9 @@ describe('the store on real files', () => {
 
 describe('after a crash', () => {
   it('rebuilds stale summaries from the documents when the last session did not close cleanly', async () => {
-    const s = await open();
+    // A catalogue write that never comes (a minute away), as when the process is killed: with the
+    // usual 10 ms it would land while the folder is being removed after the test.
+    const s = await Store.open({ dataDir: folder.path, kinds: [noteKind], indexFlushDelayMs: 60_000 });
     await s.create(noteKind, note('a', 'Before'));
     await s.flush();
     // A save whose catalogue update never reached the disk (the process was killed):
