@@ -10,16 +10,8 @@ import { languageSchema, type Language } from '../../shared/framework/schema';
 import { openCore } from '../app/core';
 import { exportAssessmentReport, exportAssessmentWorkbook, exportReadinessReport } from '../export';
 import { demoPassphrase, writeDemo } from '../export/demo-exchange';
-import type { DialogService } from '../platform/dialogs';
+import { noDialogs } from '../platform/dialogs';
 import type { Command, CommandContext } from './commands';
-
-const noDialogs: DialogService = {
-  openFiles: async () => null,
-  openFolder: async () => null,
-  saveFile: async () => null,
-  showInFolder: () => undefined,
-  openFile: async () => undefined,
-};
 
 /**
  * The templates folder: two levels above the running script — the bundled CLI (dist/cli → templates)

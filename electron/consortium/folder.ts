@@ -45,7 +45,7 @@ import type { Framework, FrameworkRef, Language } from '../../shared/framework/s
 import type { InstitutionProfile } from '../../shared/institution/schema';
 import type { DecisionOutcome } from '../../shared/partnership/schema';
 import { tooLarge, verifyExchangeFile, type VerifiedExchange, type VerifiedSignature, type VerifyOptions } from '../exchange/read';
-import type { KeyRotation } from '../keys/rotation';
+import { rotationPath } from '../keys/rotation';
 
 // ---------------------------------------------------------------- scanning
 
@@ -368,24 +368,6 @@ interface FolderKeys {
   /** Where the first key of the institution was seen, for the refusal message. */
   firstFile: string;
   firstKey: string;
-}
-
-/** A chain of rotation statements from one of `from` to `target`, or undefined. */
-function rotationPath(from: ReadonlySet<string>, rotations: readonly KeyRotation[], exchangeId: string, target: string): KeyRotation[] | undefined {
-  const paths = new Map<string, KeyRotation[]>([...from].map((fingerprint) => [fingerprint, []]));
-  const usable = rotations.filter((rotation) => rotation.exchangeId === exchangeId);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const rotation of usable) {
-      const before = paths.get(rotation.fromFingerprint);
-      if (before && !paths.has(rotation.toFingerprint)) {
-        paths.set(rotation.toFingerprint, [...before, rotation]);
-        grew = true;
-      }
-    }
-  }
-  const path = paths.get(target);
-  return path && path.length > 0 ? path : undefined;
 }
 
 /** What makes two files versions of one document: the assessment series, partnerships and agreements they hold. */

@@ -13,8 +13,9 @@ import type { Assessment } from '../../shared/assessment/schema';
 import { frameworkRef } from '../../shared/framework/fingerprint';
 import { criteriaOf, type Framework, type Level } from '../../shared/framework/schema';
 import { institutionProfileSchema, type Institution } from '../../shared/institution/schema';
+import { seededRandom } from '../../shared/seeded-random';
 import { openCore, type Core } from '../app/core';
-import type { DialogService } from '../platform/dialogs';
+import { noDialogs } from '../platform/dialogs';
 
 /** The demo's "today": the decision was taken on this day. */
 export const demoDate = '2026-11-20';
@@ -24,26 +25,6 @@ export interface DemoResult {
   institutions: { A: string; B: string };
   assessments: { selfA: string; selfB: string; auditOfB: string; auditOfA: string };
   partnership: string;
-}
-
-const noDialogs: DialogService = {
-  openFiles: async () => null,
-  openFolder: async () => null,
-  saveFile: async () => null,
-  showInFolder: () => undefined,
-  openFile: async () => undefined,
-};
-
-/** A small deterministic generator (mulberry32): the same seed, the same demo. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -232,7 +213,7 @@ function levelFor(random: () => number, base: number): Level {
 }
 
 function plan(framework: Framework, slot: keyof typeof profiles, seed: number): Map<string, StoryAnswer> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const answers = new Map<string, StoryAnswer>();
   for (const criterion of criteriaOf(framework)) {
     const base = profiles[slot][criterion.dimensionId as keyof (typeof profiles)[typeof slot]] ?? 3;
@@ -288,7 +269,7 @@ async function fill(core: Core, dataDir: string, clock: ReturnType<typeof steppi
   const selfA = await core.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey, language: 'en', title: 'Self-assessment 2026' });
   const selfAPlan = plan(framework, 'selfA', 101);
   const evidenceFile = await demoEvidenceFile(core, dataDir);
-  const random = seeded(7);
+  const random = seededRandom(7);
   for (const [criterionId, answer] of selfAPlan) {
     const text = answer.text || (answer.level === 'na' ? '' : selfJustification(random, voices.A, answer.level));
     await core.assessments.saveAnswer(selfA.id, criterionId, answer.level === 'na' ? { notApplicable: true, naReason: answer.naReason ?? '' } : { level: answer.level, justification: text });
@@ -333,7 +314,7 @@ async function fill(core: Core, dataDir: string, clock: ReturnType<typeof steppi
   clock.jump('2026-10-12T08:00:00.000Z');
   const auditOfB = await core.assessments.create({ kind: 'audit', subjectId: partner.id, frameworkKey, language: 'en', title: 'Audit of Tampere Test University', reviewsAssessmentId: selfB.id });
   const selfBLevels = plan(framework, 'selfB', 202);
-  const auditRandom = seeded(11);
+  const auditRandom = seededRandom(11);
   for (const [criterionId, answer] of plan(framework, 'auditOfB', 404)) {
     if (answer.level === 'na') {
       await core.assessments.saveAnswer(auditOfB.id, criterionId, { notApplicable: true, naReason: answer.naReason ?? '' });
@@ -411,7 +392,7 @@ async function storeExchanged(
     completedAt: string;
   },
 ): Promise<Assessment> {
-  const random = seeded(input.kind === 'self' ? 505 : 606);
+  const random = seededRandom(input.kind === 'self' ? 505 : 606);
   const answers: Record<string, Answer> = {};
   for (const [criterionId, answer] of input.plan) {
     if (answer.level === 'na') {

@@ -11,7 +11,7 @@ import type { Assessment, InstitutionRef } from '../../shared/assessment/schema'
 import { AppError } from '../../shared/errors';
 import { profileOf } from '../../shared/institution/schema';
 import { openCore, type Core } from '../app/core';
-import type { DialogService } from '../platform/dialogs';
+import { noDialogs } from '../platform/dialogs';
 import { demoDate, writeDemoData, type DemoResult } from './demo-data';
 import { exportAgreement } from './index';
 
@@ -31,14 +31,6 @@ export interface DemoExchangeResult {
   agreementId: string;
   verificationCode: string;
 }
-
-const noDialogs: DialogService = {
-  openFiles: async () => null,
-  openFolder: async () => null,
-  saveFile: async () => null,
-  showInFolder: () => undefined,
-  openFile: async () => undefined,
-};
 
 function clockFrom(start: string, stepMs = 60_000): () => Date {
   let current = Date.parse(start);

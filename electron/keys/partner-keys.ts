@@ -19,7 +19,7 @@ import { fingerprintForDisplay, keyFingerprint } from '../../shared/exchange/fin
 import { ed25519PublicJwkSchema, exchangeIdSchema, sha256HexPattern, type Ed25519PublicJwk } from '../../shared/exchange/schema';
 import { backupSuffix, writeFileDurably } from '../store/durable-write';
 import { storageError } from '../store/storage-errors';
-import type { KeyRotation } from './rotation';
+import { rotationPath, type KeyRotation } from './rotation';
 
 export const partnerKeyStatuses = ['unconfirmed', 'confirmed', 'retired'] as const;
 export type PartnerKeyStatus = (typeof partnerKeyStatuses)[number];
@@ -281,24 +281,9 @@ function assessIn(data: PartnerKeysFile, exchangeId: string, jwk: Ed25519PublicJ
   const known = issuer.keys.find((key) => key.fingerprint === fingerprint);
   if (known) return { verdict: 'known', key: structuredClone(known), institutionName: issuer.institutionName };
   // A chain of rotation statements from a key still in use (not retired) to the presented key.
-  // Starting from retired keys would let whoever holds an old, replaced (perhaps stolen) key
-  // announce a successor of their choosing.
-  const paths = new Map<string, KeyRotation[]>(
-    issuer.keys.filter((key) => key.status !== 'retired').map((key) => [key.fingerprint, []]),
-  );
-  const usable = rotations.filter((rotation) => rotation.exchangeId === exchangeId);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const rotation of usable) {
-      const before = paths.get(rotation.fromFingerprint);
-      if (before && !paths.has(rotation.toFingerprint)) {
-        paths.set(rotation.toFingerprint, [...before, rotation]);
-        grew = true;
-      }
-    }
-  }
-  const path = paths.get(fingerprint);
-  if (path && path.length > 0) {
+  const inUse = issuer.keys.filter((key) => key.status !== 'retired').map((key) => key.fingerprint);
+  const path = rotationPath(inUse, rotations, exchangeId, fingerprint);
+  if (path) {
     const from = issuer.keys.find((key) => key.fingerprint === path[0]!.fromFingerprint)!;
     return { verdict: 'rotated', from: structuredClone(from), path, institutionName: issuer.institutionName };
   }

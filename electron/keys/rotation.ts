@@ -92,3 +92,26 @@ export async function verifyRotationStatements(
   }
   return { ok: true, rotations };
 }
+
+/**
+ * A chain of rotation statements of one institution (`exchangeId`) that leads from one of the
+ * keys in `from` to `target`, each statement signed by the key before it; undefined when there is
+ * none. Callers start only from keys still in use: starting from a retired key would let whoever
+ * holds an old, replaced (perhaps stolen) key announce a successor of their choosing.
+ */
+export function rotationPath(from: Iterable<string>, rotations: readonly KeyRotation[], exchangeId: string, target: string): KeyRotation[] | undefined {
+  const paths = new Map<string, KeyRotation[]>([...from].map((fingerprint) => [fingerprint, []]));
+  const usable = rotations.filter((rotation) => rotation.exchangeId === exchangeId);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const rotation of usable) {
+      const before = paths.get(rotation.fromFingerprint);
+      if (before && !paths.has(rotation.toFingerprint)) {
+        paths.set(rotation.toFingerprint, [...before, rotation]);
+        grew = true;
+      }
+    }
+  }
+  const path = paths.get(target);
+  return path && path.length > 0 ? path : undefined;
+}

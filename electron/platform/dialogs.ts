@@ -18,3 +18,15 @@ export interface DialogService {
   /** Opens a stored file with the application the OS associates with it. */
   openFile(path: string): Promise<void>;
 }
+
+/**
+ * For work without a window (the command line, the demo writers, headless test runs): every
+ * dialog is cancelled and nothing is opened.
+ */
+export const noDialogs: DialogService = {
+  openFiles: async () => null,
+  openFolder: async () => null,
+  saveFile: async () => null,
+  showInFolder: () => undefined,
+  openFile: async () => undefined,
+};

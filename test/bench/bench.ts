@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, platform, release, totalmem } from 'node:os';
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import { openCore, type Core } from '../../electron/app/core';
 import { exportAssessmentWorkbook, exportReadinessReport, writeDemoData } from '../../electron/export';
 import { createExchangeFile } from '../../electron/exchange/write';
-import { fsyncFolder } from '../../electron/store/durable-write';
+import { writeFileDurably } from '../../electron/store/durable-write';
 import type { Assessment } from '../../shared/assessment/schema';
 import { criteriaOf } from '../../shared/framework/schema';
 import { launchApp, launchBrowser } from '../e2e/harness';
@@ -86,20 +86,6 @@ async function bigStore(root: string, count: number): Promise<BigStore> {
   return { dataDir, count, target: first.id };
 }
 
-/** The bare atomic write the store's save is compared with: temp file, fsync, rename, fsync folder. */
-async function bareAtomicWrite(path: string, bytes: string): Promise<void> {
-  const temp = `${path}.${randomUUID().slice(0, 12)}.tmp`;
-  const handle = await open(temp, 'wx');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-  await fsyncFolder(join(path, '..'));
-}
-
 // ------------------------------------------------------------------------------------------------
 
 async function childPeakMb(root: string, args: string[]): Promise<{ peakMb: number; detail: string }> {
@@ -155,7 +141,9 @@ async function main(): Promise<void> {
         bytes = JSON.stringify(saved) + '\n';
       }
       const started = performance.now();
-      await bareAtomicWrite(barePath, bytes);
+      // The bare atomic write the save is compared with: the store's own durable write (temp file,
+      // fsync, rename, fsync of the folder) without the .bak a save keeps.
+      await writeFileDurably(barePath, bytes, { keepBackup: false });
       if (i >= 10) bare.push(performance.now() - started);
     }
     const [save10, save1k, save10k] = timings.map(median) as [number, number, number];

@@ -7,9 +7,8 @@
 import { join } from 'node:path';
 import { openCore } from '../../electron/app/core';
 import { exportAssessmentWorkbook, exportReadinessReport } from '../../electron/export';
-import type { DialogService } from '../../electron/platform/dialogs';
+import { noDialogs } from '../../electron/platform/dialogs';
 
-const noDialogs: DialogService = { openFiles: async () => null, openFolder: async () => null, saveFile: async () => null, showInFolder: () => undefined, openFile: async () => undefined };
 
 async function main(): Promise<void> {
   const [mode, dataDir, templatesDir, partnershipId, outDir] = process.argv.slice(2);

@@ -26,6 +26,7 @@ import { frameworkFingerprint, frameworkRef } from '../../shared/framework/finge
 import { criteriaOf, frameworkSchema, type Framework, type Level } from '../../shared/framework/schema';
 import type { InstitutionProfile } from '../../shared/institution/schema';
 import type { DecisionOutcome } from '../../shared/partnership/schema';
+import { seededRandom } from '../../shared/seeded-random';
 import { forgeSignature, serialiseExchange, testKeychain } from './exchange-factories';
 import { sampleProfile } from './factories';
 import { templatesDir } from './paths';
@@ -115,18 +116,6 @@ const names: ReadonlyArray<[string, InstitutionProfile['country'], string, strin
   ['Universidade Aberta de Ensaio', 'PT', 'Ensaio', 'P  ENSAIO01'],
 ];
 
-/** A small seeded generator (mulberry32): the same consortium every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function slugOf(index: number, legalName: string): string {
   const ascii = legalName.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `m${String(index).padStart(2, '0')}-${ascii || 'institution'}`.slice(0, 40);
@@ -168,7 +157,7 @@ interface AssessmentPlan {
 }
 
 function makeAssessment(plan: AssessmentPlan): Assessment {
-  const rand = random(plan.seed);
+  const rand = seededRandom(plan.seed);
   const answers: Record<string, Answer> = {};
   const criteria = criteriaOf(plan.framework);
   for (const [index, criterion] of criteria.entries()) {

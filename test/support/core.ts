@@ -1,5 +1,6 @@
 /** A real core (store, services, router) over a temp data folder, for service and router tests. */
 import { openCore, type Core } from '../../electron/app/core';
+import type { InstitutionProfile } from '../../shared/institution/schema';
 import { sampleProfile } from './factories';
 import { templatesDir } from './paths';
 import { ScriptedDialogs } from './scripted-dialogs';
@@ -46,4 +47,19 @@ export async function setUpCore(options: { now?: () => Date } = {}) {
   await core.store.updateSettings({ userName: 'Jordi Puig', userRole: 'Quality officer', setupCompleted: true });
   const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
   return { core, own, partner, guide };
+}
+
+/** The passphrase of the signing keys that `setUpParty` creates. */
+export const testPassphrase = 'a long enough passphrase';
+
+/**
+ * One side of an exchange between two institutions: its own profile, the other side as a partner,
+ * a user and a signing key (protected by `testPassphrase`). Returns the partner's record.
+ */
+export async function setUpParty(core: TestCore, own: InstitutionProfile, partner: InstitutionProfile, user = 'Officer') {
+  await core.institutions.saveOwn(own);
+  const partnerRecord = await core.institutions.createPartner(partner);
+  await core.store.updateSettings({ userName: user, userRole: 'Quality officer', setupCompleted: true });
+  await core.exchange.createKey(testPassphrase);
+  return partnerRecord;
 }

@@ -85,26 +85,40 @@ export function ImportPage() {
           <FileCard key={preview.token} preview={preview} busy={busy} onAccept={() => void accept([preview.token])} onChangedKey={() => setChangedKey(preview)} />
         ))}
       </div>
-      <ConfirmDialog
-        isOpen={changedKey !== undefined}
-        title={t('import.changedKeyTitle', { name: changedKey?.fileName ?? '' })}
-        confirmLabel={t('import.acceptChangedKey')}
-        destructive
-        onCancel={() => setChangedKey(undefined)}
-        onConfirm={() => {
-          const target = changedKey!;
-          setChangedKey(undefined);
+      <ChangedKeyDialog
+        file={changedKey}
+        onClose={() => setChangedKey(undefined)}
+        onAccept={(target) =>
           void api()
             .exchange.acceptChangedKey({ token: target.token })
             .then((result) => {
               if (!result.ok) return notify(errorText(t, result.error), 'error');
               setPreviews((current) => current.map((preview) => (preview.token === target.token ? result.value : preview)));
-            });
-        }}
-      >
-        <p>{t('import.changedKeyBody')}</p>
-      </ConfirmDialog>
+            })
+        }
+      />
     </>
+  );
+}
+
+/** Asks before a file signed with a key other than the partner's known one is accepted (Import and Inbox). */
+export function ChangedKeyDialog<T extends { fileName: string }>({ file, onClose, onAccept }: { file: T | undefined; onClose: () => void; onAccept: (file: T) => void }) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      isOpen={file !== undefined}
+      title={t('import.changedKeyTitle', { name: file?.fileName ?? '' })}
+      confirmLabel={t('import.acceptChangedKey')}
+      destructive
+      onCancel={onClose}
+      onConfirm={() => {
+        const target = file!;
+        onClose();
+        onAccept(target);
+      }}
+    >
+      <p>{t('import.changedKeyBody')}</p>
+    </ConfirmDialog>
   );
 }
 

@@ -8,14 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/errors';
 import type { InboxEntry, InboxView } from '../../../shared/exchange/inbox';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
-import { FileCard } from './ImportPage';
+import { ChangedKeyDialog, FileCard } from './ImportPage';
 
 export function InboxPage() {
   const { t } = useTranslation();
@@ -118,20 +117,7 @@ export function InboxPage() {
           />
         ))}
       </div>
-      <ConfirmDialog
-        isOpen={changedKey !== undefined}
-        title={t('import.changedKeyTitle', { name: changedKey?.fileName ?? '' })}
-        confirmLabel={t('import.acceptChangedKey')}
-        destructive
-        onCancel={() => setChangedKey(undefined)}
-        onConfirm={() => {
-          const target = changedKey!;
-          setChangedKey(undefined);
-          void run(() => api().inbox.acceptChangedKey({ sha256: target.sha256 }), show);
-        }}
-      >
-        <p>{t('import.changedKeyBody')}</p>
-      </ConfirmDialog>
+      <ChangedKeyDialog file={changedKey} onClose={() => setChangedKey(undefined)} onAccept={(target) => void run(() => api().inbox.acceptChangedKey({ sha256: target.sha256 }), show)} />
     </>
   );
 }

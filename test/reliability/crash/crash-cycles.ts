@@ -17,6 +17,7 @@ import { join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { openCore } from '../../../electron/app/core';
+import { seededRandom } from '../../../shared/seeded-random';
 import type { StoreNotice } from '../../../shared/store/notices';
 import { repoRoot, templatesDir } from '../../support/paths';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
@@ -91,18 +92,6 @@ export async function prepareCrashStore(dataDir: string): Promise<{ assessmentId
   } finally {
     await core.close();
   }
-}
-
-/** A small seeded generator (mulberry32), so a failing run can be repeated with its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The bundle lives in a temp folder; its one native dependency is found in the repository's node_modules. */

@@ -9,16 +9,8 @@
  *   node save-loop.cjs <dataDir> <templatesDir> <assessmentId>
  */
 import { openCore } from '../../../electron/app/core';
-import type { DialogService } from '../../../electron/platform/dialogs';
+import { noDialogs } from '../../../electron/platform/dialogs';
 import { criteriaOf } from '../../../shared/framework/schema';
-
-const noDialogs: DialogService = {
-  openFiles: async () => null,
-  openFolder: async () => null,
-  saveFile: async () => null,
-  showInFolder: () => undefined,
-  openFile: async () => undefined,
-};
 
 
 async function main(): Promise<void> {

@@ -12,12 +12,11 @@ import type { AgreementEdit } from '../../../../electron/services/agreements';
 import type { Agreement } from '../../../../shared/agreement/schema';
 import { exportAgreement } from '../../../../electron/export';
 import { completedSelfAssessment } from '../../../support/assessment-factories';
-import { testCore, type TestCore } from '../../../support/core';
+import { setUpParty, testCore, type TestCore } from '../../../support/core';
 import { sampleProfile } from '../../../support/factories';
 import { templatesDir } from '../../../support/paths';
 import { tempFolder } from '../../../support/temp';
 
-const passphrase = 'a long enough passphrase';
 let files: Awaited<ReturnType<typeof tempFolder>>;
 let a: TestCore;
 let b: TestCore;
@@ -29,18 +28,10 @@ const tampere = () =>
   sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99', schacCode: 'tampere-test.fi', legalRepresentative: { name: 'Mikko Laine', role: 'Rector', email: '' } });
 const coimbra = () => sampleProfile({ legalName: 'Universidade de Teste', country: 'PT', city: 'Coimbra', erasmusCode: 'P  COIMBRA99' });
 
-async function setUp(core: TestCore, own: ReturnType<typeof universidad>, partner: ReturnType<typeof universidad>, user: string) {
-  await core.institutions.saveOwn(own);
-  const partnerRecord = await core.institutions.createPartner(partner);
-  await core.store.updateSettings({ userName: user, userRole: 'Quality officer', setupCompleted: true });
-  await core.exchange.createKey(passphrase);
-  return partnerRecord;
-}
-
 /** A's partnership with B, decided ready with one condition for B, and its agreement drafted. */
 async function draftAtA(): Promise<Agreement> {
-  const tampereInA = await setUp(a, universidad(), tampere(), 'Jordi Puig');
-  await setUp(b, tampere(), universidad(), 'Liisa Virtanen');
+  const tampereInA = await setUpParty(a, universidad(), tampere(), 'Jordi Puig');
+  await setUpParty(b, tampere(), universidad(), 'Liisa Virtanen');
   // B's key becomes known to A as B's exchange id through a first file (as in real life).
   const selfB = await completedSelfAssessment(b);
   await receive(a, await write(await b.exchange.exportItems({ assessmentIds: [selfB.id] }), 'b-self.trustbridge'));
@@ -116,7 +107,7 @@ describe('the partnership agreement', () => {
   });
 
   it('is refused for a partnership not decided ready', async () => {
-    const tampereInA = await setUp(a, universidad(), tampere(), 'Jordi Puig');
+    const tampereInA = await setUpParty(a, universidad(), tampere(), 'Jordi Puig');
     await completedSelfAssessment(a);
     const partnership = await a.partnerships.create({ partnerId: tampereInA.id, title: 'Undecided' });
     await expect(a.agreements.create({ partnershipId: partnership.id, language: 'en' })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -254,7 +245,7 @@ describe('the partnership agreement', () => {
   it('is refused by an institution that is not a party', async () => {
     const drafted = await draftAtA();
     await a.agreements.sign(drafted.id);
-    await setUp(c, coimbra(), universidad(), 'Ana Costa');
+    await setUpParty(c, coimbra(), universidad(), 'Ana Costa');
     const path = await write(await a.agreements.exchangeFile(drafted.id), 'not-for-c.trustbridge');
     const result = await preview(c, path);
     expect(result.items!.find((item) => item.type === 'agreement')).toMatchObject({ action: 'refuse', reason: 'agreement-not-a-party' });

@@ -8,25 +8,16 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { criteriaOf } from '../../../../shared/framework/schema';
 import { completedSelfAssessment } from '../../../support/assessment-factories';
-import { testCore, type TestCore } from '../../../support/core';
+import { setUpParty, testCore, testPassphrase as passphrase, type TestCore } from '../../../support/core';
 import { sampleProfile } from '../../../support/factories';
 import { tempFolder } from '../../../support/temp';
 
-const passphrase = 'a long enough passphrase';
 let files: Awaited<ReturnType<typeof tempFolder>>;
 let a: TestCore;
 let b: TestCore;
 
 const universidad = () => sampleProfile({ legalName: 'Universidad de Ejemplo', country: 'ES', city: 'Valencia', erasmusCode: 'E  VALENCI99' });
 const tampere = () => sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99', schacCode: 'tampere-test.fi' });
-
-async function setUp(core: TestCore, own: ReturnType<typeof universidad>, partner: ReturnType<typeof universidad>, user: string) {
-  await core.institutions.saveOwn(own);
-  const partnerRecord = await core.institutions.createPartner(partner);
-  await core.store.updateSettings({ userName: user, userRole: 'Quality officer', setupCompleted: true });
-  await core.exchange.createKey(passphrase);
-  return partnerRecord;
-}
 
 async function send(from: TestCore, selection: Parameters<TestCore['exchange']['exportItems']>[0], name: string): Promise<string> {
   const path = join(files.path, name);
@@ -62,8 +53,8 @@ afterEach(async () => {
 
 describe('exchange between two institutions', () => {
   it('sends a self-assessment, the partner imports it mapped to its own records, and remembers the key on first use', async () => {
-    await setUp(a, universidad(), tampere(), 'Jordi Puig');
-    const uniInB = await setUp(b, tampere(), universidad(), 'Liisa Virtanen');
+    await setUpParty(a, universidad(), tampere(), 'Jordi Puig');
+    const uniInB = await setUpParty(b, tampere(), universidad(), 'Liisa Virtanen');
     const selfA = await completedSelfAssessment(a);
     const file = await send(a, { assessmentIds: [selfA.id] }, 'uni-self.trustbridge');
 
@@ -81,8 +72,8 @@ describe('exchange between two institutions', () => {
   });
 
   it('brings the partner’s self-assessment and its audit of us back, fills the partnership, and knows it was already imported', async () => {
-    const tampereInA = await setUp(a, universidad(), tampere(), 'Jordi Puig');
-    await setUp(b, tampere(), universidad(), 'Liisa Virtanen');
+    const tampereInA = await setUpParty(a, universidad(), tampere(), 'Jordi Puig');
+    await setUpParty(b, tampere(), universidad(), 'Liisa Virtanen');
     const selfA = await completedSelfAssessment(a);
     const partnership = await a.partnerships.create({ partnerId: tampereInA.id, title: 'Data literacy' });
     await b.exchange.apply((await b.exchange.preview([await send(a, { assessmentIds: [selfA.id] }, 'a.trustbridge')]))!.map((p) => p.token));
@@ -108,8 +99,8 @@ describe('exchange between two institutions', () => {
   });
 
   it('adds a newer revision as a revision, shows what changed, and refuses the old file replayed', async () => {
-    await setUp(a, universidad(), tampere(), 'Jordi Puig');
-    await setUp(b, tampere(), universidad(), 'Liisa Virtanen');
+    await setUpParty(a, universidad(), tampere(), 'Jordi Puig');
+    await setUpParty(b, tampere(), universidad(), 'Liisa Virtanen');
     const selfB = await completedSelfAssessment(b);
     const first = await send(b, { assessmentIds: [selfB.id] }, 'b-rev1.trustbridge');
     await a.exchange.apply((await a.exchange.preview([first]))!.map((p) => p.token));
@@ -135,8 +126,8 @@ describe('exchange between two institutions', () => {
   });
 
   it('refuses a file changed after signing, leaving the data folder byte for byte unchanged', async () => {
-    await setUp(a, universidad(), tampere(), 'Jordi Puig');
-    await setUp(b, tampere(), universidad(), 'Liisa Virtanen');
+    await setUpParty(a, universidad(), tampere(), 'Jordi Puig');
+    await setUpParty(b, tampere(), universidad(), 'Liisa Virtanen');
     const selfB = await completedSelfAssessment(b);
     const file = await send(b, { assessmentIds: [selfB.id] }, 'b.trustbridge');
     const tampered = (await readFile(file, 'utf8')).replace('"level": 3', '"level": 4');
@@ -149,7 +140,7 @@ describe('exchange between two institutions', () => {
   });
 
   it('asks for the passphrase before signing when the key is locked', async () => {
-    await setUp(a, universidad(), tampere(), 'Jordi Puig');
+    await setUpParty(a, universidad(), tampere(), 'Jordi Puig');
     const selfA = await completedSelfAssessment(a);
     a.exchange.keyRing.lock();
     await expect(a.exchange.exportItems({ assessmentIds: [selfA.id] })).rejects.toMatchObject({ code: 'LOCKED' });

@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboxView } from '../../../../shared/exchange/inbox';
 import { completedSelfAssessment } from '../../../support/assessment-factories';
-import { testCore, type TestCore } from '../../../support/core';
+import { setUpParty, testCore, type TestCore } from '../../../support/core';
 import { sampleProfile } from '../../../support/factories';
 import { tempFolder } from '../../../support/temp';
 
-const passphrase = 'a long enough passphrase';
 let shared: Awaited<ReturnType<typeof tempFolder>>;
 let a: TestCore;
 let b: TestCore;
@@ -22,10 +21,7 @@ const universidad = () => sampleProfile({ legalName: 'Universidad de Ejemplo', c
 const tampere = () => sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99' });
 
 async function setUp(core: TestCore, own: ReturnType<typeof universidad>, partner: ReturnType<typeof universidad>) {
-  await core.institutions.saveOwn(own);
-  await core.institutions.createPartner(partner);
-  await core.store.updateSettings({ userName: 'Officer', userRole: 'Quality officer', setupCompleted: true });
-  await core.exchange.createKey(passphrase);
+  await setUpParty(core, own, partner);
   await core.inbox.setFolder(shared.path);
 }
 
