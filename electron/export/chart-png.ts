@@ -3,9 +3,16 @@
  * docx's required fallback. Rasterised with resvg (a native module that ships inside its npm
  * package) using only the fonts shipped in templates/fonts, never the system's: the picture is
  * the same on every machine, and a report made on Linux looks as one made on Windows.
+ *
+ * resvg is loaded here, when the first chart is drawn, not when the app starts: its npm package
+ * brings the binary of the machine it was installed on only, so a package built for another
+ * platform has none. Without it the app still starts and reports are still written, with the
+ * chart as SVG only (what Word 2016 and later, LibreOffice and browsers show); `rasteriserProblem`
+ * says why, for the log.
  */
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 
 export const chartFontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
 
@@ -13,10 +20,39 @@ export function chartFontPaths(templatesDir: string): string[] {
   return chartFontFiles.map((file) => join(templatesDir, 'fonts', file));
 }
 
-/** Renders an SVG at `scale` × its own size (2 = crisp when printed at the SVG's size). */
-export function svgToPng(svg: string, options: { templatesDir: string; scale?: number; width: number }): Buffer {
+let rasteriser: { Resvg: typeof ResvgClass } | { problem: string } | undefined;
+
+function loadRasteriser() {
+  if (!rasteriser) {
+    try {
+      // Not a static import: a missing platform binary must not stop the app from starting.
+      rasteriser = createRequire(__filename)('@resvg/resvg-js') as { Resvg: typeof ResvgClass };
+    } catch (error) {
+      rasteriser = {
+        problem:
+          `Chart pictures for older Word versions cannot be drawn: the rasteriser @resvg/resvg-js has no binary for ${process.platform}-${process.arch} in this installation ` +
+          `(${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Reports keep their charts as SVG and as tables. Install TrustBridge built on and for this platform.`,
+      };
+    }
+  }
+  return rasteriser;
+}
+
+/** Why chart pictures cannot be drawn as PNG here, or undefined when they can. */
+export function rasteriserProblem(): string | undefined {
+  const loaded = loadRasteriser();
+  return 'problem' in loaded ? loaded.problem : undefined;
+}
+
+/**
+ * Renders an SVG at `scale` × its own size (2 = crisp when printed at the SVG's size); undefined
+ * when this installation has no rasteriser (see `rasteriserProblem`).
+ */
+export function svgToPng(svg: string, options: { templatesDir: string; scale?: number; width: number }): Buffer | undefined {
+  const loaded = loadRasteriser();
+  if ('problem' in loaded) return undefined;
   const scale = options.scale ?? 2;
-  const resvg = new Resvg(svg, {
+  const resvg = new loaded.Resvg(svg, {
     font: { fontFiles: chartFontPaths(options.templatesDir), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
     fitTo: { mode: 'width', value: Math.round(options.width * scale) },
     background: 'white',
