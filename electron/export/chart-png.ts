@@ -16,8 +16,18 @@ import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 
 export const chartFontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
 
+/**
+ * The fonts as files on disk. In a package, templates/ is inside app.asar, which Electron's Node
+ * reads but resvg (native, plain file I/O) cannot: the fonts are unpacked next to it
+ * (electron-builder.yml, asarUnpack) and read from app.asar.unpacked. From a source checkout
+ * (`electron .`, the CLI, tests) the path has no app.asar and is used as it is.
+ */
 export function chartFontPaths(templatesDir: string): string[] {
-  return chartFontFiles.map((file) => join(templatesDir, 'fonts', file));
+  return chartFontFiles.map((file) => join(outsideAsar(templatesDir), 'fonts', file));
+}
+
+function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked');
 }
 
 let rasteriser: { Resvg: typeof ResvgClass } | { problem: string } | undefined;
