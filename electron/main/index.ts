@@ -120,7 +120,11 @@ async function start(): Promise<void> {
 async function fail(error: unknown): Promise<void> {
   logger.error('Start-up failed', error);
   const message = error instanceof Error ? error.message : String(error);
-  dialog.showErrorBox(translate(language(), 'startup.failedTitle'), translate(language(), 'startup.failedBody', { message, dataDir }));
+  const title = translate(language(), 'startup.failedTitle');
+  const body = translate(language(), 'startup.failedBody', { message, dataDir });
+  // Also for whoever started the app from a terminal (and the smoke test: the box is modal).
+  console.error(`${title}\n${body}`);
+  dialog.showErrorBox(title, body);
   // What did open is closed, so the next start finds a clean store; then the process ends and
   // releases the single-instance lock.
   await closeStore();
