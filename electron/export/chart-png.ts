@@ -35,8 +35,11 @@ let rasteriser: { Resvg: typeof ResvgClass } | { problem: string } | undefined;
 function loadRasteriser() {
   if (!rasteriser) {
     try {
-      // Not a static import: a missing platform binary must not stop the app from starting.
-      rasteriser = createRequire(__filename)('@resvg/resvg-js') as { Resvg: typeof ResvgClass };
+      // Not a static import: a missing platform binary must not stop the app from starting. Found
+      // from this module: the bundles are CommonJS (__filename; the build defines import.meta.url
+      // as it too), the CLI under tsx and the tests are ES modules (import.meta.url).
+      const here = typeof __filename === 'string' ? __filename : import.meta.url;
+      rasteriser = createRequire(here)('@resvg/resvg-js') as { Resvg: typeof ResvgClass };
     } catch (error) {
       rasteriser = {
         problem:
