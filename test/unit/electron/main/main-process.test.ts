@@ -4,7 +4,7 @@
  * it refuses. The same code runs under real Electron in the smoke test where a binary exists.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { electronMock, electronState, FakeWebContents, type FakeBrowserWindow } from '../../../support/electron-mock';
@@ -149,6 +149,33 @@ describe('the main process', () => {
     electronState.failReady(new Error('GPU process could not start'));
     await vi.waitFor(() => expect(electronState.exitCode).toBe(1));
     expect(electronState.errorBoxes[0]!.body).toMatch(/GPU process could not start/);
+  });
+
+  it('starts from a package, where app.getAppPath() is resources/app.asar', async () => {
+    // What Electron's file system shows of an asar: a folder named app.asar (Node inside Electron
+    // reads it), with the unpacked fonts beside it in app.asar.unpacked.
+    const installed = await tempFolder('trustbridge-installed-');
+    try {
+      const asar = join(installed.path, 'resources', 'app.asar');
+      await mkdir(join(asar, 'dist'), { recursive: true });
+      await symlink(join(repoRoot, 'dist', 'renderer'), join(asar, 'dist', 'renderer'));
+      await symlink(join(repoRoot, 'templates'), join(asar, 'templates'));
+      electronState.appPath = asar;
+      electronState.isPackaged = true;
+      await startMain();
+      const page = await electronState.protocolHandlers.get('app')!(new Request('app://trustbridge/index.html'));
+      expect(page.status).toBe(200);
+      // The chart fonts are read where native code can open them, outside the archive.
+      const { chartFontPaths } = await import('../../../../electron/export/chart-png');
+      expect(chartFontPaths(join(asar, 'templates'))[0]).toBe(join(installed.path, 'resources', 'app.asar.unpacked', 'templates', 'fonts', 'DejaVuSans.ttf'));
+      // A package has no developer tools in its menu.
+      const template = electronState.menuTemplate as Array<{ submenu: Array<{ role?: string }> }>;
+      expect(template.flatMap((item) => item.submenu).some((item) => item.role === 'toggleDevTools')).toBe(false);
+    } finally {
+      (await electronApp()).quit();
+      await vi.waitFor(() => expect(electronState.exitCode).toBe(0));
+      await installed.remove();
+    }
   });
 
   it('opens one window with a sandboxed, isolated renderer without Node, on app://', async () => {
