@@ -4,6 +4,7 @@
  * The override makes portable use (a USB stick) and tests possible.
  */
 import { createHash } from 'node:crypto';
+import { lstat, rm } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 
 export const dataDirEnvVar = 'TRUSTBRIDGE_DATA_DIR';
@@ -48,4 +49,28 @@ export const chromiumProfilesFolder = 'TrustBridge Chromium profiles';
 export function chromiumProfileDir(appData: string, dataDir: string, platform: string): string {
   const key = platform === 'win32' || platform === 'darwin' ? dataDir.toLowerCase() : dataDir;
   return join(appData, chromiumProfilesFolder, createHash('sha256').update(key).digest('hex').slice(0, 16));
+}
+
+/**
+ * What TrustBridge 0.1 let Chromium write into the data folder (its profile was the data folder,
+ * its session data `.chromium/`): never TrustBridge's own files, and only in the way now — stale
+ * locks, caches in the backup archive.
+ */
+export const chromiumLeftovers = ['.chromium', 'Local State', 'SingletonLock', 'SingletonSocket', 'SingletonCookie'] as const;
+
+/** Removes those leftovers from a data folder; returns the names it removed. */
+export async function removeChromiumLeftovers(dataDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of chromiumLeftovers) {
+    const path = join(dataDir, name);
+    try {
+      // lstat, not stat: SingletonLock is a symlink to nowhere; rm removes the link, never a target.
+      await lstat(path);
+      await rm(path, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Not there (or not removable): nothing to do; the app works either way.
+    }
+  }
+  return removed;
 }

@@ -10,7 +10,7 @@ import { openCore, type Core } from '../app/core';
 import { OpenedFiles } from '../app/opened-files';
 import { rasteriserProblem } from '../export/chart-png';
 import { fileLogger } from '../platform/logger';
-import { chromiumProfileDir, exchangeFileArguments, resolveDataDir } from './data-dir';
+import { chromiumProfileDir, exchangeFileArguments, removeChromiumLeftovers, resolveDataDir } from './data-dir';
 import { electronDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { osKeychainProtector } from './safe-storage';
@@ -113,6 +113,8 @@ async function start(): Promise<void> {
   // Linux and macOS: the system shuts down.
   powerMonitor.on('shutdown', () => void closeStore().finally(() => app.quit()));
   logger.info(`TrustBridge ${app.getVersion()} started with data folder ${dataDir}`);
+  const leftovers = await removeChromiumLeftovers(dataDir);
+  if (leftovers.length) logger.info(`Removed Chromium's files left in the data folder by an earlier version: ${leftovers.join(', ')}`);
   const problem = rasteriserProblem();
   if (problem) logger.warn(problem);
 }

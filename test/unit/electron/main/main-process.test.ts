@@ -78,6 +78,21 @@ describe('the main process', () => {
     expect(electronState.paths.get('sessionData')).toBe(profile);
   });
 
+  it('removes what Chromium left in the data folder under an earlier version, and nothing of the store', async () => {
+    await mkdir(join(data.path, '.chromium', 'Cache'), { recursive: true });
+    await writeFile(join(data.path, '.chromium', 'Cache', 'data_0'), 'cache');
+    await writeFile(join(data.path, 'Local State'), '{}');
+    await symlink('other-computer-12345', join(data.path, 'SingletonLock'));
+    await startMain();
+    await vi.waitFor(async () => expect(await readFile(join(data.path, 'logs', 'trustbridge.log'), 'utf8')).toMatch(/Removed Chromium's files/));
+    const { readdir } = await import('node:fs/promises');
+    const names = await readdir(data.path);
+    expect(names).not.toContain('.chromium');
+    expect(names).not.toContain('Local State');
+    expect(names).not.toContain('SingletonLock');
+    expect(names).toContain('index.json');
+  });
+
   it('takes a different profile, and so a different single-instance lock, for another data folder', async () => {
     await import('../../../../electron/main/index');
     const first = electronState.paths.get('userData');
