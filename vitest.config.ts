@@ -2,10 +2,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects, one command (`npm test` runs them all):
+ * Five projects, one command (`npm test` runs them all):
  * - unit: shared/ and electron/ services under plain Node, on real files in temp folders;
  * - reliability: crashes (SIGKILL), damaged stores, full and read-only disks, hostile files, migrations;
  * - component: renderer components in jsdom with Testing Library;
+ * - package: a Linux package built with a stand-in Electron, and its layout (`npm run check:package`);
  * - e2e: the built renderer in Debian's Chromium through playwright-core, talking to the real
  *   IPC router over a temp data folder (see test/e2e/harness.ts).
  */
@@ -18,6 +19,15 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
         },
       },
       {

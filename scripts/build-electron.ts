@@ -22,6 +22,8 @@ const common: BuildOptions = {
   logLevel: 'warning',
   legalComments: 'external',
   external: ['electron', '@resvg/resvg-js'],
+  // A CommonJS bundle has no import.meta; modules that find files beside themselves get the bundle's path.
+  define: { 'import.meta.url': '__filename' },
   plugins: [zodEnglishOnly],
 };
 

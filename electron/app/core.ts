@@ -18,6 +18,7 @@ import { PartnershipService, partnershipKind } from '../services/partnerships';
 import { EvidenceStore } from '../store/evidence-store';
 import { Store, silentLogger, type Logger } from '../store/store';
 import { createHandlers } from './handlers';
+import { OpenedFiles } from './opened-files';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,6 +37,8 @@ export interface CoreOptions {
   watchSharedFolder?: boolean;
   /** How often the shared folder is read again without a notification. */
   sharedFolderPollMs?: number;
+  /** Files the operating system handed over; the main process fills it, the renderer takes them. */
+  openedFiles?: OpenedFiles;
   /** Store tuning, for tests and benchmarks. */
   indexFlushDelayMs?: number;
   snapshotEveryMs?: number;
@@ -53,6 +56,7 @@ export interface Core {
   agreements: AgreementService;
   inbox: InboxService;
   consortium: ConsortiumService;
+  openedFiles: OpenedFiles;
   close(): Promise<void>;
 }
 
@@ -109,7 +113,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
   const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, exchange, now });
-  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium };
+  const openedFiles = options.openedFiles ?? new OpenedFiles(() => options.emit?.({ type: 'files-opened' }));
+  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles };
 
   return {
     ...core,

@@ -38,6 +38,7 @@ import type { InboxService } from '../services/inbox';
 import type { ConsortiumService } from '../services/consortium';
 import { personalDataOf } from '../services/personal-data';
 import { backupFileName, backupStore, restoreStore } from '../services/store-backup';
+import type { OpenedFiles } from './opened-files';
 import { writeFileDurably } from '../store/durable-write';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import type { EvidenceStore } from '../store/evidence-store';
@@ -54,6 +55,7 @@ export interface HandlerContext {
   agreements: AgreementService;
   inbox: InboxService;
   consortium: ConsortiumService;
+  openedFiles: OpenedFiles;
 }
 
 export function createHandlers(
@@ -68,7 +70,7 @@ export function createHandlers(
     emit?: (event: AppEvent) => void;
   },
 ): Handlers {
-  const { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium } = core;
+  const { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles } = core;
   const { dialogs, templatesDir } = options;
   /** Files this session wrote: the only ones "show in folder" may point at. */
   const written = new Set<string>();
@@ -119,6 +121,7 @@ export function createHandlers(
       platform: options.platform,
       systemLocale: options.systemLocale,
     }),
+    'app.openedFiles': () => openedFiles.take(),
     'settings.get': () => store.settings,
     'settings.update': (patch) => store.updateSettings(patch),
     'store.notices': () => store.notices,

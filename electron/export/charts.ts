@@ -8,6 +8,9 @@ import type { ReportTexts } from '../../shared/report/texts';
 import { roundScore } from '../../shared/scoring';
 import { svgToPng } from './chart-png';
 
+/** A 1×1 white PNG. */
+const blankPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
+
 export interface RenderedChart {
   svg: string;
   png: Buffer;
@@ -40,7 +43,9 @@ export function dimensionChart(
   });
   return {
     svg: chart.svg,
-    png: svgToPng(chart.svg, { templatesDir: options.templatesDir, width: chart.width }),
+    // Without a rasteriser (see chart-png.ts) the fallback is a blank picture: Word 2016 and later
+    // and LibreOffice show the SVG, and the table beside the chart holds its numbers.
+    png: svgToPng(chart.svg, { templatesDir: options.templatesDir, width: chart.width }) ?? blankPng,
     width: chart.width,
     height: chart.height,
     alt: chart.description,

@@ -3,7 +3,9 @@
  * TRUSTBRIDGE_DATA_DIR environment variable, else the operating system's application-data folder.
  * The override makes portable use (a USB stick) and tests possible.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { lstat, rm } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 
 export const dataDirEnvVar = 'TRUSTBRIDGE_DATA_DIR';
 
@@ -27,7 +29,48 @@ function dataDirArgument(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** `.trustbridge` files passed on the command line (double-click, "Open with"). */
-export function exchangeFileArguments(argv: readonly string[]): string[] {
-  return argv.filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.trustbridge'));
+/**
+ * `.trustbridge` files passed on the command line (double-click, "Open with"), as absolute paths:
+ * a relative one is relative to the folder the command ran in (a second instance's own).
+ */
+export function exchangeFileArguments(argv: readonly string[], cwd: string): string[] {
+  return argv.filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.trustbridge')).map((arg) => resolve(cwd, arg));
+}
+
+/** The folder, outside the data folder, that holds Chromium's profile for sessions on that data folder. */
+export const chromiumProfilesFolder = 'TrustBridge Chromium profiles';
+
+/**
+ * Where Chromium keeps its profile while TrustBridge works on `dataDir`: on the local disk, under
+ * the operating system's application-data folder, one folder per data folder (a hash of its path;
+ * case-folded where file names ignore case). Not inside the default data folder
+ * (`<appData>/TrustBridge`), whose whole content the store backup archives.
+ */
+export function chromiumProfileDir(appData: string, dataDir: string, platform: string): string {
+  const key = platform === 'win32' || platform === 'darwin' ? dataDir.toLowerCase() : dataDir;
+  return join(appData, chromiumProfilesFolder, createHash('sha256').update(key).digest('hex').slice(0, 16));
+}
+
+/**
+ * What TrustBridge 0.1 let Chromium write into the data folder (its profile was the data folder,
+ * its session data `.chromium/`): never TrustBridge's own files, and only in the way now — stale
+ * locks, caches in the backup archive.
+ */
+export const chromiumLeftovers = ['.chromium', 'Local State', 'SingletonLock', 'SingletonSocket', 'SingletonCookie'] as const;
+
+/** Removes those leftovers from a data folder; returns the names it removed. */
+export async function removeChromiumLeftovers(dataDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of chromiumLeftovers) {
+    const path = join(dataDir, name);
+    try {
+      // lstat, not stat: SingletonLock is a symlink to nowhere; rm removes the link, never a target.
+      await lstat(path);
+      await rm(path, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Not there (or not removable): nothing to do; the app works either way.
+    }
+  }
+  return removed;
 }

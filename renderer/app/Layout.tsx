@@ -32,22 +32,25 @@ export function Layout() {
       .inbox.view()
       .then((result) => result.ok && setInboxCount(result.value.entries.length));
   }, []);
-  useEffect(
-    () =>
-      api().events.subscribe((event) => {
-        if (event.type === 'inbox-changed') setInboxCount(event.count);
-        if (event.type === 'navigate') void navigate(event.to);
-        if (event.type === 'files-opened') {
-          void api()
-            .exchange.previewFiles({ paths: event.paths })
-            .then((result) => {
-              if (result.ok) void navigate('/exchange/import', { state: { previews: result.value ?? [] } });
-              else notify(errorText(t, result.error), 'error');
-            });
-        }
-      }),
-    [navigate, t],
-  );
+  useEffect(() => {
+    // Files opened with the app wait in the main process until asked for: taken once now (a
+    // double-click that launched the app, or one during first-run, before this screen existed),
+    // and again whenever the main process says more arrived.
+    const takeOpenedFiles = async () => {
+      const opened = await api().app.openedFiles();
+      if (!opened.ok || opened.value.length === 0) return;
+      const result = await api().exchange.previewFiles({ paths: opened.value });
+      if (result.ok) void navigate('/exchange/import', { state: { previews: result.value ?? [] } });
+      else notify(errorText(t, result.error), 'error');
+    };
+    const unsubscribe = api().events.subscribe((event) => {
+      if (event.type === 'inbox-changed') setInboxCount(event.count);
+      if (event.type === 'navigate') void navigate(event.to);
+      if (event.type === 'files-opened') void takeOpenedFiles();
+    });
+    void takeOpenedFiles();
+    return unsubscribe;
+  }, [navigate, t]);
 
   // After navigation, move focus to the new page's title so screen readers announce it and
   // keyboard users continue from the top of the content.

@@ -152,6 +152,8 @@ export interface ErasureView {
 
 export const contract = {
   'app.info': channel(none).returns<AppInfo>(),
+  /** Exchange files opened with the app and not yet taken; each is given once. */
+  'app.openedFiles': channel(none).returns<string[]>(),
 
   'settings.get': channel(none).returns<Settings>(),
   'settings.update': channel(settingsPatchSchema).returns<Settings>(),

@@ -1,6 +1,9 @@
 /**
- * What the harness injects into the page before the app's scripts run: `window.api`, built by the
- * preload's own `createApi`, over Playwright's binding instead of Electron's IPC.
+ * What the harness injects into the page before the app's scripts run: what the preload exposes —
+ * `window.api`, built by the preload's own `createApi`, over Playwright's binding instead of
+ * Electron's IPC, and `window.droppedFilePath`, which answers with the path the harness dropped the
+ * file from (Electron's webUtils.getPathForFile answers from the file system; a File made in a page
+ * has none, and gets '' as there).
  */
 import type { Result } from '../../shared/errors';
 import { createApi } from '../../shared/ipc/api';
@@ -21,6 +24,9 @@ harnessWindow.api = createApi(
     return () => listeners.delete(listener);
   },
 );
+const dropped = new Map<string, string>();
+(harnessWindow as unknown as { __trustbridgeDropped: Map<string, string> }).__trustbridgeDropped = dropped;
+harnessWindow.droppedFilePath = (file: File) => dropped.get(`${file.name}|${file.size}`) ?? '';
 harnessWindow.__trustbridgeEmit = (event) => {
   for (const listener of listeners) listener(event);
 };

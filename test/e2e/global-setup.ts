@@ -1,8 +1,7 @@
 /**
- * Builds the renderer once before the end-to-end tests, as `npm start` does, except that Vitest's
- * NODE_ENV=test gives React's development build: its warnings (invalid nesting, missing keys) reach
- * the console, and the harness counts them as page errors. `npm start` and `npm run bench` build
- * for production.
+ * Builds the renderer once before the end-to-end tests, as `npm start` and a package do: React's
+ * production build. (Vitest sets NODE_ENV=test, with which Vite would bundle React's development
+ * build; the tests would then run something users never get.)
  */
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -10,5 +9,11 @@ import { repoRoot } from '../support/paths';
 
 export default async function setup(): Promise<void> {
   if (process.env['E2E_SKIP_BUILD']) return;
-  await build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn', root: join(repoRoot, 'renderer') });
+  const previous = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn', root: join(repoRoot, 'renderer'), mode: 'production' });
+  } finally {
+    process.env['NODE_ENV'] = previous;
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * The renderer's hardening, end to end in Chromium over the built app and its content security
- * policy: no Node (require, process, module, Buffer), no network of any kind (fetch, XHR,
+ * policy: nothing from outside but what the preload exposes, no Node code in the bundle, no network of any kind (fetch, XHR,
  * WebSocket, EventSource, beacons, images, scripts, styles, fonts, frames, form posts, workers),
  * no injected script nor inline handler, no eval allowed — and nothing leaves: the harness records every request to
  * another origin, and there is none. Leaving by window.open or a link is refused by Electron's
@@ -10,6 +10,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames } from '../../shared/ipc/contract';
 import { tempFolder } from '../support/temp';
 import { launchApp, type RunningApp } from './harness';
 import { seedSetUp } from './seed';
@@ -48,21 +49,35 @@ describe('the renderer, hardened', () => {
     await new Promise((resolve) => sink?.close(resolve));
   });
 
-  it('cannot reach Node: require, process, module, Buffer and global are undefined; only window.api is there', async () => {
-    const globals = await app.page.evaluate(() => {
-      const w = window as unknown as Record<string, unknown>;
-      return {
-        require: typeof w['require'],
-        process: typeof w['process'],
-        module: typeof w['module'],
-        exports: typeof w['exports'],
-        Buffer: typeof w['Buffer'],
-        global: typeof w['global'],
-        __dirname: typeof w['__dirname'],
-        api: typeof w['api'],
-      };
-    });
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', exports: 'undefined', Buffer: 'undefined', global: 'undefined', __dirname: 'undefined', api: 'object' });
+  it('gets from outside only what the preload exposes, and its bundle needs no Node module', async () => {
+    // (That require and process are undefined would hold in any Chromium page; what can go wrong is
+    // a new global the page depends on, or Node code bundled into the renderer.)
+    // A document of the same origin without the app or the bridge (the bundle, shown as text):
+    // the globals any page has here.
+    const scripts = await app.page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((script) => script.src));
+    expect(scripts.length).toBeGreaterThan(0);
+    const blank = await app.browser.newContext();
+    const blankPage = await blank.newPage();
+    await blankPage.goto(scripts[0]!);
+    const blankGlobals = await blankPage.evaluate(() => Object.getOwnPropertyNames(window));
+    await blank.close();
+    const globals = await app.page.evaluate(() => Object.getOwnPropertyNames(window));
+    const added = globals.filter((name) => !blankGlobals.includes(name) && !name.startsWith('__trustbridge') && !name.startsWith('__playwright'));
+    // The preload's two, and the bookkeeping of two bundled libraries (React Router's version, zod's
+    // registry), nothing else: a new global the app starts to rely on shows here.
+    expect(added.sort()).toEqual(['__reactRouterVersion', '__zod_globalConfig', '__zod_globalRegistry', 'api', 'droppedFilePath']);
+    // window.api holds the contract's channels as functions, and events — nothing else.
+    const api = await app.page.evaluate(() =>
+      Object.entries((window as unknown as { api: Record<string, Record<string, unknown>> }).api).flatMap(([area, methods]) =>
+        Object.entries(methods).map(([method, value]) => `${area}.${method}:${typeof value}`),
+      ),
+    );
+    expect(api.sort()).toEqual([...channelNames.map((name) => `${name}:function`), 'events.subscribe:function'].sort());
+    // Vite replaces a Node built-in imported by renderer code with a stub that throws when used.
+    for (const script of scripts) {
+      const code = await (await fetch(script)).text();
+      expect(code, script).not.toMatch(/__vite-browser-external|\brequire\(["']node:|process\.versions\.node/);
+    }
   });
 
   it('cannot make a network request of any kind, and nothing leaves the page', async () => {

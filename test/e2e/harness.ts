@@ -1,8 +1,12 @@
 /**
- * The end-to-end harness: the real, built renderer in Debian's Chromium, talking to the real IPC
- * router over a real data folder. Only two things differ from the desktop app: the transport
- * (Playwright's `exposeBinding` instead of Electron's IPC) and the native dialogs (answered by
- * `ScriptedDialogs`). `window.api` is built by the same `createApi` the preload uses.
+ * The end-to-end harness: the real, built renderer (the production build, as packaged) in Debian's
+ * Chromium, talking to the real IPC router over a real data folder. Only three things differ from
+ * the desktop app: the transport (Playwright's `exposeBinding` instead of Electron's IPC), the
+ * native dialogs (answered by `ScriptedDialogs`), and where a dropped file's path comes from
+ * (`window.droppedFilePath`, the preload's contract, answered from the paths `dropFiles` dropped,
+ * as Electron's webUtils answers from the file system). `window.api` is built by the same
+ * `createApi` the preload uses; files opened with the app wait in the core's `openedFiles` queue
+ * as in the main process.
  *
  * `launchApp` is the one entry point: tests use it, and so do scripts that drive the real app for
  * people to look at (README screenshots, the headed demo under Xvfb).
@@ -11,9 +15,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, sep } from 'node:path';
+import { basename, join, normalize, sep } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { openCore, type Core } from '../../electron/app/core';
 import { mediaTypeOf } from '../../electron/platform/media-types';
 import type { AppEvent } from '../../shared/ipc/events';
@@ -46,6 +50,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   dialogs?: ScriptedDialogs;
   now?: () => Date;
+  /** Exchange files the app was launched with (a double-click that started it). */
+  openedFiles?: string[];
 }
 
 export interface RunningApp {
@@ -59,8 +65,12 @@ export interface RunningApp {
   externalRequests: string[];
   /** Errors the page logged or threw. */
   pageErrors: string[];
-  /** Pushes an event as the main process would (progress, files opened). */
+  /** Pushes an event as the main process would (progress, navigation). */
   emit(event: AppEvent): Promise<void>;
+  /** Files opened with the running app (double-click, Open with), as the main process queues them. */
+  openFiles(paths: string[]): void;
+  /** Drops files from the file system onto `target`, as the operating system's drag and drop does. */
+  dropFiles(target: Locator, paths: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -109,6 +119,7 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     sharedFolderPollMs: 2000,
     ...(options.now ? { now: options.now } : {}),
   });
+  if (options.openedFiles) core.openedFiles.add(options.openedFiles);
   const server = await serve(rendererDist);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const ownBrowser = !options.browser;
@@ -152,6 +163,33 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     externalRequests,
     pageErrors,
     emit,
+    openFiles: (paths) => core.openedFiles.add(paths),
+    async dropFiles(target, paths) {
+      const files = await Promise.all(paths.map(async (path) => ({ path, name: basename(path), content: (await readFile(path)).toString('base64') })));
+      const transfer = await page.evaluateHandle((dropped) => {
+        // A DataTransfer made in a page has no file-system entries, where a drop from the file
+        // manager has one per file: an item without one stands for a plain file, as it would.
+        const prototype = DataTransferItem.prototype as DataTransferItem & { __entries?: true };
+        if (!prototype.__entries) {
+          const entryOf = prototype.webkitGetAsEntry;
+          prototype.webkitGetAsEntry = function (this: DataTransferItem) {
+            return entryOf.call(this) ?? (this.kind === 'file' ? ({ isFile: true, isDirectory: false, name: this.getAsFile()?.name ?? '' } as FileSystemEntry) : null);
+          };
+          prototype.__entries = true;
+        }
+        const data = new DataTransfer();
+        const registry = (window as unknown as { __trustbridgeDropped: Map<string, string> }).__trustbridgeDropped;
+        for (const file of dropped) {
+          const bytes = Uint8Array.from(atob(file.content), (char) => char.charCodeAt(0));
+          const item = new File([bytes], file.name, { lastModified: 0 });
+          registry.set(`${item.name}|${item.size}`, file.path);
+          data.items.add(item);
+        }
+        return data;
+      }, files);
+      for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer: transfer });
+      await transfer.dispose();
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -2,10 +2,41 @@
  * The one stand-in for Electron in unit tests (as electron/fiddle keeps one in tests/mocks):
  * records what the main process asks of Electron, so its wiring can be tested under Node.
  * Use with `vi.mock('electron', () => electronMock())` and read `electronState`.
+ *
+ * It behaves as Electron 45 does where the app relies on it, never more kindly (read against
+ * node_modules/electron/electron.d.ts):
+ * - `app.whenReady()` is one real Promise, resolved by `becomeReady()` or rejected by `failReady()`;
+ *   `then(ok, fail)` does not send a throw inside `ok` to `fail`;
+ * - `loadURL` loads asynchronously: the page's `did-finish-load`, then the window's `ready-to-show`;
+ * - `app.quit()` emits `before-quit` (which may be prevented); `app.exit()` ends at once, without it;
+ * - `requestSingleInstanceLock()` fails when another instance holds the lock (`singleInstance = false`);
+ * - `getAppPath()` is inside `resources/app.asar` for a package (`appPath`);
+ * - a frame is a WebFrameMain object: the main frame of a page stays the same object while the page
+ *   stays, and a navigation to another document makes a new one (`FakeWebContents.navigate`);
+ * - safeStorage is available (a reversible stand-in for the OS keychain) or not (`keychain`); its
+ *   synchronous calls, deprecated in Electron 45, are recorded in `deprecations`; the asynchronous
+ *   ones refuse to run before the app is ready;
+ * - `powerMonitor` cannot be used before the app is ready;
+ * - `dialog.showErrorBox` before ready shows nothing on Linux (it writes to stderr): recorded with
+ *   `beforeReady`.
  */
 import { EventEmitter } from 'node:events';
 
 type Handler = (...args: unknown[]) => unknown;
+
+let readyState: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void; ready: boolean };
+function freshReady() {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  // A rejection nobody waits for is not this double's business (Electron's is not either).
+  promise.catch(() => undefined);
+  readyState = { promise, resolve, reject, ready: false };
+}
+freshReady();
 
 export const electronState = {
   ipcHandlers: new Map<string, Handler>(),
@@ -15,11 +46,30 @@ export const electronState = {
   menuTemplate: undefined as unknown,
   sessionHandlers: {} as Record<string, Handler>,
   appEvents: new EventEmitter(),
-  readyCallbacks: [] as Array<() => void>,
+  powerMonitorEvents: new EventEmitter(),
   paths: new Map<string, string>(),
+  /** Calls of app.quit(), whether or not a before-quit listener prevented them. */
   quitCalls: 0,
-  errorBoxes: [] as Array<[string, string]>,
+  /** Set when the app ended: by app.quit() that nobody prevented, or by app.exit(code). */
+  exitCode: undefined as number | undefined,
+  errorBoxes: [] as Array<{ title: string; body: string; beforeReady: boolean }>,
   singleInstance: true,
+  appPath: process.cwd(),
+  isPackaged: false,
+  /** 'available': an OS keychain; 'basic_text': Linux without one; 'unavailable': none at all. */
+  keychain: 'unavailable' as 'available' | 'basic_text' | 'unavailable',
+  /** Deprecated Electron calls the app made (Electron prints a deprecation warning for each). */
+  deprecations: [] as string[],
+  get isReady() {
+    return readyState.ready;
+  },
+  becomeReady() {
+    readyState.ready = true;
+    readyState.resolve();
+  },
+  failReady(error: unknown) {
+    readyState.reject(error);
+  },
   reset() {
     this.ipcHandlers.clear();
     this.protocolHandlers.clear();
@@ -28,25 +78,58 @@ export const electronState = {
     this.menuTemplate = undefined;
     this.sessionHandlers = {};
     this.appEvents.removeAllListeners();
-    this.readyCallbacks = [];
+    this.powerMonitorEvents.removeAllListeners();
     this.paths.clear();
     this.quitCalls = 0;
+    this.exitCode = undefined;
     this.errorBoxes = [];
     this.singleInstance = true;
+    this.appPath = process.cwd();
+    this.isPackaged = false;
+    this.keychain = 'unavailable';
+    this.deprecations = [];
+    freshReady();
   },
 };
+
+let nextProcessId = 1;
+
+/** Electron's WebFrameMain: one object per document in a frame. */
+export class FakeWebFrame {
+  readonly frameToken = crypto.randomUUID();
+  readonly routingId = nextProcessId++;
+  constructor(
+    readonly url: string,
+    readonly processId: number,
+    readonly parent: FakeWebFrame | null = null,
+  ) {}
+}
 
 export class FakeWebContents extends EventEmitter {
   static nextId = 1;
   readonly id = FakeWebContents.nextId++;
   readonly sent: Array<[string, unknown]> = [];
   windowOpenHandler: Handler | undefined;
-  mainFrame = { url: 'app://trustbridge/index.html' };
+  private readonly processId = nextProcessId++;
+  mainFrame = new FakeWebFrame('about:blank', this.processId);
   setWindowOpenHandler(handler: Handler) {
     this.windowOpenHandler = handler;
   }
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
+  }
+  /** A new document in the main frame: a new WebFrameMain, as in Electron. */
+  navigate(url: string): FakeWebFrame {
+    this.mainFrame = new FakeWebFrame(url, this.processId);
+    return this.mainFrame;
+  }
+  /** A frame inside the page (an iframe), with its own WebFrameMain. */
+  childFrame(url: string): FakeWebFrame {
+    return new FakeWebFrame(url, this.processId, this.mainFrame);
+  }
+  /** What a request from this page's main frame looks like to an ipcMain handler. */
+  invokeEvent() {
+    return { sender: this, senderFrame: this.mainFrame };
   }
 }
 
@@ -54,13 +137,22 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedUrl = '';
   destroyed = false;
+  visible = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
     electronState.windows.push(this);
   }
+  /** Loads asynchronously, as Chromium does: did-finish-load on the page, then ready-to-show. */
   loadURL(url: string) {
     this.loadedUrl = url;
-    return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      setImmediate(() => {
+        this.webContents.navigate(url);
+        this.webContents.emit('did-finish-load');
+        this.emit('ready-to-show');
+        resolve();
+      });
+    });
   }
   isDestroyed() {
     return this.destroyed;
@@ -70,7 +162,22 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   restore() {}
   focus() {}
-  show() {}
+  show() {
+    this.visible = true;
+  }
+}
+
+function fakeSeal(text: string): Buffer {
+  return Buffer.concat([Buffer.from('sealed:'), Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)]);
+}
+
+function fakeUnseal(sealed: Buffer): string {
+  if (!sealed.subarray(0, 7).equals(Buffer.from('sealed:'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+  return Buffer.from(sealed.subarray(7).map((byte) => byte ^ 0x5a)).toString('utf8');
+}
+
+function requireReady(what: string) {
+  if (!readyState.ready) throw new Error(`${what} cannot be used before the app is ready`);
 }
 
 export function electronMock() {
@@ -80,20 +187,36 @@ export function electronMock() {
     setDevicePermissionHandler: (h: Handler) => (electronState.sessionHandlers['devicePermission'] = h),
     webRequest: { onBeforeRequest: (h: Handler) => (electronState.sessionHandlers['beforeRequest'] = h) },
   };
-  return {
-    app: {
-      getPath: (name: string) => electronState.paths.get(name) ?? `/fake/${name}`,
-      setPath: (name: string, value: string) => electronState.paths.set(name, value),
-      getAppPath: () => process.cwd(),
-      getVersion: () => '0.0.0-test',
-      getLocale: () => 'de-DE',
-      isPackaged: false,
-      requestSingleInstanceLock: () => electronState.singleInstance,
-      on: (event: string, listener: Handler) => electronState.appEvents.on(event, listener),
-      whenReady: () => ({ then: (ok: () => void) => electronState.readyCallbacks.push(ok) }),
-      quit: () => (electronState.quitCalls += 1),
-      exit: () => (electronState.quitCalls += 1),
+  const app = {
+    getPath: (name: string) => electronState.paths.get(name) ?? `/fake/${name}`,
+    setPath: (name: string, value: string) => electronState.paths.set(name, value),
+    getAppPath: () => electronState.appPath,
+    getVersion: () => '0.0.0-test',
+    getLocale: () => 'de-DE',
+    get isPackaged() {
+      return electronState.isPackaged;
     },
+    requestSingleInstanceLock: () => electronState.singleInstance,
+    on: (event: string, listener: Handler) => electronState.appEvents.on(event, listener),
+    once: (event: string, listener: Handler) => electronState.appEvents.once(event, listener),
+    isReady: () => readyState.ready,
+    whenReady: () => readyState.promise,
+    quit: () => {
+      electronState.quitCalls += 1;
+      let prevented = false;
+      electronState.appEvents.emit('before-quit', {
+        preventDefault: () => {
+          prevented = true;
+        },
+      });
+      if (!prevented) electronState.exitCode ??= 0;
+    },
+    exit: (code = 0) => {
+      electronState.exitCode ??= code;
+    },
+  };
+  return {
+    app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain: { handle: (channel: string, handler: Handler) => electronState.ipcHandlers.set(channel, handler) },
     protocol: {
@@ -105,18 +228,46 @@ export function electronMock() {
       setApplicationMenu: (menu: { template: unknown }) => (electronState.menuTemplate = menu.template),
     },
     session: { defaultSession: session },
-    dialog: { showErrorBox: (title: string, body: string) => electronState.errorBoxes.push([title, body]) },
+    dialog: {
+      showErrorBox: (title: string, body: string) => electronState.errorBoxes.push({ title, body, beforeReady: !readyState.ready }),
+    },
     shell: { showItemInFolder() {}, openPath: async () => '' },
     nativeTheme: { shouldUseDarkColors: false },
-    // No keychain in the mock: the signing key falls back to its passphrase, as on a bare Linux.
-    safeStorage: {
-      isEncryptionAvailable: () => false,
-      getSelectedStorageBackend: () => 'basic_text',
-      encryptString: () => {
-        throw new Error('no keychain in tests');
+    powerMonitor: {
+      on: (event: string, listener: Handler) => {
+        requireReady('powerMonitor');
+        electronState.powerMonitorEvents.on(event, listener);
       },
-      decryptString: () => {
-        throw new Error('no keychain in tests');
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => {
+        electronState.deprecations.push('safeStorage.isEncryptionAvailable');
+        return readyState.ready && electronState.keychain !== 'unavailable';
+      },
+      encryptString: (text: string) => {
+        electronState.deprecations.push('safeStorage.encryptString');
+        if (electronState.keychain === 'unavailable') throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+        return fakeSeal(text);
+      },
+      decryptString: (sealed: Buffer) => {
+        electronState.deprecations.push('safeStorage.decryptString');
+        if (electronState.keychain === 'unavailable') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+        return fakeUnseal(sealed);
+      },
+      getSelectedStorageBackend: () => (!readyState.ready ? 'unknown' : electronState.keychain === 'basic_text' ? 'basic_text' : 'gnome_libsecret'),
+      isAsyncEncryptionAvailable: async () => {
+        requireReady('safeStorage');
+        return electronState.keychain !== 'unavailable';
+      },
+      encryptStringAsync: async (text: string) => {
+        requireReady('safeStorage');
+        if (electronState.keychain === 'unavailable') throw new Error('Encryption is not available.');
+        return fakeSeal(text);
+      },
+      decryptStringAsync: async (sealed: Buffer) => {
+        requireReady('safeStorage');
+        if (electronState.keychain === 'unavailable') throw new Error('Decryption is not available.');
+        return { shouldReEncrypt: false, result: fakeUnseal(sealed) };
       },
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeFileArguments, resolveDataDir } from '../../../../electron/main/data-dir';
+import { chromiumProfileDir, exchangeFileArguments, resolveDataDir } from '../../../../electron/main/data-dir';
 
 describe('where the store lives', () => {
   const fallback = '/home/ana/.config/TrustBridge';
@@ -23,8 +23,25 @@ describe('where the store lives', () => {
   });
 
   it('finds .trustbridge files passed by the OS (double-click, Open with)', () => {
-    expect(exchangeFileArguments(['/opt/TrustBridge/trustbridge', '--data-dir', '/x', '/home/ana/Downloads/uni-porto.TrustBridge'])).toEqual([
+    expect(exchangeFileArguments(['/opt/TrustBridge/trustbridge', '--data-dir', '/x', '/home/ana/Downloads/uni-porto.TrustBridge'], '/')).toEqual([
       '/home/ana/Downloads/uni-porto.TrustBridge',
     ]);
+  });
+
+  it('reads a relative file on the command line from the folder the command ran in', () => {
+    expect(exchangeFileArguments(['trustbridge', 'inbox/porto.trustbridge'], '/home/ana')).toEqual(['/home/ana/inbox/porto.trustbridge']);
+  });
+
+  it('keeps Chromium’s profile outside the data folder, one profile per data folder', () => {
+    const appData = '/home/ana/.config';
+    const stick = chromiumProfileDir(appData, '/media/usb/tb', 'linux');
+    expect(stick.startsWith('/home/ana/.config/TrustBridge Chromium profiles/')).toBe(true);
+    expect(stick.startsWith('/media/usb/tb')).toBe(false);
+    // Not inside the default data folder either, whose whole content a backup archives.
+    expect(stick.startsWith(fallback + '/')).toBe(false);
+    expect(chromiumProfileDir(appData, '/media/usb/tb', 'linux')).toBe(stick);
+    expect(chromiumProfileDir(appData, '/media/usb/other', 'linux')).not.toBe(stick);
+    // Where file names ignore case, one folder is one profile however it is spelt.
+    expect(chromiumProfileDir('C:\\AppData', 'E:\\TB', 'win32')).toBe(chromiumProfileDir('C:\\AppData', 'e:\\tb', 'win32'));
   });
 });
