@@ -14,6 +14,7 @@ import {
   type HistoryField,
   type InstitutionRef,
 } from '../../shared/assessment/schema';
+import { carriedAnswers, carryOverPlan, type CarryPlan } from '../../shared/assessment/carry-over';
 import type { AnswerPatch } from '../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
@@ -174,14 +175,28 @@ export class AssessmentService {
   }
 
   /**
+   * What "Start from the previous cycle" would carry, criterion by criterion (old → new), without
+   * storing anything: the officer confirms this plan before `startFromPrevious` stores it.
+   */
+  async previewCarryOver(input: { fromId: string; frameworkKey?: string; language?: Language }): Promise<CarryPlan> {
+    const previous = await this.get(input.fromId);
+    const frameworkKey = input.frameworkKey ?? this.frameworks.keyOf(previous.framework);
+    if (!frameworkKey) throw new AppError({ code: 'NOT_FOUND', message: 'The framework of the previous cycle is not in this data folder.' });
+    const target = await this.frameworks.get(frameworkKey, input.language ?? previous.framework.language);
+    return carryOverPlan({ assessment: previous, framework: this.frameworkOf(previous) }, { framework: target });
+  }
+
+  /**
    * "Start from the previous cycle": a new assessment (a new series) pre-filled from an earlier one.
-   * Each carried answer is marked until it is confirmed or changed. With a newer framework version,
-   * answers are carried by criterion identifier; criteria that no longer exist are left behind.
+   * Each carried answer is marked until it is confirmed or changed. Answers carry by the newer
+   * version's shipped mapping where it has one for the earlier version, otherwise by criterion
+   * identifier; criteria that no longer exist are left behind (shared/assessment/carry-over.ts).
    */
   async startFromPrevious(input: { fromId: string; frameworkKey?: string; language?: Language; title: string }): Promise<Assessment> {
     const previous = await this.get(input.fromId);
     const frameworkKey = input.frameworkKey ?? this.frameworks.keyOf(previous.framework);
     if (!frameworkKey) throw new AppError({ code: 'NOT_FOUND', message: 'The framework of the previous cycle is not in this data folder.' });
+    const previousFramework = this.frameworkOf(previous);
     const created = await this.create({
       kind: previous.kind,
       subjectId: previous.subject.institutionId,
@@ -190,12 +205,8 @@ export class AssessmentService {
       title: input.title,
     });
     const framework = this.frameworkOf(created);
-    const ids = new Set(criteriaOf(framework).map((criterion) => criterion.id));
-    const answers: Record<string, Answer> = {};
-    for (const [criterionId, answer] of Object.entries(previous.answers)) {
-      if (!ids.has(criterionId) || !isAnswered(answer)) continue;
-      answers[criterionId] = { ...answer, carriedOver: true };
-    }
+    const plan = carryOverPlan({ assessment: previous, framework: previousFramework }, { framework });
+    const answers = carriedAnswers(plan, previous.answers);
     return this.store.update(
       this.kind,
       created.id,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Answer } from '../assessment/answer';
+import type { CarryPlan } from '../assessment/carry-over';
 import { answerPatchSchema } from '../assessment/patch';
 import { assessmentKinds, type Assessment, type HistoryEntry } from '../assessment/schema';
 import type { AssessmentSummary } from '../assessment/summary';
@@ -207,6 +208,7 @@ export const contract = {
       title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
     }),
   ).returns<Assessment>(),
+  'assessments.previewCarryOver': channel(z.strictObject({ fromId: id, frameworkKey: id.optional(), language: languageSchema.optional() })).returns<CarryPlan>(),
   'assessments.saveAnswer': channel(z.strictObject({ id, criterionId, patch: answerPatchSchema })).returns<AnswerSaved>(),
   'assessments.rename': channel(z.strictObject({ id, title: text(200) })).returns<AssessmentSummary>(),
   'assessments.addEvidenceLink': channel(z.strictObject({ id, criterionId, label: text(300), url: httpUrl })).returns<AnswerSaved>(),
