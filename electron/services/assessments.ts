@@ -19,6 +19,7 @@ import type { AnswerPatch } from '../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
 import { frameworkRef } from '../../shared/framework/fingerprint';
+import { allowsNotApplicable } from '../../shared/framework/guide2';
 import { criteriaOf, type Framework, type Language } from '../../shared/framework/schema';
 import { scoreAssessment } from '../../shared/scoring/assessment-score';
 import type { FrameworkStructure } from '../../shared/scoring/framework-structure';
@@ -232,6 +233,7 @@ export class AssessmentService {
       if (patch.naReason !== undefined) after.naReason = patch.naReason;
       if (patch.justification !== undefined) after.justification = patch.justification;
       if (patch.requestedEvidence !== undefined) after.requestedEvidence = patch.requestedEvidence;
+      if (after.notApplicable && !before.notApplicable) this.assertNotApplicableAllowed(draft, criterionId);
       // Any change, or an explicit confirmation, makes a carried-over answer this cycle's own.
       const changed = (['level', 'notApplicable', 'naReason', 'justification', 'requestedEvidence'] as const).some(
         (field) => before[field] !== after[field],
@@ -371,6 +373,19 @@ export class AssessmentService {
     const framework = this.frameworkOf(assessment);
     if (!criteriaOf(framework).some((criterion) => criterion.id === criterionId)) {
       throw new AppError({ code: 'NOT_FOUND', message: `Criterion ${criterionId} is not part of this assessment’s framework.` });
+    }
+  }
+
+  /** Version 2.0 of the guide never lets the legal criteria be N/A: recognition and external QA always apply. */
+  private assertNotApplicableAllowed(assessment: Assessment, criterionId: string): void {
+    const criterion = criteriaOf(this.frameworkOf(assessment)).find((candidate) => candidate.id === criterionId);
+    if (criterion && !allowsNotApplicable(criterion)) {
+      throw new AppError({
+        code: 'VALIDATION',
+        message: `${criterionId} always applies and cannot be marked not applicable. Choose the level that describes the situation; level 0 if nothing is in place.`,
+        params: { criterionId },
+        issues: [{ path: 'notApplicable', message: 'assessment.naNotAllowed' }],
+      });
     }
   }
 
