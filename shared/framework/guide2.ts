@@ -145,3 +145,23 @@ export function coverageOf(
 export function carriedFromMapping(target: object, from: { id: string; version: string }): CarriedFromMapping | undefined {
   return (v2(target).carriedFrom ?? []).find((mapping) => mapping.id === from.id && mapping.version === from.version);
 }
+
+/** "2.0" > "1.10" > "1.9": versions compared part by part as numbers. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/**
+ * The version a new assessment starts with unless the officer chooses another: the newest
+ * built-in guide, otherwise the first published framework listed.
+ */
+export function defaultFrameworkFor<T extends { origin: string; status: string; version: string }>(items: readonly T[]): T | undefined {
+  const builtIns = items.filter((item) => item.origin === 'built-in' && item.status === 'published');
+  return [...builtIns].sort((a, b) => compareVersions(b.version, a.version))[0] ?? items.find((item) => item.status === 'published');
+}

@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { CarryPlan } from '../../../shared/assessment/carry-over';
 import type { AssessmentKind } from '../../../shared/assessment/schema';
 import type { AppErrorData } from '../../../shared/errors';
+import { defaultFrameworkFor } from '../../../shared/framework/guide2';
 import type { Language } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
@@ -19,6 +21,7 @@ import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
 import { useUiLanguage } from '../../lib/format';
+import { CarryOverDialog } from './CarryOverDialog';
 
 const none = '';
 
@@ -56,7 +59,7 @@ export function NewAssessmentPage() {
   const own = institutions.data?.find((item) => item.kind === 'own');
   const partners = (institutions.data ?? []).filter((item) => item.kind === 'partner');
   const published = (frameworks.data ?? []).filter((item) => item.status === 'published');
-  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? published[0];
+  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? defaultFrameworkFor(published);
   const subjectId = kind === 'self' ? own?.id : partnerId || partners[0]?.id;
   const subject = (institutions.data ?? []).find((item) => item.id === subjectId);
   const previous = (assessments.data ?? []).filter((summary) => summary.kind === kind && summary.subject.institutionId === subjectId);
@@ -64,6 +67,17 @@ export function NewAssessmentPage() {
   const year = new Date().getFullYear();
   const proposedTitle = subject ? t(kind === 'self' ? 'newAssessment.titleSelf' : 'newAssessment.titleAudit', { year, name: subject.legalName }) : '';
   const effectiveLanguage = chosenFramework?.languages.includes(language) ? language : (chosenFramework?.language ?? 'en');
+
+  // A new cycle from an earlier one: first the plan of what carries over, for the officer to confirm.
+  const [carryPlan, setCarryPlan] = useState<CarryPlan>();
+  const previewCarryOver = async () => {
+    if (!chosenFramework) return;
+    setBusy(true);
+    const result = await api().assessments.previewCarryOver({ fromId: previousId, frameworkKey: chosenFramework.key, language: effectiveLanguage });
+    setBusy(false);
+    if (!result.ok) return setFailure(result.error);
+    setCarryPlan(result.value);
+  };
 
   const submit = async () => {
     if (!subjectId || !chosenFramework) return;
@@ -99,7 +113,7 @@ export function NewAssessmentPage() {
         validationBehavior="aria"
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          void (previousId ? previewCarryOver() : submit());
         }}
       >
         <ChoiceGroup<AssessmentKind>
@@ -179,6 +193,16 @@ export function NewAssessmentPage() {
           </Button>
         </div>
       </Form>
+      <CarryOverDialog
+        plan={carryPlan}
+        previousTitle={(assessments.data ?? []).find((summary) => summary.id === previousId)?.title ?? ''}
+        targetVersion={chosenFramework?.version ?? ''}
+        onCancel={() => setCarryPlan(undefined)}
+        onConfirm={() => {
+          setCarryPlan(undefined);
+          void submit();
+        }}
+      />
     </>
   );
 }
