@@ -19,7 +19,6 @@ import type { AnswerPatch } from '../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
 import { frameworkRef } from '../../shared/framework/fingerprint';
-import { allowsNotApplicable } from '../../shared/framework/guide2';
 import { criteriaOf, type Framework, type Language } from '../../shared/framework/schema';
 import { scoreAssessment } from '../../shared/scoring/assessment-score';
 import type { FrameworkStructure } from '../../shared/scoring/framework-structure';
@@ -83,6 +82,8 @@ export interface CreateAssessmentInput {
   /** In the user's language: the interface proposes one. */
   title: string;
   reviewsAssessmentId?: string;
+  /** The cooperation profile, one of the framework's profiles (frameworks with profiles only). */
+  profileId?: string;
 }
 
 export class AssessmentService {
@@ -161,6 +162,7 @@ export class AssessmentService {
       subject: refOf(subject),
       assessor: refOf(own),
       framework: { ...frameworkRef(framework), language: framework.language },
+      ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
       ...(input.reviewsAssessmentId ? { reviewsAssessmentId: input.reviewsAssessmentId } : {}),
       status: 'draft',
       seriesId: id,
@@ -179,12 +181,12 @@ export class AssessmentService {
    * What "Start from the previous cycle" would carry, criterion by criterion (old → new), without
    * storing anything: the officer confirms this plan before `startFromPrevious` stores it.
    */
-  async previewCarryOver(input: { fromId: string; frameworkKey?: string; language?: Language }): Promise<CarryPlan> {
+  async previewCarryOver(input: { fromId: string; frameworkKey?: string; language?: Language; profileId?: string }): Promise<CarryPlan> {
     const previous = await this.get(input.fromId);
     const frameworkKey = input.frameworkKey ?? this.frameworks.keyOf(previous.framework);
     if (!frameworkKey) throw new AppError({ code: 'NOT_FOUND', message: 'The framework of the previous cycle is not in this data folder.' });
     const target = await this.frameworks.get(frameworkKey, input.language ?? previous.framework.language);
-    return carryOverPlan({ assessment: previous, framework: this.frameworkOf(previous) }, { framework: target });
+    return carryOverPlan({ assessment: previous, framework: this.frameworkOf(previous) }, { framework: target, profileId: input.profileId });
   }
 
   /**
@@ -193,7 +195,7 @@ export class AssessmentService {
    * version's shipped mapping where it has one for the earlier version, otherwise by criterion
    * identifier; criteria that no longer exist are left behind (shared/assessment/carry-over.ts).
    */
-  async startFromPrevious(input: { fromId: string; frameworkKey?: string; language?: Language; title: string }): Promise<Assessment> {
+  async startFromPrevious(input: { fromId: string; frameworkKey?: string; language?: Language; title: string; profileId?: string }): Promise<Assessment> {
     const previous = await this.get(input.fromId);
     const frameworkKey = input.frameworkKey ?? this.frameworks.keyOf(previous.framework);
     if (!frameworkKey) throw new AppError({ code: 'NOT_FOUND', message: 'The framework of the previous cycle is not in this data folder.' });
@@ -204,9 +206,10 @@ export class AssessmentService {
       frameworkKey,
       language: input.language ?? previous.framework.language,
       title: input.title,
+      ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
     });
     const framework = this.frameworkOf(created);
-    const plan = carryOverPlan({ assessment: previous, framework: previousFramework }, { framework });
+    const plan = carryOverPlan({ assessment: previous, framework: previousFramework }, { framework, profileId: created.profileId });
     const answers = carriedAnswers(plan, previous.answers);
     return this.store.update(
       this.kind,
@@ -233,7 +236,6 @@ export class AssessmentService {
       if (patch.naReason !== undefined) after.naReason = patch.naReason;
       if (patch.justification !== undefined) after.justification = patch.justification;
       if (patch.requestedEvidence !== undefined) after.requestedEvidence = patch.requestedEvidence;
-      if (after.notApplicable && !before.notApplicable) this.assertNotApplicableAllowed(draft, criterionId);
       // Any change, or an explicit confirmation, makes a carried-over answer this cycle's own.
       const changed = (['level', 'notApplicable', 'naReason', 'justification', 'requestedEvidence'] as const).some(
         (field) => before[field] !== after[field],
@@ -373,19 +375,6 @@ export class AssessmentService {
     const framework = this.frameworkOf(assessment);
     if (!criteriaOf(framework).some((criterion) => criterion.id === criterionId)) {
       throw new AppError({ code: 'NOT_FOUND', message: `Criterion ${criterionId} is not part of this assessment’s framework.` });
-    }
-  }
-
-  /** Version 2.0 of the guide never lets the legal criteria be N/A: recognition and external QA always apply. */
-  private assertNotApplicableAllowed(assessment: Assessment, criterionId: string): void {
-    const criterion = criteriaOf(this.frameworkOf(assessment)).find((candidate) => candidate.id === criterionId);
-    if (criterion && !allowsNotApplicable(criterion)) {
-      throw new AppError({
-        code: 'VALIDATION',
-        message: `${criterionId} always applies and cannot be marked not applicable. Choose the level that describes the situation; level 0 if nothing is in place.`,
-        params: { criterionId },
-        issues: [{ path: 'notApplicable', message: 'assessment.naNotAllowed' }],
-      });
     }
   }
 

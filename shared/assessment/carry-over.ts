@@ -48,7 +48,7 @@ const isAnswered = (answer: Answer | undefined): answer is Answer => answer !== 
 
 export function carryOverPlan(
   previous: { assessment: Pick<Assessment, 'answers' | 'framework'>; framework: Pick<Framework, 'dimensions'> },
-  target: { framework: Pick<Framework, 'dimensions'>; profileId?: string | undefined },
+  target: { framework: Pick<Framework, 'dimensions' | 'carriedFrom' | 'profiles'>; profileId?: string | undefined },
 ): CarryPlan {
   const mapping = carriedFromMapping(target.framework, previous.assessment.framework);
   const oldCriteria = new Map(criteriaOf(previous.framework).map((criterion) => [criterion.id, criterion]));

@@ -6,68 +6,33 @@
  * one without profiles, without a crosswalk and with N/A allowed everywhere — exactly as before.
  */
 import type { AnswerMap } from '../assessment/answer';
-import { criteriaOf, type Criterion, type Framework, type Level } from './schema';
+import { criteriaOf, type AuditorGuidance, type CarriedFrom, type Criterion, type Framework, type Level, type Profile, type SourceElement } from './schema';
 
 /** A profile of cooperation: which criteria apply, and where weights or critical flags differ. */
-export interface CooperationProfile {
-  id: string;
-  title: string;
-  summary: string;
-  excluded: string[];
-  overrides?: Record<string, { weight?: number | undefined; critical?: boolean | undefined }> | undefined;
-}
-export interface SourceElement {
-  id: string;
-  group: string;
-  title: string;
-  citation: { instrument: string; locator: string; celex?: string | undefined; eli?: string | undefined };
-  verified: boolean;
-}
-export interface CarriedFromMapping {
-  id: string;
-  version: string;
-  criteria: Record<string, string>;
-}
-export interface AuditorGuidance {
-  verify: string;
-  sample: string;
-  redFlags: string[];
-  twoVersusThree: string;
-}
-/** The members a version 2 framework adds, all optional (guide-engine's schema declares them). */
-export interface Guide2Members {
-  profiles?: CooperationProfile[] | undefined;
-  sourceElements?: SourceElement[] | undefined;
-  carriedFrom?: CarriedFromMapping[] | undefined;
-}
-export interface Guide2CriterionMembers {
-  allowsNotApplicable?: boolean | undefined;
-  covers?: string[] | undefined;
-  auditorGuidance?: AuditorGuidance | undefined;
-}
-const v2 = (framework: object) => framework as Guide2Members;
-const v2Criterion = (criterion: object) => criterion as Guide2CriterionMembers;
+export type CooperationProfile = Profile;
+export type { AuditorGuidance, SourceElement };
+export type CarriedFromMapping = CarriedFrom;
 
-export function auditorGuidanceOf(criterion: Pick<Criterion, 'id'>): AuditorGuidance | undefined {
-  return v2Criterion(criterion).auditorGuidance;
+export function auditorGuidanceOf(criterion: Pick<Criterion, 'auditorGuidance'>): AuditorGuidance | undefined {
+  return criterion.auditorGuidance;
 }
 
-export function profilesOf(framework: object): CooperationProfile[] {
-  return v2(framework).profiles ?? [];
+export function profilesOf(framework: Pick<Framework, 'profiles'>): CooperationProfile[] {
+  return framework.profiles ?? [];
 }
 
-export function profileOf(framework: object, profileId: string | undefined): CooperationProfile | undefined {
+export function profileOf(framework: Pick<Framework, 'profiles'>, profileId: string | undefined): CooperationProfile | undefined {
   return profileId === undefined ? undefined : profilesOf(framework).find((profile) => profile.id === profileId);
 }
 
 /** The criteria a profile leaves out: they are not part of an assessment under that profile at all. */
-export function excludedCriteria(framework: object, profileId: string | undefined): ReadonlySet<string> {
+export function excludedCriteria(framework: Pick<Framework, 'profiles'>, profileId: string | undefined): ReadonlySet<string> {
   return new Set(profileOf(framework, profileId)?.excluded ?? []);
 }
 
 /** Absent means allowed, as in every 1.0 framework; version 2.0 forbids N/A on the legal criteria. */
-export function allowsNotApplicable(criterion: object): boolean {
-  return v2Criterion(criterion).allowsNotApplicable !== false;
+export function allowsNotApplicable(criterion: Pick<Criterion, 'allowsNotApplicable'>): boolean {
+  return criterion.allowsNotApplicable !== false;
 }
 
 /** The crosswalk's groups as the coverage view and the reports list them, in this order. */
@@ -108,10 +73,10 @@ export interface CoverageGroup {
  * crosswalk (1.0), so callers show nothing rather than an empty table.
  */
 export function coverageOf(
-  framework: Pick<Framework, 'dimensions'>,
+  framework: Pick<Framework, 'dimensions' | 'sourceElements' | 'profiles'>,
   assessment?: { answers: AnswerMap; profileId?: string | undefined },
 ): CoverageGroup[] {
-  const elements = v2(framework).sourceElements ?? [];
+  const elements = framework.sourceElements ?? [];
   if (elements.length === 0) return [];
   const excluded = excludedCriteria(framework, assessment?.profileId);
   const criteria = criteriaOf(framework);
@@ -120,7 +85,7 @@ export function coverageOf(
       .filter((element) => groupOf(element) === id)
       .map((element): CoverageRow => {
         const covering = criteria
-          .filter((criterion) => (v2Criterion(criterion).covers ?? []).includes(element.id))
+          .filter((criterion) => (criterion.covers ?? []).includes(element.id))
           .map((criterion): CoveringCriterion => {
             const answer = assessment && Object.hasOwn(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : undefined;
             const notApplicable = Boolean(answer?.notApplicable);
@@ -142,8 +107,8 @@ export function coverageOf(
 }
 
 /** The mapping a framework ships for answers of an earlier version, if it has one for that version. */
-export function carriedFromMapping(target: object, from: { id: string; version: string }): CarriedFromMapping | undefined {
-  return (v2(target).carriedFrom ?? []).find((mapping) => mapping.id === from.id && mapping.version === from.version);
+export function carriedFromMapping(target: Pick<Framework, 'carriedFrom'>, from: { id: string; version: string }): CarriedFromMapping | undefined {
+  return (target.carriedFrom ?? []).find((mapping) => mapping.id === from.id && mapping.version === from.version);
 }
 
 /** "2.0" > "1.10" > "1.9": versions compared part by part as numbers. */

@@ -20,7 +20,7 @@ type DimensionJson = Json & { id: string; criteria: CriterionJson[] };
 /** Criteria whose N/A the fixture refuses (the legal criteria: recognised status and external QA). */
 export const noNaCriteria = ['LEG-01', 'LEG-02'] as const;
 
-export async function guide2Fixture(language: 'en' | 'es' | 'de' = 'en'): Promise<Json> {
+export async function guide2FromV1(language: 'en' | 'es' | 'de' = 'en'): Promise<Json> {
   const v1 = JSON.parse(await readFile(join(templatesDir, 'frameworks/trustbridge-guide', `${language}.json`), 'utf8')) as Json & { dimensions: DimensionJson[]; retired: Json[] };
   const covers = (criterion: CriterionJson, d: number, c: number): string[] => [
     `annexII-${String(((d * 3 + c) % 10) + 1).padStart(2, '0')}`,
@@ -99,7 +99,7 @@ export async function templatesWithGuide2(): Promise<Awaited<ReturnType<typeof t
   const target = join(folder.path, 'frameworks/trustbridge-guide-2');
   await mkdir(target, { recursive: true });
   for (const language of ['en', 'es', 'de'] as const) {
-    await writeFile(join(target, `${language}.json`), JSON.stringify(await guide2Fixture(language), null, 2));
+    await writeFile(join(target, `${language}.json`), JSON.stringify(await guide2FromV1(language), null, 2));
   }
   return folder;
 }

@@ -43,7 +43,6 @@ import {
   type IdentityKey,
 } from './questionnaire-layout';
 import { inspectWorkbookZip } from './zip-guard';
-import { allowsNotApplicable } from '../../../shared/framework/guide2';
 
 export interface QuestionnaireProblem {
   /** The spreadsheet row (1-based) or null for a problem with no row (a criterion missing from the file). */
@@ -248,11 +247,6 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
       if (parsed === null) {
         add({ row: r, column: columns.level, criterionId, severity: 'warning', ...described('levelValue', { value: shorten(levelText) }) });
       } else level = parsed;
-    }
-    if (notApplicable && !allowsNotApplicable(criterion)) {
-      // Refused rather than stored: the criterion always applies, and an N/A would count as unanswered anyway.
-      add({ row: r, column: columns.notApplicable, criterionId, severity: 'warning', ...described('notApplicableNotAllowed', { criterionId }) });
-      notApplicable = false;
     }
     if (notApplicable && level !== null) {
       add({ row: r, column: columns.level, criterionId, severity: 'warning', ...described('levelAndNotApplicable') });

@@ -4,13 +4,13 @@ import { carriedAnswers, carryOverPlan } from '../../../shared/assessment/carry-
 import { coverageOf } from '../../../shared/framework/guide2';
 import type { Framework } from '../../../shared/framework/schema';
 import { criteriaOf } from '../../../shared/framework/schema';
-import { guide2Fixture } from '../../support/guide2-fixture';
+import { guide2FromV1 } from '../../support/guide2-fixture';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { templatesDir } from '../../support/paths';
 
 const v1 = async () => JSON.parse(await readFile(join(templatesDir, 'frameworks/trustbridge-guide/en.json'), 'utf8')) as Framework;
-const v2 = async () => (await guide2Fixture('en')) as unknown as Framework;
+const v2 = async () => (await guide2FromV1('en')) as unknown as Framework;
 const answer = (level: Answer['level'], notApplicable = false): Answer => ({
   level,
   notApplicable,
