@@ -177,6 +177,15 @@ export class AssessmentService {
     return this.store.create(this.kind, assessment);
   }
 
+  /** Every cooperation profile id of the published frameworks in the catalogue (a partnership names one). */
+  async profileIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const item of this.frameworks.list().filter((candidate) => candidate.status === 'published')) {
+      for (const profile of (await this.frameworks.get(item.key)).profiles ?? []) ids.add(profile.id);
+    }
+    return ids;
+  }
+
   /**
    * What "Start from the previous cycle" would carry, criterion by criterion (old → new), without
    * storing anything: the officer confirms this plan before `startFromPrevious` stores it.

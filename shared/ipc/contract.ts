@@ -229,7 +229,11 @@ export const contract = {
   'partnerships.list': channel(none).returns<PartnershipSummary[]>(),
   'partnerships.view': channel(z.strictObject({ id, language: languageSchema.optional() })).returns<PartnershipView>(),
   'partnerships.create': channel(
-    z.strictObject({ partnerId: id, title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }) }),
+    z.strictObject({
+      partnerId: id,
+      title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+      profileId: profileIdSchema.optional(),
+    }),
   ).returns<Partnership>(),
   'partnerships.link': channel(z.strictObject({ id, slot, assessmentId: id.nullable() })).returns<Partnership>(),
   'partnerships.decide': channel(z.strictObject({ id, outcome: z.enum(decisionOutcomes), rationale: text(20000) })).returns<Partnership>(),

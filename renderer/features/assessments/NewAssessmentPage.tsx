@@ -9,7 +9,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { CarryPlan } from '../../../shared/assessment/carry-over';
 import type { AssessmentKind } from '../../../shared/assessment/schema';
 import type { AppErrorData } from '../../../shared/errors';
-import { defaultFrameworkFor } from '../../../shared/framework/guide2';
+import { defaultFrameworkFor, profilesOf } from '../../../shared/framework/guide2';
 import type { Language } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
@@ -73,24 +73,35 @@ export function NewAssessmentPage() {
   const previewCarryOver = async () => {
     if (!chosenFramework) return;
     setBusy(true);
-    const result = await api().assessments.previewCarryOver({ fromId: previousId, frameworkKey: chosenFramework.key, language: effectiveLanguage });
+    const result = await api().assessments.previewCarryOver({ fromId: previousId, frameworkKey: chosenFramework.key, language: effectiveLanguage, ...profileChoice });
     setBusy(false);
     if (!result.ok) return setFailure(result.error);
     setCarryPlan(result.value);
   };
+
+  // The chosen version's cooperation profiles (guide 2.0 and later); none for 1.0.
+  const [profileId, setProfileId] = useState(none);
+  const chosenDetail = useResource(
+    () => api().frameworks.get({ key: chosenFramework?.key ?? none, language: effectiveLanguage }),
+    [chosenFramework?.key, effectiveLanguage],
+  );
+  const profiles = chosenDetail.data?.item.key === chosenFramework?.key ? profilesOf(chosenDetail.data?.framework ?? {}) : [];
+  const chosenProfile = profiles.find((profile) => profile.id === profileId);
+  const profileChoice = chosenProfile ? { profileId: chosenProfile.id } : {};
 
   const submit = async () => {
     if (!subjectId || !chosenFramework) return;
     setBusy(true);
     const finalTitle = (title ?? proposedTitle).trim();
     const result = previousId
-      ? await api().assessments.startFromPrevious({ fromId: previousId, title: finalTitle, frameworkKey: chosenFramework.key, language: effectiveLanguage })
+      ? await api().assessments.startFromPrevious({ fromId: previousId, title: finalTitle, frameworkKey: chosenFramework.key, language: effectiveLanguage, ...profileChoice })
       : await api().assessments.create({
           kind,
           subjectId,
           frameworkKey: chosenFramework.key,
           language: effectiveLanguage,
           title: finalTitle,
+          ...profileChoice,
           ...(kind === 'audit' && reviewsId ? { reviewsAssessmentId: reviewsId } : {}),
         });
     setBusy(false);
@@ -165,6 +176,17 @@ export function NewAssessmentPage() {
             />
           )}
         </div>
+        {profiles.length > 0 && (
+          <SelectField
+            label={t('guide2.profile')}
+            description={chosenProfile ? `${t('guide2.profileHelp')} ${chosenProfile.summary}` : t('guide2.profileHelp')}
+            value={chosenProfile?.id ?? none}
+            options={[{ value: none, label: t('guide2.profileNone') }, ...profiles.map((profile) => ({ value: profile.id, label: profile.title }))]}
+            onChange={setProfileId}
+            error={errors['profileId']}
+            name="profile"
+          />
+        )}
         {previous.length > 0 && (
           <SelectField
             label={t('newAssessment.previous')}

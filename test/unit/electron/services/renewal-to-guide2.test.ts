@@ -74,3 +74,19 @@ describe('starting the next cycle of a 1.0 assessment in 2.0', () => {
     expect(comparison.rows).toHaveLength(criteriaOf(c.assessments.frameworkOf(b)).length + 1);
   });
 });
+
+describe('cooperation profiles', () => {
+  it('stores the profile an assessment and a partnership name, and refuses a partnership profile no guide has', async () => {
+    const { core: c, own, partner, v2 } = await withBothVersions();
+    const assessment = await c.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey: v2.key, language: 'en', title: 'Self 2026', profileId: 'mutual-recognition' });
+    expect((await c.assessments.get(assessment.id)).profileId).toBe('mutual-recognition');
+    const partnership = await c.partnerships.create({ partnerId: partner.id, title: 'With Tampere', profileId: 'stacking' });
+    expect((await c.partnerships.get(partnership.id)).profileId).toBe('stacking');
+    const before = c.partnerships.list().length;
+    await expect(c.partnerships.create({ partnerId: partner.id, title: 'Bad', profileId: 'no-such-profile' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'profileId', message: 'guide2.profileUnknown' }],
+    });
+    expect(c.partnerships.list()).toHaveLength(before);
+  });
+});
