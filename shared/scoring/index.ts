@@ -1,8 +1,9 @@
-export type { FrameworkStructure } from './framework-structure';
+export type { FrameworkStructure, ProfiledFramework } from './framework-structure';
+export { frameworkProfile, structureForProfile, UnknownProfileError } from './framework-structure';
 export type { ReadinessBand, BandEvidence } from './band';
 export { bandRank, lowerBand, readinessBand, readinessBands, reachesThreshold, thresholdTolerance } from './band';
 export type { CriterionStatus, CriterionStanding } from './criterion-status';
-export { answerFor, criterionStanding } from './criterion-status';
+export { allowsNotApplicable, answerFor, criterionStanding, notApplicableRefusedMessage } from './criterion-status';
 export type { AssessmentScore, Blocker, Completeness, CriterionResult, DimensionScore } from './assessment-score';
 export { overallScore, scoreAssessment, weightedLevelScore } from './assessment-score';
 export type { GapFlag, GapRow, PeerComparison, SideRating } from './peer-comparison';
@@ -12,3 +13,4 @@ export { partnershipReadiness, sideReadiness } from './readiness';
 export type { CriterionRanking } from './ranking';
 export { rankCriteria } from './ranking';
 export { roundScore } from './format';
+export { notApplicableRefused } from './answer-rules';
