@@ -14,3 +14,5 @@ export type { CriterionRanking } from './ranking';
 export { rankCriteria } from './ranking';
 export { roundScore } from './format';
 export { notApplicableRefused } from './answer-rules';
+export type { DecisionRuleSentence } from './decision-rules';
+export { decisionRuleSentences } from './decision-rules';
