@@ -16,3 +16,6 @@ export { roundScore } from './format';
 export { notApplicableRefused } from './answer-rules';
 export type { DecisionRuleSentence } from './decision-rules';
 export { decisionRuleSentences } from './decision-rules';
+export { certainBand, completedAt } from './band-certainty';
+export type { ReadRatings } from './ratings';
+export { ratingsFileNaReason, readRatings } from './ratings';
