@@ -21,7 +21,8 @@ import { AppError } from '../../shared/errors';
 import { frameworkRef } from '../../shared/framework/fingerprint';
 import { criteriaOf, type Framework, type Language } from '../../shared/framework/schema';
 import { scoreAssessment } from '../../shared/scoring/assessment-score';
-import type { FrameworkStructure } from '../../shared/scoring/framework-structure';
+import { allowsNotApplicable, notApplicableRefusedMessage } from '../../shared/scoring/criterion-status';
+import { structureForProfile, UnknownProfileError, type ProfiledFramework } from '../../shared/scoring/framework-structure';
 import type { DocumentKind, Store } from '../store/store';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
@@ -29,8 +30,9 @@ import type { InstitutionService } from './institutions';
 /** Changes to one field of one criterion by one person within this time are one history entry. */
 const historyCoalesceMs = 10 * 60 * 1000;
 
-export function summariseAssessment(assessment: Assessment, structure: (FrameworkStructure & { validityMonths?: number }) | undefined): AssessmentSummary {
-  const score = structure ? scoreAssessment(structure, assessment.answers) : undefined;
+export function summariseAssessment(assessment: Assessment, structure: (ProfiledFramework & { validityMonths?: number }) | undefined): AssessmentSummary {
+  const profiled = structure ? profiledStructure(structure, assessment.profileId) : undefined;
+  const score = profiled ? scoreAssessment(profiled, assessment.answers) : undefined;
   return {
     id: assessment.id,
     kind: assessment.kind,
@@ -57,8 +59,22 @@ export function summariseAssessment(assessment: Assessment, structure: (Framewor
   };
 }
 
+/**
+ * The structure an assessment is scored with: its framework under its cooperation profile. A
+ * profile the framework does not have (only possible in a file edited by hand) leaves it unscored
+ * rather than scored against the wrong set of criteria.
+ */
+function profiledStructure(structure: ProfiledFramework, profileId: string | undefined): ProfiledFramework | undefined {
+  try {
+    return structureForProfile(structure, profileId);
+  } catch (error) {
+    if (error instanceof UnknownProfileError) return undefined;
+    throw error;
+  }
+}
+
 /** The assessment document kind; its summaries need the framework, found by fingerprint. */
-export function assessmentKind(structureOf: (fingerprint: string) => (FrameworkStructure & { validityMonths?: number }) | undefined): DocumentKind<Assessment, AssessmentSummary> {
+export function assessmentKind(structureOf: (fingerprint: string) => (ProfiledFramework & { validityMonths?: number }) | undefined): DocumentKind<Assessment, AssessmentSummary> {
   return {
     collection: 'assessments',
     schemaVersion: 1,
@@ -145,6 +161,7 @@ export class AssessmentService {
       throw new AppError({ code: 'LOCKED', message: 'Publish this framework version before you assess with it, so that it cannot change under the assessment.' });
     }
     const framework = await this.frameworks.get(input.frameworkKey, input.language);
+    if (input.profileId !== undefined) assertProfile(framework, input.profileId);
     if (input.reviewsAssessmentId) {
       const reviewed = this.summary(input.reviewsAssessmentId);
       if (reviewed.kind !== 'self' || reviewed.subject.institutionId !== subject.id) {
@@ -245,6 +262,7 @@ export class AssessmentService {
       if (patch.naReason !== undefined) after.naReason = patch.naReason;
       if (patch.justification !== undefined) after.justification = patch.justification;
       if (patch.requestedEvidence !== undefined) after.requestedEvidence = patch.requestedEvidence;
+      if (after.notApplicable) this.assertNotApplicableAllowed(draft, criterionId);
       // Any change, or an explicit confirmation, makes a carried-over answer this cycle's own.
       const changed = (['level', 'notApplicable', 'naReason', 'justification', 'requestedEvidence'] as const).some(
         (field) => before[field] !== after[field],
@@ -317,7 +335,7 @@ export class AssessmentService {
       async (draft) => {
         assertEditable(draft);
         const framework = this.frameworkOf(draft);
-        const score = scoreAssessment(framework, draft.answers);
+        const score = scoreAssessment(structureForProfile(framework, draft.profileId), draft.answers);
         if (!score.complete) {
           const missing = score.criteria.filter((criterion) => criterion.status === 'missing').map((criterion) => criterion.criterionId);
           throw new AppError({
@@ -387,6 +405,19 @@ export class AssessmentService {
     }
   }
 
+  /** The guide says when N/A is not an answer (recognition, external QA): refused with what to do instead. */
+  private assertNotApplicableAllowed(assessment: Assessment, criterionId: string): void {
+    const criterion = criteriaOf(this.frameworkOf(assessment)).find((candidate) => candidate.id === criterionId);
+    if (criterion && !allowsNotApplicable(criterion)) {
+      throw new AppError({
+        code: 'VALIDATION',
+        message: notApplicableRefusedMessage(criterionId),
+        params: { criterionId },
+        issues: [{ path: 'notApplicable', message: 'validation.notApplicableNotAllowed', params: { criterionId } }],
+      });
+    }
+  }
+
   private entry(fields: { criterionId?: string; field: HistoryField; from: string; to: string }): HistoryEntry {
     return { at: this.now().toISOString(), by: this.user().name, ...fields };
   }
@@ -411,6 +442,15 @@ export class AssessmentService {
       return [...history.slice(0, -1), { ...last, at: entry.at, to: entry.to }];
     }
     return [...history, entry];
+  }
+}
+
+function assertProfile(framework: Framework, profileId: string): void {
+  try {
+    structureForProfile(framework, profileId);
+  } catch (error) {
+    if (!(error instanceof UnknownProfileError)) throw error;
+    throw new AppError({ code: 'VALIDATION', message: `${error.message}. Choose one of its profiles.`, params: { profileId } });
   }
 }
 

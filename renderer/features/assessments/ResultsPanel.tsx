@@ -82,7 +82,7 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
       </div>
 
       <section className="card" aria-labelledby="results-blockers">
-        <h2 id="results-blockers">{t('results.blockersTitle')}</h2>
+        <h2 id="results-blockers">{t('results.blockersTitle', { level: framework.thresholds.blockerBelowLevel })}</h2>
         {score.blockers.length ? <CriterionLines items={score.blockers} scale={framework.scale} /> : <p>{t('results.noBlockers')}</p>}
         {score.criticalMissing.length > 0 && <p className="muted">{t('results.criticalMissing', { count: score.criticalMissing.length })}</p>}
       </section>

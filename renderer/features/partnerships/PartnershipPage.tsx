@@ -181,7 +181,7 @@ function Readiness({ report }: { report: PartnershipReport }) {
       <Chart chart={chart} caption={t('partnership.chartTitle')} />
       {report.blockers.length > 0 && (
         <section className="card" aria-labelledby="partnership-blockers">
-          <h2 id="partnership-blockers">{t('results.blockersTitle')}</h2>
+          <h2 id="partnership-blockers">{t('results.blockersTitle', { level: report.framework.thresholds.blockerBelowLevel })}</h2>
           <ul>
             {report.blockers.map((blocker) => (
               <li key={`${blocker.side}-${blocker.criterionId}`}>
