@@ -7,7 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportAssessmentReport, exportReadinessReport, loadAssessmentReport } from '../../../../electron/export';
+import ExcelJS from 'exceljs';
+import { exportAssessmentReport, exportQuestionnaire, exportReadinessReport, loadAssessmentReport, previewQuestionnaire } from '../../../../electron/export';
 import { criteriaOf } from '../../../../shared/framework/schema';
 import { roundScore, scoreAssessment } from '../../../../shared/scoring';
 import { setUpCore, type TestCore } from '../../../support/core';
@@ -97,5 +98,33 @@ describe('Word report of a 1.0 assessment', () => {
     expect(report.guide2).toBeUndefined();
     expect(report.score.overall.display).toBe(roundScore(score.overall!));
     expect(report.criteria).toHaveLength(55);
+  });
+});
+
+describe('the partner questionnaire of guide 2.0', () => {
+  it('carries the guidance for auditors on its own protected sheet, in the questionnaire’s language, and still imports', async () => {
+    const out = join(templates.path, 'questionnaire-2-de.xlsx');
+    await exportQuestionnaire({ core, templatesDir: templates.path, language: 'de', institutionId: partner.id, frameworkKey: version('2.0').key, outPath: out, now });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Instructions', 'Questionnaire', 'TrustBridge', 'Hinweise Begutachtung']);
+    const sheet = workbook.getWorksheet('Hinweise Begutachtung')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'ID', 'Kriterium', 'Was zu prüfen ist', 'Was stichprobenartig zu prüfen ist', 'Warnsignale', 'Stufe 2 oder Stufe 3?']);
+    const dat = sheet.getColumn(1).values.indexOf('DAT-01');
+    expect(sheet.getRow(dat).getCell(3).value).toBe('Ask for the policy and the records behind DAT-01.');
+    expect(sheet.getRow(dat).getCell(5).value).toBe('• No record older than a year for DAT-01.\n• Documents signed by nobody.');
+    expect(sheet.getRow(dat).getCell(3).protection?.locked).not.toBe(false);
+    expect(execFileSync('/usr/bin/unzip', ['-p', out, 'xl/worksheets/sheet4.xml']).toString('utf8')).toContain('<sheetProtection');
+    // The added sheet does not disturb the import.
+    const preview = await previewQuestionnaire({ core, path: out, now });
+    expect(preview.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('has no guidance sheet for 1.0', async () => {
+    const out = join(templates.path, 'questionnaire-1.xlsx');
+    await exportQuestionnaire({ core, templatesDir: templates.path, language: 'en', institutionId: partner.id, frameworkKey: version('1.0').key, outPath: out, now });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Instructions', 'Questionnaire', 'TrustBridge']);
   });
 });
