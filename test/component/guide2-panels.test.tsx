@@ -6,11 +6,16 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Answer } from '../../shared/assessment/answer';
 import { carryOverPlan } from '../../shared/assessment/carry-over';
+import type { Assessment } from '../../shared/assessment/schema';
 import { criteriaOf, type Framework } from '../../shared/framework/schema';
 import { createApi } from '../../shared/ipc/api';
 import { AuditorGuidancePanel } from '../../renderer/features/assessments/AuditorGuidancePanel';
 import { CarryOverDialog } from '../../renderer/features/assessments/CarryOverDialog';
+import { NotApplicableUse } from '../../renderer/features/assessments/NotApplicableUse';
+import { Workspace } from '../../renderer/features/assessments/Workspace';
+import { ToastArea } from '../../renderer/components/Toasts';
 import { CoverageView } from '../../renderer/features/guide/CoverageView';
 import { setUpCore, type TestCore } from '../support/core';
 import { guide2FromV1, templatesWithGuide2 } from '../support/guide2-fixture';
@@ -128,5 +133,71 @@ describe('the coverage view', () => {
   it('says so for a version without a crosswalk', async () => {
     await renderInApp(<CoverageView framework={await v1()} language="en" />);
     expect(screen.getByText(/has no crosswalk to the sources/)).toBeInTheDocument();
+  });
+});
+
+describe('not applicable under guide 2.0', () => {
+  const assessmentWith = (framework: Framework, answers: Record<string, Answer>, profileId?: string): Assessment => ({
+    schemaVersion: 1,
+    id: 'a1',
+    kind: 'self',
+    title: 'Self 2026',
+    subject: { institutionId: 'own', legalName: 'Universidad de Ejemplo', country: 'ES' },
+    assessor: { institutionId: 'own', legalName: 'Universidad de Ejemplo', country: 'ES' },
+    framework: { id: framework.id, version: framework.version, fingerprint: '0'.repeat(64), language: 'en' },
+    ...(profileId ? { profileId } : {}),
+    status: 'draft',
+    seriesId: 'a1',
+    revision: 1,
+    origin: { type: 'local' },
+    answers,
+    history: [],
+    createdAt: '2026-11-01T09:00:00.000Z',
+    createdBy: 'Jordi Puig',
+    updatedAt: '2026-11-01T09:00:00.000Z',
+  });
+  const na = (reason: string): Answer => ({ level: null, notApplicable: true, naReason: reason, justification: '', evidence: [], requestedEvidence: '', carriedOver: false });
+
+  it('the results list the profile and every N/A with its reason; 1.0 results show nothing new', async () => {
+    const framework = await v2();
+    const { unmount } = await renderInApp(<NotApplicableUse assessment={assessmentWith(framework, { 'LEG-03': na('No joint awards'), 'DAT-02': na('') }, 'stacking')} framework={framework} />);
+    const section = screen.getByRole('region', { name: 'Marked not applicable' });
+    expect(section).toHaveTextContent('Cooperation profile: Stacking into a programme');
+    expect(within(section).getAllByRole('listitem').map((item) => item.textContent)).toEqual([expect.stringMatching(/^LEG-03 .*: No joint awards$/), expect.stringMatching(/^DAT-02 .*: no reason given$/)]);
+    unmount();
+    const old = await v1();
+    const { container } = await renderInApp(<NotApplicableUse assessment={assessmentWith(old, { 'LEG-03': na('x') })} framework={old} />);
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('the workspace refuses N/A on a criterion that always applies, says why, and the N shortcut does nothing', async () => {
+    const framework = await v2();
+    const onChange = vi.fn();
+    const assessment = assessmentWith(framework, {});
+    const empty: Answer = { level: null, notApplicable: false, naReason: '', justification: '', evidence: [], requestedEvidence: '', carriedOver: false };
+    const props = { assessment, framework, reviewed: undefined, onSelect: () => undefined, answerOf: () => empty, onChange, onAnswerReplaced: () => undefined, locked: false };
+    const { rerender } = await renderInApp(
+      <>
+        <Workspace {...props} selected="LEG-01" />
+        <ToastArea />
+      </>,
+    );
+    const checkbox = screen.getByRole('checkbox', { name: 'Not applicable to this institution' });
+    expect(checkbox).toBeDisabled();
+    expect(checkbox).toHaveAccessibleDescription(/always applies and cannot be marked not applicable/);
+    await userEvent.keyboard('n');
+    expect(onChange).not.toHaveBeenCalled();
+    // The refusal is said where the officer looks: beside the checkbox and in a notice.
+    await vi.waitFor(() => expect(screen.getAllByText(/always applies and cannot be marked not applicable/)).toHaveLength(2));
+    // A criterion that may be N/A keeps the checkbox and the shortcut.
+    rerender(
+      <>
+        <Workspace {...props} selected="LEG-03" />
+        <ToastArea />
+      </>,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Not applicable to this institution' })).toBeEnabled();
+    await userEvent.keyboard('n');
+    expect(onChange).toHaveBeenCalledWith('LEG-03', { notApplicable: true });
   });
 });
