@@ -59,7 +59,13 @@ export function NewAssessmentPage() {
   const own = institutions.data?.find((item) => item.kind === 'own');
   const partners = (institutions.data ?? []).filter((item) => item.kind === 'partner');
   const published = (frameworks.data ?? []).filter((item) => item.status === 'published');
-  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? defaultFrameworkFor(published);
+  // An audit is made with the version of the self-assessment it reviews, so the two compare
+  // criterion by criterion; otherwise the newest built-in guide, unless the officer chose one.
+  const reviewedSummary = kind === 'audit' && reviewsId ? (assessments.data ?? []).find((summary) => summary.id === reviewsId) : undefined;
+  const reviewedFramework = reviewedSummary
+    ? published.find((item) => item.id === reviewedSummary.framework.id && item.version === reviewedSummary.framework.version)
+    : undefined;
+  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? reviewedFramework ?? defaultFrameworkFor(published);
   const subjectId = kind === 'self' ? own?.id : partnerId || partners[0]?.id;
   const subject = (institutions.data ?? []).find((item) => item.id === subjectId);
   const previous = (assessments.data ?? []).filter((summary) => summary.kind === kind && summary.subject.institutionId === subjectId);
