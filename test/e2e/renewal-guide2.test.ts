@@ -12,7 +12,7 @@ import { completedSelfAssessment } from '../support/assessment-factories';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, launchBrowser, type RunningApp } from './harness';
-import { pressButton, tabTo, typeInto } from './keyboard';
+import { chooseInSelect, pressButton, tabTo, typeInto } from './keyboard';
 import { seedSetUp } from './seed';
 import { screenshot } from './screenshots';
 
@@ -80,6 +80,14 @@ describe('the next cycle of a 1.0 assessment in guide 2.0', () => {
     expect(await legRow.textContent()).toContain(level);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'renewal-compare-1-0-with-2-0');
+
+    // The coverage view of guide 2.0, for the new cycle: keyboard-reachable and axe clean.
+    await page.goto(`${app.baseUrl}/index.html#/guide?framework=${encodeURIComponent(v2.key)}&tab=coverage`);
+    await page.getByRole('heading', { name: /Annex II of the 2022 Recommendation: principles/ }).waitFor();
+    await chooseInSelect(page, /^None: the guide only Assessment/, 'Self-assessment 2026');
+    await page.getByRole('columnheader', { name: 'What the assessment says' }).first().waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'guide-coverage');
 
     // The 1.0 assessment still opens, scores and keeps every answer as before.
     await page.goto(`${app.baseUrl}/index.html#/assessments/${encodeURIComponent(previous.id)}`);
