@@ -126,7 +126,15 @@ export function compareVersions(a: string, b: string): number {
  * The version a new assessment starts with unless the officer chooses another: the newest
  * built-in guide, otherwise the first published framework listed.
  */
-export function defaultFrameworkFor<T extends { origin: string; status: string; version: string }>(items: readonly T[]): T | undefined {
+export function defaultFrameworkFor<T extends { origin: string; status: string; version: string; languages?: readonly string[] }>(
+  items: readonly T[],
+  language?: string,
+): T | undefined {
+  // The newest version that speaks the officer's language first (a translation may land later).
+  if (language !== undefined) {
+    const spoken = defaultFrameworkFor(items.filter((item) => item.origin === 'built-in' && (item.languages ?? []).includes(language)));
+    if (spoken) return spoken;
+  }
   const builtIns = items.filter((item) => item.origin === 'built-in' && item.status === 'published');
   return [...builtIns].sort((a, b) => compareVersions(b.version, a.version))[0] ?? items.find((item) => item.status === 'published');
 }

@@ -65,7 +65,7 @@ export function NewAssessmentPage() {
   const reviewedFramework = reviewedSummary
     ? published.find((item) => item.id === reviewedSummary.framework.id && item.version === reviewedSummary.framework.version)
     : undefined;
-  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? reviewedFramework ?? defaultFrameworkFor(published);
+  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? reviewedFramework ?? defaultFrameworkFor(published, language);
   const subjectId = kind === 'self' ? own?.id : partnerId || partners[0]?.id;
   const subject = (institutions.data ?? []).find((item) => item.id === subjectId);
   const previous = (assessments.data ?? []).filter((summary) => summary.kind === kind && summary.subject.institutionId === subjectId);

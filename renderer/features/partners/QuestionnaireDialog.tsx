@@ -24,7 +24,7 @@ export function QuestionnaireDialog({ partner, onClose }: { partner: Institution
   const [frameworkKey, setFrameworkKey] = useState('');
   const [language, setLanguage] = useState<Language>(useUiLanguage());
   const [busy, setBusy] = useState(false);
-  const framework = published.find((item) => item.key === frameworkKey) ?? defaultFrameworkFor(published);
+  const framework = published.find((item) => item.key === frameworkKey) ?? defaultFrameworkFor(published, language);
 
   const save = async () => {
     if (!framework) return;

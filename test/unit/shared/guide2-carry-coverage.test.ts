@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../shared/assessment/answer';
 import { carriedAnswers, carryOverPlan } from '../../../shared/assessment/carry-over';
-import { coverageOf, frameworkUnderProfile } from '../../../shared/framework/guide2';
+import { coverageOf, defaultFrameworkFor, frameworkUnderProfile } from '../../../shared/framework/guide2';
 import type { Framework } from '../../../shared/framework/schema';
 import { criteriaOf } from '../../../shared/framework/schema';
 import { guide2FromV1 } from '../../support/guide2-fixture';
@@ -96,5 +96,16 @@ describe('the framework under a cooperation profile', () => {
     expect([joint.weight, joint.critical]).toEqual([3, true]);
     expect(frameworkUnderProfile(framework, undefined)).toBe(framework);
     expect(frameworkUnderProfile(await v1(), 'mutual-recognition').dimensions).toHaveLength(9);
+  });
+});
+
+describe('the version a new assessment starts with', () => {
+  const item = (version: string, languages: string[], origin = 'built-in', status = 'published') => ({ version, languages, origin, status });
+  it('is the newest built-in version, in the officer’s language where one has it', () => {
+    const items = [item('1.0', ['en', 'es', 'de']), item('2.0', ['en']), item('9.0', ['en'], 'custom')];
+    expect(defaultFrameworkFor(items)?.version).toBe('2.0');
+    expect(defaultFrameworkFor(items, 'en')?.version).toBe('2.0');
+    expect(defaultFrameworkFor(items, 'es')?.version).toBe('1.0');
+    expect(defaultFrameworkFor([item('1.10', ['en']), item('1.9', ['en'])])?.version).toBe('1.10');
   });
 });
