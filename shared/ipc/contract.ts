@@ -10,7 +10,7 @@ import { assessmentKinds, type Assessment, type HistoryEntry } from '../assessme
 import type { AssessmentSummary } from '../assessment/summary';
 import type { FrameworkListItem } from '../framework/catalog';
 import type { FrameworkDiff } from '../framework/diff';
-import { frameworkIdPattern, frameworkSchema, frameworkVersionPattern, languageSchema, type Framework } from '../framework/schema';
+import { frameworkIdPattern, frameworkSchema, frameworkVersionPattern, languageSchema, profileIdPattern, type Framework } from '../framework/schema';
 import { institutionProfileSchema, type Institution } from '../institution/schema';
 import { actionItemSchema, decisionOutcomes, type Partnership } from '../partnership/schema';
 import type { PartnershipSummary } from '../partnership/summary';
@@ -197,6 +197,8 @@ export const contract = {
       language: languageSchema,
       title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
       reviewsAssessmentId: id.optional(),
+      /** The cooperation profile, one of the framework's profiles. */
+      profileId: z.string().regex(profileIdPattern).optional(),
     }),
   ).returns<Assessment>(),
   'assessments.startFromPrevious': channel(
