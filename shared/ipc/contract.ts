@@ -199,7 +199,8 @@ export const contract = {
       language: languageSchema,
       title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
       reviewsAssessmentId: id.optional(),
-      profileId: profileIdSchema.optional(),
+      /** The cooperation profile, one of the framework's profiles. */
+      profileId: z.string().regex(profileIdPattern).optional(),
     }),
   ).returns<Assessment>(),
   'assessments.startFromPrevious': channel(

@@ -148,6 +148,9 @@ export const realGuide2Folder = join(repoRoot, 'templates/frameworks/trustbridge
 
 export const realGuide2Exists = (): boolean => existsSync(join(realGuide2Folder, 'en.json'));
 
+/** The languages the real guide 2.0 has so far (English comes first; the translations follow). */
+export const realGuide2Languages = (): Language[] => (['en', 'es', 'de'] as const).filter((language) => existsSync(join(realGuide2Folder, `${language}.json`)));
+
 /** The real guide 2.0 in one language, validated as the app reads it. */
 export async function realGuide2(language: Language): Promise<Framework> {
   const text = await readFile(join(realGuide2Folder, `${language}.json`), 'utf8');

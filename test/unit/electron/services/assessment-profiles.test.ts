@@ -44,6 +44,14 @@ describe('an assessment under a cooperation profile', () => {
     expect(c.assessments.summary(assessment.id)).toMatchObject({ total: 10 });
   });
 
+  it('is chosen through the app’s request channel too, which refuses a malformed profile id', async () => {
+    const { core: c, own, key } = await withGuide2();
+    const request = { kind: 'self', subjectId: own.id, frameworkKey: key, language: 'en', title: 'Joint 2027' };
+    const created = await c.router.invoke('assessments.create', { ...request, profileId: 'joint-micro-credential' });
+    expect(created).toMatchObject({ ok: true, value: { profileId: 'joint-micro-credential' } });
+    expect(await c.router.invoke('assessments.create', { ...request, profileId: 'Joint Micro' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+  });
+
   it('refuses a profile the framework does not have, and stores nothing', async () => {
     const { core: c, own, key } = await withGuide2();
     const before = c.assessments.list().length;

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerMap, ScoredAnswer } from '../../../../shared/assessment/answer';
 import { criteriaOf, frameworkSchema, languages, type Framework, type Language, type Level, type Thresholds } from '../../../../shared/framework/schema';
 import { bandRank, certainBand, scoreAssessment, structureForProfile, type FrameworkStructure } from '../../../../shared/scoring';
-import { guide2Fixture, realGuide2, realGuide2Exists } from '../../../support/guide2-factory';
+import { guide2Fixture, realGuide2, realGuide2Exists, realGuide2Languages } from '../../../support/guide2-factory';
 import { templatesDir } from '../../../support/paths';
 import { levelArb, thresholdsArb } from './arbitraries';
 import { criterion, criterionId, dimension, framework, notApplicable, rated } from './factories';
@@ -23,14 +23,15 @@ const guide1 = async (language: Language): Promise<Framework> =>
   frameworkSchema.parse(JSON.parse(await readFile(join(templatesDir, 'frameworks/trustbridge-guide', `${language}.json`), 'utf8')));
 
 /** The guides to test, by language: the test guide 2, the guide 1.0, and the real 2.0 when there. */
-async function guides(): Promise<Array<{ name: string; byLanguage: Record<Language, Framework> }>> {
-  const load = async (get: (language: Language) => Promise<Framework> | Framework) =>
-    Object.fromEntries(await Promise.all(languages.map(async (language) => [language, await get(language)] as const))) as Record<Language, Framework>;
+async function guides(): Promise<Array<{ name: string; byLanguage: Partial<Record<Language, Framework>> & { en: Framework } }>> {
+  const load = async (get: (language: Language) => Promise<Framework> | Framework, from: readonly Language[] = languages) =>
+    Object.fromEntries(await Promise.all(from.map(async (language) => [language, await get(language)] as const))) as Record<Language, Framework>;
   const list = [
     { name: 'test guide 2', byLanguage: await load((language) => guide2Fixture(language)) },
     { name: 'guide 1.0', byLanguage: await load(guide1) },
   ];
-  if (realGuide2Exists()) list.push({ name: 'real guide 2.0', byLanguage: await load(realGuide2) });
+  // Until the translations of the real 2.0 arrive, the languages there are compared.
+  if (realGuide2Exists()) list.push({ name: 'real guide 2.0', byLanguage: await load(realGuide2, realGuide2Languages()) });
   return list;
 }
 
@@ -86,11 +87,11 @@ describe.each(guideList.map((g) => [g.name, g] as const))('%s', (_name, guide) =
     );
   });
 
-  it('the same ratings give the same result in en, es and de', () => {
+  it(`the same ratings give the same result in ${Object.keys(guide.byLanguage).join(', ')}`, () => {
     fc.assert(
       fc.property(profileArb(fw), answersArb(fw), (profile, answers) => {
-        const [en, ...others] = languages.map((language) => {
-          const score = scoreAssessment(structureForProfile(guide.byLanguage[language], profile), answers);
+        const [en, ...others] = Object.values(guide.byLanguage).map((translation) => {
+          const score = scoreAssessment(structureForProfile(translation, profile), answers);
           return { overall: score.overall, band: score.band, blockers: score.blockers, complete: score.complete, dimensions: score.dimensions };
         });
         for (const other of others) expect(other).toEqual(en);
