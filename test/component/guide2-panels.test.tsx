@@ -13,6 +13,7 @@ import { criteriaOf, type Framework } from '../../shared/framework/schema';
 import { createApi } from '../../shared/ipc/api';
 import { AuditorGuidancePanel } from '../../renderer/features/assessments/AuditorGuidancePanel';
 import { CarryOverDialog } from '../../renderer/features/assessments/CarryOverDialog';
+import { NewAssessmentPage } from '../../renderer/features/assessments/NewAssessmentPage';
 import { NotApplicableUse } from '../../renderer/features/assessments/NotApplicableUse';
 import { Workspace } from '../../renderer/features/assessments/Workspace';
 import { ToastArea } from '../../renderer/components/Toasts';
@@ -199,5 +200,38 @@ describe('not applicable under guide 2.0', () => {
     expect(screen.getByRole('checkbox', { name: 'Not applicable to this institution' })).toBeEnabled();
     await userEvent.keyboard('n');
     expect(onChange).toHaveBeenCalledWith('LEG-03', { notApplicable: true });
+  });
+});
+
+describe('starting an assessment under guide 2.0', () => {
+  let core: TestCore | undefined;
+  let templates: Awaited<ReturnType<typeof templatesWithGuide2>> | undefined;
+  afterEach(async () => {
+    await core?.dispose();
+    await templates?.remove();
+    core = undefined;
+    templates = undefined;
+  });
+
+  it('defaults to the newest version, offers its profiles, and stores the one chosen', async () => {
+    templates = await templatesWithGuide2();
+    const set = await setUpCore({ templatesDir: templates.path });
+    core = set.core;
+    const c = core;
+    window.api = createApi((channel, request) => c.router.invoke(channel, request), () => () => undefined);
+    await renderInApp(<NewAssessmentPage />);
+    // The newest built-in version is chosen without the officer doing anything.
+    expect(await screen.findByRole('button', { name: / 2\.0\b/ })).toBeInTheDocument();
+    const profile = await screen.findByRole('button', { name: /Cooperation profile/ });
+    await userEvent.click(profile);
+    const options = await screen.findAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual(['No profile: every criterion applies', 'Mutual recognition', 'Joint micro-credential', 'Stacking into a programme']);
+    await userEvent.click(screen.getByRole('option', { name: 'Stacking into a programme' }));
+    expect(screen.getByText(/A partner’s micro-credentials count towards one’s own programme\./)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
+    await vi.waitFor(() => expect(c.assessments.list()).toHaveLength(1));
+    const stored = await c.assessments.get(c.assessments.list()[0]!.id);
+    expect(stored.framework.version).toBe('2.0');
+    expect(stored.profileId).toBe('stacking');
   });
 });
