@@ -182,6 +182,7 @@ export function createHandlers(
     'assessments.view': ({ id, language }) => assessmentView(id, language),
     'assessments.create': (input) => assessments.create(input),
     'assessments.startFromPrevious': (input) => assessments.startFromPrevious(input),
+    'assessments.previewCarryOver': (input) => assessments.previewCarryOver(input),
     'assessments.saveAnswer': async ({ id, criterionId, patch }) => answerSaved(await assessments.saveAnswer(id, criterionId, patch), criterionId),
     'assessments.rename': async ({ id, title }) => {
       await assessments.rename(id, title);

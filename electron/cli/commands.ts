@@ -4,6 +4,7 @@ import { exchangeCommands } from './exchange-commands';
 import { exportCommand } from './export-command';
 import { frameworkCommand } from './framework-commands';
 import { demoCommand, reportCommand } from './report-commands';
+import { scoreCommand } from './score-command';
 
 export interface CommandContext {
   out(text: string): void;
@@ -21,6 +22,7 @@ export interface Command {
 
 export const commands: Command[] = [
   frameworkCommand,
+  scoreCommand,
   reportCommand,
   demoCommand,
   ...exchangeCommands,

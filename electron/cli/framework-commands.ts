@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { coverageOf } from '../../shared/framework/coverage';
 import { frameworkFingerprint } from '../../shared/framework/fingerprint';
 import { criteriaOf, type Framework } from '../../shared/framework/schema';
 import { describeIssues } from '../../shared/ipc/zod-issues';
@@ -60,6 +61,8 @@ export const frameworkCommand: Command = {
         criteria: criteria.length,
         critical: criteria.filter((criterion) => criterion.critical).length,
         fingerprint: frameworkFingerprint(framework),
+        profiles: framework.profiles?.length ?? 0,
+        coverage: coverageOf(framework),
       }),
     );
     return 0;

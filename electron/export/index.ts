@@ -5,6 +5,7 @@
  * writes the file durably and reports progress through an optional `(done, total)` callback.
  * Plain Node: no Electron here; the IPC wiring and dialogs live elsewhere.
  */
+import { defaultFrameworkFor } from '../../shared/framework/guide2';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { agreementSchema, type Agreement } from '../../shared/agreement/schema';
@@ -116,7 +117,7 @@ export async function loadPartnershipReport(core: ExportServices, id: string, la
   let framework: Framework;
   if (pinned) framework = core.assessments.frameworkOf(pinned, language);
   else {
-    const builtIn = core.frameworks.list().find((item) => item.origin === 'built-in');
+    const builtIn = defaultFrameworkFor(core.frameworks.list());
     if (!builtIn) throw new AppError({ code: 'NOT_FOUND', message: 'No framework is available for this report.' });
     framework = await core.frameworks.get(builtIn.key, language);
   }

@@ -14,13 +14,15 @@ import {
   type HistoryField,
   type InstitutionRef,
 } from '../../shared/assessment/schema';
+import { carriedAnswers, carryOverPlan, type CarryPlan } from '../../shared/assessment/carry-over';
 import type { AnswerPatch } from '../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
 import { frameworkRef } from '../../shared/framework/fingerprint';
 import { criteriaOf, type Framework, type Language } from '../../shared/framework/schema';
 import { scoreAssessment } from '../../shared/scoring/assessment-score';
-import type { FrameworkStructure } from '../../shared/scoring/framework-structure';
+import { allowsNotApplicable, notApplicableRefusedMessage } from '../../shared/scoring/criterion-status';
+import { structureForProfile, UnknownProfileError, type ProfiledFramework } from '../../shared/scoring/framework-structure';
 import type { DocumentKind, Store } from '../store/store';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
@@ -28,8 +30,9 @@ import type { InstitutionService } from './institutions';
 /** Changes to one field of one criterion by one person within this time are one history entry. */
 const historyCoalesceMs = 10 * 60 * 1000;
 
-export function summariseAssessment(assessment: Assessment, structure: (FrameworkStructure & { validityMonths?: number }) | undefined): AssessmentSummary {
-  const score = structure ? scoreAssessment(structure, assessment.answers) : undefined;
+export function summariseAssessment(assessment: Assessment, structure: (ProfiledFramework & { validityMonths?: number }) | undefined): AssessmentSummary {
+  const profiled = structure ? profiledStructure(structure, assessment.profileId) : undefined;
+  const score = profiled ? scoreAssessment(profiled, assessment.answers) : undefined;
   return {
     id: assessment.id,
     kind: assessment.kind,
@@ -56,8 +59,22 @@ export function summariseAssessment(assessment: Assessment, structure: (Framewor
   };
 }
 
+/**
+ * The structure an assessment is scored with: its framework under its cooperation profile. A
+ * profile the framework does not have (only possible in a file edited by hand) leaves it unscored
+ * rather than scored against the wrong set of criteria.
+ */
+function profiledStructure(structure: ProfiledFramework, profileId: string | undefined): ProfiledFramework | undefined {
+  try {
+    return structureForProfile(structure, profileId);
+  } catch (error) {
+    if (error instanceof UnknownProfileError) return undefined;
+    throw error;
+  }
+}
+
 /** The assessment document kind; its summaries need the framework, found by fingerprint. */
-export function assessmentKind(structureOf: (fingerprint: string) => (FrameworkStructure & { validityMonths?: number }) | undefined): DocumentKind<Assessment, AssessmentSummary> {
+export function assessmentKind(structureOf: (fingerprint: string) => (ProfiledFramework & { validityMonths?: number }) | undefined): DocumentKind<Assessment, AssessmentSummary> {
   return {
     collection: 'assessments',
     schemaVersion: 1,
@@ -81,6 +98,8 @@ export interface CreateAssessmentInput {
   /** In the user's language: the interface proposes one. */
   title: string;
   reviewsAssessmentId?: string;
+  /** The cooperation profile, one of the framework's profiles (frameworks with profiles only). */
+  profileId?: string;
 }
 
 export class AssessmentService {
@@ -142,6 +161,7 @@ export class AssessmentService {
       throw new AppError({ code: 'LOCKED', message: 'Publish this framework version before you assess with it, so that it cannot change under the assessment.' });
     }
     const framework = await this.frameworks.get(input.frameworkKey, input.language);
+    if (input.profileId !== undefined) assertProfile(framework, input.profileId);
     if (input.reviewsAssessmentId) {
       const reviewed = this.summary(input.reviewsAssessmentId);
       if (reviewed.kind !== 'self' || reviewed.subject.institutionId !== subject.id) {
@@ -159,6 +179,7 @@ export class AssessmentService {
       subject: refOf(subject),
       assessor: refOf(own),
       framework: { ...frameworkRef(framework), language: framework.language },
+      ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
       ...(input.reviewsAssessmentId ? { reviewsAssessmentId: input.reviewsAssessmentId } : {}),
       status: 'draft',
       seriesId: id,
@@ -173,29 +194,49 @@ export class AssessmentService {
     return this.store.create(this.kind, assessment);
   }
 
+  /** Every cooperation profile id of the published frameworks in the catalogue (a partnership names one). */
+  async profileIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const item of this.frameworks.list().filter((candidate) => candidate.status === 'published')) {
+      for (const profile of (await this.frameworks.get(item.key)).profiles ?? []) ids.add(profile.id);
+    }
+    return ids;
+  }
+
   /**
-   * "Start from the previous cycle": a new assessment (a new series) pre-filled from an earlier one.
-   * Each carried answer is marked until it is confirmed or changed. With a newer framework version,
-   * answers are carried by criterion identifier; criteria that no longer exist are left behind.
+   * What "Start from the previous cycle" would carry, criterion by criterion (old → new), without
+   * storing anything: the officer confirms this plan before `startFromPrevious` stores it.
    */
-  async startFromPrevious(input: { fromId: string; frameworkKey?: string; language?: Language; title: string }): Promise<Assessment> {
+  async previewCarryOver(input: { fromId: string; frameworkKey?: string; language?: Language; profileId?: string }): Promise<CarryPlan> {
     const previous = await this.get(input.fromId);
     const frameworkKey = input.frameworkKey ?? this.frameworks.keyOf(previous.framework);
     if (!frameworkKey) throw new AppError({ code: 'NOT_FOUND', message: 'The framework of the previous cycle is not in this data folder.' });
+    const target = await this.frameworks.get(frameworkKey, input.language ?? previous.framework.language);
+    return carryOverPlan({ assessment: previous, framework: this.frameworkOf(previous) }, { framework: target, profileId: input.profileId });
+  }
+
+  /**
+   * "Start from the previous cycle": a new assessment (a new series) pre-filled from an earlier one.
+   * Each carried answer is marked until it is confirmed or changed. Answers carry by the newer
+   * version's shipped mapping where it has one for the earlier version, otherwise by criterion
+   * identifier; criteria that no longer exist are left behind (shared/assessment/carry-over.ts).
+   */
+  async startFromPrevious(input: { fromId: string; frameworkKey?: string; language?: Language; title: string; profileId?: string }): Promise<Assessment> {
+    const previous = await this.get(input.fromId);
+    const frameworkKey = input.frameworkKey ?? this.frameworks.keyOf(previous.framework);
+    if (!frameworkKey) throw new AppError({ code: 'NOT_FOUND', message: 'The framework of the previous cycle is not in this data folder.' });
+    const previousFramework = this.frameworkOf(previous);
     const created = await this.create({
       kind: previous.kind,
       subjectId: previous.subject.institutionId,
       frameworkKey,
       language: input.language ?? previous.framework.language,
       title: input.title,
+      ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
     });
     const framework = this.frameworkOf(created);
-    const ids = new Set(criteriaOf(framework).map((criterion) => criterion.id));
-    const answers: Record<string, Answer> = {};
-    for (const [criterionId, answer] of Object.entries(previous.answers)) {
-      if (!ids.has(criterionId) || !isAnswered(answer)) continue;
-      answers[criterionId] = { ...answer, carriedOver: true };
-    }
+    const plan = carryOverPlan({ assessment: previous, framework: previousFramework }, { framework, profileId: created.profileId });
+    const answers = carriedAnswers(plan, previous.answers);
     return this.store.update(
       this.kind,
       created.id,
@@ -221,6 +262,7 @@ export class AssessmentService {
       if (patch.naReason !== undefined) after.naReason = patch.naReason;
       if (patch.justification !== undefined) after.justification = patch.justification;
       if (patch.requestedEvidence !== undefined) after.requestedEvidence = patch.requestedEvidence;
+      if (after.notApplicable) this.assertNotApplicableAllowed(draft, criterionId);
       // Any change, or an explicit confirmation, makes a carried-over answer this cycle's own.
       const changed = (['level', 'notApplicable', 'naReason', 'justification', 'requestedEvidence'] as const).some(
         (field) => before[field] !== after[field],
@@ -293,7 +335,7 @@ export class AssessmentService {
       async (draft) => {
         assertEditable(draft);
         const framework = this.frameworkOf(draft);
-        const score = scoreAssessment(framework, draft.answers);
+        const score = scoreAssessment(structureForProfile(framework, draft.profileId), draft.answers);
         if (!score.complete) {
           const missing = score.criteria.filter((criterion) => criterion.status === 'missing').map((criterion) => criterion.criterionId);
           throw new AppError({
@@ -363,6 +405,19 @@ export class AssessmentService {
     }
   }
 
+  /** The guide says when N/A is not an answer (recognition, external QA): refused with what to do instead. */
+  private assertNotApplicableAllowed(assessment: Assessment, criterionId: string): void {
+    const criterion = criteriaOf(this.frameworkOf(assessment)).find((candidate) => candidate.id === criterionId);
+    if (criterion && !allowsNotApplicable(criterion)) {
+      throw new AppError({
+        code: 'VALIDATION',
+        message: notApplicableRefusedMessage(criterionId),
+        params: { criterionId },
+        issues: [{ path: 'notApplicable', message: 'validation.notApplicableNotAllowed', params: { criterionId } }],
+      });
+    }
+  }
+
   private entry(fields: { criterionId?: string; field: HistoryField; from: string; to: string }): HistoryEntry {
     return { at: this.now().toISOString(), by: this.user().name, ...fields };
   }
@@ -387,6 +442,15 @@ export class AssessmentService {
       return [...history.slice(0, -1), { ...last, at: entry.at, to: entry.to }];
     }
     return [...history, entry];
+  }
+}
+
+function assertProfile(framework: Framework, profileId: string): void {
+  try {
+    structureForProfile(framework, profileId);
+  } catch (error) {
+    if (!(error instanceof UnknownProfileError)) throw error;
+    throw new AppError({ code: 'VALIDATION', message: `${error.message}. Choose one of its profiles.`, params: { profileId } });
   }
 }
 

@@ -16,6 +16,7 @@ import { revisionVerdict } from '../../shared/exchange/revision';
 import { exchangeFileExtension, exchangeLimits, type ExchangeItemInput, type ExchangePayload, type JwsSignature, type Signer } from '../../shared/exchange/schema';
 import { frameworkFingerprint } from '../../shared/framework/fingerprint';
 import type { Framework } from '../../shared/framework/schema';
+import { notApplicableRefused } from '../../shared/scoring/answer-rules';
 import { profileOf, type InstitutionProfile } from '../../shared/institution/schema';
 import { verifyExchangeFile, verifyExchangeFileDetail, type VerifiedExchange } from '../exchange/read';
 import { createExchangeFile } from '../exchange/write';
@@ -429,15 +430,21 @@ export class ExchangeService {
     return this.agreements.planIncoming(incoming);
   }
 
-  private async planAssessment(incoming: Assessment, mapping: Map<string, InstitutionTarget>, inFile: ReadonlySet<string>): Promise<ItemPlan> {
+  private async planAssessment(incoming: Assessment, mapping: Map<string, InstitutionTarget>, inFile: ReadonlyMap<string, Framework>): Promise<ItemPlan> {
     const title = incoming.title;
     const assessor = mapping.get(incoming.assessor.institutionId);
     if (assessor?.own) {
       // Our own assessments come back from partners now and then: ours is the authority.
       return { type: 'assessment', title, action: 'skip', reason: 'own-assessment' };
     }
-    if (!this.options.frameworks.byRef(incoming.framework) && !inFile.has(incoming.framework.fingerprint)) {
-      return { type: 'assessment', title, action: 'refuse', reason: 'framework-missing' };
+    const framework = this.options.frameworks.byRef(incoming.framework) ?? inFile.get(incoming.framework.fingerprint);
+    if (!framework) return { type: 'assessment', title, action: 'refuse', reason: 'framework-missing' };
+    if (incoming.profileId !== undefined && !(framework.profiles ?? []).some((profile) => profile.id === incoming.profileId)) {
+      return { type: 'assessment', title, action: 'refuse', reason: 'profile-unknown' };
+    }
+    // An answer the guide forbids (N/A on recognition or external QA) is never stored, not even as a draft.
+    if (notApplicableRefused(framework, incoming.answers).length > 0) {
+      return { type: 'assessment', title, action: 'refuse', reason: 'not-applicable-refused' };
     }
     const heldSummary = this.heldRevision(incoming.seriesId);
     if (!heldSummary) {
@@ -617,8 +624,8 @@ interface InstitutionTarget {
 }
 
 /** Fingerprints of the framework snapshots a file carries. */
-function frameworksIn(payload: ExchangePayload): Set<string> {
-  return new Set(payload.items.flatMap((item) => (item.type === 'framework' ? [frameworkFingerprint(item.framework)] : [])));
+function frameworksIn(payload: ExchangePayload): Map<string, Framework> {
+  return new Map(payload.items.flatMap((item) => (item.type === 'framework' ? [[frameworkFingerprint(item.framework), item.framework] as const] : [])));
 }
 
 /** The issuer's own id for itself, from the institution item that carries its exchange id. */

@@ -57,11 +57,18 @@ export class PartnershipService {
     return this.store.read(partnershipKind, id);
   }
 
-  async create(input: { partnerId: string; title: string }): Promise<Partnership> {
+  async create(input: { partnerId: string; title: string; profileId?: string }): Promise<Partnership> {
     const ownId = this.institutions.ownId();
     if (!ownId) throw new AppError({ code: 'CONFLICT', message: 'Create your own institution’s profile first.' });
     const partner = await this.institutions.get(input.partnerId);
     if (partner.kind !== 'partner') throw new AppError({ code: 'VALIDATION', message: 'A partnership is with a partner institution.' });
+    if (input.profileId !== undefined && !(await this.assessments.profileIds()).has(input.profileId)) {
+      throw new AppError({
+        code: 'VALIDATION',
+        message: `“${input.profileId}” is not a cooperation profile of any guide version in this data folder. Choose one of the listed profiles, or none.`,
+        issues: [{ path: 'profileId', message: 'guide2.profileUnknown' }],
+      });
+    }
     const at = this.now().toISOString();
     const partnership: Partnership = {
       schemaVersion: 1,
@@ -70,6 +77,7 @@ export class PartnershipService {
       institutionA: ownId,
       institutionB: partner.id,
       assessments: this.suggestAssessments(ownId, partner.id),
+      ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
       actions: [],
       createdAt: at,
       updatedAt: at,

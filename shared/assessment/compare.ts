@@ -6,6 +6,7 @@
  * as such, and one whose wording changed is flagged.
  */
 import type { Framework } from '../framework/schema';
+import { carriedFromMapping } from '../framework/guide2';
 import { criteriaOf } from '../framework/schema';
 import { scoreAssessment } from '../scoring/assessment-score';
 import type { ReadinessBand } from '../scoring/band';
@@ -21,7 +22,10 @@ export interface ComparedSide {
 }
 
 export interface ComparisonRow {
+  /** The criterion's identifier on side b (the newer side), or on side a when only a has it. */
   criterionId: string;
+  /** Side a's identifier when the version mapping pairs the row with a differently numbered criterion. */
+  criterionIdA?: string;
   dimensionId: string;
   title: string;
   critical: boolean;
@@ -70,13 +74,15 @@ export function compareAssessments(a: ComparedAssessment, b: ComparedAssessment)
   };
   const dimA = dimensionOf(a.framework);
   const dimB = dimensionOf(b.framework);
-  // The newer side's order first, then what only the other side has.
-  const ids = [...criteriaB.keys(), ...[...criteriaA.keys()].filter((id) => !criteriaB.has(id))];
+  // Pairs of criteria, one from each side. Across versions whose newer one ships a mapping for the
+  // older (`carriedFrom`: guide 2.0 for 1.0), a criterion is paired with the one it was cut from;
+  // otherwise by identifier. The newer side's order first, then what only the other side has.
+  const pairs = criterionPairs(a, b, criteriaA, criteriaB);
 
-  const side = (framework: Map<string, unknown>, assessment: ComparedAssessment['assessment'], id: string): ComparedSide => {
-    const answer = assessment.answers[id];
+  const side = (framework: Map<string, unknown>, assessment: ComparedAssessment['assessment'], id: string | null): ComparedSide => {
+    const answer = id === null ? undefined : assessment.answers[id];
     return {
-      present: framework.has(id),
+      present: id !== null && framework.has(id),
       level: answer && !answer.notApplicable ? answer.level : null,
       notApplicable: Boolean(answer?.notApplicable),
       text: answer?.justification ?? '',
@@ -84,11 +90,12 @@ export function compareAssessments(a: ComparedAssessment, b: ComparedAssessment)
   };
 
   const counts = { higher: 0, lower: 0, same: 0, onlyA: 0, onlyB: 0, notComparable: 0 };
-  const rows = ids.map((criterionId): ComparisonRow => {
-    const inA = criteriaA.get(criterionId);
-    const inB = criteriaB.get(criterionId);
-    const sideA = side(criteriaA, a.assessment, criterionId);
-    const sideB = side(criteriaB, b.assessment, criterionId);
+  const rows = pairs.map(([idA, idB]): ComparisonRow => {
+    const inA = idA === null ? undefined : criteriaA.get(idA);
+    const inB = idB === null ? undefined : criteriaB.get(idB);
+    const criterionId = (idB ?? idA)!;
+    const sideA = side(criteriaA, a.assessment, idA);
+    const sideB = side(criteriaB, b.assessment, idB);
     const only = inA && !inB ? 'a' : inB && !inA ? 'b' : null;
     const delta = only === null && sideA.level !== null && sideB.level !== null ? sideB.level - sideA.level : null;
     if (only === 'a') counts.onlyA += 1;
@@ -100,7 +107,8 @@ export function compareAssessments(a: ComparedAssessment, b: ComparedAssessment)
     const reference = (inB ?? inA)!;
     return {
       criterionId,
-      dimensionId: dimB.get(criterionId) ?? dimA.get(criterionId) ?? '',
+      ...(idA !== null && idB !== null && idA !== idB ? { criterionIdA: idA } : {}),
+      dimensionId: (idB !== null ? dimB.get(idB) : undefined) ?? (idA !== null ? dimA.get(idA) : undefined) ?? '',
       title: reference.title,
       critical: Boolean(inB?.critical ?? inA?.critical),
       a: sideA,
@@ -134,4 +142,30 @@ export function compareAssessments(a: ComparedAssessment, b: ComparedAssessment)
     rows,
     counts,
   };
+}
+
+/** [id on side a | null, id on side b | null] for every criterion of both sides, each once. */
+function criterionPairs(a: ComparedAssessment, b: ComparedAssessment, criteriaA: Map<string, unknown>, criteriaB: Map<string, unknown>): Array<[string | null, string | null]> {
+  // b's identifier -> a's identifier.
+  const bToA = new Map<string, string>();
+  const forward = carriedFromMapping(b.framework, a.assessment.framework);
+  const backward = forward ? undefined : carriedFromMapping(a.framework, b.assessment.framework);
+  if (forward) {
+    for (const idB of criteriaB.keys()) {
+      const idA = Object.hasOwn(forward.criteria, idB) ? forward.criteria[idB] : undefined;
+      if (idA !== undefined && criteriaA.has(idA)) bToA.set(idB, idA);
+    }
+  } else if (backward) {
+    for (const idA of criteriaA.keys()) {
+      const idB = Object.hasOwn(backward.criteria, idA) ? backward.criteria[idA] : undefined;
+      if (idB !== undefined && criteriaB.has(idB) && !bToA.has(idB)) bToA.set(idB, idA);
+    }
+  } else {
+    for (const idB of criteriaB.keys()) if (criteriaA.has(idB)) bToA.set(idB, idB);
+  }
+  const pairedA = new Set(bToA.values());
+  return [
+    ...[...criteriaB.keys()].map((idB): [string | null, string | null] => [bToA.get(idB) ?? null, idB]),
+    ...[...criteriaA.keys()].filter((idA) => !pairedA.has(idA)).map((idA): [string | null, string | null] => [idA, null]),
+  ];
 }

@@ -4,7 +4,7 @@
  * assessment is never changed again — reopening it starts a new revision.
  */
 import { z } from 'zod';
-import { frameworkRefSchema, languageSchema } from '../framework/schema';
+import { frameworkRefSchema, languageSchema, profileIdPattern } from '../framework/schema';
 import { answerSchema } from './answer';
 
 export const assessmentKinds = ['self', 'audit'] as const;
@@ -53,6 +53,12 @@ export const assessmentSchema = z.strictObject({
   assessor: institutionRefSchema,
   /** The exact framework version and content the assessment was made with, and its language. */
   framework: frameworkRefSchema.extend({ language: languageSchema }),
+  /**
+   * The cooperation profile (a profile id of the framework) the assessment is made for; absent
+   * for frameworks without profiles, and for assessments made before profiles existed. Optional,
+   * so documents written before it existed stay valid without a migration.
+   */
+  profileId: z.string().regex(profileIdPattern).optional(),
   /** Audits: the partner's self-assessment this audit reviews, if there is one. */
   reviewsAssessmentId: z.string().max(80).optional(),
   status: z.enum(['draft', 'complete']),

@@ -14,10 +14,25 @@ export function frameworkFingerprint(framework: Framework): string {
 /**
  * What scoring depends on: identifiers, weights, critical flags, thresholds and the retired list,
  * not the wording. Translations of one framework version share it, so an assessment made with the
- * English guide can be shown and reported in Spanish or German.
+ * English guide can be shown and reported in Spanish or German. In format 2 the profiles (what
+ * they exclude and override) and which criteria may be N/A decide scores too; they are added
+ * only there, so every format 1 fingerprint stays what assessments already pinned.
  */
 export function frameworkStructureFingerprint(framework: Framework): string {
-  return contentFingerprint({
+  if (framework.formatVersion === 2) {
+    return contentFingerprint({
+      ...structureOf(framework),
+      allowsNotApplicable: framework.dimensions.flatMap((dimension) =>
+        dimension.criteria.filter((criterion) => criterion.allowsNotApplicable === false).map((criterion) => criterion.id),
+      ),
+      profiles: (framework.profiles ?? []).map((profile) => ({ id: profile.id, excluded: profile.excluded, overrides: profile.overrides ?? {} })),
+    });
+  }
+  return contentFingerprint(structureOf(framework));
+}
+
+function structureOf(framework: Framework) {
+  return {
     id: framework.id,
     version: framework.version,
     thresholds: framework.thresholds,
@@ -32,7 +47,7 @@ export function frameworkStructureFingerprint(framework: Framework): string {
       })),
     })),
     retired: framework.retired.map((retired) => retired.id),
-  });
+  };
 }
 
 export function frameworkRef(framework: Framework): FrameworkRef {

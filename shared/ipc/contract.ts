@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import type { Answer } from '../assessment/answer';
+import type { CarryPlan } from '../assessment/carry-over';
 import { answerPatchSchema } from '../assessment/patch';
 import { assessmentKinds, type Assessment, type HistoryEntry } from '../assessment/schema';
 import type { AssessmentSummary } from '../assessment/summary';
 import type { FrameworkListItem } from '../framework/catalog';
 import type { FrameworkDiff } from '../framework/diff';
-import { frameworkIdPattern, frameworkSchema, frameworkVersionPattern, languageSchema, type Framework } from '../framework/schema';
+import { frameworkIdPattern, frameworkSchema, frameworkVersionPattern, languageSchema, profileIdPattern, type Framework } from '../framework/schema';
 import { institutionProfileSchema, type Institution } from '../institution/schema';
 import { actionItemSchema, decisionOutcomes, type Partnership } from '../partnership/schema';
 import type { PartnershipSummary } from '../partnership/summary';
@@ -29,6 +30,7 @@ const none = z.strictObject({});
 const id = z.string().min(1).max(80);
 const byId = z.strictObject({ id });
 const criterionId = z.string().regex(/^[A-Z]{2,4}-\d{2}$/);
+const profileIdSchema = z.string().regex(profileIdPattern);
 const text = (max: number) => z.string().max(max, { error: 'validation.tooLong' });
 
 export interface AppInfo {
@@ -199,6 +201,8 @@ export const contract = {
       language: languageSchema,
       title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
       reviewsAssessmentId: id.optional(),
+      /** The cooperation profile, one of the framework's profiles. */
+      profileId: z.string().regex(profileIdPattern).optional(),
     }),
   ).returns<Assessment>(),
   'assessments.startFromPrevious': channel(
@@ -207,8 +211,12 @@ export const contract = {
       frameworkKey: id.optional(),
       language: languageSchema.optional(),
       title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+      profileId: profileIdSchema.optional(),
     }),
   ).returns<Assessment>(),
+  'assessments.previewCarryOver': channel(
+    z.strictObject({ fromId: id, frameworkKey: id.optional(), language: languageSchema.optional(), profileId: profileIdSchema.optional() }),
+  ).returns<CarryPlan>(),
   'assessments.saveAnswer': channel(z.strictObject({ id, criterionId, patch: answerPatchSchema })).returns<AnswerSaved>(),
   'assessments.rename': channel(z.strictObject({ id, title: text(200) })).returns<AssessmentSummary>(),
   'assessments.addEvidenceLink': channel(z.strictObject({ id, criterionId, label: text(300), url: httpUrl })).returns<AnswerSaved>(),
@@ -224,7 +232,11 @@ export const contract = {
   'partnerships.list': channel(none).returns<PartnershipSummary[]>(),
   'partnerships.view': channel(z.strictObject({ id, language: languageSchema.optional() })).returns<PartnershipView>(),
   'partnerships.create': channel(
-    z.strictObject({ partnerId: id, title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }) }),
+    z.strictObject({
+      partnerId: id,
+      title: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+      profileId: profileIdSchema.optional(),
+    }),
   ).returns<Partnership>(),
   'partnerships.link': channel(z.strictObject({ id, slot, assessmentId: id.nullable() })).returns<Partnership>(),
   'partnerships.decide': channel(z.strictObject({ id, outcome: z.enum(decisionOutcomes), rationale: text(20000) })).returns<Partnership>(),

@@ -3,6 +3,7 @@
  * and each side's audit of the other. The officers record a readiness decision and an action plan.
  */
 import { z } from 'zod';
+import { profileIdPattern } from '../framework/schema';
 
 export const decisionOutcomes = ['ready', 'conditional', 'not-ready'] as const;
 export type DecisionOutcome = (typeof decisionOutcomes)[number];
@@ -51,6 +52,11 @@ export const partnershipSchema = z.strictObject({
     /** B's audit of A. */
     auditOfA: z.string().max(80).optional(),
   }),
+  /**
+   * The cooperation profile both sides are scored with (a profile id of the framework). Optional,
+   * so partnerships stored before profiles existed stay valid without a migration.
+   */
+  profileId: z.string().regex(profileIdPattern).optional(),
   decision: decisionSchema.optional(),
   actions: z.array(actionItemSchema).max(1000),
   createdAt: z.string(),

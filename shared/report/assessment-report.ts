@@ -5,7 +5,9 @@
  */
 import type { Assessment } from '../assessment/schema';
 import { frameworkFingerprint } from '../framework/fingerprint';
+import { frameworkUnderProfile } from '../framework/guide2';
 import type { Framework } from '../framework/schema';
+import { guide2Part } from './guide2-part';
 import { compareSelfAndPeer, scoreAssessment } from '../scoring';
 import type { AssessmentReport, DimensionChartData, InstitutionLine } from './model';
 import {
@@ -46,7 +48,10 @@ export function pinnedFingerprint(framework: Framework, assessment: Pick<Assessm
 }
 
 export function assessmentReport(input: AssessmentReportInput): AssessmentReport {
-  const { framework, assessment, reviewed } = input;
+  const { assessment, reviewed } = input;
+  // Under a cooperation profile the excluded criteria are not part of the assessment (1.0: no profile).
+  const framework = frameworkUnderProfile(input.framework, assessment.profileId);
+  const guide2 = guide2Part(input.framework, { profileId: assessment.profileId, assessment });
   const index = new FrameworkIndex(framework);
   const score = scoreAssessment(framework, assessment.answers);
   const summary = scoreSummary(index, score, input.rankingSize ?? defaultRankingSize);
@@ -80,5 +85,6 @@ export function assessmentReport(input: AssessmentReportInput): AssessmentReport
     comparison,
     reviewed: comparable ? assessmentLine(comparable, framework) : null,
     chart,
+    ...(guide2 ? { guide2 } : {}),
   };
 }

@@ -15,6 +15,7 @@ import type { Assessment, AssessmentKind } from '../assessment/schema';
 import type { Language, Level, Thresholds } from '../framework/schema';
 import type { ActionStatus, DecisionOutcome } from '../partnership/schema';
 import type { CriterionStatus, GapFlag, PartnershipSide, ReadinessBand, ReadinessBasis, SideRating } from '../scoring';
+import type { Guide2ReportPart } from './guide2-part';
 import type { ReportText } from './texts';
 
 export interface Figure {
@@ -169,6 +170,8 @@ export interface AssessmentLine {
 
 export interface AssessmentReport {
   type: 'assessment';
+  /** Guide 2.0 and later: profile, N/A use and the coverage appendix (absent for 1.0). */
+  guide2?: Guide2ReportPart;
   kind: AssessmentKind;
   generatedOn: string;
   framework: FrameworkLine;
@@ -233,6 +236,8 @@ export interface ConditionLine {
 }
 
 export interface PartnershipReport {
+  /** Guide 2.0 and later: the partnership's profile, N/A use and coverage of the partner's assessment (absent for 1.0). */
+  guide2?: Guide2ReportPart;
   type: 'partnership';
   id: string;
   title: string;

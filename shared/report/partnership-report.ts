@@ -6,6 +6,7 @@
  * as the product compares assessments made with different versions. An assessment made with
  * another version is marked (`otherFrameworkVersion`) so the report can say so.
  */
+import { guide2Part, type Guide2ReportPart } from './guide2-part';
 import type { Assessment } from '../assessment/schema';
 import type { Framework } from '../framework/schema';
 import type { Partnership } from '../partnership/schema';
@@ -170,5 +171,12 @@ export function partnershipReport(input: PartnershipReportInput): PartnershipRep
         values: dimensions.map((dimension) => dimension.readiness[side].raw),
       })),
     },
+    ...guide2Of(framework, partnership.profileId, assessments.auditOfB ?? assessments.selfB),
   };
+}
+
+/** Guide 2.0: the partnership's profile and the coverage of the partner's assessment (the audit of B, else B's own). */
+function guide2Of(framework: Framework, profileId: string | undefined, assessment: Assessment | undefined): { guide2?: Guide2ReportPart } {
+  const part = guide2Part(framework, { profileId, assessment });
+  return part ? { guide2: part } : {};
 }

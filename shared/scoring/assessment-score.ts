@@ -17,6 +17,8 @@ export interface CriterionResult {
   level: Level | null;
   /** A critical criterion marked not applicable without a reason (counted as missing). */
   naReasonMissing: boolean;
+  /** Marked not applicable although the criterion may not be (counted as missing). */
+  naNotAllowed: boolean;
 }
 
 export interface DimensionScore {

@@ -1,6 +1,6 @@
 import type { AnswerMap } from '../assessment/answer';
 import { maxLevel } from '../framework/schema';
-import type { Level } from '../framework/schema';
+import type { Criterion, Level } from '../framework/schema';
 import { answerFor, criterionStanding } from './criterion-status';
 import type { FrameworkStructure } from './framework-structure';
 
@@ -43,8 +43,8 @@ export interface PeerComparison {
  * The same acceptance rules as scoring: a critical criterion marked not applicable without a
  * reason counts as unanswered here too, so a comparison never shows an N/A the score refused.
  */
-function sideRating(critical: boolean, answers: AnswerMap, criterionId: string): SideRating {
-  const standing = criterionStanding({ critical }, answerFor(answers, criterionId));
+function sideRating(criterion: Pick<Criterion, 'id' | 'critical' | 'allowsNotApplicable'>, answers: AnswerMap): SideRating {
+  const standing = criterionStanding(criterion, answerFor(answers, criterion.id));
   if (standing.status === 'not-applicable') return 'na';
   return standing.level;
 }
@@ -79,8 +79,8 @@ export function compareSelfAndPeer(framework: FrameworkStructure, self: AnswerMa
 
   for (const dimension of framework.dimensions) {
     for (const criterion of dimension.criteria) {
-      const selfRating = sideRating(criterion.critical, self, criterion.id);
-      const peerRating = sideRating(criterion.critical, peer, criterion.id);
+      const selfRating = sideRating(criterion, self);
+      const peerRating = sideRating(criterion, peer);
       const bothRated = typeof selfRating === 'number' && typeof peerRating === 'number';
       const gap = bothRated ? peerRating - selfRating : null;
       if (gap !== null) {

@@ -13,13 +13,13 @@ export interface TestCore extends Core {
   dispose(): Promise<void>;
 }
 
-export async function testCore(options: { now?: () => Date; dataDir?: string } = {}): Promise<TestCore> {
+export async function testCore(options: { now?: () => Date; dataDir?: string; templatesDir?: string } = {}): Promise<TestCore> {
   const folder = options.dataDir ? undefined : await tempFolder();
   const dataDir = options.dataDir ?? folder!.path;
   const dialogs = new ScriptedDialogs();
   const core = await openCore({
     dataDir,
-    templatesDir,
+    templatesDir: options.templatesDir ?? templatesDir,
     dialogs,
     appVersion: 'test',
     platform: process.platform,
@@ -38,7 +38,7 @@ export async function testCore(options: { now?: () => Date; dataDir?: string } =
 }
 
 /** A core with the own institution, a user name and one partner: where most workflows start. */
-export async function setUpCore(options: { now?: () => Date } = {}) {
+export async function setUpCore(options: { now?: () => Date; templatesDir?: string } = {}) {
   const core = await testCore(options);
   const own = await core.institutions.saveOwn(sampleProfile());
   const partner = await core.institutions.createPartner(

@@ -7,6 +7,7 @@ import { Document, Packer, Paragraph, type Table, type TableOfContents } from 'd
 import type { AssessmentReport, CriterionLine } from '../../../shared/report/model';
 import type { ReportTexts } from '../../../shared/report/texts';
 import type { RenderedChart } from '../charts';
+import { coverageAppendixBlocks, profileAndNotApplicableBlocks } from './guide2-appendix';
 import {
   aboutSection,
   criterionCell,
@@ -67,7 +68,9 @@ export async function assessmentReportDocx(report: AssessmentReport, texts: Repo
     ...tableOfContents(texts),
     ...dimensions(report, texts),
     ...comparison(report, texts),
+    ...profileAndNotApplicableBlocks(report.guide2, texts),
     ...appendix(report, texts),
+    ...coverageAppendixBlocks(report.guide2, texts),
     ...aboutSection(
       texts,
       report.framework,

@@ -10,6 +10,7 @@ import type { PartnershipReport, SideReport } from '../../../shared/report/model
 import type { ReportTexts } from '../../../shared/report/texts';
 import type { PartnershipSide } from '../../../shared/scoring';
 import type { RenderedChart } from '../charts';
+import { coverageAppendixBlocks, profileAndNotApplicableBlocks } from './guide2-appendix';
 import { aboutSection, criterionCell, flagsText, frameworkFacts, gapText, ratingText, recordParagraphs, rowRating, type ReportMeta } from './common';
 import {
   bandRun,
@@ -53,7 +54,9 @@ export async function readinessReportDocx(report: PartnershipReport, texts: Repo
     ...discrepancySection(report, texts),
     ...decisionSection(report, texts),
     ...actionPlanSection(report, texts),
+    ...profileAndNotApplicableBlocks(report.guide2, texts),
     ...appendix(report, texts),
+    ...coverageAppendixBlocks(report.guide2, texts),
     ...aboutSection(texts, report.framework, assessmentsUsed(report, texts), meta),
   ];
   const document = new Document({

@@ -24,7 +24,7 @@ import { criteriaOf, languageSchema, type Framework, type Language, type Level }
 import { cleanText } from '../../../shared/report/clean-text';
 import { figure } from '../../../shared/report/parts';
 import type { Figure } from '../../../shared/report/model';
-import { scoreAssessment, type ReadinessBand } from '../../../shared/scoring';
+import { allowsNotApplicable, scoreAssessment, type ReadinessBand } from '../../../shared/scoring';
 import type { Store } from '../../store/store';
 import type { AssessmentService } from '../../services/assessments';
 import { columnLetter } from './kit';
@@ -252,7 +252,10 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
       add({ row: r, column: columns.level, criterionId, severity: 'warning', ...described('levelAndNotApplicable') });
       level = null;
     }
-    if (notApplicable && criterion.critical && naReason.trim() === '') {
+    if (notApplicable && !allowsNotApplicable(criterion)) {
+      // Refused rather than read as unanswered: accepting would store an answer the guide forbids.
+      add({ row: r, column: columns.notApplicable, criterionId, severity: 'error', ...described('notApplicableNotAllowed', { criterionId }) });
+    } else if (notApplicable && criterion.critical && naReason.trim() === '') {
       add({ row: r, column: columns.naReason, criterionId, severity: 'warning', ...described('criticalNotApplicableWithoutReason', { criterionId }) });
     }
     if (!notApplicable && naReason.trim() !== '' && level !== null) {

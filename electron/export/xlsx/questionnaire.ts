@@ -55,10 +55,51 @@ export async function questionnaireXlsx(input: QuestionnaireInput): Promise<Buff
   writeIdentity(identity, input);
   await writeInstructions(instructions, input);
   await writeQuestions(sheet, input);
+  // Guide 2.0: what the auditor will check, so the partner prepares it. Its own sheet, after the
+  // questions, so the layout the import reads does not change (1.0 questionnaires have none).
+  if (criteriaOf(input.framework).some((criterion) => criterion.auditorGuidance)) {
+    await writeAuditorGuidance(workbook.addWorksheet(cellText(texts.t('guide2.auditorSheet')).slice(0, 31)), input);
+  }
   // Very hidden: not listed by Excel's "Unhide" dialog, so it is not changed by accident.
   identity.state = 'veryHidden';
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function writeAuditorGuidance(sheet: ExcelJS.Worksheet, input: QuestionnaireInput): Promise<void> {
+  const { framework, texts } = input;
+  const layout: SheetColumn[] = [
+    { header: texts.t('columns.id'), width: 8 },
+    { header: texts.t('columns.criterion'), width: 28, wrap: true },
+    { header: texts.t('guide2.verify'), width: 48, wrap: true },
+    { header: texts.t('guide2.sample'), width: 36, wrap: true },
+    { header: texts.t('guide2.redFlags'), width: 40, wrap: true },
+    { header: texts.t('guide2.twoVersusThree'), width: 40, wrap: true },
+  ];
+  writeHeader(sheet, layout);
+  criteriaOf(framework).forEach((criterion, i) => {
+    const guidance = criterion.auditorGuidance;
+    const values = [
+      criterion.id,
+      criterion.title,
+      guidance?.verify ?? '',
+      guidance?.sample ?? '',
+      (guidance?.redFlags ?? []).map((flag) => `• ${flag}`).join('\n'),
+      guidance?.twoVersusThree ?? '',
+    ];
+    const row = sheet.getRow(i + 2);
+    values.forEach((value, c) => {
+      const cell = row.getCell(c + 1);
+      cell.value = cellText(value);
+      cell.alignment = { vertical: 'top', wrapText: layout[c]?.wrap ?? false };
+      if (c === 0) cell.font = { bold: true };
+    });
+    row.height = rowHeight(layout, values);
+  });
+  sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
+  printSetup(sheet, { texts, institution: input.institution.legalName, title: texts.t('guide2.auditorSheet'), orientation: 'landscape' });
+  // Read-only, like every part of the questionnaire the partner does not answer.
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
 
 function writeIdentity(sheet: ExcelJS.Worksheet, input: QuestionnaireInput): void {

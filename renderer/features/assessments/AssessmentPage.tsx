@@ -14,6 +14,7 @@ import { emptyAnswer, type Answer } from '../../../shared/assessment/answer';
 import type { AnswerPatch } from '../../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import type { AppErrorData } from '../../../shared/errors';
+import { frameworkUnderProfile, profileOf } from '../../../shared/framework/guide2';
 import { criteriaOf } from '../../../shared/framework/schema';
 import type { AssessmentView } from '../../../shared/ipc/contract';
 import { Button } from '../../components/Button';
@@ -71,7 +72,10 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   const { t } = useTranslation();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const { framework, reviewed } = initial;
+  const { reviewed } = initial;
+  // Under a cooperation profile, the criteria it leaves out are not part of the assessment at all.
+  const framework = useMemo(() => frameworkUnderProfile(initial.framework, initial.assessment.profileId), [initial.framework, initial.assessment.profileId]);
+  const profile = profileOf(initial.framework, initial.assessment.profileId);
   const [assessment, setAssessment] = useState(initial.assessment);
   const [summary, setSummary] = useState<AssessmentSummary>();
   const [status, setStatus] = useState<SaveStatus>('saved');
@@ -143,6 +147,12 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
         </p>
       )}
       {assessment.completed && <ValidityNote assessmentId={assessment.id} lastValidDay={validUntil(assessment.completed.at, framework.validityMonths)} />}
+      {profile && (
+        <p className="muted" data-testid="assessment-profile">
+          {t('guide2.profileShown', { title: profile.title })}
+          {profile.excluded.length > 0 && <> · {t('guide2.profileExcluded', { ids: profile.excluded.join(', ') })}</>}
+        </p>
+      )}
       {assessment.carriedFrom && (
         <p className="muted">
           {t('assessment.renewalOf', { title: assessment.carriedFrom.title })}{' '}

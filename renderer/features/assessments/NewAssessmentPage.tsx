@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { CarryPlan } from '../../../shared/assessment/carry-over';
 import type { AssessmentKind } from '../../../shared/assessment/schema';
 import type { AppErrorData } from '../../../shared/errors';
+import { defaultFrameworkFor, profilesOf } from '../../../shared/framework/guide2';
 import type { Language } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
@@ -19,6 +21,7 @@ import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
 import { useUiLanguage } from '../../lib/format';
+import { CarryOverDialog } from './CarryOverDialog';
 
 const none = '';
 
@@ -56,7 +59,13 @@ export function NewAssessmentPage() {
   const own = institutions.data?.find((item) => item.kind === 'own');
   const partners = (institutions.data ?? []).filter((item) => item.kind === 'partner');
   const published = (frameworks.data ?? []).filter((item) => item.status === 'published');
-  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? published[0];
+  // An audit is made with the version of the self-assessment it reviews, so the two compare
+  // criterion by criterion; otherwise the newest built-in guide, unless the officer chose one.
+  const reviewedSummary = kind === 'audit' && reviewsId ? (assessments.data ?? []).find((summary) => summary.id === reviewsId) : undefined;
+  const reviewedFramework = reviewedSummary
+    ? published.find((item) => item.id === reviewedSummary.framework.id && item.version === reviewedSummary.framework.version)
+    : undefined;
+  const chosenFramework = published.find((item) => item.key === frameworkKey) ?? reviewedFramework ?? defaultFrameworkFor(published, language);
   const subjectId = kind === 'self' ? own?.id : partnerId || partners[0]?.id;
   const subject = (institutions.data ?? []).find((item) => item.id === subjectId);
   const previous = (assessments.data ?? []).filter((summary) => summary.kind === kind && summary.subject.institutionId === subjectId);
@@ -65,18 +74,40 @@ export function NewAssessmentPage() {
   const proposedTitle = subject ? t(kind === 'self' ? 'newAssessment.titleSelf' : 'newAssessment.titleAudit', { year, name: subject.legalName }) : '';
   const effectiveLanguage = chosenFramework?.languages.includes(language) ? language : (chosenFramework?.language ?? 'en');
 
+  // A new cycle from an earlier one: first the plan of what carries over, for the officer to confirm.
+  const [carryPlan, setCarryPlan] = useState<CarryPlan>();
+  const previewCarryOver = async () => {
+    if (!chosenFramework) return;
+    setBusy(true);
+    const result = await api().assessments.previewCarryOver({ fromId: previousId, frameworkKey: chosenFramework.key, language: effectiveLanguage, ...profileChoice });
+    setBusy(false);
+    if (!result.ok) return setFailure(result.error);
+    setCarryPlan(result.value);
+  };
+
+  // The chosen version's cooperation profiles (guide 2.0 and later); none for 1.0.
+  const [profileId, setProfileId] = useState(none);
+  const chosenDetail = useResource(
+    () => api().frameworks.get({ key: chosenFramework?.key ?? none, language: effectiveLanguage }),
+    [chosenFramework?.key, effectiveLanguage],
+  );
+  const profiles = chosenDetail.data?.item.key === chosenFramework?.key ? profilesOf(chosenDetail.data?.framework ?? {}) : [];
+  const chosenProfile = profiles.find((profile) => profile.id === profileId);
+  const profileChoice = chosenProfile ? { profileId: chosenProfile.id } : {};
+
   const submit = async () => {
     if (!subjectId || !chosenFramework) return;
     setBusy(true);
     const finalTitle = (title ?? proposedTitle).trim();
     const result = previousId
-      ? await api().assessments.startFromPrevious({ fromId: previousId, title: finalTitle, frameworkKey: chosenFramework.key, language: effectiveLanguage })
+      ? await api().assessments.startFromPrevious({ fromId: previousId, title: finalTitle, frameworkKey: chosenFramework.key, language: effectiveLanguage, ...profileChoice })
       : await api().assessments.create({
           kind,
           subjectId,
           frameworkKey: chosenFramework.key,
           language: effectiveLanguage,
           title: finalTitle,
+          ...profileChoice,
           ...(kind === 'audit' && reviewsId ? { reviewsAssessmentId: reviewsId } : {}),
         });
     setBusy(false);
@@ -99,7 +130,7 @@ export function NewAssessmentPage() {
         validationBehavior="aria"
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          void (previousId ? previewCarryOver() : submit());
         }}
       >
         <ChoiceGroup<AssessmentKind>
@@ -151,6 +182,17 @@ export function NewAssessmentPage() {
             />
           )}
         </div>
+        {profiles.length > 0 && (
+          <SelectField
+            label={t('guide2.profile')}
+            description={chosenProfile ? `${t('guide2.profileHelp')} ${chosenProfile.summary}` : t('guide2.profileHelp')}
+            value={chosenProfile?.id ?? none}
+            options={[{ value: none, label: t('guide2.profileNone') }, ...profiles.map((profile) => ({ value: profile.id, label: profile.title }))]}
+            onChange={setProfileId}
+            error={errors['profileId']}
+            name="profile"
+          />
+        )}
         {previous.length > 0 && (
           <SelectField
             label={t('newAssessment.previous')}
@@ -179,6 +221,16 @@ export function NewAssessmentPage() {
           </Button>
         </div>
       </Form>
+      <CarryOverDialog
+        plan={carryPlan}
+        previousTitle={(assessments.data ?? []).find((summary) => summary.id === previousId)?.title ?? ''}
+        targetVersion={chosenFramework?.version ?? ''}
+        onCancel={() => setCarryPlan(undefined)}
+        onConfirm={() => {
+          setCarryPlan(undefined);
+          void submit();
+        }}
+      />
     </>
   );
 }

@@ -11,6 +11,7 @@ import type { Framework } from '../../../shared/framework/schema';
 import { assessmentReport } from '../../../shared/report';
 import type { CriterionLine } from '../../../shared/report/model';
 import { Chart, currentPalette } from '../../components/Chart';
+import { NotApplicableUse } from './NotApplicableUse';
 import { BandBadge } from '../../components/BandBadge';
 import { useFormat } from '../../lib/format';
 
@@ -82,7 +83,7 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
       </div>
 
       <section className="card" aria-labelledby="results-blockers">
-        <h2 id="results-blockers">{t('results.blockersTitle')}</h2>
+        <h2 id="results-blockers">{t('results.blockersTitle', { level: framework.thresholds.blockerBelowLevel })}</h2>
         {score.blockers.length ? <CriterionLines items={score.blockers} scale={framework.scale} /> : <p>{t('results.noBlockers')}</p>}
         {score.criticalMissing.length > 0 && <p className="muted">{t('results.criticalMissing', { count: score.criticalMissing.length })}</p>}
       </section>
@@ -96,6 +97,7 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
           {score.weakest.length ? <CriterionLines items={score.weakest} scale={framework.scale} /> : <p className="muted">{t('results.nothingRated')}</p>}
         </section>
       </div>
+      <NotApplicableUse assessment={assessment} framework={framework} />
     </div>
   );
 }

@@ -85,7 +85,7 @@ export function ReviewPanel({
       {sections.map(([key, items, extra, none]) => (
         <section key={key} className="card" aria-labelledby={`review-${key}`}>
           <h2 id={`review-${key}`}>
-            {t(`review.${key}`)} <span className="count">{items.length}</span>
+            {t(`review.${key}`, { level: framework.thresholds.blockerBelowLevel })} <span className="count">{items.length}</span>
           </h2>
           <p className="muted">{t(`review.${key}Help`)}</p>
           {items.length ? <ItemList items={items} onGoTo={onGoTo} {...(extra ? { extra } : {})} /> : <p>{t(none)}</p>}

@@ -11,6 +11,7 @@ import type { Answer } from '../../../shared/assessment/answer';
 import type { AnswerPatch } from '../../../shared/assessment/patch';
 import type { Assessment } from '../../../shared/assessment/schema';
 import type { AssessmentSummary } from '../../../shared/assessment/summary';
+import { allowsNotApplicable } from '../../../shared/framework/guide2';
 import { criteriaOf, type Framework, type Level } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { ChevronIcon } from '../../components/icons';
@@ -20,6 +21,7 @@ import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { toFieldErrors } from '../../lib/validation';
 import { CriterionBadges, CriterionDetails } from '../guide/CriterionDetails';
+import { AuditorGuidancePanel } from './AuditorGuidancePanel';
 import { EvidenceList } from './EvidenceList';
 import { LevelCards } from './LevelCards';
 import { answerState, AnswerStateIcon } from './answer-state';
@@ -63,13 +65,13 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
   // Shortcuts; the latest props are read through a ref so the listener is registered once. The ref
   // is refreshed in a layout effect, before the browser handles the next key: a level typed right
   // after moving on must go to the criterion now on screen, never to the one before it.
-  const latest = useRef({ go, criterion, answer, locked, onChange });
+  const latest = useRef({ go, criterion, answer, locked, onChange, t });
   useLayoutEffect(() => {
-    latest.current = { go, criterion, answer, locked, onChange };
+    latest.current = { go, criterion, answer, locked, onChange, t };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { go: move, criterion: current, answer: currentAnswer, locked: isLocked, onChange: change } = latest.current;
+      const { go: move, criterion: current, answer: currentAnswer, locked: isLocked, onChange: change, t: translate } = latest.current;
       if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
         event.preventDefault();
         move(event.key === 'ArrowDown' ? 1 : -1);
@@ -81,6 +83,8 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
         change(current.id, { level: Number(event.key) as Level, notApplicable: false });
       } else if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
+        // A criterion that always applies can be taken out of N/A, never put into it.
+        if (!currentAnswer.notApplicable && !allowsNotApplicable(current)) return notify(translate('guide2.naNotAllowed'), 'error');
         change(current.id, { notApplicable: !currentAnswer.notApplicable });
       }
     };
@@ -88,6 +92,7 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  const naAllowed = allowsNotApplicable(criterion);
   const partner = isAudit && reviewed ? (reviewed.answers[criterion.id] ?? undefined) : undefined;
   const dimension = framework.dimensions.find((d) => d.id === criterion.dimensionId)!;
 
@@ -207,6 +212,7 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
                 {partner.evidence.length > 0 && <EvidenceList evidence={partner.evidence} readOnly headingId="partner-answer-title" />}
               </>
             )}
+            <AuditorGuidancePanel key={criterion.id} criterion={criterion} />
           </section>
         )}
 
@@ -219,10 +225,21 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
           label={isAudit ? t('assessment.auditorLevel') : t('assessment.level')}
         />
 
-        <Checkbox className="checkbox" isSelected={answer.notApplicable} onChange={(notApplicable) => onChange(criterion.id, { notApplicable })} isDisabled={locked}>
+        <Checkbox
+          className="checkbox"
+          isSelected={answer.notApplicable}
+          onChange={(notApplicable) => onChange(criterion.id, { notApplicable })}
+          isDisabled={locked || (!naAllowed && !answer.notApplicable)}
+          aria-describedby={naAllowed ? undefined : 'na-not-allowed'}
+        >
           <span className="checkbox__box" aria-hidden="true" />
           {t('assessment.markNotApplicable')}
         </Checkbox>
+        {!naAllowed && (
+          <p id="na-not-allowed" className="muted small">
+            {t('guide2.naNotAllowed')}
+          </p>
+        )}
         {answer.notApplicable && (
           <TextInput
             label={t('assessment.naReason')}

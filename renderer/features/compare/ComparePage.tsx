@@ -150,6 +150,7 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
                     <span className="mono">{row.criterionId}</span> {row.title}
                     {row.critical && <span className="badge badge--critical block-inline">{t('assessmentCompare.critical')}</span>}
                     {row.reworded && <span className="muted small block">{t('assessmentCompare.reworded')}</span>}
+                    {row.criterionIdA && <span className="muted small block">{t('guide2.compareWas', { id: row.criterionIdA })}</span>}
                   </th>
                   <td>
                     <Level side={row.a} />

@@ -9,6 +9,7 @@ import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { FrameworkVersions } from './FrameworkVersions';
+import { CoverageView } from './CoverageView';
 import { GuideBrowser } from './GuideBrowser';
 import { useUiLanguage } from '../../lib/format';
 
@@ -22,7 +23,7 @@ export function GuidePage() {
   const uiLanguage = useUiLanguage();
   const wanted = (params.get('language') as Language | null) ?? uiLanguage;
   const language = item?.languages.includes(wanted) ? wanted : (item?.language ?? 'en');
-  const tab = params.get('tab') === 'versions' ? 'versions' : 'browse';
+  const tab = params.get('tab') === 'versions' ? 'versions' : params.get('tab') === 'coverage' ? 'coverage' : 'browse';
   const selected = useResource<{ item: FrameworkListItem; framework: Framework } | undefined>(
     async () => (item ? api().frameworks.get({ key: item.key, language }) : { ok: true, value: undefined }),
     [item?.key, language],
@@ -40,6 +41,9 @@ export function GuidePage() {
           </Tab>
           <Tab id="versions" className="tabs__tab">
             {t('guide.versions')}
+          </Tab>
+          <Tab id="coverage" className="tabs__tab">
+            {t('guide2.coverageTitle')}
           </Tab>
         </TabList>
         <TabPanel id="browse" className="tabs__panel">
@@ -67,6 +71,9 @@ export function GuidePage() {
             </div>
           )}
           {selected.data && <GuideBrowser key={`${item?.key}-${language}`} framework={selected.data.framework} />}
+        </TabPanel>
+        <TabPanel id="coverage" className="tabs__panel">
+          {selected.data && <CoverageView key={`${item?.key}-${language}`} framework={selected.data.framework} language={language} />}
         </TabPanel>
         <TabPanel id="versions" className="tabs__panel">
           <FrameworkVersions items={list} onChanged={frameworks.reload} language={language} />

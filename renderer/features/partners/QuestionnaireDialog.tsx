@@ -12,6 +12,7 @@ import { errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
 import { SelectField } from '../../components/SelectField';
 import { notify } from '../../components/Toasts';
+import { defaultFrameworkFor } from '../../../shared/framework/guide2';
 import { api } from '../../lib/api';
 import { useUiLanguage } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
@@ -23,7 +24,7 @@ export function QuestionnaireDialog({ partner, onClose }: { partner: Institution
   const [frameworkKey, setFrameworkKey] = useState('');
   const [language, setLanguage] = useState<Language>(useUiLanguage());
   const [busy, setBusy] = useState(false);
-  const framework = published.find((item) => item.key === frameworkKey) ?? published[0];
+  const framework = published.find((item) => item.key === frameworkKey) ?? defaultFrameworkFor(published, language);
 
   const save = async () => {
     if (!framework) return;

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
 import { TextInput } from '../../components/TextInput';
+import { defaultFrameworkFor, profilesOf } from '../../../shared/framework/guide2';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
@@ -22,10 +23,17 @@ export function NewPartnershipDialog({ onClose }: { onClose(): void }) {
   const [failure, setFailure] = useState<AppErrorData>();
   const partner = partners.find((item) => item.id === partnerId) ?? partners[0];
   const proposed = partner ? t('partnerships.proposedTitle', { name: partner.legalName }) : '';
+  // The cooperation profiles of the newest built-in guide: both sides are scored under the one chosen.
+  const frameworks = useResource(() => api().frameworks.list(), []);
+  const guide = defaultFrameworkFor(frameworks.data ?? []);
+  const guideDetail = useResource(() => api().frameworks.get({ key: guide?.key ?? '' }), [guide?.key]);
+  const profiles = guide && guideDetail.data?.item.key === guide.key ? profilesOf(guideDetail.data.framework) : [];
+  const [profileId, setProfileId] = useState('');
+  const chosenProfile = profiles.find((profile) => profile.id === profileId);
 
   const submit = async () => {
     if (!partner) return;
-    const result = await api().partnerships.create({ partnerId: partner.id, title: (title ?? proposed).trim() });
+    const result = await api().partnerships.create({ partnerId: partner.id, title: (title ?? proposed).trim(), ...(chosenProfile ? { profileId: chosenProfile.id } : {}) });
     if (!result.ok) {
       setFailure(result.error);
       setErrors(toFieldErrors(result.error.issues ?? [], t));
@@ -58,6 +66,17 @@ export function NewPartnershipDialog({ onClose }: { onClose(): void }) {
             >
               <p className="muted">{t('partnerships.newIntro')}</p>
               <SelectField label={t('newAssessment.partner')} value={partner?.id ?? ''} options={partners.map((p) => ({ value: p.id, label: p.legalName }))} onChange={setPartnerId} name="partner" />
+              {profiles.length > 0 && (
+                <SelectField
+                  label={t('guide2.profile')}
+                  description={chosenProfile ? `${t('guide2.profileHelp')} ${chosenProfile.summary}` : t('guide2.profileHelp')}
+                  value={chosenProfile?.id ?? ''}
+                  options={[{ value: '', label: t('guide2.profileNone') }, ...profiles.map((profile) => ({ value: profile.id, label: profile.title }))]}
+                  onChange={setProfileId}
+                  error={errors['profileId']}
+                  name="profile"
+                />
+              )}
               <TextInput label={t('partnerships.name')} value={title ?? proposed} onChange={setTitle} error={errors['title']} isRequired name="title" />
               <ErrorMessage error={Object.keys(errors).length ? undefined : failure} />
               <div className="dialog__actions">

@@ -19,6 +19,7 @@ import { Chart, currentPalette } from '../../components/Chart';
 import { Button } from '../../components/Button';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { ExportDialog, useExchangeChoices } from '../../components/ExportDialog';
+import { profileOf } from '../../../shared/framework/guide2';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { notify } from '../../components/Toasts';
@@ -75,6 +76,11 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
         intro={t('partnership.between', { a: institutionA.legalName, b: institutionB.legalName })}
         actions={<Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>}
       />
+      {partnership.profileId && (
+        <p className="muted" data-testid="partnership-profile">
+          {t('guide2.profileShown', { title: (framework && profileOf(framework, partnership.profileId)?.title) ?? partnership.profileId })}
+        </p>
+      )}
       <Tabs selectedKey={tab} onSelectionChange={(key) => setParams({ tab: String(key) }, { replace: true })} className="tabs">
         <TabList aria-label={t('partnership.sections')} className="tabs__list">
           <Tab id="overview" className="tabs__tab">
@@ -175,7 +181,7 @@ function Readiness({ report }: { report: PartnershipReport }) {
       <Chart chart={chart} caption={t('partnership.chartTitle')} />
       {report.blockers.length > 0 && (
         <section className="card" aria-labelledby="partnership-blockers">
-          <h2 id="partnership-blockers">{t('results.blockersTitle')}</h2>
+          <h2 id="partnership-blockers">{t('results.blockersTitle', { level: report.framework.thresholds.blockerBelowLevel })}</h2>
           <ul>
             {report.blockers.map((blocker) => (
               <li key={`${blocker.side}-${blocker.criterionId}`}>

@@ -12,10 +12,11 @@ afterEach(async () => {
 });
 
 describe('the framework catalogue', () => {
-  it('lists the built-in guide once, in three languages, with its fingerprints', async () => {
+  it('lists each built-in guide version once, 1.0 in three languages, with its fingerprints', async () => {
     core = await testCore();
-    const [guide, ...others] = core.frameworks.list();
+    const [guide, next, ...others] = core.frameworks.list();
     expect(others).toEqual([]);
+    expect(next).toMatchObject({ id: 'trustbridge-guide', version: '2.0', origin: 'built-in', status: 'published', criteria: 49 });
     expect(guide).toMatchObject({ id: 'trustbridge-guide', version: '1.0', origin: 'built-in', status: 'published', languages: ['en', 'es', 'de'], criteria: 55 });
     const spanish = await core.frameworks.get(guide!.key, 'es');
     expect(spanish.language).toBe('es');
@@ -103,6 +104,7 @@ describe('a consortium’s own version', () => {
 
   it('refuses an invalid framework file, naming every offending field', async () => {
     core = await testCore();
+    const listedBefore = core.frameworks.list().length;
     const file = join(core.dataDir, 'broken.json');
     const framework = await core.frameworks.get(core.frameworks.list()[0]!.key);
     const broken = structuredClone(framework) as unknown as Record<string, unknown> & Framework;
@@ -115,7 +117,7 @@ describe('a consortium’s own version', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
     expect(result.error.issues?.map((issue) => issue.path)).toEqual(expect.arrayContaining(['dimensions.0.criteria.0.levels', 'thresholds.conditional']));
-    expect(core.frameworks.list()).toHaveLength(1);
+    expect(core.frameworks.list()).toHaveLength(listedBefore);
   });
 
   it('refuses a file that is not JSON, or unsafe JSON, with a sentence that says so', async () => {

@@ -122,7 +122,7 @@ describe('completeness', () => {
       'QA-02': rated(3),
     });
 
-    expect(score.criteria[0]).toMatchObject({ status: 'not-applicable', naReasonMissing: false });
+    expect(score.criteria[0]).toMatchObject({ status: 'not-applicable', naReasonMissing: false, naNotAllowed: false });
     expect(score.complete).toBe(true);
   });
 
@@ -266,6 +266,7 @@ describe('criterion results', () => {
         status: 'rated',
         level: 3,
         naReasonMissing: false,
+        naNotAllowed: false,
       },
       {
         criterionId: 'REC-01',
@@ -275,6 +276,7 @@ describe('criterion results', () => {
         status: 'missing',
         level: null,
         naReasonMissing: false,
+        naNotAllowed: false,
       },
     ]);
   });
