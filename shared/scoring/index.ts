@@ -12,3 +12,6 @@ export { partnershipReadiness, sideReadiness } from './readiness';
 export type { CriterionRanking } from './ranking';
 export { rankCriteria } from './ranking';
 export { roundScore } from './format';
+export { certainBand } from './certain-band';
+export type { Verdict, VerdictEvidence, VerdictProgress, VerdictResult } from './verdict';
+export { assessmentVerdict, decisiveCriteria, noAssessmentYet, partnershipVerdict, scoreEvidence, settledBand, verdictOf } from './verdict';
