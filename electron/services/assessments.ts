@@ -20,6 +20,7 @@ import { AppError } from '../../shared/errors';
 import { frameworkRef } from '../../shared/framework/fingerprint';
 import { criteriaOf, type Framework, type Language } from '../../shared/framework/schema';
 import { scoreAssessment } from '../../shared/scoring/assessment-score';
+import { scoreEvidence } from '../../shared/scoring/verdict';
 import type { FrameworkStructure } from '../../shared/scoring/framework-structure';
 import type { DocumentKind, Store } from '../store/store';
 import type { FrameworkCatalog } from './frameworks';
@@ -30,6 +31,7 @@ const historyCoalesceMs = 10 * 60 * 1000;
 
 export function summariseAssessment(assessment: Assessment, structure: (FrameworkStructure & { validityMonths?: number }) | undefined): AssessmentSummary {
   const score = structure ? scoreAssessment(structure, assessment.answers) : undefined;
+  const evidence = structure && score ? scoreEvidence(structure, assessment.answers, score) : undefined;
   return {
     id: assessment.id,
     kind: assessment.kind,
@@ -46,6 +48,9 @@ export function summariseAssessment(assessment: Assessment, structure: (Framewor
     answered: score?.completeness.answered ?? 0,
     total: score?.completeness.total ?? 0,
     blockers: score?.blockers.length ?? 0,
+    criticalMissing: score?.criticalMissing.length ?? 0,
+    certainBand: evidence?.certainBand ?? null,
+    decisive: evidence ? [...evidence.because] : [],
     carriedOver: Object.values(assessment.answers).filter((answer) => answer.carriedOver).length,
     scored: score !== undefined,
     createdAt: assessment.createdAt,

@@ -182,12 +182,31 @@ describe('the results and their charts', () => {
     expect(tableRows(screen.getAllByRole('table', { hidden: true })[1]!)[1]).toEqual(['Dimension DAT', '62.5 %']);
   });
 
-  it('says the band is provisional while a critical criterion is unanswered', async () => {
+  it('shows no band while a criterion is unanswered: the progress, and the score only "so far"', async () => {
+    // DAT-01 unanswered: DAT = DAT-02 alone = 50 %, overall (2 × 62.5 + 50 + 2 × 50) / 5 = 55 % — "ready with
+    // conditions" on paper, but DAT-01 could still be rated 0, which would make it "not ready".
     const { 'DAT-01': _left, ...rest } = ratings;
     const draft = assessmentOf(framework, { kind: 'self', subject: uniA, status: 'draft', ratings: rest });
     await renderInApp(<ResultsPanel assessment={draft} framework={framework} />);
     expect(figure('Completeness')).toHaveTextContent('4 of 5 answered');
-    expect(screen.getByText(/provisional/i, { selector: '.alert' })).toBeInTheDocument();
+    const band = figure('Decision band');
+    expect(band).toHaveTextContent('Not decided yet');
+    expect(band).not.toHaveTextContent(/Ready|Not ready/);
+    expect(band.querySelector('.band')).toBeNull();
+    expect(screen.queryByText('Overall score', { selector: '.figure-card__label' })).toBeNull();
+    expect(figure('Score so far')).toHaveTextContent('55.0 %');
+    expect(screen.getByText(/No decision band yet: 4 of 5 criteria answered/, { selector: '.alert' })).toBeInTheDocument();
+  });
+
+  it('states a band the missing answers can no longer change, and which criterion decides it', async () => {
+    // DAT-01 critical at 0 (below level 1, which "ready with conditions" demands): not ready,
+    // whatever REC-01 turns out to be.
+    const { 'REC-01': _left, ...rest } = ratings;
+    const draft = assessmentOf(framework, { kind: 'self', subject: uniA, status: 'draft', ratings: { ...rest, 'DAT-01': 0 } });
+    await renderInApp(<ResultsPanel assessment={draft} framework={framework} />);
+    const band = figure('Decision band');
+    expect(band.querySelector('.band')).toHaveTextContent('Not ready');
+    expect(band).toHaveTextContent('already decided by DAT-01, whatever the remaining answers');
   });
 
   it('shows the bars alone for a framework of fewer than three dimensions, which a radar cannot draw', async () => {

@@ -8,11 +8,12 @@
 import { Document, Packer, Paragraph, TextRun, type Table, type TableOfContents } from 'docx';
 import type { PartnershipReport, SideReport } from '../../../shared/report/model';
 import type { ReportTexts } from '../../../shared/report/texts';
+import { settledBand, type Verdict } from '../../../shared/scoring/verdict';
+import { verdictRuns } from './verdict';
 import type { PartnershipSide } from '../../../shared/scoring';
 import type { RenderedChart } from '../charts';
 import { aboutSection, criterionCell, flagsText, frameworkFacts, gapText, ratingText, recordParagraphs, rowRating, type ReportMeta } from './common';
 import {
-  bandRun,
   bullet,
   chartParagraph,
   colours,
@@ -80,7 +81,7 @@ function decisionLine(report: PartnershipReport, texts: ReportTexts): Paragraph 
   if (!report.decision) {
     return new Paragraph({
       spacing: { after: 120 },
-      children: [run(`${texts.t('readiness.noDecision')} `, { bold: true, size: 24 }), run(`${texts.t('readiness.scoresSay')} `, { size: 24 }), bandRun(texts, report.readiness.band, report.readiness.provisional, { size: 24 })],
+      children: [run(`${texts.t('readiness.noDecision')} `, { bold: true, size: 24 }), run(`${texts.t('readiness.scoresSay')} `, { size: 24 }), ...verdictRuns(texts, report.readiness.verdict, { size: 24, withScore: false })],
     });
   }
   const { decision } = report;
@@ -94,13 +95,14 @@ function decisionLine(report: PartnershipReport, texts: ReportTexts): Paragraph 
   });
 }
 
-function figureCell(texts: ReportTexts, value: number | null, band: SideReport['band'], provisional: boolean, basis: string): CellContent {
+function figureCell(texts: ReportTexts, verdict: Verdict, basis: string): CellContent {
+  const band = settledBand(verdict);
   return {
     paragraphs: [
-      new Paragraph({ style: 'TableText', children: [run(texts.percent(value), { bold: true, size: 22 }), run('  '), bandRun(texts, band, provisional)] }),
+      new Paragraph({ style: 'TableText', children: verdictRuns(texts, verdict) }),
       new Paragraph({ style: 'TableText', children: [run(basis, { color: colours.muted, size: 16 })] }),
     ],
-    fill: colours.bandFill[band],
+    ...(band ? { fill: colours.bandFill[band] } : {}),
   };
 }
 
@@ -122,9 +124,9 @@ function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: 
       [
         [
           { text: texts.t('readiness.readinessRow'), bold: true },
-          figureCell(texts, bySide.A.overall.display, bySide.A.band, bySide.A.provisional, texts.t(`basis.${bySide.A.basis}`)),
-          figureCell(texts, bySide.B.overall.display, bySide.B.band, bySide.B.provisional, texts.t(`basis.${bySide.B.basis}`)),
-          figureCell(texts, readiness.overall.display, readiness.band, readiness.provisional, bounded),
+          figureCell(texts, bySide.A.verdict, texts.t(`basis.${bySide.A.basis}`)),
+          figureCell(texts, bySide.B.verdict, texts.t(`basis.${bySide.B.basis}`)),
+          figureCell(texts, readiness.verdict, bounded),
         ],
         [
           { text: texts.t('readiness.completenessRow'), bold: true },
@@ -198,7 +200,7 @@ function sideSections(report: PartnershipReport, texts: ReportTexts): Block[] {
     const score = data.score;
     blocks.push(
       factTable([
-        [texts.t('columns.overall'), { paragraphs: [new Paragraph({ style: 'TableText', children: [run(texts.percent(score.overall.display), { bold: true }), run('  '), bandRun(texts, score.band, score.provisional)] })] }],
+        [texts.t('columns.overall'), { paragraphs: [new Paragraph({ style: 'TableText', children: verdictRuns(texts, score.verdict) })] }],
         [texts.t('readiness.completenessRow'), completenessText(texts, data)],
         [texts.t('readiness.blockersRow'), score.blockers.length ? score.blockers.map((b) => `${b.criterionId} ${b.title}`).join('\n') : texts.t('common.none')],
         [texts.t('readiness.criticalMissingRow'), score.criticalMissing.length ? score.criticalMissing.map((c) => `${c.criterionId} ${c.title}`).join('\n') : texts.t('common.none')],

@@ -14,7 +14,7 @@ import { fitsSlot, partnershipSlots, type PartnershipSlot } from '../../../share
 import { partnershipReport } from '../../../shared/report';
 import type { PartnershipReport, SideReport } from '../../../shared/report/model';
 import type { PartnershipSide } from '../../../shared/scoring';
-import { BandBadge } from '../../components/BandBadge';
+import { VerdictBadge } from '../../components/VerdictBadge';
 import { Chart, currentPalette } from '../../components/Chart';
 import { Button } from '../../components/Button';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
@@ -128,8 +128,7 @@ function SideCard({ side, report }: { side: SideReport; report: PartnershipRepor
   return (
     <section className="card side-card" aria-labelledby={`side-${side.side}`}>
       <h2 id={`side-${side.side}`}>{side.institution.legalName}</h2>
-      <p className="figure-card__value">{format.figure(side.overall)}</p>
-      <BandBadge band={side.band} provisional={side.provisional} />
+      <VerdictBadge verdict={side.verdict} />
       <p className="muted">{t(`partnership.basis.${side.basis}`)}</p>
       {side.comparison && (
         <p>
@@ -143,7 +142,6 @@ function SideCard({ side, report }: { side: SideReport; report: PartnershipRepor
 
 function Readiness({ report }: { report: PartnershipReport }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const chart = barChartSvg({
     title: t('partnership.chartTitle'),
     axes: report.dimensions.map((dimension) => ({ id: dimension.id, label: dimension.title })),
@@ -161,8 +159,7 @@ function Readiness({ report }: { report: PartnershipReport }) {
         <SideCard side={report.sides.A} report={report} />
         <section className="card side-card side-card--partnership" aria-labelledby="side-partnership">
           <h2 id="side-partnership">{t('partnership.readiness')}</h2>
-          <p className="figure-card__value">{format.figure(report.readiness.overall)}</p>
-          <BandBadge band={report.readiness.band} provisional={report.readiness.provisional} />
+          <VerdictBadge verdict={report.readiness.verdict} />
           <p className="muted">{t('partnership.weakerSide')}</p>
           {report.decision && (
             <p>
