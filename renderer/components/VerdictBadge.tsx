@@ -38,7 +38,11 @@ export function VerdictBadge({ verdict, showProgress = true, showScore = true }:
       ) : (
         <span className="verdict__open">{t('verdict.open')}</span>
       )}
-      {showProgress && <span className="verdict__progress muted small block">{progress}</span>}
+      {showProgress ? (
+        <span className="verdict__progress muted small block">{progress}</span>
+      ) : (
+        verdict.criticalUnanswered > 0 && <span className="verdict__progress muted small block">{t('verdict.criticalUnanswered', { count: verdict.criticalUnanswered })}</span>
+      )}
       {showScore && verdict.scoreSoFar !== null && (
         <span className="verdict__so-far muted small block">{t('verdict.soFar', { score: format.score(verdict.scoreSoFar) })}</span>
       )}
