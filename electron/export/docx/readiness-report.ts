@@ -46,8 +46,12 @@ export async function readinessReportDocx(report: PartnershipReport, texts: Repo
     ...frameworkFacts(texts, report.framework, report.generatedOn),
     ...(meta.preparedBy ? [[texts.t('titlePage.preparedBy'), meta.preparedBy] as const] : []),
   ];
+  // Page 1 is the executive summary, as the export dialog promises; the cover details follow it.
+  const [, , , ...cover] = titlePage({ kicker: '', title, subtitle: pair, facts, notice: texts.t('readiness.notice') });
   const body: Block[] = [
     ...executiveSummary(report, texts, chart),
+    new Paragraph({ pageBreakBefore: true, children: [] }),
+    ...cover,
     ...tableOfContents(texts),
     ...sideSections(report, texts),
     ...dimensionSection(report, texts),
@@ -65,11 +69,20 @@ export async function readinessReportDocx(report: PartnershipReport, texts: Repo
     styles: documentStyles(texts.locale),
     sections: sections(
       { texts, institution: pair, title, footerNote: `${report.framework.title} ${report.framework.version}` },
-      titlePage({ kicker: texts.t('common.kicker'), title, subtitle: pair, facts, notice: texts.t('readiness.notice') }),
-      body,
+      [],
+      [...compactTitle(texts.t('common.kicker'), title, pair), ...body],
     ),
   });
   return Packer.toBuffer(document);
+}
+
+/** The kicker, the title and the pair of institutions, small enough to leave page 1 to the summary. */
+export function compactTitle(kicker: string, title: string, subtitle: string): Paragraph[] {
+  return [
+    new Paragraph({ spacing: { after: 60 }, children: [run(kicker.toUpperCase(), { color: colours.accent, bold: true, size: 18 })] }),
+    new Paragraph({ spacing: { after: 40 }, children: [run(title, { bold: true, size: 36 })] }),
+    new Paragraph({ spacing: { after: 200 }, children: [run(subtitle, { color: colours.muted, size: 22 })] }),
+  ];
 }
 
 function institutionText(report: PartnershipReport, side: PartnershipSide): string {
@@ -106,10 +119,11 @@ function figureCell(texts: ReportTexts, verdict: Verdict, basis: string): CellCo
   };
 }
 
-function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: RenderedChart): Block[] {
+/** Decision, the table of both sides, the chart, blockers and top conditions: page 1 of the report, and the brief. */
+export function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: RenderedChart, options: { pageBreakBefore?: boolean } = {}): Block[] {
   const { sides: bySide, readiness } = report;
   const [measure, a, b, partnership] = widths(19, 27, 27, 27);
-  const blocks: Block[] = [heading(1, texts.t('readiness.summaryHeading'), { pageBreakBefore: true }), decisionLine(report, texts)];
+  const blocks: Block[] = [heading(1, texts.t('readiness.summaryHeading'), { pageBreakBefore: options.pageBreakBefore ?? false }), decisionLine(report, texts)];
   if (report.decisionAboveScores) blocks.push(paragraph([run(texts.t('readiness.decisionAboveScores'), { color: colours.warning, bold: true })]));
   const bounded =
     readiness.boundedBy === 'both' ? texts.t('readiness.boundedByBoth') : texts.t('readiness.boundedBy', { institution: report.institutions[readiness.boundedBy].legalName });

@@ -113,6 +113,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           intro={t('exports.partnershipIntro')}
           onClose={() => setExporting(false)}
           choices={[
+            { id: 'brief', label: t('exports.brief'), run: (language) => api().exports.brief({ id: partnership.id, language }) },
             { id: 'readiness', label: t('exports.readinessReport'), run: (language) => api().exports.readinessReport({ id: partnership.id, language }) },
             { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: partnership.id, language, of: 'partnership' }) },
             ...exchangeChoices,
