@@ -227,11 +227,13 @@ function Conditions({ report }: { report: PartnershipReport }) {
 
 function Readiness({ report, framework }: { report: PartnershipReport; framework: Framework }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const chart = barChartSvg({
     title: t('partnership.chartTitle'),
     axes: report.dimensions.map((dimension) => ({ id: dimension.id, label: dimension.title })),
     series: (['A', 'B'] as const).map((side) => ({ name: report.institutions[side].legalName, values: report.dimensions.map((dimension) => dimension.readiness[side].raw) })),
     palette: currentPalette(),
+    format: format.score,
     width: 640,
     thresholds: [
       { value: report.framework.thresholds.ready, label: t('band.ready') },
