@@ -13,6 +13,7 @@ import { createApi } from '../../shared/ipc/api';
 import { defaultSettings } from '../../shared/settings';
 import { AppContext, type AppContextValue } from '../../renderer/app/app-context';
 import { LevelCards } from '../../renderer/features/assessments/LevelCards';
+import { HistoryPanel } from '../../renderer/features/assessments/HistoryPanel';
 import { ResultsPanel } from '../../renderer/features/assessments/ResultsPanel';
 import { ReviewPanel } from '../../renderer/features/assessments/ReviewPanel';
 import { ToastArea } from '../../renderer/components/Toasts';
@@ -256,6 +257,20 @@ describe('the review before completing', () => {
   }
 
   const section = (name: RegExp) => screen.getByRole('region', { name });
+
+  it('shows the status changes of the history in the user’s language, not as stored codes', async () => {
+    const { created, framework } = await newAssessment();
+    for (const criterion of criteriaOf(framework)) await core.assessments.saveAnswer(created.id, criterion.id, { level: 3 });
+    await core.assessments.complete(created.id);
+    const reopened = await core.assessments.reopen(created.id);
+    await renderInApp(<HistoryPanel assessment={reopened} framework={framework} />, 'es');
+    const cells = (await screen.findAllByRole('cell')).map((cell) => cell.textContent);
+    expect(cells).toContain('Borrador');
+    expect(cells).toContain('Finalizada');
+    expect(cells).not.toContain('draft');
+    expect(cells).not.toContain('complete');
+    expect(cells.some((text) => text?.startsWith('revision'))).toBe(false);
+  });
 
   it('lists what is missing, the blockers and N/A without a reason, and will not complete yet', async () => {
     const { created, framework } = await newAssessment();
