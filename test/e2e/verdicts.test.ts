@@ -4,6 +4,7 @@
  * decision, then the blockers (saying what each blocks), then the conditions; the consortium matrix
  * counts what the partnership counts.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { pressButton } from './keyboard';
 import { screenshot } from './screenshots';
 
 describe('verdicts on screen', () => {
@@ -79,6 +81,22 @@ describe('verdicts on screen', () => {
     expect(await blockers.locator('li .badge').first().textContent()).toBe('blocks “Ready”');
     await screenshot(page, 'verdicts-partnership');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
+  });
+
+  it('writes the brief for top management from the export dialog', async () => {
+    const { page, baseUrl } = app!;
+    await page.goto(`${baseUrl}/index.html#/partnerships/${demo.partnership}`);
+    await page.locator('.decision-banner').waitFor();
+    await pressButton(page, 'Export…');
+    await page.getByRole('dialog').waitFor();
+    const brief = join(data.path, 'brief.docx');
+    app!.dialogs.answerSave(brief);
+    await pressButton(page, 'Brief for top management, at most 4 pages (Word)');
+    await page.getByText(`Saved to ${brief}.`).waitFor({ timeout: 60_000 });
+    const text = execFileSync('/usr/bin/unzip', ['-p', brief, 'word/document.xml']).toString('utf8').replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('Partnership brief');
+    expect(text).toContain('Next review');
+    await page.keyboard.press('Escape');
   });
 
   it('counts in the consortium matrix what the partnership counts', async () => {
