@@ -23,6 +23,7 @@ import {
   exportAssessmentWorkbook,
   exportQuestionnaire,
   exportReadinessReport,
+  exportBrief,
   previewQuestionnaire,
   type QuestionnairePreview,
 } from '../export';
@@ -320,6 +321,12 @@ export function createHandlers(
       const partnership = await partnerships.get(id);
       return saveAs('exportReport', `${partnership.title}.docx`, word(), (outPath, onProgress) =>
         exportReadinessReport({ core, templatesDir, language, id, outPath, onProgress, appVersion: options.appVersion }),
+      );
+    },
+    'exports.brief': async ({ id, language }) => {
+      const partnership = await partnerships.get(id);
+      return saveAs('exportReport', `${partnership.title} — brief.docx`, word(), (outPath, onProgress) =>
+        exportBrief({ core, templatesDir, language, id, outPath, onProgress, appVersion: options.appVersion }),
       );
     },
     'exports.workbook': async ({ id, language, of }) => {

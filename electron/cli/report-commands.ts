@@ -8,7 +8,7 @@ import { version } from '../../package.json';
 import { isAppError } from '../../shared/errors';
 import { languageSchema, type Language } from '../../shared/framework/schema';
 import { openCore } from '../app/core';
-import { exportAssessmentReport, exportAssessmentWorkbook, exportReadinessReport } from '../export';
+import { exportAssessmentReport, exportAssessmentWorkbook, exportBrief, exportReadinessReport } from '../export';
 import { demoPassphrase, writeDemo } from '../export/demo-exchange';
 import { noDialogs } from '../platform/dialogs';
 import type { Command, CommandContext } from './commands';
@@ -55,9 +55,10 @@ export function parseOptions(args: readonly string[]): { options: Map<string, st
 }
 
 const reportUsage = [
-  'Usage: trustbridge report --kind readiness|self|audit --format docx|xlsx --in <data folder> --id <id> --out <file> [--language en|es|de]',
+  'Usage: trustbridge report --kind readiness|brief|self|audit --format docx|xlsx --in <data folder> --id <id> --out <file> [--language en|es|de]',
   '',
   '  --kind      readiness: the partnership readiness report (--id is a partnership)',
+  '              brief: the brief for top management, at most four pages (docx; --id is a partnership)',
   '              self, audit: the report of one assessment (--id is an assessment of that kind)',
   '  --format    docx (Word) or xlsx (the assessment workbook, of an assessment or a partnership)',
   '  --in        a TrustBridge data folder (a .trustbridge exchange file will be accepted later)',
@@ -82,7 +83,8 @@ export const reportCommand: Command = {
     const id = options.get('id');
     const out = options.get('out');
     const language = languageSchema.safeParse(options.get('language') ?? 'en');
-    if (kind !== 'readiness' && kind !== 'self' && kind !== 'audit') problems.push('--kind must be readiness, self or audit');
+    if (kind !== 'readiness' && kind !== 'brief' && kind !== 'self' && kind !== 'audit') problems.push('--kind must be readiness, brief, self or audit');
+    if (kind === 'brief' && format !== 'docx') problems.push('--kind brief is written as --format docx');
     if (format !== 'docx' && format !== 'xlsx') problems.push('--format must be docx or xlsx');
     if (!input) problems.push('--in <data folder> is required');
     if (!id) problems.push('--id is required');
@@ -105,7 +107,7 @@ export const reportCommand: Command = {
     return withCore(dataDir, context, async (core, templatesDir) => {
       const lang = language.data as Language;
       const common = { core, templatesDir, language: lang, id: id!, outPath: resolve(context.cwd, out!), appVersion: version };
-      if (kind === 'readiness') {
+      if (kind === 'readiness' || kind === 'brief') {
         if (!core.partnerships.list().some((summary) => summary.id === id)) {
           context.err(`${id}: no partnership with this id in ${input}.`);
           return 1;
@@ -126,7 +128,9 @@ export const reportCommand: Command = {
           ? await exportAssessmentWorkbook(common)
           : kind === 'readiness'
             ? await exportReadinessReport(common)
-            : await exportAssessmentReport(common);
+            : kind === 'brief'
+              ? await exportBrief(common)
+              : await exportAssessmentReport(common);
       context.out(`Wrote ${result.path} (${Math.round(result.bytes / 1024)} KB).`);
       return 0;
     });

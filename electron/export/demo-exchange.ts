@@ -83,6 +83,16 @@ export async function writeDemoExchange(options: {
       await b.store.create(b.assessments.kind, own);
     }
 
+    // Ejemplo holds these two as received from Tampere: record them as an import does — signed
+    // with Tampere's own key, from the institution with Tampere's exchange id — so that every view
+    // (the partnership and the consortium matrix alike) can trust them as Tampere's word.
+    await a.institutions.rememberExchangeId(partnerInA.id, b.exchange.keyRing.exchangeId());
+    for (const id of [options.demo.assessments.selfB, options.demo.assessments.auditOfA]) {
+      await a.store.update(a.assessments.kind, id, (held) =>
+        held.origin.type === 'exchange' ? { ...held, origin: { ...held.origin, keyFingerprint: b!.exchange.keyRing.fingerprint() } } : held,
+      );
+    }
+
     const files = {
       fromA: join(options.outDir, 'universidad-de-ejemplo.trustbridge'),
       fromB: join(options.outDir, 'tampere-test-university.trustbridge'),

@@ -24,6 +24,7 @@ import { dimensionChart } from './charts';
 import { agreementDocx } from './docx/agreement';
 import { assessmentReportDocx } from './docx/assessment-report';
 import { consortiumSummaryDocx } from './docx/consortium-summary';
+import { briefDocx } from './docx/brief';
 import { readinessReportDocx } from './docx/readiness-report';
 import { loadAgreementTexts, loadReportTexts } from './report-texts';
 import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
@@ -150,6 +151,27 @@ export async function exportReadinessReport(options: ExportOptions): Promise<Exp
   options.onProgress?.(2, total);
   const by = preparedBy(options.core, options.preparedBy);
   const bytes = await readinessReportDocx(report, texts, chart, { ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) });
+  options.onProgress?.(3, total);
+  return write(options.outPath, bytes, options.onProgress, total);
+}
+
+/** The brief for top management (Word, at most four pages): decision, chart, blockers, conditions, next review. */
+export async function exportBrief(options: ExportOptions): Promise<ExportResult> {
+  const now = options.now ?? (() => new Date());
+  const total = 4;
+  const report = await loadPartnershipReport(options.core, options.id, options.language, now);
+  options.onProgress?.(1, total);
+  const texts = await loadReportTexts(options.templatesDir, options.language);
+  const chart = dimensionChart(report.chart, texts, { templatesDir: options.templatesDir, framework: report.framework, compact: true, title: texts.t('chart.title') });
+  options.onProgress?.(2, total);
+  // The next review: the first day an assessment the readiness rests on stops being valid.
+  const validity = (['A', 'B'] as const).flatMap((side) => {
+    const line = report.sides[side].audit ?? report.sides[side].self;
+    const until = line ? options.core.assessments.list().find((summary) => summary.id === line.id)?.validUntil : undefined;
+    return until ? [until] : [];
+  });
+  const by = preparedBy(options.core, options.preparedBy);
+  const bytes = await briefDocx(report, texts, chart, { nextReview: validity.sort()[0] ?? null, ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) });
   options.onProgress?.(3, total);
   return write(options.outPath, bytes, options.onProgress, total);
 }

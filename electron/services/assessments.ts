@@ -23,6 +23,7 @@ import { criteriaOf, type Framework, type Language } from '../../shared/framewor
 import { scoreAssessment } from '../../shared/scoring/assessment-score';
 import { allowsNotApplicable, notApplicableRefusedMessage } from '../../shared/scoring/criterion-status';
 import { structureForProfile, UnknownProfileError, type ProfiledFramework } from '../../shared/scoring/framework-structure';
+import { scoreEvidence } from '../../shared/scoring/verdict';
 import type { DocumentKind, Store } from '../store/store';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
@@ -33,6 +34,7 @@ const historyCoalesceMs = 10 * 60 * 1000;
 export function summariseAssessment(assessment: Assessment, structure: (ProfiledFramework & { validityMonths?: number }) | undefined): AssessmentSummary {
   const profiled = structure ? profiledStructure(structure, assessment.profileId) : undefined;
   const score = profiled ? scoreAssessment(profiled, assessment.answers) : undefined;
+  const evidence = profiled && score ? scoreEvidence(profiled, assessment.answers, score) : undefined;
   return {
     id: assessment.id,
     kind: assessment.kind,
@@ -49,6 +51,9 @@ export function summariseAssessment(assessment: Assessment, structure: (Profiled
     answered: score?.completeness.answered ?? 0,
     total: score?.completeness.total ?? 0,
     blockers: score?.blockers.length ?? 0,
+    criticalMissing: score?.criticalMissing.length ?? 0,
+    certainBand: evidence?.certainBand ?? null,
+    decisive: evidence ? [...evidence.because] : [],
     carriedOver: Object.values(assessment.answers).filter((answer) => answer.carriedOver).length,
     scored: score !== undefined,
     createdAt: assessment.createdAt,

@@ -46,20 +46,24 @@ export class ConsortiumService {
     const signedBy = this.signers();
     const exchangeIds = new Map(institutions.list().map((item) => [item.id, item.kind === 'own' ? this.ownExchangeId() : item.exchangeId]));
     const held: Assessment[] = [];
+    const relayed: Assessment[] = [];
     for (const entry of store.entries(assessments.kind)) {
       const assessment = await store.read(assessments.kind, entry.id).catch(() => undefined);
       if (!assessment) continue;
       if (assessment.origin.type === 'exchange') {
         const signer = signedBy.get(assessment.origin.keyFingerprint);
         const assessor = exchangeIds.get(assessment.assessor.institutionId);
-        if (!signer || !assessor || signer !== assessor) continue;
+        if (!signer || !assessor || signer !== assessor) {
+          relayed.push(assessment);
+          continue;
+        }
       }
       held.push(assessment);
     }
     const decisions = partnerships.list().flatMap((partnership) =>
       partnership.decision ? [{ from: partnership.institutionA, to: partnership.institutionB, outcome: partnership.decision.outcome, decidedAt: partnership.decision.decidedAt }] : [],
     );
-    return buildConsortium({
+    const model = buildConsortium({
       institutions: members,
       assessments: held,
       frameworkOf: (assessment) => frameworks.byRef(assessment.framework, language) ?? frameworks.byRef(assessment.framework),
@@ -67,6 +71,15 @@ export class ConsortiumService {
       today,
       language,
     });
+    // What is held but not counted says so, with why, like the files of a folder.
+    const notSigned = relayed.map((assessment) => ({
+      assessmentId: assessment.id,
+      title: assessment.title,
+      assessor: assessment.assessor.institutionId,
+      subject: assessment.subject.institutionId,
+      reason: 'relayed' as const,
+    }));
+    return { ...model, skipped: [...model.skipped, ...notSigned] };
   }
 
   /** Which institution (exchange id) each key known here belongs to, by fingerprint. */

@@ -22,6 +22,12 @@ export interface AssessmentSummary {
   answered: number;
   total: number;
   blockers: number;
+  /** Critical criteria not answered yet (absent from catalogues written before it was kept). */
+  criticalMissing?: number;
+  /** The band the missing answers can no longer change, or null (verdict.ts); absent in old catalogues. */
+  certainBand?: ReadinessBand | null;
+  /** The criteria that already settle `certainBand`. */
+  decisive?: string[];
   /** Answers carried over from the previous cycle and not yet confirmed or changed. */
   carriedOver: number;
   /** False when the framework it pins is not in this store, so no score could be computed. */

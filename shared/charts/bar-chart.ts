@@ -19,12 +19,25 @@ export function barChartSvg(input: ChartInput & { axisTitle?: string; compact?: 
   const barGap = input.compact ? 2 : 3;
   const rowPadding = input.compact ? 5 : 9;
   const legendHeight = series.length > 1 ? 28 : 6;
-  const topLabels = chart.thresholds.length ? 16 : 0;
-  const top = legendHeight + topLabels;
   const plotLeft = labelWidth + 10;
   const valueRoom = estimateTextWidth('100.0%', 11) + 8;
   const plotWidth = width - plotLeft - valueRoom;
   const x = (value: number) => plotLeft + (clampScore(value) / 100) * plotWidth;
+  // Threshold labels never overlap: a label that would touch the one before it goes one line up
+  // ("Preparada con condiciones" beside "Preparada" in Spanish).
+  const thresholdLabels: Array<{ value: number; label: string; line: number }> = [];
+  const lineEnds: number[] = [];
+  for (const threshold of [...chart.thresholds].sort((a, b) => a.value - b.value)) {
+    const half = estimateTextWidth(threshold.label, 10) / 2;
+    const start = x(threshold.value) - half;
+    let line = 0;
+    while ((lineEnds[line] ?? -Infinity) + 6 > start) line += 1;
+    lineEnds[line] = x(threshold.value) + half;
+    thresholdLabels.push({ ...threshold, line });
+  }
+  const labelLines = thresholdLabels.length ? Math.max(...thresholdLabels.map((label) => label.line)) + 1 : 0;
+  const topLabels = labelLines * 14 + (labelLines ? 2 : 0);
+  const top = legendHeight + topLabels;
 
   const rows = axes.map((axis) => {
     const lines = wrapLabel(axis.label, labelChars, 2);
@@ -68,12 +81,12 @@ export function barChartSvg(input: ChartInput & { axisTitle?: string; compact?: 
       element('text', { x: x(tick), y: top + plotHeight + 16, 'font-size': 10, 'text-anchor': 'middle', fill: palette.mutedText, 'font-family': chart.fontFamily }, `${tick}%`),
     );
   }
-  for (const threshold of chart.thresholds) {
+  for (const threshold of thresholdLabels) {
     parts.push(
       element('line', { x1: x(threshold.value), y1: top - 4, x2: x(threshold.value), y2: top + plotHeight, stroke: palette.threshold, 'stroke-width': 1.2, 'stroke-dasharray': '4 3' }),
     );
     parts.push(
-      element('text', { x: x(threshold.value), y: top - 6, 'font-size': 10, 'text-anchor': 'middle', fill: palette.mutedText, 'font-family': chart.fontFamily }, escapeXml(threshold.label)),
+      element('text', { x: x(threshold.value), y: top - 6 - threshold.line * 14, 'font-size': 10, 'text-anchor': 'middle', fill: palette.mutedText, 'font-family': chart.fontFamily }, escapeXml(threshold.label)),
     );
   }
 

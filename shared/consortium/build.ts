@@ -24,7 +24,7 @@
  *    in the newest framework (highest version, then id) of the counted assessments that has the
  *    dimension — among those in `input.language` first, when one is given.
  * 6. Assessments whose framework is unknown or whose assessor or subject is not a member are not
- *    counted; they are listed in `skipped`.
+ *    counted; they are listed in `skipped`, and so are older revisions (`superseded`).
  */
 import type { Assessment } from '../assessment/schema';
 import type { Framework, Language } from '../framework/schema';
@@ -53,6 +53,7 @@ export function buildConsortium(input: ConsortiumInput): ConsortiumModel {
   // 1. The newest revision of each series; the others never count.
   const skipped: SkippedAssessment[] = [];
   const newest = new Map<string, { assessment: Assessment; framework: Framework }>();
+  const candidates: Assessment[] = [];
   for (const assessment of input.assessments) {
     const assessor = assessment.assessor.institutionId;
     const subject = assessment.subject.institutionId;
@@ -69,6 +70,12 @@ export function buildConsortium(input: ConsortiumInput): ConsortiumModel {
     const series = `${assessor}\u0000${assessment.seriesId}`;
     const held = newest.get(series);
     if (!held || isNewerRevision(assessment, held.assessment)) newest.set(series, { assessment, framework });
+    candidates.push(assessment);
+  }
+  // Older revisions say so, rather than vanish from the count.
+  const counted = new Set([...newest.values()].map((entry) => entry.assessment));
+  for (const assessment of candidates) {
+    if (!counted.has(assessment)) skipped.push({ assessmentId: assessment.id, title: assessment.title, assessor: assessment.assessor.institutionId, subject: assessment.subject.institutionId, reason: 'superseded' });
   }
 
   // 2. Per direction: the newest completed, else the newest in progress.

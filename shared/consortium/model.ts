@@ -134,7 +134,11 @@ export interface SkippedAssessment {
   title: string;
   assessor: string;
   subject: string;
-  reason: 'unknown-framework' | 'unknown-institution';
+  /**
+   * `relayed`: held, but not signed by its assessor's own key (a copy passed on by someone else);
+   * `superseded`: a newer revision of the same assessment counts instead.
+   */
+  reason: 'unknown-framework' | 'unknown-institution' | 'relayed' | 'superseded';
 }
 
 /** A file of a folder that was not counted, and why (for the CLI's report and the workbook). */

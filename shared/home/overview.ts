@@ -9,6 +9,7 @@ import { latestRevisions, type AssessmentSummary } from '../assessment/summary';
 import { validityOn } from '../assessment/validity';
 import { overdueActions, readinessAtAGlance, type PartnershipSummary, type SideAtAGlance } from '../partnership/summary';
 import type { ReadinessBand } from '../scoring/band';
+import type { Verdict } from '../scoring/verdict';
 
 export type AttentionKind =
   | 'overdue'
@@ -39,6 +40,8 @@ export interface HomePartnershipRow {
   band: ReadinessBand;
   provisional: boolean;
   overall: number | null;
+  /** What may be said of its readiness: a result, or the progress (shared/scoring/verdict.ts). */
+  verdict: Verdict;
   decision: PartnershipSummary['decision'];
 }
 
@@ -125,6 +128,7 @@ export function homeOverview(input: OverviewInput): HomeOverview {
         band: glance.band,
         provisional: provisional(glance.A) || provisional(glance.B),
         overall: glance.overall,
+        verdict: glance.verdict,
         decision: partnership.decision,
       };
     }),

@@ -73,6 +73,9 @@ export const institutionProfileSchema = z.strictObject({
     .string()
     .trim()
     .max(500, { error: 'validation.tooLong' })
+    // People type "www.uv.es" as they read it on a letterhead: the address is completed with
+    // https:// rather than refused. Any other scheme given stays, and is refused below.
+    .transform((value) => (value === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`))
     .refine((value) => value === '' || /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i.test(value), { error: 'validation.url' }),
   legalRepresentative: personSchema,
   qaContact: contactSchema,

@@ -257,6 +257,7 @@ export const contract = {
 
   'exports.assessmentReport': channel(reportLanguage).returns<{ path: string } | null>(),
   'exports.readinessReport': channel(reportLanguage).returns<{ path: string } | null>(),
+  'exports.brief': channel(reportLanguage).returns<{ path: string } | null>(),
   'exports.workbook': channel(z.strictObject({ id, language: languageSchema, of: z.enum(['assessment', 'partnership']) })).returns<{ path: string } | null>(),
   'exports.questionnaire': channel(z.strictObject({ partnerId: id, frameworkKey: id, language: languageSchema })).returns<{ path: string } | null>(),
   'imports.questionnairePreview': channel(none).returns<QuestionnairePreviewView | null>(),

@@ -1,5 +1,7 @@
 import type { AssessmentSummary } from '../assessment/summary';
 import { lowerBand, type ReadinessBand } from '../scoring/band';
+import { noAssessmentYet, partnershipVerdict, type Verdict } from '../scoring/verdict';
+import { summaryVerdict } from '../assessment/summary-verdict';
 import type { ActionStatus, DecisionOutcome, Partnership } from './schema';
 
 /** What lists show of a partnership without opening it (kept in the store's catalogue). */
@@ -26,6 +28,8 @@ export interface SideAtAGlance {
   overall: number | null;
   /** The assessment it rests on is not fully answered. */
   provisional: boolean;
+  /** What may be said of it: a result, or progress (shared/scoring/verdict.ts). */
+  verdict: Verdict;
 }
 
 /**
@@ -36,8 +40,8 @@ export interface SideAtAGlance {
  */
 export function readinessAtAGlance(
   partnership: Pick<PartnershipSummary, 'assessments'>,
-  summaries: ReadonlyMap<string, Pick<AssessmentSummary, 'band' | 'overall' | 'answered' | 'total'>>,
-): { A: SideAtAGlance; B: SideAtAGlance; band: ReadinessBand; overall: number | null } {
+  summaries: ReadonlyMap<string, Pick<AssessmentSummary, 'band' | 'overall' | 'answered' | 'total' | 'criticalMissing' | 'certainBand' | 'decisive'>>,
+): { A: SideAtAGlance; B: SideAtAGlance; band: ReadinessBand; overall: number | null; verdict: Verdict } {
   const side = (auditId: string | undefined, selfId: string | undefined): SideAtAGlance => {
     const audit = auditId ? summaries.get(auditId) : undefined;
     const self = selfId ? summaries.get(selfId) : undefined;
@@ -48,6 +52,9 @@ export function readinessAtAGlance(
       band: source?.band ?? 'not-ready',
       overall: source?.overall ?? null,
       provisional: source ? source.answered < source.total : true,
+      verdict: source
+        ? summaryVerdict(source)
+        : noAssessmentYet,
     };
   };
   const A = side(partnership.assessments.auditOfA, partnership.assessments.selfA);
@@ -57,5 +64,6 @@ export function readinessAtAGlance(
     B,
     band: lowerBand(A.band, B.band),
     overall: A.overall === null || B.overall === null ? null : Math.min(A.overall, B.overall),
+    verdict: partnershipVerdict(A.verdict, B.verdict),
   };
 }

@@ -54,7 +54,7 @@ export function assessmentReport(input: AssessmentReportInput): AssessmentReport
   const guide2 = guide2Part(input.framework, { profileId: assessment.profileId, assessment });
   const index = new FrameworkIndex(framework);
   const score = scoreAssessment(framework, assessment.answers);
-  const summary = scoreSummary(index, score, input.rankingSize ?? defaultRankingSize);
+  const summary = scoreSummary(index, score, input.rankingSize ?? defaultRankingSize, assessment.answers);
   // An audit is compared with the self-assessment of the institution it audits; anything else
   // passed as `reviewed` is ignored rather than compared with the wrong institution.
   const comparable = assessment.kind === 'audit' && reviewed?.kind === 'self' && reviewed.subject.institutionId === assessment.subject.institutionId ? reviewed : undefined;

@@ -16,6 +16,7 @@ import type { Language, Level, Thresholds } from '../framework/schema';
 import type { ActionStatus, DecisionOutcome } from '../partnership/schema';
 import type { CriterionStatus, GapFlag, PartnershipSide, ReadinessBand, ReadinessBasis, SideRating } from '../scoring';
 import type { Guide2ReportPart } from './guide2-part';
+import type { Verdict } from '../scoring/verdict';
 import type { ReportText } from './texts';
 
 export interface Figure {
@@ -82,6 +83,8 @@ export interface ScoreSummary {
   band: ReadinessBand;
   /** The band rests on an assessment that is not fully answered. */
   provisional: boolean;
+  /** What may be said: a result, or progress (shared/scoring/verdict.ts). Show this, not `band`. */
+  verdict: Verdict;
   completeness: Completeness;
   dimensions: DimensionLine[];
   blockers: CriterionLine[];
@@ -193,6 +196,8 @@ export interface SideReport {
   basis: ReadinessBasis;
   band: ReadinessBand;
   provisional: boolean;
+  /** What may be said of this side: a result, or progress. Show this, not `band`. */
+  verdict: Verdict;
   overall: Figure;
   /** Of the assessment the readiness rests on. */
   score: ScoreSummary | null;
@@ -251,6 +256,8 @@ export interface PartnershipReport {
     overall: Figure;
     boundedBy: PartnershipSide | 'both';
     provisional: boolean;
+    /** What may be said of the partnership: a result only when both sides are. Show this, not `band`. */
+    verdict: Verdict;
     basis: Record<PartnershipSide, ReadinessBasis>;
   };
   /** The recorded decision is more favourable than the scores support (top management should know). */

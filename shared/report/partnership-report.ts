@@ -12,6 +12,7 @@ import type { Framework } from '../framework/schema';
 import type { Partnership } from '../partnership/schema';
 import { overdueActions } from '../partnership/summary';
 import { bandRank, partnershipReadiness, scoreAssessment, sideReadiness, type PartnershipSide } from '../scoring';
+import { noAssessmentYet, partnershipVerdict } from '../scoring/verdict';
 import { pinnedFingerprint } from './assessment-report';
 import { topConditions } from './conditions';
 import type { ActionLine, Figure, InstitutionLine, PartnershipReport, ScoreSummary, SideReport } from './model';
@@ -55,7 +56,7 @@ export function partnershipReport(input: PartnershipReportInput): PartnershipRep
   const overall = partnershipReadiness(readinessOf.A, readinessOf.B);
 
   const summaryOf = (answers: Assessment | undefined): ScoreSummary | null =>
-    answers ? scoreSummary(index, scoreAssessment(framework, answers.answers), rankingSize) : null;
+    answers ? scoreSummary(index, scoreAssessment(framework, answers.answers), rankingSize, answers.answers) : null;
 
   const sideReports = Object.fromEntries(
     sides.map((side): [PartnershipSide, SideReport] => {
@@ -66,6 +67,8 @@ export function partnershipReport(input: PartnershipReportInput): PartnershipRep
       const auditScore = audit ? scoreAssessment(framework, audit.answers) : null;
       const ownRows = own && ownScore ? criterionRows(index, own, ownScore) : null;
       const auditRows = audit && auditScore ? criterionRows(index, audit, auditScore) : null;
+      const basisAnswers = (audit ?? own)?.answers;
+      const score = readiness.score ? scoreSummary(index, readiness.score, rankingSize, basisAnswers) : null;
       return [
         side,
         {
@@ -74,8 +77,9 @@ export function partnershipReport(input: PartnershipReportInput): PartnershipRep
           basis: readiness.basis,
           band: readiness.band,
           provisional: !readiness.complete,
+          verdict: score?.verdict ?? noAssessmentYet,
           overall: figure(readiness.overall),
-          score: readiness.score ? scoreSummary(index, readiness.score, rankingSize) : null,
+          score,
           selfScore: summaryOf(own),
           comparison: readiness.comparison ? comparisonSummary(index, readiness.comparison) : null,
           self: own ? assessmentLine(own, framework) : null,
@@ -154,6 +158,7 @@ export function partnershipReport(input: PartnershipReportInput): PartnershipRep
       overall: figure(overall.overall),
       boundedBy: overall.boundedBy,
       provisional: !overall.complete,
+      verdict: partnershipVerdict(sideReports.A.verdict, sideReports.B.verdict),
       basis: overall.basis,
     },
     decisionAboveScores: decision !== null && bandRank(decision.outcome) > bandRank(overall.band),

@@ -2,10 +2,11 @@
  * The pieces both report models are made of. Every figure here comes from shared/scoring; this
  * file only names, orders and rounds.
  */
-import type { Answer } from '../assessment/answer';
+import type { Answer, AnswerMap } from '../assessment/answer';
 import type { Assessment, InstitutionRef } from '../assessment/schema';
 import { criteriaOf, type Criterion, type Framework, type Level } from '../framework/schema';
 import { rankCriteria, roundScore, type AssessmentScore, type PeerComparison, type SideRating } from '../scoring';
+import { assessmentVerdict, verdictOf } from '../scoring/verdict';
 import type {
   AssessmentLine,
   ComparisonSummary,
@@ -90,13 +91,30 @@ export function criterionLine(index: FrameworkIndex, entry: { criterionId: strin
   };
 }
 
-export function scoreSummary(index: FrameworkIndex, score: AssessmentScore, rankingSize = defaultRankingSize): ScoreSummary {
-  const ranking = rankCriteria(score, rankingSize);
+/**
+ * The strongest and weakest criteria, never the same criterion in both: with fewer rated criteria
+ * than the two lists hold, the better half is "strongest" and the rest "weakest", so a partly
+ * answered assessment does not list its five answers as both its strengths and its weaknesses.
+ */
+export function disjointRanking(score: AssessmentScore, size: number): { strongest: AssessmentScore['criteria']; weakest: AssessmentScore['criteria'] } {
+  const rated = score.criteria.filter((criterion) => criterion.level !== null).length;
+  const strongCount = Math.min(size, Math.ceil(rated / 2));
+  const weakCount = Math.min(size, rated - strongCount);
+  const { strongest } = rankCriteria(score, strongCount);
+  const taken = new Set(strongest.map((criterion) => criterion.criterionId));
+  const weakest = rankCriteria(score, rated).weakest.filter((criterion) => !taken.has(criterion.criterionId)).slice(0, weakCount);
+  return { strongest, weakest };
+}
+
+/** `answers` lets the verdict state a band the missing answers can no longer change (verdict.ts). */
+export function scoreSummary(index: FrameworkIndex, score: AssessmentScore, rankingSize = defaultRankingSize, answers?: AnswerMap): ScoreSummary {
+  const ranking = disjointRanking(score, rankingSize);
   const byId = new Map(score.criteria.map((criterion) => [criterion.criterionId, criterion]));
   return {
     overall: figure(score.overall),
     band: score.band,
     provisional: !score.complete,
+    verdict: answers ? assessmentVerdict(index.framework, answers, score) : verdictOf({ band: score.band, overall: score.overall, answered: score.completeness.answered, total: score.completeness.total, criticalUnanswered: score.criticalMissing.length }),
     completeness: {
       answered: score.completeness.answered,
       total: score.completeness.total,

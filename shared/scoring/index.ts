@@ -19,3 +19,5 @@ export { decisionRuleSentences } from './decision-rules';
 export { certainBand, completedAt } from './band-certainty';
 export type { ReadRatings } from './ratings';
 export { ratingsFileNaReason, readRatings } from './ratings';
+export type { Verdict, VerdictEvidence, VerdictProgress, VerdictResult } from './verdict';
+export { assessmentVerdict, decisiveCriteria, noAssessmentYet, partnershipVerdict, scoreEvidence, settledBand, verdictOf } from './verdict';

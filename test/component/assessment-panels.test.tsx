@@ -13,6 +13,7 @@ import { createApi } from '../../shared/ipc/api';
 import { defaultSettings } from '../../shared/settings';
 import { AppContext, type AppContextValue } from '../../renderer/app/app-context';
 import { LevelCards } from '../../renderer/features/assessments/LevelCards';
+import { HistoryPanel } from '../../renderer/features/assessments/HistoryPanel';
 import { ResultsPanel } from '../../renderer/features/assessments/ResultsPanel';
 import { ReviewPanel } from '../../renderer/features/assessments/ReviewPanel';
 import { ToastArea } from '../../renderer/components/Toasts';
@@ -182,12 +183,31 @@ describe('the results and their charts', () => {
     expect(tableRows(screen.getAllByRole('table', { hidden: true })[1]!)[1]).toEqual(['Dimension DAT', '62.5 %']);
   });
 
-  it('says the band is provisional while a critical criterion is unanswered', async () => {
+  it('shows no band while a criterion is unanswered: the progress, and the score only "so far"', async () => {
+    // DAT-01 unanswered: DAT = DAT-02 alone = 50 %, overall (2 × 62.5 + 50 + 2 × 50) / 5 = 55 % — "ready with
+    // conditions" on paper, but DAT-01 could still be rated 0, which would make it "not ready".
     const { 'DAT-01': _left, ...rest } = ratings;
     const draft = assessmentOf(framework, { kind: 'self', subject: uniA, status: 'draft', ratings: rest });
     await renderInApp(<ResultsPanel assessment={draft} framework={framework} />);
     expect(figure('Completeness')).toHaveTextContent('4 of 5 answered');
-    expect(screen.getByText(/provisional/i, { selector: '.alert' })).toBeInTheDocument();
+    const band = figure('Decision band');
+    expect(band).toHaveTextContent('Not decided yet');
+    expect(band).not.toHaveTextContent(/Ready|Not ready/);
+    expect(band.querySelector('.band')).toBeNull();
+    expect(screen.queryByText('Overall score', { selector: '.figure-card__label' })).toBeNull();
+    expect(figure('Score so far')).toHaveTextContent('55.0 %');
+    expect(screen.getByText(/No decision band yet: 4 of 5 criteria answered/, { selector: '.alert' })).toBeInTheDocument();
+  });
+
+  it('states a band the missing answers can no longer change, and which criterion decides it', async () => {
+    // DAT-01 critical at 0 (below level 1, which "ready with conditions" demands): not ready,
+    // whatever REC-01 turns out to be.
+    const { 'REC-01': _left, ...rest } = ratings;
+    const draft = assessmentOf(framework, { kind: 'self', subject: uniA, status: 'draft', ratings: { ...rest, 'DAT-01': 0 } });
+    await renderInApp(<ResultsPanel assessment={draft} framework={framework} />);
+    const band = figure('Decision band');
+    expect(band.querySelector('.band')).toHaveTextContent('Not ready');
+    expect(band).toHaveTextContent('already decided by DAT-01, whatever the remaining answers');
   });
 
   it('shows the bars alone for a framework of fewer than three dimensions, which a radar cannot draw', async () => {
@@ -237,6 +257,20 @@ describe('the review before completing', () => {
   }
 
   const section = (name: RegExp) => screen.getByRole('region', { name });
+
+  it('shows the status changes of the history in the user’s language, not as stored codes', async () => {
+    const { created, framework } = await newAssessment();
+    for (const criterion of criteriaOf(framework)) await core.assessments.saveAnswer(created.id, criterion.id, { level: 3 });
+    await core.assessments.complete(created.id);
+    const reopened = await core.assessments.reopen(created.id);
+    await renderInApp(<HistoryPanel assessment={reopened} framework={framework} />, 'es');
+    const cells = (await screen.findAllByRole('cell')).map((cell) => cell.textContent);
+    expect(cells).toContain('Borrador');
+    expect(cells).toContain('Finalizada');
+    expect(cells).not.toContain('draft');
+    expect(cells).not.toContain('complete');
+    expect(cells.some((text) => text?.startsWith('revision'))).toBe(false);
+  });
 
   it('lists what is missing, the blockers and N/A without a reason, and will not complete yet', async () => {
     const { created, framework } = await newAssessment();

@@ -56,8 +56,8 @@ describe('every screen fits the narrowest window', () => {
     await data?.remove();
   });
 
-  for (const language of ['de', 'en'] as const) {
-    it(`in ${language === 'de' ? 'German' : 'English'}, at ${minWidth} px, on every tab`, async () => {
+  for (const language of ['de', 'en', 'es'] as const) {
+    it(`in ${{ de: 'German', en: 'English', es: 'Spanish' }[language]}, at ${minWidth} px, on every tab`, async () => {
       expect(minWidth).toBeGreaterThanOrEqual(800);
       const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'layout', platform: process.platform, systemLocale: 'en-GB' });
       await core.store.updateSettings({ language });

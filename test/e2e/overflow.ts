@@ -13,3 +13,33 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Words broken inside themselves across two lines ("Statu s", "Borrad or") in table cells, badges
+ * and headings: empty when every word there sits on one line. Long unbroken tokens (fingerprints,
+ * URLs, file names over 24 characters) may wrap and are not counted.
+ */
+export async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const targets = document.querySelectorAll('th, td, .badge, .band, h1, h2, h3, .tabs__tab, .verdict__open');
+    for (const element of targets) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+          const word = match[0];
+          if (word.length < 3 || word.length > 24) continue;
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + word.length);
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          if (lines.size > 1 && found.length < 8) found.push(`“${word}” in ${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ')[0]}` : ''}`);
+        }
+      }
+    }
+    return found;
+  });
+}

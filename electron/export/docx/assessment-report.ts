@@ -6,6 +6,7 @@
 import { Document, Packer, Paragraph, type Table, type TableOfContents } from 'docx';
 import type { AssessmentReport, CriterionLine } from '../../../shared/report/model';
 import type { ReportTexts } from '../../../shared/report/texts';
+import { verdictRuns } from './verdict';
 import type { RenderedChart } from '../charts';
 import { coverageAppendixBlocks, profileAndNotApplicableBlocks } from './guide2-appendix';
 import {
@@ -22,7 +23,6 @@ import {
   type ReportMeta,
 } from './common';
 import {
-  bandRun,
   bullet,
   chartParagraph,
   colours,
@@ -104,8 +104,7 @@ function summary(report: AssessmentReport, texts: ReportTexts, chart: RenderedCh
       spacing: { after: 120 },
       children: [
         run(`${texts.t('assessment.resultLine')}: `, { bold: true, size: 26 }),
-        run(`${texts.percent(score.overall.display)}  `, { bold: true, size: 26 }),
-        bandRun(texts, score.band, score.provisional, { size: 26 }),
+        ...verdictRuns(texts, score.verdict, { size: 26 }),
       ],
     }),
   );

@@ -8,12 +8,13 @@
 import { Document, Packer, Paragraph, TextRun, type Table, type TableOfContents } from 'docx';
 import type { PartnershipReport, SideReport } from '../../../shared/report/model';
 import type { ReportTexts } from '../../../shared/report/texts';
+import { settledBand, type Verdict } from '../../../shared/scoring/verdict';
+import { verdictRuns } from './verdict';
 import type { PartnershipSide } from '../../../shared/scoring';
 import type { RenderedChart } from '../charts';
 import { coverageAppendixBlocks, profileAndNotApplicableBlocks } from './guide2-appendix';
 import { aboutSection, criterionCell, flagsText, frameworkFacts, gapText, ratingText, recordParagraphs, rowRating, type ReportMeta } from './common';
 import {
-  bandRun,
   bullet,
   chartParagraph,
   colours,
@@ -46,8 +47,12 @@ export async function readinessReportDocx(report: PartnershipReport, texts: Repo
     ...frameworkFacts(texts, report.framework, report.generatedOn),
     ...(meta.preparedBy ? [[texts.t('titlePage.preparedBy'), meta.preparedBy] as const] : []),
   ];
+  // Page 1 is the executive summary, as the export dialog promises; the cover details follow it.
+  const [, , , ...cover] = titlePage({ kicker: '', title, subtitle: pair, facts, notice: texts.t('readiness.notice') });
   const body: Block[] = [
     ...executiveSummary(report, texts, chart),
+    new Paragraph({ pageBreakBefore: true, children: [] }),
+    ...cover,
     ...tableOfContents(texts),
     ...sideSections(report, texts),
     ...dimensionSection(report, texts),
@@ -67,11 +72,20 @@ export async function readinessReportDocx(report: PartnershipReport, texts: Repo
     styles: documentStyles(texts.locale),
     sections: sections(
       { texts, institution: pair, title, footerNote: `${report.framework.title} ${report.framework.version}` },
-      titlePage({ kicker: texts.t('common.kicker'), title, subtitle: pair, facts, notice: texts.t('readiness.notice') }),
-      body,
+      [],
+      [...compactTitle(texts.t('common.kicker'), title, pair), ...body],
     ),
   });
   return Packer.toBuffer(document);
+}
+
+/** The kicker, the title and the pair of institutions, small enough to leave page 1 to the summary. */
+export function compactTitle(kicker: string, title: string, subtitle: string): Paragraph[] {
+  return [
+    new Paragraph({ spacing: { after: 60 }, children: [run(kicker.toUpperCase(), { color: colours.accent, bold: true, size: 18 })] }),
+    new Paragraph({ spacing: { after: 40 }, children: [run(title, { bold: true, size: 36 })] }),
+    new Paragraph({ spacing: { after: 200 }, children: [run(subtitle, { color: colours.muted, size: 22 })] }),
+  ];
 }
 
 function institutionText(report: PartnershipReport, side: PartnershipSide): string {
@@ -83,7 +97,7 @@ function decisionLine(report: PartnershipReport, texts: ReportTexts): Paragraph 
   if (!report.decision) {
     return new Paragraph({
       spacing: { after: 120 },
-      children: [run(`${texts.t('readiness.noDecision')} `, { bold: true, size: 24 }), run(`${texts.t('readiness.scoresSay')} `, { size: 24 }), bandRun(texts, report.readiness.band, report.readiness.provisional, { size: 24 })],
+      children: [run(`${texts.t('readiness.noDecision')} `, { bold: true, size: 24 }), run(`${texts.t('readiness.scoresSay')} `, { size: 24 }), ...verdictRuns(texts, report.readiness.verdict, { size: 24, withScore: false })],
     });
   }
   const { decision } = report;
@@ -97,20 +111,22 @@ function decisionLine(report: PartnershipReport, texts: ReportTexts): Paragraph 
   });
 }
 
-function figureCell(texts: ReportTexts, value: number | null, band: SideReport['band'], provisional: boolean, basis: string): CellContent {
+function figureCell(texts: ReportTexts, verdict: Verdict, basis: string): CellContent {
+  const band = settledBand(verdict);
   return {
     paragraphs: [
-      new Paragraph({ style: 'TableText', children: [run(texts.percent(value), { bold: true, size: 22 }), run('  '), bandRun(texts, band, provisional)] }),
+      new Paragraph({ style: 'TableText', children: verdictRuns(texts, verdict) }),
       new Paragraph({ style: 'TableText', children: [run(basis, { color: colours.muted, size: 16 })] }),
     ],
-    fill: colours.bandFill[band],
+    ...(band ? { fill: colours.bandFill[band] } : {}),
   };
 }
 
-function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: RenderedChart): Block[] {
+/** Decision, the table of both sides, the chart, blockers and top conditions: page 1 of the report, and the brief. */
+export function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: RenderedChart, options: { pageBreakBefore?: boolean } = {}): Block[] {
   const { sides: bySide, readiness } = report;
   const [measure, a, b, partnership] = widths(19, 27, 27, 27);
-  const blocks: Block[] = [heading(1, texts.t('readiness.summaryHeading'), { pageBreakBefore: true }), decisionLine(report, texts)];
+  const blocks: Block[] = [heading(1, texts.t('readiness.summaryHeading'), { pageBreakBefore: options.pageBreakBefore ?? false }), decisionLine(report, texts)];
   if (report.decisionAboveScores) blocks.push(paragraph([run(texts.t('readiness.decisionAboveScores'), { color: colours.warning, bold: true })]));
   const bounded =
     readiness.boundedBy === 'both' ? texts.t('readiness.boundedByBoth') : texts.t('readiness.boundedBy', { institution: report.institutions[readiness.boundedBy].legalName });
@@ -125,9 +141,9 @@ function executiveSummary(report: PartnershipReport, texts: ReportTexts, chart: 
       [
         [
           { text: texts.t('readiness.readinessRow'), bold: true },
-          figureCell(texts, bySide.A.overall.display, bySide.A.band, bySide.A.provisional, texts.t(`basis.${bySide.A.basis}`)),
-          figureCell(texts, bySide.B.overall.display, bySide.B.band, bySide.B.provisional, texts.t(`basis.${bySide.B.basis}`)),
-          figureCell(texts, readiness.overall.display, readiness.band, readiness.provisional, bounded),
+          figureCell(texts, bySide.A.verdict, texts.t(`basis.${bySide.A.basis}`)),
+          figureCell(texts, bySide.B.verdict, texts.t(`basis.${bySide.B.basis}`)),
+          figureCell(texts, readiness.verdict, bounded),
         ],
         [
           { text: texts.t('readiness.completenessRow'), bold: true },
@@ -201,7 +217,7 @@ function sideSections(report: PartnershipReport, texts: ReportTexts): Block[] {
     const score = data.score;
     blocks.push(
       factTable([
-        [texts.t('columns.overall'), { paragraphs: [new Paragraph({ style: 'TableText', children: [run(texts.percent(score.overall.display), { bold: true }), run('  '), bandRun(texts, score.band, score.provisional)] })] }],
+        [texts.t('columns.overall'), { paragraphs: [new Paragraph({ style: 'TableText', children: verdictRuns(texts, score.verdict) })] }],
         [texts.t('readiness.completenessRow'), completenessText(texts, data)],
         [texts.t('readiness.blockersRow'), score.blockers.length ? score.blockers.map((b) => `${b.criterionId} ${b.title}`).join('\n') : texts.t('common.none')],
         [texts.t('readiness.criticalMissingRow'), score.criticalMissing.length ? score.criticalMissing.map((c) => `${c.criterionId} ${c.title}`).join('\n') : texts.t('common.none')],

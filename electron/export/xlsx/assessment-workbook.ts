@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { AssessmentReport, ComparisonSummary, CriterionRow, PartnershipReport, ScoreSummary } from '../../../shared/report/model';
 import type { ReportTexts } from '../../../shared/report/texts';
+import { verdictLine } from '../verdict-text';
 import type { PartnershipSide, SideRating } from '../../../shared/scoring';
 import {
   cellText,
@@ -96,8 +97,8 @@ function summarySheet(sheet: ExcelJS.Worksheet, report: Report, texts: ReportTex
       fact(texts.t('workbook.decidedBy'), report.decision.decidedBy);
       fact(texts.t('workbook.decidedOn'), dateValue(report.decision.decidedAt));
     }
-    fact(texts.t('workbook.scoresSay'), bandLabel(texts, report.readiness.band, report.readiness.provisional));
-    fact(texts.t('columns.overall'), percentValue(report.readiness.overall.display), percentFormat);
+    fact(texts.t('workbook.scoresSay'), verdictLine(texts, report.readiness.verdict));
+    fact(texts.t(report.readiness.verdict.kind === 'result' ? 'columns.overall' : 'workbook.overallSoFar'), percentValue(report.readiness.overall.display), percentFormat);
     fact(texts.t('workbook.boundedBy'), report.readiness.boundedBy === 'both' ? texts.t('readiness.boundedByBoth') : report.institutions[report.readiness.boundedBy].legalName);
     fact(texts.t('workbook.openConditions'), report.openConditions);
     fact(texts.t('workbook.overdueActions'), report.overdue);
@@ -112,7 +113,7 @@ function summarySheet(sheet: ExcelJS.Worksheet, report: Report, texts: ReportTex
       [measure, sideColumn('A'), sideColumn('B')],
       [
         [texts.t('readiness.basisRow'), texts.t(`basis.${report.sides.A.basis}`), texts.t(`basis.${report.sides.B.basis}`)],
-        [texts.t('workbook.band'), bandLabel(texts, report.sides.A.band, report.sides.A.provisional), bandLabel(texts, report.sides.B.band, report.sides.B.provisional)],
+        [texts.t('workbook.band'), verdictLine(texts, report.sides.A.verdict), verdictLine(texts, report.sides.B.verdict)],
       ],
     );
     row -= 1;
@@ -148,8 +149,8 @@ function summarySheet(sheet: ExcelJS.Worksheet, report: Report, texts: ReportTex
     fact(texts.t('titlePage.assessor'), report.assessor.legalName);
     fact(texts.t('titlePage.status'), assessment.status === 'complete' ? texts.t('assessmentStatus.complete') : texts.t('assessmentStatus.draft'));
     fact(texts.t('workbook.completedOn'), dateValue(assessment.completedAt));
-    fact(texts.t('columns.overall'), percentValue(score.overall.display), percentFormat);
-    fact(texts.t('workbook.band'), bandLabel(texts, score.band, score.provisional));
+    fact(texts.t(score.verdict.kind === 'result' ? 'columns.overall' : 'workbook.overallSoFar'), percentValue(score.overall.display), percentFormat);
+    fact(texts.t('workbook.band'), verdictLine(texts, score.verdict));
     fact(texts.t('workbook.answered'), score.completeness.answered);
     fact(texts.t('workbook.total'), score.completeness.total);
     fact(texts.t('workbook.completeness'), percentValue(score.completeness.percent.display), percentFormat);
@@ -178,10 +179,6 @@ function summarySheet(sheet: ExcelJS.Worksheet, report: Report, texts: ReportTex
   printSetup(sheet, { ...frame, orientation: 'portrait' });
 }
 
-function bandLabel(texts: ReportTexts, band: string, provisional: boolean): string {
-  const label = texts.t(`bands.${band}`);
-  return provisional ? texts.t('bands.provisional', { band: label }) : label;
-}
 
 // ------------------------------------------------------------------ Criteria
 

@@ -189,6 +189,14 @@ function overviewSheet(sheet: ExcelJS.Worksheet, input: ConsortiumWorkbookInput,
     ]);
   }
   row += 1;
+  // What the matrix leaves out, and why, so that it never silently disagrees with a partnership.
+  if (model.skipped.length) {
+    heading(texts.t('consortium.summary.notCountedHeading'));
+    for (const item of model.skipped) {
+      legendLine(texts.t(`consortium.notCounted.${item.reason}`, { title: item.title, assessor: nameOf(model, item.assessor), subject: nameOf(model, item.subject) }));
+    }
+    row += 1;
+  }
   const note = sheet.getCell(row, 1);
   note.value = texts.t('workbook.roundingNote');
   note.font = { italic: true, size: 9, color: { argb: excelColours.muted } };

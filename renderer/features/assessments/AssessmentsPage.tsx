@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { latestRevisions } from '../../../shared/assessment/summary';
-import { BandBadge } from '../../components/BandBadge';
+import { VerdictBadge } from '../../components/VerdictBadge';
+import { summaryVerdict } from '../../../shared/assessment/summary-verdict';
 import { Button } from '../../components/Button';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
@@ -128,8 +129,7 @@ export function AssessmentsPage() {
                   </td>
                   <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
                   <td>
-                    {format.score(summary.overall)}{' '}
-                    {summary.overall !== null && <BandBadge band={summary.band} provisional={summary.answered < summary.total} />}
+                    <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} />
                   </td>
                   <td>{format.date(summary.updatedAt)}</td>
                 </tr>

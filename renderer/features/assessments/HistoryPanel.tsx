@@ -15,6 +15,12 @@ export function HistoryPanel({ assessment, framework }: { assessment: Assessment
   const value = (entry: HistoryEntry, text: string) => {
     if (entry.field === 'level' && text !== '') return `${text} · ${framework.scale[Number(text)]?.label ?? ''}`;
     if (text === 'yes' || text === 'no') return t(`common.${text}`);
+    // The status is stored as a code ("draft", "complete", "revision 2"): shown in the user's words.
+    if (entry.field === 'status') {
+      if (text === 'draft' || text === 'complete') return t(`assessments.status.${text}`);
+      const revision = /^revision (\d+)$/.exec(text);
+      if (revision) return t('assessment.revision', { revision: Number(revision[1]) });
+    }
     return text;
   };
   const entries = [...(history.data ?? [])].reverse();

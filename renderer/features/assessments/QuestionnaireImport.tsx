@@ -7,12 +7,12 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { QuestionnairePreviewView } from '../../../shared/ipc/contract';
-import { BandBadge } from '../../components/BandBadge';
+import { VerdictBadge } from '../../components/VerdictBadge';
+import { verdictOf } from '../../../shared/scoring/verdict';
 import { Button } from '../../components/Button';
 import { errorText } from '../../components/ErrorMessage';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
-import { useFormat } from '../../lib/format';
 
 export function ImportQuestionnaireButton() {
   const { t } = useTranslation();
@@ -32,7 +32,6 @@ export function ImportQuestionnaireButton() {
 
 function PreviewDialog({ preview, onClose }: { preview: QuestionnairePreviewView; onClose(): void }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const accept = async () => {
@@ -68,7 +67,7 @@ function PreviewDialog({ preview, onClose }: { preview: QuestionnairePreviewView
             <dd>{t('questionnaire.counts', preview.counts)}</dd>
             <dt>{t('results.overall')}</dt>
             <dd>
-              {format.score(preview.score.overall)} <BandBadge band={preview.score.band} provisional={!preview.score.complete} />
+              <VerdictBadge verdict={verdictOf(preview.score)} />
             </dd>
           </dl>
           {preview.problems.length === 0 ? (

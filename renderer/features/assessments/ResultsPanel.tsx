@@ -1,6 +1,6 @@
 /**
- * Results of one assessment, updated as answers change: overall score, decision band (provisional
- * until complete), completeness, every dimension's score as a radar chart (from three dimensions
+ * Results of one assessment, updated as answers change: overall score, decision band (only once
+ * complete, or when already certain; before that the progress and the score so far), completeness, every dimension's score as a radar chart (from three dimensions
  * on) and a bar chart (with the numbers as a table), blockers, and the strongest and weakest criteria. Every figure comes from
  * the shared report model, as in the Word and Excel reports.
  */
@@ -12,7 +12,7 @@ import { assessmentReport } from '../../../shared/report';
 import type { CriterionLine } from '../../../shared/report/model';
 import { Chart, currentPalette } from '../../components/Chart';
 import { NotApplicableUse } from './NotApplicableUse';
-import { BandBadge } from '../../components/BandBadge';
+import { VerdictBadge } from '../../components/VerdictBadge';
 import { useFormat } from '../../lib/format';
 
 function CriterionLines({ items, scale }: { items: CriterionLine[]; scale: Framework['scale'] }) {
@@ -37,6 +37,7 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
   const format = useFormat();
   const report = assessmentReport({ framework, assessment, today: new Date().toISOString().slice(0, 10) });
   const { score } = report;
+  const open = score.verdict.kind === 'progress';
   const axes = score.dimensions.map((dimension) => ({ id: dimension.id, label: dimension.title }));
   const series = [{ name: t(`assessment.kind.${assessment.kind}`), values: score.dimensions.map((dimension) => dimension.score.raw) }];
   const palette = currentPalette();
@@ -59,12 +60,12 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
     <div className="stack">
       <div className="figures">
         <div className="figure-card">
-          <span className="figure-card__label">{t('results.overall')}</span>
-          <span className="figure-card__value">{format.figure(score.overall)}</span>
+          <span className="figure-card__label">{t(open ? 'results.overallSoFar' : 'results.overall')}</span>
+          <span className={open ? 'figure-card__value verdict__so-far' : 'figure-card__value'}>{format.figure(score.overall)}</span>
         </div>
         <div className="figure-card">
           <span className="figure-card__label">{t('results.band')}</span>
-          <BandBadge band={score.band} provisional={score.provisional} />
+          <VerdictBadge verdict={score.verdict} showProgress={false} showScore={false} />
         </div>
         <div className="figure-card">
           <span className="figure-card__label">{t('results.completeness')}</span>
@@ -75,7 +76,11 @@ export function ResultsPanel({ assessment, framework }: { assessment: Assessment
           <span className="figure-card__value">{score.blockers.length}</span>
         </div>
       </div>
-      {score.provisional && <p className="alert alert--info">{t('results.provisional')}</p>}
+      {open && (
+        <p className="alert alert--info">
+          {t(score.verdict.kind === 'progress' && score.verdict.certain !== null ? 'results.openButCertain' : 'results.provisional', { answered: score.completeness.answered, total: score.completeness.total })}
+        </p>
+      )}
 
       <div className="charts">
         {radar && <Chart chart={radar} caption={t('results.radarTitle')} />}

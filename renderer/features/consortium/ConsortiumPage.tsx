@@ -78,6 +78,7 @@ export function ConsortiumPage() {
           </div>
           <Matrix model={model.data} dimension={dimension} decision={decision} validity={validity} />
           <Dimensions model={model.data} />
+          <NotCounted model={model.data} />
           <Legend members={model.data.institutions} />
         </>
       )}
@@ -264,6 +265,26 @@ function Dimensions({ model }: { model: ConsortiumModel }) {
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+/** What the matrix leaves out, and why: it must never silently disagree with a partnership page. */
+function NotCounted({ model }: { model: ConsortiumModel }) {
+  const { t } = useTranslation();
+  if (model.skipped.length === 0) return null;
+  const names = new Map(model.institutions.map((member) => [member.key, member.legalName]));
+  return (
+    <section className="card" aria-labelledby="not-counted-title">
+      <h2 id="not-counted-title">{t('consortium.notCountedTitle')}</h2>
+      <p className="muted">{t('consortium.notCountedIntro')}</p>
+      <ul>
+        {model.skipped.map((item) => (
+          <li key={`${item.assessmentId}-${item.reason}`}>
+            {t(`consortium.notCounted.${item.reason}`, { title: item.title, assessor: names.get(item.assessor) ?? item.assessor })}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

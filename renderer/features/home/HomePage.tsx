@@ -5,10 +5,11 @@
  * opens as fast with a thousand assessments as with ten.
  */
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import type { AttentionItem } from '../../../shared/home/overview';
 import { useApp } from '../../app/app-context';
 import { BandBadge } from '../../components/BandBadge';
+import { VerdictBadge } from '../../components/VerdictBadge';
+import { summaryVerdict } from '../../../shared/assessment/summary-verdict';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -34,7 +35,6 @@ export function HomePage() {
   const attentionTotal = overview.data?.attentionTotal ?? 0;
   const partnerships = overview.data?.partnerships ?? [];
   const latest = overview.data?.latest ?? [];
-  const score = (summary: AssessmentSummary) => format.score(summary.overall);
   const sentence = (item: AttentionItem): string => t(`home.attention.${item.kind}`, { ...item.params, ...(typeof item.params['date'] === 'string' ? { date: format.day(item.params['date']) } : {}) });
 
   return (
@@ -112,8 +112,7 @@ export function HomePage() {
                       <span className="muted small block">{partnership.partnerName}</span>
                     </th>
                     <td>
-                      <BandBadge band={partnership.band} provisional={partnership.provisional} />{' '}
-                      <span className="muted">{partnership.overall === null ? '' : format.score(partnership.overall)}</span>
+                      <VerdictBadge verdict={partnership.verdict} />
                     </td>
                     <td>{partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>}</td>
                   </tr>
@@ -149,7 +148,7 @@ export function HomePage() {
                   <td>{t(`assessments.status.${summary.status}`)}</td>
                   <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
                   <td>
-                    {score(summary)} {summary.overall !== null && <BandBadge band={summary.band} provisional={summary.answered < summary.total} />}
+                    <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} />
                   </td>
                 </tr>
               ))}

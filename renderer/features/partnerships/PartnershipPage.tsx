@@ -9,12 +9,14 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { barChartSvg } from '../../../shared/charts';
+import type { Framework } from '../../../shared/framework/schema';
 import type { PartnershipView } from '../../../shared/ipc/contract';
 import { fitsSlot, partnershipSlots, type PartnershipSlot } from '../../../shared/partnership/slots';
 import { partnershipReport } from '../../../shared/report';
 import type { PartnershipReport, SideReport } from '../../../shared/report/model';
 import type { PartnershipSide } from '../../../shared/scoring';
 import { BandBadge } from '../../components/BandBadge';
+import { VerdictBadge } from '../../components/VerdictBadge';
 import { Chart, currentPalette } from '../../components/Chart';
 import { Button } from '../../components/Button';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
@@ -94,7 +96,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           </Tab>
         </TabList>
         <TabPanel id="overview" className="tabs__panel stack">
-          {report ? <Readiness report={report} /> : <p className="empty-state">{t('partnership.noAssessments')}</p>}
+          {report && framework ? <Readiness report={report} framework={framework} /> : <p className="empty-state">{t('partnership.noAssessments')}</p>}
           <Slots view={view} onChanged={onChanged} />
         </TabPanel>
         <TabPanel id="criteria" className="tabs__panel stack">
@@ -117,6 +119,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           intro={t('exports.partnershipIntro')}
           onClose={() => setExporting(false)}
           choices={[
+            { id: 'brief', label: t('exports.brief'), run: (language) => api().exports.brief({ id: partnership.id, language }) },
             { id: 'readiness', label: t('exports.readinessReport'), run: (language) => api().exports.readinessReport({ id: partnership.id, language }) },
             { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: partnership.id, language, of: 'partnership' }) },
             ...exchangeChoices,
@@ -134,8 +137,7 @@ function SideCard({ side, report }: { side: SideReport; report: PartnershipRepor
   return (
     <section className="card side-card" aria-labelledby={`side-${side.side}`}>
       <h2 id={`side-${side.side}`}>{side.institution.legalName}</h2>
-      <p className="figure-card__value">{format.figure(side.overall)}</p>
-      <BandBadge band={side.band} provisional={side.provisional} />
+      <VerdictBadge verdict={side.verdict} />
       <p className="muted">{t(`partnership.basis.${side.basis}`)}</p>
       {side.comparison && (
         <p>
@@ -147,7 +149,89 @@ function SideCard({ side, report }: { side: SideReport; report: PartnershipRepor
   );
 }
 
-function Readiness({ report }: { report: PartnershipReport }) {
+/**
+ * What top management reads first: the decision (who decided and when) or, before one is recorded,
+ * what the scores say; then the blockers with what each one does under the guide's rules; then the
+ * open conditions, overdue ones marked. The side-by-side figures and the chart come after.
+ */
+function DecisionBanner({ report }: { report: PartnershipReport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [, setParams] = useSearchParams();
+  const { decision } = report;
+  return (
+    <section className={`card decision-banner decision-banner--${decision?.outcome ?? 'open'}`} aria-labelledby="decision-banner-title">
+      {decision ? (
+        <>
+          <h2 id="decision-banner-title">
+            {t('partnership.bannerTitle')}: <BandBadge band={decision.outcome} />
+          </h2>
+          <p>{t('partnership.decidedByOn', { by: decision.decidedBy || '—', date: format.date(decision.decidedAt) })}</p>
+          {report.decisionAboveScores && <p className="alert alert--warning">{t('partnership.decisionAboveScores', { band: t(`band.${report.readiness.band}`) })}</p>}
+        </>
+      ) : (
+        <>
+          <h2 id="decision-banner-title">{t('partnership.noDecisionYet')}</h2>
+          <p>
+            {t('partnership.scoresSay')} <VerdictBadge verdict={report.readiness.verdict} />
+          </p>
+          <Button onPress={() => setParams({ tab: 'decision' }, { replace: true })}>{t('partnership.recordDecision')}</Button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Blockers({ report, framework }: { report: PartnershipReport; framework: Framework }) {
+  const { t } = useTranslation();
+  const { blockerBelowLevel, conditionalMinCriticalLevel } = framework.thresholds;
+  const label = (level: number) => framework.scale.find((step) => step.value === level)?.label ?? String(level);
+  if (report.blockers.length === 0) return null;
+  const bands = { ready: t('band.ready'), conditional: t('band.conditional'), notReady: t('band.not-ready') };
+  return (
+    <section className="card" aria-labelledby="partnership-blockers">
+      <h2 id="partnership-blockers">{t('results.blockersTitle')}</h2>
+      <p>{t('partnership.blockerExplained', { level: blockerBelowLevel, label: label(blockerBelowLevel), ...bands })}</p>
+      {conditionalMinCriticalLevel > 0 && <p className="muted">{t('partnership.blockerExplainedSevere', { level: conditionalMinCriticalLevel, label: label(conditionalMinCriticalLevel), ...bands })}</p>}
+      <ul className="blocker-list">
+        {report.blockers.map((blocker) => {
+          const severe = blocker.level !== null && blocker.level < conditionalMinCriticalLevel;
+          return (
+            <li key={`${blocker.side}-${blocker.criterionId}`}>
+              <strong>{blocker.institution}</strong>: <span className="mono">{blocker.criterionId}</span> {blocker.title}{' '}
+              <span className={`badge ${severe ? 'badge--critical' : 'badge--draft'}`}>{t('partnership.blocks', { band: severe ? bands.conditional : bands.ready })}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Conditions({ report }: { report: PartnershipReport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const open = report.actions.filter((action) => action.isCondition && action.status !== 'done');
+  return (
+    <section className="card" aria-labelledby="partnership-conditions">
+      <h2 id="partnership-conditions">{t('partnership.conditionsTitle')}</h2>
+      {open.length === 0 ? (
+        <p className="muted">{t('partnership.noConditions')}</p>
+      ) : (
+        <ul className="condition-list">
+          {open.map((action) => (
+            <li key={action.id}>
+              {action.title} <span className="muted small">({action.institution}{action.dueDate ? ` · ${t('partnership.conditionDue', { date: format.day(action.dueDate) })}` : ''})</span>{' '}
+              {action.overdue && <span className="badge badge--critical">{t('partnership.conditionOverdue')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Readiness({ report, framework }: { report: PartnershipReport; framework: Framework }) {
   const { t } = useTranslation();
   const format = useFormat();
   const chart = barChartSvg({
@@ -155,6 +239,7 @@ function Readiness({ report }: { report: PartnershipReport }) {
     axes: report.dimensions.map((dimension) => ({ id: dimension.id, label: dimension.title })),
     series: (['A', 'B'] as const).map((side) => ({ name: report.institutions[side].legalName, values: report.dimensions.map((dimension) => dimension.readiness[side].raw) })),
     palette: currentPalette(),
+    format: format.score,
     width: 640,
     thresholds: [
       { value: report.framework.thresholds.ready, label: t('band.ready') },
@@ -163,34 +248,19 @@ function Readiness({ report }: { report: PartnershipReport }) {
   });
   return (
     <>
+      <DecisionBanner report={report} />
+      <Blockers report={report} framework={framework} />
+      <Conditions report={report} />
       <div className="readiness">
         <SideCard side={report.sides.A} report={report} />
         <section className="card side-card side-card--partnership" aria-labelledby="side-partnership">
           <h2 id="side-partnership">{t('partnership.readiness')}</h2>
-          <p className="figure-card__value">{format.figure(report.readiness.overall)}</p>
-          <BandBadge band={report.readiness.band} provisional={report.readiness.provisional} />
+          <VerdictBadge verdict={report.readiness.verdict} />
           <p className="muted">{t('partnership.weakerSide')}</p>
-          {report.decision && (
-            <p>
-              {t('partnership.decided', { outcome: t(`band.${report.decision.outcome}`), by: report.decision.decidedBy })}
-            </p>
-          )}
         </section>
         <SideCard side={report.sides.B} report={report} />
       </div>
       <Chart chart={chart} caption={t('partnership.chartTitle')} />
-      {report.blockers.length > 0 && (
-        <section className="card" aria-labelledby="partnership-blockers">
-          <h2 id="partnership-blockers">{t('results.blockersTitle', { level: report.framework.thresholds.blockerBelowLevel })}</h2>
-          <ul>
-            {report.blockers.map((blocker) => (
-              <li key={`${blocker.side}-${blocker.criterionId}`}>
-                <strong>{blocker.institution}</strong>: <span className="mono">{blocker.criterionId}</span> {blocker.title}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </>
   );
 }

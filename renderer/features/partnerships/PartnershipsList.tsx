@@ -6,17 +6,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readinessAtAGlance, overdueActions } from '../../../shared/partnership/summary';
 import { BandBadge } from '../../components/BandBadge';
+import { VerdictBadge } from '../../components/VerdictBadge';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { useResource } from '../../lib/use-resource';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
-import { useFormat } from '../../lib/format';
 
 export function PartnershipsList() {
   const { t } = useTranslation();
-  const format = useFormat();
   const partnerships = useResource(() => api().partnerships.list(), []);
   const assessments = useResource(() => api().assessments.list(), []);
   const institutions = useResource(() => api().institutions.list(), []);
@@ -61,8 +60,7 @@ export function PartnershipsList() {
                     <span className="muted small block">{names.get(partnership.institutionB) ?? ''}</span>
                   </th>
                   <td>
-                    <BandBadge band={glance.band} provisional={glance.A.provisional || glance.B.provisional} />
-                    <span className="muted small block">{glance.overall === null ? t('partnerships.noScore') : format.score(glance.overall)}</span>
+                    <VerdictBadge verdict={glance.verdict} />
                   </td>
                   <td>{partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>}</td>
                   <td>

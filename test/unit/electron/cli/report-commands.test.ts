@@ -94,7 +94,7 @@ describe('report', () => {
   it('explains wrong options, an unknown id and the wrong kind', async () => {
     const missing = context();
     expect(await runCli(['report', '--kind', 'summary'], missing.context)).toBe(2);
-    expect(missing.err.join('\n')).toContain('--kind must be readiness, self or audit');
+    expect(missing.err.join('\n')).toContain('--kind must be readiness, brief, self or audit');
     expect(missing.err.join('\n')).toContain('.trustbridge exchange file');
 
     const unknown = context();

@@ -112,13 +112,14 @@ describe('Word reports', () => {
       return;
     }
     const read = runPython(
-      'import sys, json, docx\nd = docx.Document(sys.argv[1])\nprint(json.dumps({"headings": [[p.style.name, p.text] for p in d.paragraphs if p.style.name.startswith("Heading")], "tables": len(d.tables), "images": len(d.inline_shapes), "first": [c.text for c in d.tables[1].rows[0].cells]}))',
+      'import sys, json, docx\nd = docx.Document(sys.argv[1])\nprint(json.dumps({"headings": [[p.style.name, p.text] for p in d.paragraphs if p.style.name.startswith("Heading")], "tables": len(d.tables), "images": len(d.inline_shapes), "first": [c.text for c in d.tables[0].rows[0].cells]}))',
       out,
     ) as { headings: Array<[string, string]>; tables: number; images: number; first: string[] };
     expect(read.headings.filter(([style]) => style === 'Heading 1').map(([, text]) => text)[0]).toBe('Executive summary');
     expect(read.headings.some(([style]) => style === 'Heading 3')).toBe(true);
     expect(read.tables).toBe(tables);
     expect(read.images).toBe(1);
+    // Page 1 is the executive summary: its table is the document's first, before the cover details.
     expect(read.first).toEqual([' ', 'Universidad de Ejemplo', 'Tampere Test University', 'Partnership']);
   });
 

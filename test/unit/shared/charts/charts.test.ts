@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { barChartSvg, radarChartSvg, wrapLabel, type ChartInput } from '../../../../shared/charts';
+import { estimateTextWidth } from '../../../../shared/charts/svg';
 
 const input: ChartInput = {
   title: 'Scores by dimension',
@@ -72,4 +73,30 @@ describe.each([
 it('wraps long labels at spaces within the given lines, ending in an ellipsis when cut', () => {
   expect(wrapLabel('Institutional legitimacy and external quality assurance', 20, 2)).toEqual(['Institutional', 'legitimacy and…']);
   expect(wrapLabel('Short', 20, 2)).toEqual(['Short']);
+});
+
+describe('threshold labels', () => {
+  it.each([
+    ['es', 'Preparada', 'Preparada con condiciones'],
+    ['de', 'Bereit', 'Bereit mit Auflagen'],
+    ['en', 'Ready', 'Ready with conditions'],
+  ])('never overlap, in %s, however close the thresholds', (_language, ready, conditional) => {
+    for (const width of [470, 560, 640]) {
+      const chart = barChartSvg({ ...input, width, thresholds: [{ value: 75, label: ready }, { value: 50, label: conditional }] });
+      const document = parse(chart.svg);
+      const labels = [...document.getElementsByTagName('text')]
+        .filter((node) => node.textContent === ready || node.textContent === conditional)
+        .map((node) => {
+          const half = estimateTextWidth(node.textContent!, 10) / 2;
+          const x = Number(node.getAttribute('x'));
+          return { left: x - half, right: x + half, y: Number(node.getAttribute('y')) };
+        });
+      expect(labels).toHaveLength(2);
+      const [a, b] = labels as [(typeof labels)[0], (typeof labels)[0]];
+      const apart = a.y !== b.y || a.right <= b.left || b.right <= a.left;
+      expect(apart, `${width} px: ${JSON.stringify(labels)}`).toBe(true);
+      // Every label stays inside the picture.
+      for (const label of labels) expect(label.y).toBeGreaterThan(0);
+    }
+  });
 });
