@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../../electron/store/store';
@@ -13,6 +13,8 @@ const open = async (options: { now?: () => Date } = {}) => {
   return store;
 };
 const notePath = (id: string) => join(folder.path, 'documents', 'notes', `${id}.json`);
+/** The document's second, self-checking copy (checked-copy.ts). */
+const copyPath = (id: string) => join(folder.path, 'copies', 'documents', 'notes', `${id}.json.copy`);
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
 
 beforeEach(async () => {
@@ -131,9 +133,8 @@ describe('after a crash', () => {
     await s.update(noteKind, 'a', (draft) => ({ ...draft, count: 1 }));
     await s.close();
     store = undefined;
-    // The state a crash leaves after "current → .bak" and before "temp → current":
-    await rm(notePath('a'));
-    await writeFile(notePath('a') + '.bak', JSON.stringify(note('a', 'Acknowledged', 1)));
+    // The state a crash leaves in the next save after "current → .bak" and before "temp → current":
+    await rename(notePath('a'), notePath('a') + '.bak');
     await writeFile(notePath('a') + '.abc123.tmp', '{"half": ');
 
     const reopened = await open();
@@ -167,7 +168,7 @@ describe('damaged files', () => {
     ['invalid content', '{"schemaVersion":2,"id":"a","title":42,"count":0}'],
     ['from a future version', '{"schemaVersion":9,"id":"a","title":"Future","count":0}'],
   ] as const) {
-    it(`sets a ${damage} document aside, restores the previous save and says so`, async () => {
+    it(`sets a ${damage} document aside, restores the last save from its copy and says so`, async () => {
       const s = await open();
       await s.create(noteKind, note('a', 'Good', 1));
       await s.update(noteKind, 'a', (draft) => ({ ...draft, count: 2 }));
@@ -177,14 +178,72 @@ describe('damaged files', () => {
 
       const reopened = await open();
       const restored = await reopened.read(noteKind, 'a');
-      expect(restored).toEqual(note('a', 'Good', 1));
+      expect(restored).toEqual(note('a', 'Good', 2));
       const [notice] = reopened.notices;
-      expect(notice).toMatchObject({ kind: 'restored-from-backup', collection: 'notes', documentId: 'a' });
+      expect(notice).toMatchObject({ kind: 'restored-from-copy', collection: 'notes', documentId: 'a' });
       // The damaged file is kept for inspection, byte for byte.
       expect(await readFile(notice!.setAsidePath!, 'utf8')).toBe(content);
-      expect(await readJson(notePath('a'))).toEqual(note('a', 'Good', 1));
+      expect(await readJson(notePath('a'))).toEqual(note('a', 'Good', 2));
+    });
+
+    it(`writes a ${damage} copy again from the good document and says so`, async () => {
+      const s = await open();
+      await s.create(noteKind, note('a', 'Written once', 1));
+      await s.close();
+      store = undefined;
+      await writeFile(copyPath('a'), content);
+
+      const reopened = await open();
+      expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Written once', 1));
+      const [notice] = reopened.notices;
+      expect(notice).toMatchObject({ kind: 'copy-repaired', collection: 'notes', documentId: 'a' });
+      expect(await readFile(notice!.setAsidePath!, 'utf8')).toBe(content);
+      // The copy is good again: damage to the document now is recovered from it.
+      await reopened.close();
+      await writeFile(notePath('a'), content);
+      const again = await open();
+      expect(await again.read(noteKind, 'a')).toEqual(note('a', 'Written once', 1));
+      expect(again.notices.at(-1)).toMatchObject({ kind: 'restored-from-copy', documentId: 'a' });
+    });
+
+    it(`restores a document written once whose file is ${damage}, from its copy`, async () => {
+      const s = await open();
+      await s.create(noteKind, note('a', 'Written once', 1));
+      await s.close();
+      store = undefined;
+      await writeFile(notePath('a'), content);
+
+      const reopened = await open();
+      expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Written once', 1));
+      expect(reopened.notices).toEqual([expect.objectContaining({ kind: 'restored-from-copy', documentId: 'a' })]);
     });
   }
+
+  it('catches damage that still parses by the checksum of the copy', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Right', 5));
+    await s.close();
+    store = undefined;
+    await writeFile(notePath('a'), `${JSON.stringify(note('a', 'Right', 6))}\n`);
+
+    const reopened = await open();
+    expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Right', 5));
+    expect(reopened.notices).toEqual([expect.objectContaining({ kind: 'restored-from-copy', documentId: 'a', reason: 'checksum' })]);
+  });
+
+  it('restores the previous save from .bak when the document and its copy are both damaged', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Good', 1));
+    await s.update(noteKind, 'a', (draft) => ({ ...draft, count: 2 }));
+    await s.close();
+    store = undefined;
+    await writeFile(notePath('a'), 'garbage');
+    await writeFile(copyPath('a'), 'garbage copy');
+
+    const reopened = await open();
+    expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Good', 1));
+    expect(reopened.notices).toEqual([expect.objectContaining({ kind: 'restored-from-backup', documentId: 'a' })]);
+  });
 
   it('restores from the newest snapshot that holds a good copy when the .bak is damaged too', async () => {
     let clock = new Date('2026-11-01T09:00:00Z');
@@ -197,6 +256,7 @@ describe('damaged files', () => {
     store = undefined;
     await writeFile(notePath('a'), 'garbage');
     await writeFile(notePath('a') + '.bak', 'garbage too');
+    await writeFile(copyPath('a'), 'garbage as well');
 
     const reopened = await open({ now: () => clock });
     expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'In the snapshot', 7));
@@ -213,11 +273,18 @@ describe('damaged files', () => {
     await s.close();
     store = undefined;
     await writeFile(notePath('a'), 'garbage');
+    await writeFile(copyPath('a'), '');
 
     const reopened = await open();
-    await expect(reopened.read(noteKind, 'a')).rejects.toMatchObject({ code: 'DAMAGED_FILE' });
+    // The message names the file, where the damaged files went, and how to get the data back.
+    await expect(reopened.read(noteKind, 'a')).rejects.toMatchObject({
+      code: 'DAMAGED_FILE',
+      message: expect.stringMatching(new RegExp(`${notePath('a').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*set aside in .*quarantine.*restore a whole backup`)),
+    });
     expect(reopened.has(noteKind, 'a')).toBe(false);
     expect(reopened.notices[0]).toMatchObject({ kind: 'set-aside', documentId: 'a' });
+    expect(await readFile(reopened.notices[0]!.setAsidePath!, 'utf8')).toBe('garbage');
+    expect(await readFile(reopened.notices[0]!.copySetAsidePath!, 'utf8')).toBe('');
     expect(await reopened.read(noteKind, 'b')).toEqual(note('b', 'Safe'));
   });
 
