@@ -19,9 +19,9 @@
  * - Any ONE damaged file is recovered: the file from its copy, the copy from the file. Only when
  *   both are unusable does the caller fall back to older copies (`.bak`, snapshots) or refuse.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { writeFileDurably } from './durable-write';
 import { DamagedFileError } from './json-file';
 
@@ -214,5 +214,85 @@ export async function readChecked<T>(options: CheckedReadOptions<T>): Promise<Ch
     ...(setAsidePath ? { setAsidePath } : {}),
     ...(copySetAsidePath ? { copySetAsidePath } : {}),
     ...(verdict.copy.state === 'damaged' ? { copyReason: verdict.copy.reason } : {}),
+  };
+}
+
+/** Moves a damaged file into `<dataDir>/quarantine/<collection>/`, under a name that never collides. */
+export async function setAsideFile(dataDir: string, collection: string, path: string, now: Date = new Date()): Promise<string> {
+  const folder = join(dataDir, 'quarantine', collection);
+  await mkdir(folder, { recursive: true });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = join(folder, `${basename(path)}.${stamp}.${randomBytes(4).toString('hex')}`);
+  await rename(path, target);
+  return target;
+}
+
+/** What a protected file outside the store (a key file) says to the officer, as a store notice. */
+export interface ProtectedFileNotice {
+  kind: 'restored-from-copy' | 'copy-repaired' | 'restored-from-backup';
+  collection: string;
+  documentId: string;
+  reason: string;
+  setAsidePath?: string;
+}
+
+export type ProtectedRead<T> =
+  | { value: T; notice?: ProtectedFileNotice }
+  | { value: undefined; damaged?: { reason: string; setAsidePath?: string; copySetAsidePath?: string } };
+
+/**
+ * A JSON file outside the store's documents, protected the same way (the key files): the file, its
+ * copy, then its `.bak` (the save before). Never writes when `repair` is false (the command line's
+ * verify reads the keys of a folder the app may be using).
+ */
+export async function readProtectedFile<T>(options: {
+  dataDir: string;
+  path: string;
+  collection: string;
+  parse: (bytes: Buffer, from: string) => T;
+  serialise: (value: T) => string;
+  repair: boolean;
+  now?: () => Date;
+}): Promise<ProtectedRead<T>> {
+  const { path, repair } = options;
+  const copyPath = copyPathOf(options.dataDir, path);
+  const now = options.now ?? (() => new Date());
+  const id = basename(path).replace(/\.json$/, '');
+  const read = await readChecked({
+    path,
+    copyPath,
+    backupPath: path + '.bak',
+    parse: options.parse,
+    repair,
+    setAside: (file) => setAsideFile(options.dataDir, options.collection, file, now()),
+  });
+  const about = { collection: options.collection, documentId: id };
+  if (read.outcome === 'ok') return { value: read.value };
+  if (read.outcome === 'restored-from-copy' || read.outcome === 'copy-repaired') {
+    if (read.outcome === 'restored-from-copy' && read.interrupted) return { value: read.value };
+    return { value: read.value, notice: { kind: read.outcome, ...about, reason: read.reason, ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}) } };
+  }
+  // Neither file nor copy (a folder from before copies, interrupted between two renames), or both
+  // damaged: the previous save.
+  let previous: T | undefined;
+  try {
+    const bytes = await readFile(path + '.bak');
+    previous = options.parse(bytes, path + '.bak');
+  } catch (error) {
+    if (!(error instanceof DamagedFileError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (previous !== undefined) {
+    if (repair) await writeWithCopy(path, copyPath, options.serialise(previous));
+    if (read.outcome === 'absent') return { value: previous };
+    return { value: previous, notice: { kind: 'restored-from-backup', ...about, reason: read.error.reason, ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}) } };
+  }
+  if (read.outcome === 'absent') return { value: undefined };
+  return {
+    value: undefined,
+    damaged: {
+      reason: read.error.reason,
+      ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}),
+      ...(read.copySetAsidePath ? { copySetAsidePath: read.copySetAsidePath } : {}),
+    },
   };
 }
