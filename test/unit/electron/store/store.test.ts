@@ -317,6 +317,46 @@ describe('damaged files', () => {
     expect(reopened.settings.setupCompleted).toBe(false);
     expect(reopened.notices[0]).toMatchObject({ collection: 'settings', kind: 'set-aside' });
   });
+
+  it('restores damaged settings from their copy, written at the first save', async () => {
+    const s = await open();
+    await s.updateSettings({ userName: 'Ana', setupCompleted: true });
+    await s.close();
+    store = undefined;
+    await writeFile(join(folder.path, 'settings.json'), '{"userName": "An');
+    const reopened = await open();
+    expect(reopened.settings).toMatchObject({ userName: 'Ana', setupCompleted: true });
+    expect(reopened.notices).toEqual([expect.objectContaining({ collection: 'settings', kind: 'restored-from-copy', reason: 'not-json' })]);
+  });
+
+  it('restores damaged notices from their copy, and starts them afresh (saying so) only when both are damaged', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a'));
+    await s.close();
+    store = undefined;
+    await writeFile(notePath('a'), '');
+    let reopened = await open();
+    await reopened.read(noteKind, 'a');
+    expect(reopened.notices).toHaveLength(1);
+    await reopened.close();
+    store = undefined;
+
+    await writeFile(join(folder.path, 'notices.json'), 'garbage');
+    reopened = await open();
+    expect(reopened.notices.map((notice) => [notice.collection, notice.kind])).toEqual([
+      ['notes', 'restored-from-copy'],
+      ['notices', 'restored-from-copy'],
+    ]);
+    await reopened.close();
+    store = undefined;
+
+    await writeFile(join(folder.path, 'notices.json'), 'garbage');
+    await writeFile(join(folder.path, 'copies', 'notices.json.copy'), 'garbage');
+    await rm(join(folder.path, 'notices.json.bak'), { force: true });
+    reopened = await open();
+    expect(reopened.notices).toEqual([expect.objectContaining({ collection: 'notices', kind: 'set-aside' })]);
+    expect(await readFile(reopened.notices[0]!.copySetAsidePath!, 'utf8')).toBe('garbage');
+  });
 });
 
 describe('migrations', () => {
