@@ -293,7 +293,7 @@ export class ExchangeService {
     if (info.size > exchangeLimits.maxBytes) {
       return refuse({
         code: 'FILE_TOO_LARGE',
-        message: `${fileName} is larger than ${Math.round(exchangeLimits.maxBytes / 1024 / 1024)} MB, far more than any exchange file. It was not opened.`,
+        message: `The file ${fileName} is larger than ${Math.round(exchangeLimits.maxBytes / 1024 / 1024)} MB, far more than any exchange file. It was not opened.`,
       });
     }
     const bytes = new Uint8Array(await readFile(path));
