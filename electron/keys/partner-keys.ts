@@ -382,7 +382,7 @@ export function keyChangedError(sighting: Pick<KeySighting, 'exchangeId' | 'inst
   const known = (active.length ? active : knownKeys).map((key) => fingerprintForDisplay(key.fingerprint));
   return new AppError({
     code: 'KEY_CHANGED',
-    message: `This file is signed for ${sighting.institutionName} with a key TrustBridge has not seen for it before (${fingerprintForDisplay(fingerprint)}), and nothing proves that the key you know (${known.join(', ')}) handed over to it. Do not import it until you have called your contact there and compared the new key's fingerprint; if it matches, accept the new key.`,
+    message: `The key of ${sighting.institutionName} has changed: this file is signed with a key TrustBridge has not seen for it before (${fingerprintForDisplay(fingerprint)}), and nothing proves that the key you know (${known.join(', ')}) handed over to it. Do not import it until you have called your contact there and compared the new key's fingerprint; if it matches, accept the new key.`,
     params: {
       exchangeId: sighting.exchangeId,
       institution: sighting.institutionName,
