@@ -1,6 +1,7 @@
 /**
  * Power loss at every point of a save (power-loss/simulate.ts): the store's file operations are
- * recorded while it saves an answer, records a readiness decision and writes the signing key, and
+ * recorded while it saves an answer, records a readiness decision, imports an exchange file and
+ * writes the signing key, and
  * every state a power cut could leave between them (every prefix, every subset of the operations
  * not yet made durable) is opened as the app would. Each must hold the last acknowledged save or
  * the new one, never a mix, never something unreadable, and nothing may be set aside as damaged.
@@ -9,7 +10,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
+import { writeFile } from 'node:fs/promises';
+import { createExchangeFile } from '../../electron/exchange/write';
 import { KeyRing } from '../../electron/keys/key-ring';
+import { makeParty, partnerProfile, sampleAssessment, sampleFramework } from '../support/exchange-factories';
 import { damageableStore, type DamageableStore } from '../support/damaged-store';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
@@ -101,6 +105,31 @@ describe('a power cut at any point', () => {
       },
     );
     expect(checked).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('while an exchange file is imported: the imported assessment whole or not yet there, and there once acknowledged', async () => {
+    const party = await makeParty(partnerProfile(), 'Prof. Dr. Anna Schmidt');
+    try {
+      const framework = sampleFramework(2);
+      const assessment = sampleAssessment({ title: 'Imported before the power cut' }, { framework, subject: { institutionId: 'inst-b', legalName: party.profile.legalName, country: party.profile.country } });
+      const path = join(work.path, 'partner.trustbridge');
+      await writeFile(path, await createExchangeFile({ issuer: party.issuer, items: [{ type: 'framework', framework }, { type: 'assessment', assessment }] }, party.keyRing, party.signer));
+      const checked = await everyPowerCut(
+        async (core) => {
+          const [preview] = await core.exchange.preview([path]);
+          if (!preview?.ok) throw new Error(preview?.error?.message ?? 'no preview');
+          await core.exchange.apply([preview.token]);
+        },
+        async (core, _folder, acknowledged) => {
+          const imported = core.assessments.list().filter((item) => item.title === 'Imported before the power cut');
+          if (acknowledged) expect(imported).toHaveLength(1);
+          for (const item of imported) expect((await core.assessments.get(item.id)).title).toBe('Imported before the power cut');
+        },
+      );
+      expect(checked).toBeGreaterThan(5);
+    } finally {
+      await party.remove();
+    }
   }, 300_000);
 
   it('while the signing key is written: no key yet or the whole key, never a damaged key file', async () => {
