@@ -1,10 +1,10 @@
 /**
  * Power loss at every point of a save (power-loss/simulate.ts): the store's file operations are
  * recorded while it saves an answer, records a readiness decision, imports an exchange file and
- * writes the signing key, and
- * every state a power cut could leave between them (every prefix, every subset of the operations
- * not yet made durable) is opened as the app would. Each must hold the last acknowledged save or
- * the new one, never a mix, never something unreadable, and nothing may be set aside as damaged.
+ * writes the signing key, and every state a power cut could leave between them (every prefix,
+ * every legal outcome of the operations not yet made durable) is opened as the app would. Each must
+ * hold the last acknowledged save or the new one (the new one once the operation resolved), never
+ * a mix, never something unreadable, and the store must find nothing to repair.
  * A bounded sample of the states here; `npm run power-loss` checks every one.
  */
 import { join } from 'node:path';
