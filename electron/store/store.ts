@@ -146,6 +146,7 @@ export class Store {
     await store.finishInterruptedWrites();
     await store.openNotices();
     await store.openSettings();
+    await store.findSyncConflicts();
     const needsReconcile = await store.openIndex();
     if (needsReconcile) await store.reconcile();
     store.index.data.cleanShutdown = false;
@@ -743,6 +744,26 @@ export class Store {
     }
   }
 
+  /**
+   * A sync service (Dropbox, OneDrive, Nextcloud, Syncthing) that saw a file changed on two
+   * computers keeps both, the second beside the first under a name of its own. The store reads
+   * only its own names, so such a copy would be silently ignored: each is named to the officer once
+   * (kept where it is, never read or preferred), to compare with the document beside it.
+   */
+  private async findSyncConflicts(): Promise<void> {
+    const folders = ['', 'keys', ...[...this.kinds.keys()].map((collection) => join('documents', collection))];
+    const known = new Set(this.noticesDb.data.notices.filter((notice) => notice.kind === 'sync-conflict').map((notice) => notice.setAsidePath));
+    for (const folder of folders) {
+      const names = await readdir(join(this.dataDir, folder)).catch(() => [] as string[]);
+      for (const name of names) {
+        if (!syncConflictPattern.test(name)) continue;
+        const path = join(this.dataDir, folder, name);
+        if (known.has(path)) continue;
+        await this.addNotice({ kind: 'sync-conflict', collection: folder.split(/[\\/]/).pop() || 'settings', documentId: name, setAsidePath: path, reason: 'sync-conflict' });
+      }
+    }
+  }
+
   private async prepareFolders(): Promise<void> {
     try {
       await mkdir(this.dataDir, { recursive: true });
@@ -801,6 +822,13 @@ function notFound(kind: DocumentKind<StoredDocument>, id: string): AppError {
     params: { collection: kind.collection, id },
   });
 }
+
+/**
+ * The names sync services give the second of two versions of a file: Dropbox "(… conflicted
+ * copy …)", Nextcloud and ownCloud "(conflicted copy …)" / "_conflict-", Syncthing ".sync-conflict-",
+ * OneDrive and Google Drive "-conflict" / "(1)" beside a JSON file.
+ */
+const syncConflictPattern = /conflict|\(\d+\)\.json|\.json\s*\(\d+\)/i;
 
 /** A timestamp that sorts and is safe in file names on every OS. */
 export function fileStamp(date: Date): string {

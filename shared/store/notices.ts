@@ -1,7 +1,8 @@
 /**
  * What the store tells the user about its own health: a file that was damaged and restored (from
  * its copy, its previous save or a snapshot), a damaged copy written again, a file that could not
- * be restored and was set aside, a migration that took a backup first.
+ * be restored and was set aside, a migration that took a backup first, a sync service's conflict
+ * copy found beside a document (`setAsidePath` is where it lies, left untouched).
  */
 export const noticeKinds = [
   'restored-from-backup',
@@ -11,6 +12,7 @@ export const noticeKinds = [
   'set-aside',
   'index-rebuilt',
   'migrated',
+  'sync-conflict',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

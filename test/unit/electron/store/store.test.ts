@@ -359,6 +359,35 @@ describe('damaged files', () => {
   });
 });
 
+describe('sync-conflict copies beside the documents', () => {
+  it('names each conflict copy a sync service left, once, and never reads or prefers it', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Ours', 1));
+    await s.updateSettings({ userName: 'Ana' });
+    await s.close();
+    store = undefined;
+    const theirs = join(folder.path, 'documents', 'notes', 'a (Laptop conflicted copy 2026-11-23).json');
+    const syncthing = join(folder.path, 'settings.sync-conflict-20261123-101500-ABCDEFG.json');
+    await writeFile(theirs, JSON.stringify(note('a', 'Theirs', 9)));
+    await writeFile(syncthing, '{"userName": "Someone else"}');
+
+    let reopened = await open();
+    expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Ours', 1));
+    expect(reopened.settings.userName).toBe('Ana');
+    expect(reopened.notices.map((notice) => [notice.kind, notice.collection, notice.setAsidePath])).toEqual(
+      expect.arrayContaining([
+        ['sync-conflict', 'notes', theirs],
+        ['sync-conflict', 'settings', syncthing],
+      ]),
+    );
+    expect(reopened.notices).toHaveLength(2);
+    await reopened.close();
+    reopened = await open();
+    expect(reopened.notices).toHaveLength(2);
+    expect(await readFile(theirs, 'utf8')).toBe(JSON.stringify(note('a', 'Theirs', 9)));
+  });
+});
+
 describe('migrations', () => {
   it('migrates an older document on read, keeping a copy of the old version first', async () => {
     const s = await open();
