@@ -72,11 +72,24 @@ export async function writeCopy(copyPath: string, data: Uint8Array): Promise<voi
   await writeFileDurably(copyPath, copyBytes(data));
 }
 
-/** Writes the file durably, then its copy. Resolves only when both are on disk. */
+/**
+ * Writes the file durably, then its copy. Resolves only when both are on disk. When the copy
+ * cannot be written (a full disk), the file is put back as it was before and the error is thrown:
+ * a save reported as failed must not reappear at the next start.
+ */
 export async function writeWithCopy(path: string, copyPath: string, data: string | Uint8Array, options: { keepBackup?: boolean } = {}): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const existed = options.keepBackup ? (await readPrimary(path)) !== undefined : false;
   await writeFileDurably(path, bytes, options);
-  await writeCopy(copyPath, bytes);
+  try {
+    await writeCopy(copyPath, bytes);
+  } catch (error) {
+    if (options.keepBackup) {
+      // The previous content is the .bak the write just made; a first write had none.
+      await (existed ? rename(path + '.bak', path) : rm(path, { force: true })).catch(() => undefined);
+    }
+    throw error;
+  }
 }
 
 export async function removeCopy(copyPath: string): Promise<void> {

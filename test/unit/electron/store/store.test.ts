@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { diskFileOps, useFileOps, type FileOps } from '../../../../electron/store/durable-write';
 import { Store } from '../../../../electron/store/store';
 import { tempFolder } from '../../../support/temp';
 import { note, noteKind } from './fixtures';
@@ -410,5 +411,33 @@ describe('migrations', () => {
     expect(await readJson(notePath('old'))).toMatchObject({ schemaVersion: 2, title: 'Written by version 1' });
     expect(await readJson(join(folder.path, 'backups', 'migrations', 'notes', 'old.json.v1'))).toEqual(old);
     expect(migrated.notices.map((n) => n.kind)).toContain('migrated');
+  });
+});
+
+describe('a copy that cannot be written', () => {
+  it('fails the save and puts the document back as it was, so the failed save never reappears', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Saved', 1));
+    const failCopies: FileOps = {
+      ...diskFileOps,
+      openNew: async (path) => {
+        if (path.includes(`${sep}copies${sep}`)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        return diskFileOps.openNew(path);
+      },
+    };
+    const restore = useFileOps(failCopies);
+    try {
+      await expect(s.update(noteKind, 'a', (draft) => ({ ...draft, count: 2 }))).rejects.toMatchObject({ code: 'DISK_FULL' });
+      await expect(s.create(noteKind, note('b', 'Never stored'))).rejects.toMatchObject({ code: 'DISK_FULL' });
+    } finally {
+      restore();
+    }
+    expect(await s.read(noteKind, 'a')).toEqual(note('a', 'Saved', 1));
+    await s.close();
+    store = undefined;
+    const reopened = await open();
+    expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Saved', 1));
+    expect(reopened.has(noteKind, 'b')).toBe(false);
+    expect(reopened.notices).toEqual([]);
   });
 });
