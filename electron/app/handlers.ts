@@ -215,10 +215,17 @@ export function createHandlers(
       const assessment = await assessments.get(id);
       const item = assessment.answers[criterionId]?.evidence.find((candidate) => candidate.id === evidenceId);
       if (!item || item.kind !== 'file') throw new AppError({ code: 'NOT_FOUND', message: 'This evidence file is no longer attached.' });
-      if (!(await evidence.verify(item.sha256))) {
+      // Checked against its SHA-256 each time it is opened; restored from its second copy if needed.
+      const checked = await evidence.check(item.sha256);
+      if (checked.state === 'damaged') {
+        const setAside = [checked.setAsidePath, checked.copySetAsidePath].filter(Boolean).join(' and ');
         throw new AppError({
           code: 'DAMAGED_FILE',
-          message: `The stored copy of ${item.fileName} is missing or no longer matches its fingerprint. Attach the file again.`,
+          message:
+            `The stored file ${item.fileName} and its second copy are both missing or no longer match their fingerprint (SHA-256 ${item.sha256.slice(0, 16)}…)` +
+            (setAside ? `; the damaged files were set aside as ${setAside}` : '') +
+            '. Attach the original file again, or restore a whole backup of the data folder (Settings › All data › Restore a backup into a new folder).',
+          params: { fileName: item.fileName, sha256: item.sha256 },
         });
       }
       // Stored files have no name; the OS picks the application by the original file name.

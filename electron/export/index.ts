@@ -10,7 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { agreementSchema, type Agreement } from '../../shared/agreement/schema';
 import type { Assessment } from '../../shared/assessment/schema';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
 import type { Framework, Language } from '../../shared/framework/schema';
 import { assessmentReport } from '../../shared/report/assessment-report';
@@ -64,13 +64,29 @@ function preparedBy(core: ExportServices, given?: string): string | undefined {
   return [userName, userRole].filter(Boolean).join(', ') || undefined;
 }
 
+/**
+ * The institution's line, or undefined when it is not stored (removed). A damaged file is not
+ * "missing": the store's own message (restored, or damaged beyond its copies and where it went)
+ * reaches the officer unchanged.
+ */
 async function institutionOf(core: ExportServices, id: string): Promise<InstitutionLine | undefined> {
-  const institution = await core.institutions.get(id).catch(() => undefined);
-  return institution ? institutionLine(institution) : undefined;
+  try {
+    return institutionLine(await core.institutions.get(id));
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
+/** A linked assessment, or undefined when none is linked or it was removed; damage is reported, not hidden. */
 async function tryAssessment(core: ExportServices, id: string | undefined): Promise<Assessment | undefined> {
-  return id ? core.assessments.get(id).catch(() => undefined) : undefined;
+  if (!id) return undefined;
+  try {
+    return await core.assessments.get(id);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
 /** The report model of one assessment, in the report language. */
@@ -124,7 +140,14 @@ export async function loadPartnershipReport(core: ExportServices, id: string, la
   }
   const a = await institutionOf(core, partnership.institutionA);
   const b = await institutionOf(core, partnership.institutionB);
-  if (!a || !b) throw new AppError({ code: 'NOT_FOUND', message: 'One of the institutions of this partnership is no longer in this data folder.' });
+  if (!a || !b) {
+    const missing = !a ? partnership.institutionA : partnership.institutionB;
+    throw new AppError({
+      code: 'NOT_FOUND',
+      message: `The institution ${missing} of this partnership was removed from this data folder, so its readiness report cannot be written. A removed institution is kept in the folder "deleted"; restore it from there or from a backup of the data folder.`,
+      params: { id: missing },
+    });
+  }
   return partnershipReport({ framework, partnership, institutions: { A: a, B: b }, assessments: present, today: today(now) });
 }
 

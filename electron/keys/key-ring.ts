@@ -19,7 +19,7 @@
  * passphrase that is one prompt per session rather than one per signature.
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from '../../shared/crypto/canonical-json';
@@ -39,7 +39,8 @@ import {
   type Signer,
 } from '../../shared/exchange/schema';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
-import { backupSuffix, writeFileDurably } from '../store/durable-write';
+import { copyPathOf, readProtectedFile, writeWithCopy, type ProtectedFileNotice } from '../store/checked-copy';
+import { DamagedFileError } from '../store/json-file';
 import { storageError } from '../store/storage-errors';
 import { generateSigningKey, privateKeyFromPkcs8, privateKeyToPkcs8, publicJwkOf, signDetached } from './ed25519';
 import { createPassphraseProtector, type PassphraseProtectorOptions } from './passphrase-protector';
@@ -111,6 +112,11 @@ export interface OwnKeySummary {
 export interface KeyRingOptions {
   dataDir: string;
   now?: () => Date;
+  /**
+   * Whether a damaged key file (or copy) is set aside and rewritten from the other; the app does,
+   * the command line's verify reads the keys of a folder the app may be using and never writes.
+   */
+  repair?: boolean;
 }
 
 export class KeyRing {
@@ -119,19 +125,37 @@ export class KeyRing {
   private privateKey: KeyObject | undefined;
   private readonly now: () => Date;
 
-  private constructor(path: string, file: OwnKeyFile | undefined, now: () => Date) {
-    this.path = path;
+  private constructor(
+    private readonly dataDir: string,
+    file: OwnKeyFile | undefined,
+    now: () => Date,
+    /** What was repaired when the key file was read, for the store's notices. */
+    readonly recovery: ProtectedFileNotice | undefined,
+  ) {
+    this.path = ownKeyPath(dataDir);
     this.file = file;
     this.now = now;
   }
 
-  /** Reads the key file if there is one; never writes. */
+  /**
+   * Reads the key file if there is one, through its copy (electron/store/checked-copy.ts): a
+   * damaged key file is restored from its copy, a damaged copy from the file, and when both are
+   * damaged, from the previous save. Writes only to repair, and only with `repair`.
+   */
   static async open(options: KeyRingOptions): Promise<KeyRing> {
     const path = ownKeyPath(options.dataDir);
-    // A crash between the two renames of a durable write leaves only the `.bak`: it is the last
-    // good key file.
-    const file = (await readOwnKeyFile(path)) ?? (await readOwnKeyFile(path + backupSuffix));
-    return new KeyRing(path, file, options.now ?? (() => new Date()));
+    const now = options.now ?? (() => new Date());
+    const read = await readProtectedFile({
+      dataDir: options.dataDir,
+      path,
+      collection: 'keys',
+      parse: parseOwnKeyFile,
+      serialise: (file) => JSON.stringify(file, null, 2) + '\n',
+      repair: options.repair ?? false,
+      now,
+    });
+    if (read.value === undefined && read.damaged) throw damagedKeyFiles(path, read.damaged);
+    return new KeyRing(options.dataDir, read.value, now, 'notice' in read ? read.notice : undefined);
   }
 
   hasKey(): boolean {
@@ -407,7 +431,7 @@ export class KeyRing {
     await mkdir(dirname(this.path), { recursive: true }).catch((error: unknown) => {
         throw storageError(error, this.path);
       });
-    await writeFileDurably(this.path, JSON.stringify(valid, null, 2) + '\n', { keepBackup: true });
+    await writeWithCopy(this.path, copyPathOf(this.dataDir, this.path), JSON.stringify(valid, null, 2) + '\n', { keepBackup: true });
     this.file = valid;
   }
 
@@ -471,19 +495,16 @@ async function sealedCurrent(privateKey: KeyObject, protector: SecretProtector, 
   }
 }
 
-async function readOwnKeyFile(path: string): Promise<OwnKeyFile | undefined> {
-  let text: string;
+function parseOwnKeyFile(bytes: Buffer, path: string): OwnKeyFile {
+  let value: unknown;
   try {
-    text = await readFile(path, 'utf8');
+    value = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw damagedKeyFile(path, error);
+    throw new DamagedFileError(path, bytes.length === 0 ? 'empty' : 'not-json', (error as Error).message);
   }
-  try {
-    return ownKeyFileSchema.parse(JSON.parse(text));
-  } catch (error) {
-    throw damagedKeyFile(path, error);
-  }
+  const parsed = ownKeyFileSchema.safeParse(value);
+  if (!parsed.success) throw new DamagedFileError(path, 'invalid', parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(', '));
+  return parsed.data;
 }
 
 function damagedKeyFile(path: string, cause?: unknown): AppError {
@@ -495,6 +516,18 @@ function damagedKeyFile(path: string, cause?: unknown): AppError {
     },
     { cause },
   );
+}
+
+function damagedKeyFiles(path: string, damage: { reason: string; setAsidePath?: string; copySetAsidePath?: string }): AppError {
+  const setAside = [damage.setAsidePath, damage.copySetAsidePath].filter(Boolean).join(' and ');
+  return new AppError({
+    code: 'DAMAGED_FILE',
+    message:
+      `The signing key file (${path}) and its copy are both damaged (${damage.reason})` +
+      (setAside ? `; the damaged files were set aside as ${setAside}` : '') +
+      '. Restore the key from its key backup (Settings › Signing key › Restore from backup), or restore a whole backup of the data folder (Settings › All data › Restore a backup into a new folder). TrustBridge does not make a new key by itself, because partners would then see a changed key.',
+    params: { path, reason: damage.reason, ...(damage.setAsidePath ? { setAsidePath: damage.setAsidePath } : {}) },
+  });
 }
 
 function damagedBackup(cause?: unknown): AppError {

@@ -11,13 +11,14 @@
  * Institutions are keyed by their exchange id (the issuing installation's stable id), not by name:
  * names are typed by people and change; the exchange id does not.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { fingerprintForDisplay, keyFingerprint } from '../../shared/exchange/fingerprint';
 import { ed25519PublicJwkSchema, exchangeIdSchema, sha256HexPattern, type Ed25519PublicJwk } from '../../shared/exchange/schema';
-import { backupSuffix, writeFileDurably } from '../store/durable-write';
+import { copyPathOf, readProtectedFile, writeWithCopy, type ProtectedFileNotice } from '../store/checked-copy';
+import { DamagedFileError } from '../store/json-file';
 import { storageError } from '../store/storage-errors';
 import { rotationPath, type KeyRotation } from './rotation';
 
@@ -91,6 +92,8 @@ export interface KeySighting {
 export interface PartnerKeysOptions {
   dataDir: string;
   now?: () => Date;
+  /** Whether a damaged registry (or copy) is set aside and rewritten from the other (the app: yes; verify: never writes). */
+  repair?: boolean;
 }
 
 export class PartnerKeys {
@@ -99,17 +102,37 @@ export class PartnerKeys {
   private readonly now: () => Date;
   private writes: Promise<unknown> = Promise.resolve();
 
-  private constructor(path: string, data: PartnerKeysFile, now: () => Date) {
-    this.path = path;
+  private constructor(
+    private readonly dataDir: string,
+    data: PartnerKeysFile,
+    now: () => Date,
+    /** What was repaired when the registry was read, for the store's notices. */
+    readonly recovery: ProtectedFileNotice | undefined,
+  ) {
+    this.path = partnerKeysPath(dataDir);
     this.data = data;
     this.now = now;
   }
 
-  /** Reads the registry; never writes (the command line's `verify` opens it too). */
+  /**
+   * Reads the registry through its copy (electron/store/checked-copy.ts): a damaged registry is
+   * restored from its copy, a damaged copy from the registry, both damaged from the previous save.
+   * Writes only to repair, and only with `repair` (the command line's `verify` opens it too).
+   */
   static async open(options: PartnerKeysOptions): Promise<PartnerKeys> {
     const path = partnerKeysPath(options.dataDir);
-    const data = (await readRegistry(path)) ?? (await readRegistry(path + backupSuffix)) ?? emptyFile();
-    return new PartnerKeys(path, data, options.now ?? (() => new Date()));
+    const now = options.now ?? (() => new Date());
+    const read = await readProtectedFile({
+      dataDir: options.dataDir,
+      path,
+      collection: 'keys',
+      parse: parseRegistry,
+      serialise: (file) => JSON.stringify(file, null, 2) + '\n',
+      repair: options.repair ?? false,
+      now,
+    });
+    if (read.value === undefined && read.damaged) throw damagedRegistry(path, read.damaged);
+    return new PartnerKeys(options.dataDir, read.value ?? emptyFile(), now, 'notice' in read ? read.notice : undefined);
   }
 
   issuers(): PartnerIssuer[] {
@@ -228,7 +251,7 @@ export class PartnerKeys {
       await mkdir(dirname(this.path), { recursive: true }).catch((error: unknown) => {
         throw storageError(error, this.path);
       });
-      await writeFileDurably(this.path, JSON.stringify(valid, null, 2) + '\n', { keepBackup: true });
+      await writeWithCopy(this.path, copyPathOf(this.dataDir, this.path), JSON.stringify(valid, null, 2) + '\n', { keepBackup: true });
       this.data = valid;
     });
     this.writes = run;
@@ -244,34 +267,33 @@ function emptyFile(): PartnerKeysFile {
   return { format: 'trustbridge-partner-keys', formatVersion: 1, issuers: [] };
 }
 
-async function readRegistry(path: string): Promise<PartnerKeysFile | undefined> {
-  let text: string;
+function parseRegistry(bytes: Buffer, path: string): PartnerKeysFile {
+  let value: unknown;
   try {
-    text = await readFile(path, 'utf8');
+    value = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw damagedRegistry(path, error);
+    throw new DamagedFileError(path, bytes.length === 0 ? 'empty' : 'not-json', (error as Error).message);
   }
-  try {
-    return partnerKeysFileSchema.parse(JSON.parse(text));
-  } catch (error) {
-    throw damagedRegistry(path, error);
-  }
+  const parsed = partnerKeysFileSchema.safeParse(value);
+  if (!parsed.success) throw new DamagedFileError(path, 'invalid', parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(', '));
+  return parsed.data;
 }
 
 /**
- * A damaged registry is NOT replaced by an empty one: every partner would then look new, and a
- * changed key would pass as a first use. The user has to restore the file.
+ * A registry damaged together with its copy and its previous save is NOT replaced by an empty
+ * one: every partner would then look new, and a changed key would pass as a first use. The user
+ * has to restore the file.
  */
-function damagedRegistry(path: string, cause: unknown): AppError {
-  return new AppError(
-    {
-      code: 'DAMAGED_FILE',
-      message: `The list of partners' keys (${path}) is damaged. TrustBridge will not start it afresh, because every partner's key would then look new; restore the file from a backup of the data folder.`,
-      params: { path },
-    },
-    { cause },
-  );
+function damagedRegistry(path: string, damage: { reason: string; setAsidePath?: string; copySetAsidePath?: string }): AppError {
+  const setAside = [damage.setAsidePath, damage.copySetAsidePath].filter(Boolean).join(' and ');
+  return new AppError({
+    code: 'DAMAGED_FILE',
+    message:
+      `The list of partners' keys (${path}) and its copy are both damaged (${damage.reason})` +
+      (setAside ? `; the damaged files were set aside as ${setAside}` : '') +
+      ". TrustBridge will not start the list afresh, because every partner's key would then look new. Restore a whole backup of the data folder (Settings › All data › Restore a backup into a new folder) and open TrustBridge on that folder.",
+    params: { path, reason: damage.reason, ...(damage.setAsidePath ? { setAsidePath: damage.setAsidePath } : {}) },
+  });
 }
 
 function assessIn(data: PartnerKeysFile, exchangeId: string, jwk: Ed25519PublicJwk, rotations: readonly KeyRotation[]): KeyAssessment {
@@ -360,7 +382,7 @@ export function keyChangedError(sighting: Pick<KeySighting, 'exchangeId' | 'inst
   const known = (active.length ? active : knownKeys).map((key) => fingerprintForDisplay(key.fingerprint));
   return new AppError({
     code: 'KEY_CHANGED',
-    message: `This file is signed for ${sighting.institutionName} with a key TrustBridge has not seen for it before (${fingerprintForDisplay(fingerprint)}), and nothing proves that the key you know (${known.join(', ')}) handed over to it. Do not import it until you have called your contact there and compared the new key's fingerprint; if it matches, accept the new key.`,
+    message: `The key of ${sighting.institutionName} has changed: this file is signed with a key TrustBridge has not seen for it before (${fingerprintForDisplay(fingerprint)}), and nothing proves that the key you know (${known.join(', ')}) handed over to it. Do not import it until you have called your contact there and compared the new key's fingerprint; if it matches, accept the new key.`,
     params: {
       exchangeId: sighting.exchangeId,
       institution: sighting.institutionName,

@@ -69,8 +69,10 @@ export class ExchangeService {
   ) {}
 
   static async open(options: ExchangeServiceOptions): Promise<ExchangeService> {
-    const keyRing = await KeyRing.open({ dataDir: options.dataDir, now: options.now });
-    const partnerKeys = await PartnerKeys.open({ dataDir: options.dataDir, now: options.now });
+    // The app repairs a damaged key file from its copy (or the copy from the file) and says so.
+    const keyRing = await KeyRing.open({ dataDir: options.dataDir, now: options.now, repair: true });
+    const partnerKeys = await PartnerKeys.open({ dataDir: options.dataDir, now: options.now, repair: true });
+    for (const recovery of [keyRing.recovery, partnerKeys.recovery]) if (recovery) await options.store.recordNotice(recovery);
     const service = new ExchangeService(options, keyRing, partnerKeys);
     // With the system keychain, the key unlocks without asking anything.
     const os = options.osProtector?.();
@@ -292,7 +294,7 @@ export class ExchangeService {
     if (info.size > exchangeLimits.maxBytes) {
       return refuse({
         code: 'FILE_TOO_LARGE',
-        message: `${fileName} is larger than ${Math.round(exchangeLimits.maxBytes / 1024 / 1024)} MB, far more than any exchange file. It was not opened.`,
+        message: `The file ${fileName} is larger than ${Math.round(exchangeLimits.maxBytes / 1024 / 1024)} MB, far more than any exchange file. It was not opened.`,
       });
     }
     const bytes = new Uint8Array(await readFile(path));

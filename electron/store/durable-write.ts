@@ -16,15 +16,65 @@ import { storageError } from './storage-errors';
 export const backupSuffix = '.bak';
 const isWindows = process.platform === 'win32';
 
+/**
+ * The file operations a durable write is made of, in one small interface: the power-loss test
+ * (test/reliability/power-loss.test.ts) records them and builds every state a power cut could
+ * leave between them. Everything the store writes goes through `writeFileDurably`.
+ */
+export interface FileOps {
+  /** Creates a file that must not exist yet. */
+  openNew(path: string): Promise<NewFile>;
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+  /** Makes the folder's entries (created, renamed, removed files) durable. */
+  syncFolder(folder: string): Promise<void>;
+}
+
+export interface NewFile {
+  write(data: string | Uint8Array): Promise<void>;
+  /** Makes the file's content durable. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const diskFileOps: FileOps = {
+  async openNew(path) {
+    const handle = await open(path, 'wx');
+    return {
+      write: async (data) => {
+        await handle.writeFile(data);
+      },
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  },
+  rename: (from, to) => rename(from, to),
+  remove: (path) => rm(path, { force: true }),
+  async syncFolder(folder) {
+    // Windows cannot open a folder for fsync, and NTFS journals the rename itself.
+    if (isWindows) return;
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+let fileOps: FileOps = diskFileOps;
+
+/** Replaces the file operations (for the power-loss test); returns a function that puts the previous ones back. */
+export function useFileOps(ops: FileOps): () => void {
+  const previous = fileOps;
+  fileOps = ops;
+  return () => {
+    fileOps = previous;
+  };
+}
+
 export async function fsyncFolder(folder: string): Promise<void> {
-  // Windows cannot open a folder for fsync, and NTFS journals the rename itself.
-  if (isWindows) return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await fileOps.syncFolder(folder);
 }
 
 export async function writeFileDurably(
@@ -34,24 +84,24 @@ export async function writeFileDurably(
 ): Promise<void> {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const handle = await open(temp, 'wx');
+    const file = await fileOps.openNew(temp);
     try {
-      await handle.writeFile(data);
-      await handle.sync();
+      await file.write(data);
+      await file.sync();
     } finally {
-      await handle.close();
+      await file.close();
     }
     if (options.keepBackup) {
       try {
-        await rename(path, path + backupSuffix);
+        await fileOps.rename(path, path + backupSuffix);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
-    await rename(temp, path);
-    await fsyncFolder(dirname(path));
+    await fileOps.rename(temp, path);
+    await fileOps.syncFolder(dirname(path));
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await fileOps.remove(temp).catch(() => undefined);
     throw storageError(error, path);
   }
 }

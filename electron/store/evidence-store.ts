@@ -1,20 +1,44 @@
 /**
  * Evidence files stored by their SHA-256: `evidence/ab/abcdef…`. The same file attached twice is
  * stored once, a stored file is never rewritten, and re-hashing it proves it was not changed.
+ * Each is stored twice: a second copy under `copies/evidence/ab/abcdef…` is written once the first
+ * is in place, and a file found damaged (its hash differs) is set aside and restored from the copy.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { StoreNotice } from '../../shared/store/notices';
+import { setAsideFile } from './checked-copy';
 import { fsyncFolder } from './durable-write';
 import { storageError } from './storage-errors';
 
 /** Evidence larger than this is better linked than copied into the store. */
 export const maxEvidenceBytes = 200 * 1024 * 1024;
 
+export interface EvidenceStoreOptions {
+  /** The data folder: the copies and the quarantine are found from it. Without it, no copies. */
+  dataDir?: string;
+  /** Tells the officer what was restored or set aside. */
+  notify?: (notice: Omit<StoreNotice, 'id' | 'at'>) => Promise<void>;
+}
+
+export type EvidenceCheck =
+  | { state: 'good' }
+  | { state: 'restored'; setAsidePath?: string }
+  | { state: 'damaged'; setAsidePath?: string; copySetAsidePath?: string };
+
 export class EvidenceStore {
-  constructor(readonly folder: string) {}
+  constructor(
+    readonly folder: string,
+    private readonly options: EvidenceStoreOptions = {},
+  ) {}
+
+  copyPathOf(sha256: string): string | undefined {
+    this.pathOf(sha256);
+    return this.options.dataDir ? join(this.options.dataDir, 'copies', 'evidence', sha256.slice(0, 2), sha256) : undefined;
+  }
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) {
@@ -69,6 +93,8 @@ export class EvidenceStore {
         await rename(temp, target);
         await fsyncFolder(join(this.folder, sha256.slice(0, 2)));
       }
+      const copy = this.copyPathOf(sha256);
+      if (copy && (await hashOf(copy)) !== sha256) await writeCopyOf(target, copy);
       return { sha256, size };
     } catch (error) {
       await rm(temp, { force: true }).catch(() => undefined);
@@ -76,11 +102,77 @@ export class EvidenceStore {
     }
   }
 
-  /** Hashes the stored file again: true when it still has the fingerprint it is stored under. */
+  /** Hashes the stored file again: true when it still has the fingerprint it is stored under (restored from its copy if needed). */
   async verify(sha256: string): Promise<boolean> {
-    if (!(await this.has(sha256))) return false;
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(this.pathOf(sha256))) hash.update(chunk as Buffer);
-    return hash.digest('hex') === sha256;
+    return (await this.check(sha256)).state !== 'damaged';
+  }
+
+  /**
+   * Hashes the stored file and its copy: a damaged or missing file is set aside and restored from a
+   * good copy, a damaged or missing copy is written again from a good file; the officer is told.
+   */
+  async check(sha256: string): Promise<EvidenceCheck> {
+    const path = this.pathOf(sha256);
+    const copy = this.copyPathOf(sha256);
+    const fileHash = await hashOf(path);
+    const copyHash = copy ? await hashOf(copy) : undefined;
+    const dataDir = this.options.dataDir;
+    if (fileHash === sha256) {
+      if (copy && copyHash !== sha256) {
+        const copySetAsidePath = copyHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', copy) : undefined;
+        await writeCopyOf(path, copy);
+        // A copy missing is a file stored before copies existed: written quietly.
+        if (copySetAsidePath) await this.options.notify?.({ kind: 'copy-repaired', collection: 'evidence', documentId: sha256, reason: 'checksum', setAsidePath: copySetAsidePath });
+      }
+      return { state: 'good' };
+    }
+    const setAsidePath = fileHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', path) : undefined;
+    if (copy && copyHash === sha256) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeCopyOf(copy, path);
+      await this.options.notify?.({ kind: 'restored-from-copy', collection: 'evidence', documentId: sha256, reason: fileHash === undefined ? 'missing' : 'checksum', ...(setAsidePath ? { setAsidePath } : {}) });
+      return { state: 'restored', ...(setAsidePath ? { setAsidePath } : {}) };
+    }
+    const copySetAsidePath = copy && copyHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', copy) : undefined;
+    await this.options.notify?.({
+      kind: 'set-aside',
+      collection: 'evidence',
+      documentId: sha256,
+      reason: fileHash === undefined ? 'missing' : 'checksum',
+      ...(setAsidePath ? { setAsidePath } : {}),
+      ...(copySetAsidePath ? { copySetAsidePath } : {}),
+    });
+    return { state: 'damaged', ...(setAsidePath ? { setAsidePath } : {}), ...(copySetAsidePath ? { copySetAsidePath } : {}) };
+  }
+}
+
+/** The SHA-256 of a file, or undefined when it cannot be read. */
+async function hashOf(path: string): Promise<string | undefined> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  } catch {
+    return undefined;
+  }
+  return hash.digest('hex');
+}
+
+/** Copies `from` to `to` durably: a temp file, fsynced, renamed into place, folder fsynced. */
+async function writeCopyOf(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const temp = `${to}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await copyFile(from, temp);
+    const handle = await open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, to);
+    await fsyncFolder(dirname(to));
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw storageError(error, to);
   }
 }

@@ -6,8 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
+import { writeCopy } from './checked-copy';
 
-export type DamageReason = 'empty' | 'not-json' | 'not-an-object' | 'invalid' | 'newer-version' | 'unreadable';
+export type DamageReason = 'empty' | 'not-json' | 'not-an-object' | 'invalid' | 'newer-version' | 'unreadable' | 'checksum';
 
 export class DamagedFileError extends Error {
   constructor(
@@ -28,6 +29,11 @@ export async function readJsonFile(path: string): Promise<unknown> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DamagedFileError(path, 'unreadable', (error as NodeJS.ErrnoException).code ?? '');
   }
+  return parseJsonText(path, text);
+}
+
+/** Parses the text of a JSON file that must hold an object; damage is a `DamagedFileError` naming `path`. */
+export function parseJsonText(path: string, text: string): Record<string, unknown> {
   if (text.trim() === '') throw new DamagedFileError(path, 'empty');
   let value: unknown;
   try {
@@ -38,13 +44,14 @@ export async function readJsonFile(path: string): Promise<unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new DamagedFileError(path, 'not-an-object');
   }
-  return value;
+  return value as Record<string, unknown>;
 }
 
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
-    private readonly options: { keepBackup?: boolean; indent?: number } = {},
+    /** With `copyPath`, every write is followed by the file's self-checking copy (checked-copy.ts). */
+    private readonly options: { keepBackup?: boolean; indent?: number; copyPath?: string } = {},
   ) {}
 
   async read(): Promise<T | null> {
@@ -54,6 +61,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     const text = JSON.stringify(data, null, this.options.indent);
-    await writeFileDurably(this.path, text + '\n', { keepBackup: this.options.keepBackup ?? true });
+    const bytes = Buffer.from(text + '\n', 'utf8');
+    await writeFileDurably(this.path, bytes, { keepBackup: this.options.keepBackup ?? true });
+    if (this.options.copyPath) await writeCopy(this.options.copyPath, bytes);
   }
 }

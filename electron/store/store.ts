@@ -6,13 +6,17 @@
  *   <dataDir>/documents/<collection>/<id>.json   one file per institution, assessment, …
  *   <dataDir>/evidence/<ab>/<sha256>             evidence files, stored by content hash
  *   <dataDir>/backups/<stamp>/…                  rotating snapshots (hard links, cheap)
+ *   <dataDir>/copies/…                           a self-checking second copy of every document,
+ *                                                settings and notices (checked-copy.ts)
  *   <dataDir>/quarantine/…                       damaged files, set aside and never deleted
  *
  * Why this shape: saving an answer rewrites one small document file, never a file that grows with
  * the number of stored assessments. The catalogue changes with every save too (scores,
  * completeness), so its writes are coalesced; after a crash it is reconciled from the documents,
- * which are the truth. A damaged document is set aside and restored from its `.bak` (the previous
- * save) or from the newest snapshot that holds a good copy, and the user is told.
+ * which are the truth. A damaged document is set aside and restored from its copy (the last save),
+ * a damaged copy is written again from the document; only when both are damaged does the store
+ * fall back to the `.bak` (the previous save) or the newest snapshot that holds a good copy. The
+ * user is told each time.
  *
  * Plain Node: no Electron import, so tests and the command line use it as the app does.
  */
@@ -24,8 +28,9 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings';
 import type { StoreNotice } from '../../shared/store/notices';
-import { backupSuffix, writeFileDurably } from './durable-write';
-import { DamagedFileError, DurableJsonFile, readJsonFile } from './json-file';
+import { copiesFolderName, copyPathOf, readChecked, removeCopy, writeWithCopy, type CheckedRead } from './checked-copy';
+import { backupSuffix } from './durable-write';
+import { DamagedFileError, DurableJsonFile, parseJsonText, readJsonFile } from './json-file';
 import { Snapshots } from './snapshots';
 import { deepFreeze } from './frozen';
 import { jsonText } from './json-text';
@@ -120,10 +125,12 @@ export class Store {
     this.indexFlushDelayMs = options.indexFlushDelayMs ?? 1000;
     this.indexPath = join(this.dataDir, 'index.json');
     this.index = new Low(new DurableJsonFile<IndexData>(this.indexPath), emptyIndex());
-    this.settingsDb = new Low(new DurableJsonFile<Settings>(join(this.dataDir, 'settings.json'), { indent: 2 }), {
+    const settingsPath = join(this.dataDir, 'settings.json');
+    const noticesPath = join(this.dataDir, 'notices.json');
+    this.settingsDb = new Low(new DurableJsonFile<Settings>(settingsPath, { indent: 2, copyPath: copyPathOf(this.dataDir, settingsPath) }), {
       ...defaultSettings,
     });
-    this.noticesDb = new Low(new DurableJsonFile(join(this.dataDir, 'notices.json'), { indent: 2 }), { notices: [] });
+    this.noticesDb = new Low(new DurableJsonFile(noticesPath, { indent: 2, copyPath: copyPathOf(this.dataDir, noticesPath) }), { notices: [] });
     this.snapshots = new Snapshots({
       dataDir: this.dataDir,
       now: this.now,
@@ -139,6 +146,7 @@ export class Store {
     await store.finishInterruptedWrites();
     await store.openNotices();
     await store.openSettings();
+    await store.findSyncConflicts();
     const needsReconcile = await store.openIndex();
     if (needsReconcile) await store.reconcile();
     store.index.data.cleanShutdown = false;
@@ -173,6 +181,21 @@ export class Store {
     const next = { notices: this.noticesDb.data.notices.filter((notice) => notice.id !== id) };
     await this.noticesDb.adapter.write(next);
     this.noticesDb.data = next;
+  }
+
+  /** Records what a part outside the store (the key files) repaired or could not repair. */
+  async recordNotice(notice: Omit<StoreNotice, 'id' | 'at'>): Promise<void> {
+    await this.addNotice(notice);
+  }
+
+  /** The notice for a file read through its copy, when there is something to tell. */
+  async noticeOfCheckedRead(read: CheckedRead<unknown>, collection: string, documentId?: string): Promise<void> {
+    const about = { collection, ...(documentId ? { documentId } : {}) };
+    if (read.outcome === 'restored-from-copy' && read.interrupted) {
+      this.logger.info(`Recovered ${collection}/${documentId ?? ''} after an interrupted save`);
+    } else if (read.outcome === 'restored-from-copy' || read.outcome === 'copy-repaired') {
+      await this.addNotice({ kind: read.outcome, ...about, reason: read.reason, ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}) });
+    }
   }
 
   private async addNotice(notice: Omit<StoreNotice, 'id' | 'at'>): Promise<void> {
@@ -225,6 +248,7 @@ export class Store {
         this.removeSummary(kind, valid.id);
         this.cache.delete(cacheKey(kind, valid.id));
         await rm(this.documentPath(kind, valid.id), { force: true }).catch(() => undefined);
+        await removeCopy(this.copyPathOf(kind, valid.id)).catch(() => undefined);
         throw error;
       }
       return structuredClone(valid);
@@ -282,6 +306,7 @@ export class Store {
         this.logger.warn(`Could not move ${kind.collection}/${id} to deleted/`, error);
       });
       await rm(this.documentPath(kind, id) + backupSuffix, { force: true });
+      await removeCopy(this.copyPathOf(kind, id));
     });
   }
 
@@ -346,7 +371,7 @@ export class Store {
       await this.writeIndexNow().catch(() => undefined);
       throw new AppError({
         code: 'DAMAGED_FILE',
-        message: `This ${kind.collection.replace(/s$/, '')} was damaged and no good copy was found. The damaged file was set aside in the quarantine folder.`,
+        message: `The file of this ${kind.collection.replace(/s$/, '')} (${this.documentPath(kind, id)}) and its copy are both damaged, and no earlier good copy was found. The damaged files were set aside in ${join(this.quarantineDir, kind.collection)}. To get it back, restore a whole backup of the data folder (Settings › All data › Restore a backup into a new folder) and open TrustBridge on that folder.`,
         params: { collection: kind.collection, id },
       });
     }
@@ -361,66 +386,81 @@ export class Store {
   }
 
   /**
-   * Reads the document file; when it is damaged, sets it aside and tries the `.bak` of the previous
-   * save, then the snapshots from newest to oldest. Returns undefined when nothing good is left.
+   * Reads the document through its copy (checked-copy.ts): a damaged or missing file is restored
+   * from the copy, a damaged copy from the file. When both are unusable, both are set aside and the
+   * `.bak` of the previous save is tried, then the snapshots from newest to oldest. Returns
+   * undefined when nothing good is left.
    */
   private async readWithRecovery<T extends StoredDocument>(kind: DocumentKind<T>, id: string): Promise<T | undefined> {
     const path = this.documentPath(kind, id);
-    try {
-      const document = await this.parseDocumentFile(kind, path);
-      if (document) return document;
-      // No file: a crash between moving the old file to .bak and renaming the new one into place.
-      // The .bak holds the last acknowledged save.
-      const fromBackup = await this.parseDocumentFile(kind, path + backupSuffix);
+    const read = await readChecked<Parsed<T>>({
+      path,
+      copyPath: this.copyPathOf(kind, id),
+      backupPath: path + backupSuffix,
+      parse: (bytes, from) => this.parseDocumentText(kind, bytes.toString('utf8'), from),
+      setAside: (file) => this.setAside(kind.collection, file),
+    });
+    if (read.outcome === 'ok' || read.outcome === 'restored-from-copy' || read.outcome === 'copy-repaired') {
+      await this.noticeOfCheckedRead(read, kind.collection, id);
+      return this.finishMigration(kind, read.value);
+    }
+    if (read.outcome === 'absent') {
+      // Neither the file nor a copy: a store from before copies, interrupted between the two
+      // renames of a save. The .bak holds the last acknowledged save.
+      const fromBackup = await this.parseDocumentFile(kind, path + backupSuffix).catch((error: unknown) => {
+        if (error instanceof DamagedFileError) return undefined;
+        throw error;
+      });
       if (fromBackup) {
         await this.writeDocumentFile(kind, fromBackup, { keepBackup: false });
         this.logger.info(`Recovered ${kind.collection}/${id} from its .bak after an interrupted save`);
         return fromBackup;
       }
-    } catch (error) {
-      if (!(error instanceof DamagedFileError)) throw error;
-      const setAsidePath = await this.setAside(kind.collection, path);
-      const restored = await this.restoreFromBackups(kind, id, { skipBackup: error.path.endsWith(backupSuffix) });
-      if (restored) {
-        await this.writeDocumentFile(kind, restored.document, { keepBackup: false });
-        await this.addNotice({
-          kind: restored.from === 'backup' ? 'restored-from-backup' : 'restored-from-snapshot',
-          collection: kind.collection,
-          documentId: id,
-          setAsidePath,
-          reason: error.reason,
-          ...(restored.takenAt ? { restoredFrom: restored.takenAt } : {}),
-        });
-        return restored.document;
-      }
-      await this.addNotice({ kind: 'set-aside', collection: kind.collection, documentId: id, setAsidePath, reason: error.reason });
-      return undefined;
     }
-    // Neither the file nor its .bak: only a snapshot can help.
-    const restored = await this.restoreFromBackups(kind, id, { skipBackup: true });
+    const damaged = read.outcome === 'damaged' ? read : undefined;
+    const reason = damaged ? (damaged.error.detail === 'missing' ? 'missing' : damaged.error.reason) : 'missing';
+    const setAsidePath = damaged?.setAsidePath;
+    const restored = await this.restoreFromBackups(kind, id);
     if (restored) {
       await this.writeDocumentFile(kind, restored.document, { keepBackup: false });
       await this.addNotice({
-        kind: 'restored-from-snapshot',
+        kind: restored.from === 'backup' ? 'restored-from-backup' : 'restored-from-snapshot',
         collection: kind.collection,
         documentId: id,
-        reason: 'missing',
+        reason,
+        ...(setAsidePath ? { setAsidePath } : {}),
         ...(restored.takenAt ? { restoredFrom: restored.takenAt } : {}),
       });
       return restored.document;
     }
-    await this.addNotice({ kind: 'set-aside', collection: kind.collection, documentId: id, reason: 'missing' });
+    await this.addNotice({
+      kind: 'set-aside',
+      collection: kind.collection,
+      documentId: id,
+      reason,
+      ...(setAsidePath ? { setAsidePath } : {}),
+      ...(damaged?.copySetAsidePath ? { copySetAsidePath: damaged.copySetAsidePath } : {}),
+    });
     return undefined;
+  }
+
+  /** A document migrated as it was read is written in its new version, once. */
+  private async finishMigration<T extends StoredDocument>(kind: DocumentKind<T>, parsed: Parsed<T>): Promise<T> {
+    if (parsed.fromVersion < kind.schemaVersion) {
+      await this.snapshots.backupBeforeMigration(this.documentPath(kind, parsed.document.id), kind.collection, parsed.fromVersion);
+      await this.writeDocumentFile(kind, parsed.document);
+      await this.addNotice({ kind: 'migrated', collection: kind.collection, documentId: parsed.document.id, reason: `${parsed.fromVersion}→${kind.schemaVersion}` });
+    }
+    return parsed.document;
   }
 
   private async restoreFromBackups<T extends StoredDocument>(
     kind: DocumentKind<T>,
     id: string,
-    options: { skipBackup?: boolean } = {},
   ): Promise<{ document: T; from: 'backup' | 'snapshot'; takenAt?: string } | undefined> {
     const path = this.documentPath(kind, id);
     const candidates: Array<{ path: string; from: 'backup' | 'snapshot'; takenAt?: string }> = [
-      ...(options.skipBackup ? [] : [{ path: path + backupSuffix, from: 'backup' as const }]),
+      { path: path + backupSuffix, from: 'backup' as const },
       ...(await this.snapshots.list()).map((snapshot) => ({
         path: join(snapshot.path, 'documents', kind.collection, `${id}.json`),
         from: 'snapshot' as const,
@@ -441,10 +481,19 @@ export class Store {
     return undefined;
   }
 
-  /** Parses, version-checks, migrates and validates one document file; undefined if absent. */
+  /** Parses, version-checks, migrates and validates one document file (a `.bak`, a snapshot's); undefined if absent. */
   private async parseDocumentFile<T extends StoredDocument>(kind: DocumentKind<T>, path: string): Promise<T | undefined> {
-    const raw = (await readJsonFile(path)) as Record<string, unknown> | undefined;
+    const raw = await readJsonFile(path);
     if (raw === undefined) return undefined;
+    return this.parseDocument(kind, raw as Record<string, unknown>, path).document;
+  }
+
+  private parseDocumentText<T extends StoredDocument>(kind: DocumentKind<T>, text: string, path: string): Parsed<T> {
+    return this.parseDocument(kind, parseJsonText(path, text), path);
+  }
+
+  /** Version-checks, migrates (in memory) and validates a document; damage is a DamagedFileError. */
+  private parseDocument<T extends StoredDocument>(kind: DocumentKind<T>, raw: Record<string, unknown>, path: string): Parsed<T> {
     const version = raw['schemaVersion'];
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
       throw new DamagedFileError(path, 'invalid', 'schemaVersion is missing');
@@ -453,23 +502,16 @@ export class Store {
       throw new DamagedFileError(path, 'newer-version', `version ${version}, this TrustBridge reads up to ${kind.schemaVersion}`);
     }
     let migrated = raw;
-    if (version < kind.schemaVersion) {
-      await this.snapshots.backupBeforeMigration(path, kind.collection, version);
-      for (let v = version; v < kind.schemaVersion; v += 1) {
-        const migrate = kind.migrations[v];
-        if (!migrate) throw new DamagedFileError(path, 'invalid', `no migration from version ${v}`);
-        migrated = { ...migrate(migrated), schemaVersion: v + 1 };
-      }
+    for (let v = version; v < kind.schemaVersion; v += 1) {
+      const migrate = kind.migrations[v];
+      if (!migrate) throw new DamagedFileError(path, 'invalid', `no migration from version ${v}`);
+      migrated = { ...migrate(migrated), schemaVersion: v + 1 };
     }
     const parsed = kind.schema.safeParse(migrated);
     if (!parsed.success) {
       throw new DamagedFileError(path, 'invalid', parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', '));
     }
-    if (version < kind.schemaVersion && path === this.documentPath(kind, parsed.data.id)) {
-      await this.writeDocumentFile(kind, parsed.data);
-      await this.addNotice({ kind: 'migrated', collection: kind.collection, documentId: parsed.data.id, reason: `${version}→${kind.schemaVersion}` });
-    }
-    return parsed.data;
+    return { document: parsed.data, fromVersion: version };
   }
 
   private async setAside(collection: string, path: string): Promise<string> {
@@ -491,8 +533,12 @@ export class Store {
   ): Promise<void> {
     const path = this.documentPath(kind, document.id);
     // The text of what the save did not change is reused (json-text.ts): the bytes are those of
-    // JSON.stringify.
-    await writeFileDurably(path, jsonText(document) + '\n', { keepBackup: options.keepBackup ?? true });
+    // JSON.stringify. The copy is written after the file is durably in place (checked-copy.ts).
+    await writeWithCopy(path, copyPathOf(this.dataDir, path), jsonText(document) + '\n', { keepBackup: options.keepBackup ?? true });
+  }
+
+  private copyPathOf(kind: DocumentKind<StoredDocument>, id: string): string {
+    return copyPathOf(this.dataDir, this.documentPath(kind, id));
   }
 
   // ---------------------------------------------------------------- internals: catalogue
@@ -606,37 +652,70 @@ export class Store {
 
   private async openSettings(): Promise<void> {
     const path = join(this.dataDir, 'settings.json');
+    const parse = (text: string, from: string): Settings => {
+      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...parseJsonText(from, text) });
+      if (!parsed.success) throw new DamagedFileError(from, 'invalid');
+      return parsed.data;
+    };
+    const read = await readChecked({
+      path,
+      copyPath: copyPathOf(this.dataDir, path),
+      backupPath: path + backupSuffix,
+      parse: (bytes, from) => parse(bytes.toString('utf8'), from),
+      setAside: (file) => this.setAside('settings', file),
+    });
+    if (read.outcome === 'absent') return;
+    if (read.outcome !== 'damaged') {
+      this.settingsDb.data = read.value;
+      await this.noticeOfCheckedRead(read, 'settings');
+      return;
+    }
+    // Both the file and its copy are unusable: the previous save, else the defaults.
+    let backup: Settings | undefined;
     try {
-      const raw = await readJsonFile(path);
-      if (raw === undefined) return;
-      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...(raw as object) });
-      if (!parsed.success) throw new DamagedFileError(path, 'invalid');
-      this.settingsDb.data = parsed.data;
+      const raw = await readJsonFile(path + backupSuffix);
+      if (raw !== undefined) backup = parse(JSON.stringify(raw), path + backupSuffix);
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
-      const setAsidePath = await this.setAside('settings', path);
-      const backup = await readJsonFile(path + backupSuffix).catch(() => undefined);
-      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...((backup as object | undefined) ?? {}) });
-      this.settingsDb.data = parsed.success ? parsed.data : { ...defaultSettings };
-      await this.settingsDb.adapter.write(this.settingsDb.data);
-      await this.addNotice({
-        kind: parsed.success && backup ? 'restored-from-backup' : 'set-aside',
-        collection: 'settings',
-        setAsidePath,
-        reason: error.reason,
-      });
     }
+    this.settingsDb.data = backup ?? { ...defaultSettings };
+    await this.settingsDb.adapter.write(this.settingsDb.data);
+    await this.addNotice({
+      kind: backup ? 'restored-from-backup' : 'set-aside',
+      collection: 'settings',
+      reason: read.error.reason,
+      ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}),
+      ...(read.copySetAsidePath ? { copySetAsidePath: read.copySetAsidePath } : {}),
+    });
   }
 
   private async openNotices(): Promise<void> {
-    try {
-      await this.noticesDb.read();
-      if (!Array.isArray(this.noticesDb.data.notices)) this.noticesDb.data = { notices: [] };
-    } catch (error) {
-      if (!(error instanceof DamagedFileError)) throw error;
-      await this.setAside('notices', join(this.dataDir, 'notices.json'));
-      this.noticesDb.data = { notices: [] };
+    const path = join(this.dataDir, 'notices.json');
+    const read = await readChecked({
+      path,
+      copyPath: copyPathOf(this.dataDir, path),
+      backupPath: path + backupSuffix,
+      parse: (bytes, from) => {
+        const value = parseJsonText(from, bytes.toString('utf8'));
+        if (!Array.isArray(value['notices'])) throw new DamagedFileError(from, 'invalid');
+        return value as unknown as { notices: StoreNotice[] };
+      },
+      setAside: (file) => this.setAside('notices', file),
+    });
+    if (read.outcome === 'absent') return;
+    if (read.outcome !== 'damaged') {
+      this.noticesDb.data = read.value;
+      await this.noticeOfCheckedRead(read, 'notices');
+      return;
     }
+    this.noticesDb.data = { notices: [] };
+    await this.addNotice({
+      kind: 'set-aside',
+      collection: 'notices',
+      reason: read.error.reason,
+      ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}),
+      ...(read.copySetAsidePath ? { copySetAsidePath: read.copySetAsidePath } : {}),
+    });
   }
 
   /**
@@ -650,6 +729,10 @@ export class Store {
       for (const name of names) {
         if (/^(index|settings|notices)\.json\.[0-9a-f]{12}\.tmp$/.test(name)) await rm(join(this.dataDir, name), { force: true });
       }
+      // A copy interrupted while it was written leaves a temp file beside the copies.
+      for (const name of await readdir(join(this.dataDir, copiesFolderName), { recursive: true }).catch(() => [] as string[])) {
+        if (/\.copy\.[0-9a-f]{12}\.tmp$/.test(name)) await rm(join(this.dataDir, copiesFolderName, name), { force: true });
+      }
       for (const file of ['index.json', 'settings.json', 'notices.json']) {
         if (!names.includes(file) && names.includes(file + backupSuffix)) {
           await rename(join(this.dataDir, file + backupSuffix), join(this.dataDir, file));
@@ -658,6 +741,26 @@ export class Store {
       }
     } catch (error) {
       throw storageError(error, this.dataDir);
+    }
+  }
+
+  /**
+   * A sync service (Dropbox, OneDrive, Nextcloud, Syncthing) that saw a file changed on two
+   * computers keeps both, the second beside the first under a name of its own. The store reads
+   * only its own names, so such a copy would be silently ignored: each is named to the officer once
+   * (kept where it is, never read or preferred), to compare with the document beside it.
+   */
+  private async findSyncConflicts(): Promise<void> {
+    const folders = ['', 'keys', ...[...this.kinds.keys()].map((collection) => join('documents', collection))];
+    const known = new Set(this.noticesDb.data.notices.filter((notice) => notice.kind === 'sync-conflict').map((notice) => notice.setAsidePath));
+    for (const folder of folders) {
+      const names = await readdir(join(this.dataDir, folder)).catch(() => [] as string[]);
+      for (const name of names) {
+        if (!syncConflictPattern.test(name)) continue;
+        const path = join(this.dataDir, folder, name);
+        if (known.has(path)) continue;
+        await this.addNotice({ kind: 'sync-conflict', collection: folder.split(/[\\/]/).pop() || 'settings', documentId: name, setAsidePath: path, reason: 'sync-conflict' });
+      }
     }
   }
 
@@ -698,6 +801,12 @@ export class Store {
   }
 }
 
+interface Parsed<T> {
+  document: T;
+  /** The schema version the file was written in; lower than the kind's when it was migrated. */
+  fromVersion: number;
+}
+
 function emptyIndex(): IndexData {
   return { schemaVersion: indexSchemaVersion, cleanShutdown: false, flushedAt: 0, collections: {} };
 }
@@ -713,6 +822,13 @@ function notFound(kind: DocumentKind<StoredDocument>, id: string): AppError {
     params: { collection: kind.collection, id },
   });
 }
+
+/**
+ * The names sync services give the second of two versions of a file: Dropbox "(… conflicted
+ * copy …)", Nextcloud and ownCloud "(conflicted copy …)" / "_conflict-", Syncthing ".sync-conflict-",
+ * OneDrive and Google Drive "-conflict" / "(1)" beside a JSON file.
+ */
+const syncConflictPattern = /conflict|\(\d+\)\.json|\.json\s*\(\d+\)/i;
 
 /** A timestamp that sorts and is safe in file names on every OS. */
 export function fileStamp(date: Date): string {

@@ -1,7 +1,7 @@
 /**
  * A damaged store, end to end: truncated, garbage, empty and future-version files and a missing
- * catalogue. The app starts, Home shows what was repaired, the damaged files are set aside and the
- * previous saves restored, and nothing else is lost.
+ * catalogue. The app starts, Home shows what was repaired, the damaged files are set aside and their
+ * last saves restored from their copies, and nothing is lost.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,10 +46,10 @@ describe('a damaged data folder', () => {
     const banner = page.getByRole('region', { name: 'Messages about your data' });
     await banner.waitFor();
     const messages = banner.getByRole('status');
-    // The catalogue rebuilt, and each damaged file restored from its previous save.
+    // The catalogue rebuilt, and each damaged file restored from its copy.
     expect(await messages.count()).toBe(4);
     const texts = await messages.allTextContents();
-    expect(texts.filter((text) => text.includes('set aside and restored from the copy saved just before it'))).toHaveLength(3);
+    expect(texts.filter((text) => text.includes('restored from its second copy, as it was last saved. Nothing was lost.'))).toHaveLength(3);
     expect(texts.filter((text) => text.includes('rebuilt from the documents themselves. Nothing was lost.'))).toHaveLength(1);
     await screenshot(page, 'damaged-store-notices');
 
@@ -60,10 +60,10 @@ describe('a damaged data folder', () => {
     }
     for (const content of Object.values(damaged)) expect(quarantined.some((file) => file.equals(Buffer.from(content)))).toBe(true);
 
-    // Restored from the previous saves, and listed.
-    expect((await app.core.assessments.get(store.selfAssessment)).answers['LEG-01']?.justification).toBe(store.previous.selfJustification);
-    expect((await app.core.institutions.get(store.partner)).city).toBe(store.previous.partnerCity);
-    expect((await app.core.partnerships.get(store.partnership)).title).toBe(store.previous.partnershipTitle);
+    // Restored as last saved, and listed.
+    expect((await app.core.assessments.get(store.selfAssessment)).answers['LEG-01']?.justification).toBe('Third draft.');
+    expect((await app.core.institutions.get(store.partner)).city).toBe('Tampere (Kauppi)');
+    expect((await app.core.partnerships.get(store.partnership)).decision).toMatchObject({ outcome: 'conditional' });
     await page.getByRole('link', { name: 'Self-assessment 2026', exact: true }).first().waitFor();
 
     // Every other document is as it was.

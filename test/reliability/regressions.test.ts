@@ -20,7 +20,7 @@ import { verifyExchangeFile } from '../../electron/exchange/read';
 import { parseFrameworkText } from '../../electron/services/frameworks';
 import { institutionKind } from '../../electron/services/institutions';
 import { expectClearMessage } from '../unit/electron/exchange/refusals';
-import { damage, damageableStore, damages, documentPath } from '../support/damaged-store';
+import { copyPath, damage, damageableStore, damages, documentPath } from '../support/damaged-store';
 import { sampleProfile } from '../support/factories';
 import { repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
@@ -72,7 +72,7 @@ describe('a kill during a write beside the documents (catalogue, settings, notic
 });
 
 describe('a document found damaged when it is read', () => {
-  it('brings the catalogue summary in line with the restored previous save', async () => {
+  it('brings the catalogue summary in line with the restored previous save (the document and its copy both damaged)', async () => {
     const store = await damageableStore(join(folder.path, 'damaged'));
     // The last save gave a level to a second criterion; the previous save (the .bak) had one answer.
     const first = await openCore({ dataDir: join(folder.path, 'damaged'), templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB' });
@@ -80,6 +80,7 @@ describe('a document found damaged when it is read', () => {
     await first.close();
     const path = documentPath(join(folder.path, 'damaged'), 'assessments', store.selfAssessment);
     await damage(path, damages.truncated(await readFile(path, 'utf8')));
+    await damage(copyPath(join(folder.path, 'damaged'), 'assessments', store.selfAssessment), damages.empty());
 
     core = await openCore({ dataDir: join(folder.path, 'damaged'), templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB' });
     const restored = await core.assessments.get(store.selfAssessment);

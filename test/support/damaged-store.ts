@@ -17,7 +17,7 @@ export interface DamageableStore {
   selfAssessment: string;
   partnerAssessment: string;
   partnership: string;
-  /** What the previous save of each (its `.bak`) says, to check a restore against. */
+  /** What the previous save of each (its `.bak`) says, to check a restore from it (when the copy is damaged too). */
   previous: { selfJustification: string; partnerCity: string; partnershipTitle: string };
 }
 
@@ -53,6 +53,9 @@ export async function damageableStore(dataDir: string): Promise<DamageableStore>
 }
 
 export const documentPath = (dataDir: string, collection: string, id: string) => join(dataDir, 'documents', collection, `${id}.json`);
+
+/** The second, self-checking copy the store keeps of every document (electron/store/checked-copy.ts). */
+export const copyPath = (dataDir: string, collection: string, id: string) => join(dataDir, 'copies', 'documents', collection, `${id}.json.copy`);
 
 /** The damages the issue names, each as the bytes a damaged file would hold. */
 export const damages = {

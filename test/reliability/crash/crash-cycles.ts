@@ -18,7 +18,6 @@ import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { openCore } from '../../../electron/app/core';
 import { seededRandom } from '../../../shared/seeded-random';
-import type { StoreNotice } from '../../../shared/store/notices';
 import { repoRoot, templatesDir } from '../../support/paths';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { sampleProfile } from '../../support/factories';
@@ -42,15 +41,6 @@ export interface CrashSummary {
   acknowledgedSaves: number;
   /** Kills after which a save in flight turned out to have completed (allowed, never required). */
   completedInFlight: number;
-  /** Leftover temp files outside the documents folders that the store did not remove at open. */
-  strayTempFiles: string[];
-  /**
-   * Kills between the two renames of a catalogue write (index.json moved to index.json.bak, the
-   * new one not yet in place): the store rebuilt the catalogue from the documents and said so.
-   * Nothing is lost — the catalogue is derived from the documents — but see the known gaps in
-   * crash.test.ts.
-   */
-  catalogueRebuilt: number;
   durationMs: number;
 }
 
@@ -194,7 +184,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashSummar
   // one that an earlier check found stored (a save in flight that completed).
   const floor = new Map<string, number>();
   let maxAck = 0;
-  const summary: CrashSummary = { cycles: 0, killedWhileOpening: 0, killedWhileSaving: 0, acknowledgedSaves: 0, completedInFlight: 0, strayTempFiles: [], catalogueRebuilt: 0, durationMs: 0 };
+  const summary: CrashSummary = { cycles: 0, killedWhileOpening: 0, killedWhileSaving: 0, acknowledgedSaves: 0, completedInFlight: 0, durationMs: 0 };
   // How long the child takes to get ready, learnt from the first runs, so kills "while opening"
   // land inside the opening.
   let startupMs = 400;
@@ -216,7 +206,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashSummar
     if (beforeReady && !run.ready) summary.killedWhileOpening += 1;
     else summary.killedWhileSaving += 1;
 
-    const ahead = await checkStore(options, cycle, floor, inFlight, summary);
+    const ahead = await checkStore(options, cycle, floor, inFlight);
     if (ahead > 0) summary.completedInFlight += 1;
     summary.cycles = cycle;
     options.onCycle?.({ cycle, phase: beforeReady && !run.ready ? 'opening' : 'saving', delayMs, acknowledged: run.acks.length, lastAcknowledged: maxAck, aheadOfAcknowledged: ahead });
@@ -226,28 +216,19 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashSummar
 }
 
 /** Opens the store as the app does after a crash and checks every promise; returns how many values were ahead of their ack. */
-async function checkStore(options: CrashOptions, cycle: number, floor: Map<string, number>, inFlight: number | undefined, summary: CrashSummary): Promise<number> {
+async function checkStore(options: CrashOptions, cycle: number, floor: Map<string, number>, inFlight: number | undefined): Promise<number> {
   const fail = (message: string) => new CrashSafetyViolation(message, cycle);
   const core = await openCore({ dataDir: options.dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'crash-check', platform: process.platform, systemLocale: 'en-GB' });
   let ahead = 0;
   try {
-    const rebuilt = (notice: StoreNotice) => notice.kind === 'index-rebuilt' && notice.reason === 'missing';
-    const repairs = core.store.notices.filter((notice) => !rebuilt(notice));
-    if (repairs.length) throw fail(`the store found something damaged: ${JSON.stringify(repairs)}`);
-    if (core.store.notices.some(rebuilt)) {
-      summary.catalogueRebuilt += 1;
-      // Said once; the next check starts from a clean slate.
-      for (const notice of core.store.notices) await core.store.dismissNotice(notice.id);
-    }
+    // A crash is no damage: any notice (a file restored, a catalogue rebuilt because it was
+    // missing or damaged) means a write was not crash-safe.
+    if (core.store.notices.length) throw fail(`the store found something to repair after a crash: ${JSON.stringify(core.store.notices)}`);
     for (const path of await filesUnder(options.dataDir)) {
       // A snapshot still being built has a name that says so and is never read.
       if (/(^|\/)\.[^/]+\.partial\//.test(path)) continue;
-      if (path.endsWith('.tmp')) {
-        // The store removes temp files in the documents folders when it opens after a crash.
-        if (path.startsWith('documents/')) throw fail(`a temp file was left after opening: ${path}`);
-        if (!summary.strayTempFiles.includes(path)) summary.strayTempFiles.push(path);
-        continue;
-      }
+      // The store removes the temp files of interrupted writes when it opens after a crash.
+      if (path.endsWith('.tmp')) throw fail(`a temp file was left after opening: ${path}`);
       if (!/\.json(\.bak)?$/.test(path)) continue;
       const text = await readFile(join(options.dataDir, path), 'utf8');
       try {

@@ -1,5 +1,6 @@
 /** The own signing key: generated once, sealed at rest, backed up, restored, replaced. */
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { calculateJwkThumbprint } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../shared/crypto/canonical-json';
@@ -15,6 +16,7 @@ import { text } from './refusals';
 
 let folder: Awaited<ReturnType<typeof tempFolder>>;
 const now = () => new Date('2026-11-23T10:00:00Z');
+const ownKeyCopyPath = () => join(folder.path, 'copies', 'keys', 'own-key.json.copy');
 const signer = { name: 'Dra. Elena Martín', role: 'Rectora', institution: 'Universidad de Ejemplo' };
 
 beforeEach(async () => {
@@ -103,11 +105,46 @@ describe('the own key', () => {
     expect((await third.ensureKey(keychain)).fingerprint).toBe(ring.fingerprint());
   });
 
-  it('refuses to start from a damaged key file instead of silently making a new key', async () => {
+  it('restores a damaged key file from its copy, and a damaged copy from the key file, and says so', async () => {
+    const keychain = testKeychain();
+    const ring = await KeyRing.open({ dataDir: folder.path, now });
+    await ring.ensureKey(keychain);
+    const original = await readFile(ownKeyPath(folder.path), 'utf8');
+    await writeFile(ownKeyPath(folder.path), '{"format": "trustbridge-own-key", "formatVers');
+
+    const restored = await KeyRing.open({ dataDir: folder.path, now, repair: true });
+    expect(restored.fingerprint()).toBe(ring.fingerprint());
+    expect(restored.recovery).toMatchObject({ kind: 'restored-from-copy', collection: 'keys', documentId: 'own-key', reason: 'not-json' });
+    expect(await readFile(restored.recovery!.setAsidePath!, 'utf8')).toBe('{"format": "trustbridge-own-key", "formatVers');
+    expect(await readFile(ownKeyPath(folder.path), 'utf8')).toBe(original);
+    // The restored file unseals the same private key.
+    await restored.ensureKey(keychain);
+    expect(restored.isUnlocked()).toBe(true);
+
+    await writeFile(ownKeyCopyPath(), 'garbage');
+    const repaired = await KeyRing.open({ dataDir: folder.path, now, repair: true });
+    expect(repaired.recovery).toMatchObject({ kind: 'copy-repaired', documentId: 'own-key' });
+    expect((await readFile(ownKeyCopyPath(), 'utf8')).endsWith(original)).toBe(true);
+  });
+
+  it('reads a damaged key file from its copy without writing when it may not repair (verify)', async () => {
+    const ring = await KeyRing.open({ dataDir: folder.path, now });
+    await ring.ensureKey(testKeychain());
+    await writeFile(ownKeyPath(folder.path), '');
+    const reader = await KeyRing.open({ dataDir: folder.path, now });
+    expect(reader.fingerprint()).toBe(ring.fingerprint());
+    expect(await readFile(ownKeyPath(folder.path), 'utf8')).toBe('');
+  });
+
+  it('refuses to start when the key file and its copy are both damaged, instead of silently making a new key', async () => {
     const ring = await KeyRing.open({ dataDir: folder.path, now });
     await ring.ensureKey(testKeychain());
     await writeFile(ownKeyPath(folder.path), '{"format": "trustbridge-own-key", "formatVers');
-    await expect(KeyRing.open({ dataDir: folder.path, now })).rejects.toMatchObject({ code: 'DAMAGED_FILE', message: expect.stringMatching(/Restore the key from its backup/) as unknown });
+    await writeFile(ownKeyCopyPath(), '');
+    await expect(KeyRing.open({ dataDir: folder.path, now, repair: true })).rejects.toMatchObject({
+      code: 'DAMAGED_FILE',
+      message: expect.stringMatching(/own-key\.json\) and its copy are both damaged.*set aside as .*quarantine.*Restore the key from its key backup.*restore a whole backup of the data folder/) as unknown,
+    });
   });
 
   it('exports its public key as a file a partner can read', async () => {

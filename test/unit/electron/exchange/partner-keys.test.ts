@@ -1,5 +1,6 @@
 /** Partners' keys, trusted on first use: what is new, known, rotated and changed. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyFingerprint } from '../../../../shared/exchange/fingerprint';
 import { generateSigningKey, publicJwkOf } from '../../../../electron/keys/ed25519';
@@ -118,13 +119,26 @@ describe('trust on first use', () => {
     expect(registry.assess(partner, publicJwkOf(attacker), [await rotation(k2, attacker)]).verdict).toBe('rotated');
   });
 
-  it('refuses to start from a damaged registry rather than forget every partner', async () => {
+  it('restores a damaged registry from its copy, and says so', async () => {
+    const registry = await PartnerKeys.open({ dataDir: folder.path, now });
+    const key = publicJwkOf(generateSigningKey());
+    await registry.remember({ ...partner, jwk: key });
+    await writeFile(partnerKeysPath(folder.path), '{"format": "trustbridge-partner-keys", "issuers": [');
+
+    const reopened = await PartnerKeys.open({ dataDir: folder.path, now, repair: true });
+    expect(reopened.assess(partner, key)).toMatchObject({ verdict: 'known' });
+    expect(reopened.recovery).toMatchObject({ kind: 'restored-from-copy', collection: 'keys', documentId: 'partner-keys', reason: 'not-json' });
+    expect(JSON.parse(await readFile(partnerKeysPath(folder.path), 'utf8'))).toMatchObject({ issuers: [{ exchangeId: partner.exchangeId }] });
+  });
+
+  it('refuses to start when the registry and its copy are both damaged, rather than forget every partner', async () => {
     const registry = await PartnerKeys.open({ dataDir: folder.path, now });
     await registry.remember({ ...partner, jwk: publicJwkOf(generateSigningKey()) });
     await writeFile(partnerKeysPath(folder.path), '{"format": "trustbridge-partner-keys", "issuers": [');
-    await expect(PartnerKeys.open({ dataDir: folder.path, now })).rejects.toMatchObject({
+    await writeFile(join(folder.path, 'copies', 'keys', 'partner-keys.json.copy'), '');
+    await expect(PartnerKeys.open({ dataDir: folder.path, now, repair: true })).rejects.toMatchObject({
       code: 'DAMAGED_FILE',
-      message: expect.stringMatching(/will not start it afresh/) as unknown,
+      message: expect.stringMatching(/and its copy are both damaged.*set aside as .*quarantine.*will not start the list afresh.*Restore a whole backup of the data folder/) as unknown,
     });
   });
 });

@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { diskFileOps, useFileOps, type FileOps } from '../../../../electron/store/durable-write';
 import { Store } from '../../../../electron/store/store';
 import { tempFolder } from '../../../support/temp';
 import { note, noteKind } from './fixtures';
@@ -13,6 +14,8 @@ const open = async (options: { now?: () => Date } = {}) => {
   return store;
 };
 const notePath = (id: string) => join(folder.path, 'documents', 'notes', `${id}.json`);
+/** The document's second, self-checking copy (checked-copy.ts). */
+const copyPath = (id: string) => join(folder.path, 'copies', 'documents', 'notes', `${id}.json.copy`);
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
 
 beforeEach(async () => {
@@ -131,9 +134,8 @@ describe('after a crash', () => {
     await s.update(noteKind, 'a', (draft) => ({ ...draft, count: 1 }));
     await s.close();
     store = undefined;
-    // The state a crash leaves after "current → .bak" and before "temp → current":
-    await rm(notePath('a'));
-    await writeFile(notePath('a') + '.bak', JSON.stringify(note('a', 'Acknowledged', 1)));
+    // The state a crash leaves in the next save after "current → .bak" and before "temp → current":
+    await rename(notePath('a'), notePath('a') + '.bak');
     await writeFile(notePath('a') + '.abc123.tmp', '{"half": ');
 
     const reopened = await open();
@@ -167,7 +169,7 @@ describe('damaged files', () => {
     ['invalid content', '{"schemaVersion":2,"id":"a","title":42,"count":0}'],
     ['from a future version', '{"schemaVersion":9,"id":"a","title":"Future","count":0}'],
   ] as const) {
-    it(`sets a ${damage} document aside, restores the previous save and says so`, async () => {
+    it(`sets a ${damage} document aside, restores the last save from its copy and says so`, async () => {
       const s = await open();
       await s.create(noteKind, note('a', 'Good', 1));
       await s.update(noteKind, 'a', (draft) => ({ ...draft, count: 2 }));
@@ -177,14 +179,72 @@ describe('damaged files', () => {
 
       const reopened = await open();
       const restored = await reopened.read(noteKind, 'a');
-      expect(restored).toEqual(note('a', 'Good', 1));
+      expect(restored).toEqual(note('a', 'Good', 2));
       const [notice] = reopened.notices;
-      expect(notice).toMatchObject({ kind: 'restored-from-backup', collection: 'notes', documentId: 'a' });
+      expect(notice).toMatchObject({ kind: 'restored-from-copy', collection: 'notes', documentId: 'a' });
       // The damaged file is kept for inspection, byte for byte.
       expect(await readFile(notice!.setAsidePath!, 'utf8')).toBe(content);
-      expect(await readJson(notePath('a'))).toEqual(note('a', 'Good', 1));
+      expect(await readJson(notePath('a'))).toEqual(note('a', 'Good', 2));
+    });
+
+    it(`writes a ${damage} copy again from the good document and says so`, async () => {
+      const s = await open();
+      await s.create(noteKind, note('a', 'Written once', 1));
+      await s.close();
+      store = undefined;
+      await writeFile(copyPath('a'), content);
+
+      const reopened = await open();
+      expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Written once', 1));
+      const [notice] = reopened.notices;
+      expect(notice).toMatchObject({ kind: 'copy-repaired', collection: 'notes', documentId: 'a' });
+      expect(await readFile(notice!.setAsidePath!, 'utf8')).toBe(content);
+      // The copy is good again: damage to the document now is recovered from it.
+      await reopened.close();
+      await writeFile(notePath('a'), content);
+      const again = await open();
+      expect(await again.read(noteKind, 'a')).toEqual(note('a', 'Written once', 1));
+      expect(again.notices.at(-1)).toMatchObject({ kind: 'restored-from-copy', documentId: 'a' });
+    });
+
+    it(`restores a document written once whose file is ${damage}, from its copy`, async () => {
+      const s = await open();
+      await s.create(noteKind, note('a', 'Written once', 1));
+      await s.close();
+      store = undefined;
+      await writeFile(notePath('a'), content);
+
+      const reopened = await open();
+      expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Written once', 1));
+      expect(reopened.notices).toEqual([expect.objectContaining({ kind: 'restored-from-copy', documentId: 'a' })]);
     });
   }
+
+  it('catches damage that still parses by the checksum of the copy', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Right', 5));
+    await s.close();
+    store = undefined;
+    await writeFile(notePath('a'), `${JSON.stringify(note('a', 'Right', 6))}\n`);
+
+    const reopened = await open();
+    expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Right', 5));
+    expect(reopened.notices).toEqual([expect.objectContaining({ kind: 'restored-from-copy', documentId: 'a', reason: 'checksum' })]);
+  });
+
+  it('restores the previous save from .bak when the document and its copy are both damaged', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Good', 1));
+    await s.update(noteKind, 'a', (draft) => ({ ...draft, count: 2 }));
+    await s.close();
+    store = undefined;
+    await writeFile(notePath('a'), 'garbage');
+    await writeFile(copyPath('a'), 'garbage copy');
+
+    const reopened = await open();
+    expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Good', 1));
+    expect(reopened.notices).toEqual([expect.objectContaining({ kind: 'restored-from-backup', documentId: 'a' })]);
+  });
 
   it('restores from the newest snapshot that holds a good copy when the .bak is damaged too', async () => {
     let clock = new Date('2026-11-01T09:00:00Z');
@@ -197,6 +257,7 @@ describe('damaged files', () => {
     store = undefined;
     await writeFile(notePath('a'), 'garbage');
     await writeFile(notePath('a') + '.bak', 'garbage too');
+    await writeFile(copyPath('a'), 'garbage as well');
 
     const reopened = await open({ now: () => clock });
     expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'In the snapshot', 7));
@@ -213,11 +274,18 @@ describe('damaged files', () => {
     await s.close();
     store = undefined;
     await writeFile(notePath('a'), 'garbage');
+    await writeFile(copyPath('a'), '');
 
     const reopened = await open();
-    await expect(reopened.read(noteKind, 'a')).rejects.toMatchObject({ code: 'DAMAGED_FILE' });
+    // The message names the file, where the damaged files went, and how to get the data back.
+    await expect(reopened.read(noteKind, 'a')).rejects.toMatchObject({
+      code: 'DAMAGED_FILE',
+      message: expect.stringMatching(new RegExp(`${notePath('a').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*set aside in .*quarantine.*restore a whole backup`)),
+    });
     expect(reopened.has(noteKind, 'a')).toBe(false);
     expect(reopened.notices[0]).toMatchObject({ kind: 'set-aside', documentId: 'a' });
+    expect(await readFile(reopened.notices[0]!.setAsidePath!, 'utf8')).toBe('garbage');
+    expect(await readFile(reopened.notices[0]!.copySetAsidePath!, 'utf8')).toBe('');
     expect(await reopened.read(noteKind, 'b')).toEqual(note('b', 'Safe'));
   });
 
@@ -250,6 +318,75 @@ describe('damaged files', () => {
     expect(reopened.settings.setupCompleted).toBe(false);
     expect(reopened.notices[0]).toMatchObject({ collection: 'settings', kind: 'set-aside' });
   });
+
+  it('restores damaged settings from their copy, written at the first save', async () => {
+    const s = await open();
+    await s.updateSettings({ userName: 'Ana', setupCompleted: true });
+    await s.close();
+    store = undefined;
+    await writeFile(join(folder.path, 'settings.json'), '{"userName": "An');
+    const reopened = await open();
+    expect(reopened.settings).toMatchObject({ userName: 'Ana', setupCompleted: true });
+    expect(reopened.notices).toEqual([expect.objectContaining({ collection: 'settings', kind: 'restored-from-copy', reason: 'not-json' })]);
+  });
+
+  it('restores damaged notices from their copy, and starts them afresh (saying so) only when both are damaged', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a'));
+    await s.close();
+    store = undefined;
+    await writeFile(notePath('a'), '');
+    let reopened = await open();
+    await reopened.read(noteKind, 'a');
+    expect(reopened.notices).toHaveLength(1);
+    await reopened.close();
+    store = undefined;
+
+    await writeFile(join(folder.path, 'notices.json'), 'garbage');
+    reopened = await open();
+    expect(reopened.notices.map((notice) => [notice.collection, notice.kind])).toEqual([
+      ['notes', 'restored-from-copy'],
+      ['notices', 'restored-from-copy'],
+    ]);
+    await reopened.close();
+    store = undefined;
+
+    await writeFile(join(folder.path, 'notices.json'), 'garbage');
+    await writeFile(join(folder.path, 'copies', 'notices.json.copy'), 'garbage');
+    await rm(join(folder.path, 'notices.json.bak'), { force: true });
+    reopened = await open();
+    expect(reopened.notices).toEqual([expect.objectContaining({ collection: 'notices', kind: 'set-aside' })]);
+    expect(await readFile(reopened.notices[0]!.copySetAsidePath!, 'utf8')).toBe('garbage');
+  });
+});
+
+describe('sync-conflict copies beside the documents', () => {
+  it('names each conflict copy a sync service left, once, and never reads or prefers it', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Ours', 1));
+    await s.updateSettings({ userName: 'Ana' });
+    await s.close();
+    store = undefined;
+    const theirs = join(folder.path, 'documents', 'notes', 'a (Laptop conflicted copy 2026-11-23).json');
+    const syncthing = join(folder.path, 'settings.sync-conflict-20261123-101500-ABCDEFG.json');
+    await writeFile(theirs, JSON.stringify(note('a', 'Theirs', 9)));
+    await writeFile(syncthing, '{"userName": "Someone else"}');
+
+    let reopened = await open();
+    expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Ours', 1));
+    expect(reopened.settings.userName).toBe('Ana');
+    expect(reopened.notices.map((notice) => [notice.kind, notice.collection, notice.setAsidePath])).toEqual(
+      expect.arrayContaining([
+        ['sync-conflict', 'notes', theirs],
+        ['sync-conflict', 'settings', syncthing],
+      ]),
+    );
+    expect(reopened.notices).toHaveLength(2);
+    await reopened.close();
+    reopened = await open();
+    expect(reopened.notices).toHaveLength(2);
+    expect(await readFile(theirs, 'utf8')).toBe(JSON.stringify(note('a', 'Theirs', 9)));
+  });
 });
 
 describe('migrations', () => {
@@ -274,5 +411,33 @@ describe('migrations', () => {
     expect(await readJson(notePath('old'))).toMatchObject({ schemaVersion: 2, title: 'Written by version 1' });
     expect(await readJson(join(folder.path, 'backups', 'migrations', 'notes', 'old.json.v1'))).toEqual(old);
     expect(migrated.notices.map((n) => n.kind)).toContain('migrated');
+  });
+});
+
+describe('a copy that cannot be written', () => {
+  it('fails the save and puts the document back as it was, so the failed save never reappears', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Saved', 1));
+    const failCopies: FileOps = {
+      ...diskFileOps,
+      openNew: async (path) => {
+        if (path.includes(`${sep}copies${sep}`)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        return diskFileOps.openNew(path);
+      },
+    };
+    const restore = useFileOps(failCopies);
+    try {
+      await expect(s.update(noteKind, 'a', (draft) => ({ ...draft, count: 2 }))).rejects.toMatchObject({ code: 'DISK_FULL' });
+      await expect(s.create(noteKind, note('b', 'Never stored'))).rejects.toMatchObject({ code: 'DISK_FULL' });
+    } finally {
+      restore();
+    }
+    expect(await s.read(noteKind, 'a')).toEqual(note('a', 'Saved', 1));
+    await s.close();
+    store = undefined;
+    const reopened = await open();
+    expect(await reopened.read(noteKind, 'a')).toEqual(note('a', 'Saved', 1));
+    expect(reopened.has(noteKind, 'b')).toBe(false);
+    expect(reopened.notices).toEqual([]);
   });
 });
