@@ -168,12 +168,7 @@ export class InboxService {
             continue;
           }
           const preview = await this.options.exchange.previewOne(file.path);
-          // The own files (published to the folder from here) and files that bring nothing new
-          // are noted and left out of the list.
-          const ownFile = !preview.ok && preview.error?.params?.['reason'] === 'own-file';
-          if (ownFile || (preview.ok && preview.changes === 0)) {
-            this.options.exchange.forget(preview.token);
-            await this.decide(sha256, ownFile ? 'own' : 'nothing-new', file.fileName);
+          if (await this.leftOut(sha256, file.fileName, preview)) {
             handled += 1;
             continue;
           }
@@ -204,12 +199,51 @@ export class InboxService {
   async accept(sha256: string): Promise<{ added: number; view: InboxView }> {
     const entry = this.entries.get(sha256);
     if (!entry?.preview.ok) throw new AppError({ code: 'NOT_FOUND', message: 'This file is no longer in the inbox. Check the folder again.' });
+    // What accepting it changes here, asked before the apply closes its preview.
+    const changes = this.options.exchange.relationKeys(entry.preview.token, { changedByAccept: true });
     const [result] = await this.options.exchange.apply([entry.preview.token]);
     await this.decide(sha256, 'accepted', entry.fileName);
     this.entries.delete(sha256);
-    // Other files may read differently now (a newer revision of what was just added, say).
-    const view = await this.rescanAll();
+    // Other files may read differently now (a newer revision of what was just added, a partner
+    // now known): those that share something with what the accept changed are read again, and
+    // only those, so one accept costs the same with ten files waiting or with thousands.
+    const view = await this.rereadRelated(changes);
     return { added: result?.added ?? 0, view };
+  }
+
+  private async rereadRelated(changes: ReadonlySet<string>): Promise<InboxView> {
+    const folder = this.folder;
+    if (!folder || changes.size === 0) return this.view();
+    const before = JSON.stringify(this.view().entries.map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes]));
+    for (const entry of [...this.entries.values()]) {
+      const keys = this.options.exchange.relationKeys(entry.preview.token);
+      // A preview no longer open (beyond the exchange service's bound) is read again too.
+      const related = keys.size === 0 || [...keys].some((key) => changes.has(key));
+      if (!related) continue;
+      this.options.exchange.forget(entry.preview.token);
+      const preview = await this.options.exchange.previewOne(join(folder, entry.fileName));
+      if (await this.leftOut(entry.sha256, entry.fileName, preview)) {
+        this.entries.delete(entry.sha256);
+        this.handledInFolder += 1;
+        continue;
+      }
+      entry.preview = preview;
+    }
+    const view = this.view();
+    if (JSON.stringify(view.entries.map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes])) !== before) this.options.onChange?.(view);
+    return view;
+  }
+
+  /**
+   * The own files (published to the folder from here) and files that bring nothing new are noted
+   * and left out of the list.
+   */
+  private async leftOut(sha256: string, fileName: string, preview: InboxEntry['preview']): Promise<boolean> {
+    const ownFile = !preview.ok && preview.error?.params?.['reason'] === 'own-file';
+    if (!ownFile && !(preview.ok && preview.changes === 0)) return false;
+    this.options.exchange.forget(preview.token);
+    await this.decide(sha256, ownFile ? 'own' : 'nothing-new', fileName);
+    return true;
   }
 
   /** Accepts every listed file that can be accepted, one after the other, each all or nothing. */
