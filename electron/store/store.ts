@@ -653,10 +653,24 @@ export class Store {
         if (match?.[1]) ids.add(match[1]);
       }
       const catalogue = (this.index.data.collections[kind.collection] ??= {});
+      // Only the documents written since the catalogue's last write are read. Their times are
+      // asked for many at once (one stat each, no read): with 10,000 documents, one at a time
+      // cost seconds of waiting, which made opening after a crash three times a clean opening.
+      const changed = new Set<string>();
+      const queue = [...ids];
+      const statWorkers = Array.from({ length: Math.min(32, queue.length) }, async () => {
+        for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+          if (catalogue[id] === undefined) {
+            changed.add(id);
+            continue;
+          }
+          const modified = await stat(this.documentPath(kind, id)).then((s) => s.mtimeMs, () => Number.POSITIVE_INFINITY);
+          if (modified >= since) changed.add(id);
+        }
+      });
+      await Promise.all(statWorkers);
       for (const id of ids) {
-        const path = this.documentPath(kind, id);
-        const modified = await stat(path).then((s) => s.mtimeMs, () => Number.POSITIVE_INFINITY);
-        if (catalogue[id] !== undefined && modified < since) continue;
+        if (!changed.has(id)) continue;
         const document = await this.readWithRecovery(kind, id);
         // Through setSummary and removeSummary, so the next journal append records the change.
         if (document) this.setSummary(kind, document);
