@@ -50,12 +50,17 @@ export interface InboxOptions {
   pollMs?: number;
 }
 
+/** One collator for every sort: `localeCompare` looks one up on each call, slow over thousands of files. */
+const byName = new Intl.Collator().compare;
+
 /** Files larger than this are not even hashed: no exchange file comes near it. */
 const maxHashBytes = 25 * 1024 * 1024;
 
 export class InboxService {
   private registry: Registry;
   private entries = new Map<string, InboxEntry>();
+  /** What each open preview touches (ExchangeService.relationKeys), by preview token, asked once. */
+  private readonly relations = new Map<string, Set<string>>();
   private problem: string | null = null;
   private checkedAt: string | null = null;
   private handledInFolder = 0;
@@ -87,7 +92,7 @@ export class InboxService {
     return {
       folder: this.folder,
       problem: this.problem,
-      entries: [...this.entries.values()].sort((a, b) => a.fileName.localeCompare(b.fileName)),
+      entries: [...this.entries.values()].sort((a, b) => byName(a.fileName, b.fileName)),
       handled: this.handledInFolder,
       checkedAt: this.checkedAt,
     };
@@ -114,6 +119,7 @@ export class InboxService {
     }
     await this.options.store.updateSettings({ sharedFolder: folder });
     this.entries.clear();
+    this.relations.clear();
     this.unwatch();
     if (!this.stopped) this.watchFolder();
     return this.scan();
@@ -214,12 +220,19 @@ export class InboxService {
   private async rereadRelated(changes: ReadonlySet<string>): Promise<InboxView> {
     const folder = this.folder;
     if (!folder || changes.size === 0) return this.view();
-    const before = JSON.stringify(this.view().entries.map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes]));
+    const signature = () => JSON.stringify([...this.entries.values()].map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes]));
+    const before = signature();
     for (const entry of [...this.entries.values()]) {
-      const keys = this.options.exchange.relationKeys(entry.preview.token);
+      let keys = this.relations.get(entry.preview.token);
+      if (!keys) {
+        keys = this.options.exchange.relationKeys(entry.preview.token);
+        if (keys.size) this.relations.set(entry.preview.token, keys);
+      }
       // A preview no longer open (beyond the exchange service's bound) is read again too.
-      const related = keys.size === 0 || [...keys].some((key) => changes.has(key));
+      let related = keys.size === 0;
+      for (const key of changes) related ||= keys.has(key);
       if (!related) continue;
+      this.relations.delete(entry.preview.token);
       this.options.exchange.forget(entry.preview.token);
       const preview = await this.options.exchange.previewOne(join(folder, entry.fileName));
       if (await this.leftOut(entry.sha256, entry.fileName, preview)) {
@@ -230,7 +243,7 @@ export class InboxService {
       entry.preview = preview;
     }
     const view = this.view();
-    if (JSON.stringify(view.entries.map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes])) !== before) this.options.onChange?.(view);
+    if (signature() !== before) this.options.onChange?.(view);
     return view;
   }
 
@@ -250,7 +263,7 @@ export class InboxService {
   async acceptAll(onProgress?: (done: number, total: number) => void): Promise<{ added: number; files: number; view: InboxView }> {
     const acceptable = [...this.entries.values()]
       .filter((entry) => entry.preview.ok && entry.preview.changes > 0)
-      .sort((a, b) => a.fileName.localeCompare(b.fileName));
+      .sort((a, b) => byName(a.fileName, b.fileName));
     let added = 0;
     let files = 0;
     for (const [index, entry] of acceptable.entries()) {
@@ -306,6 +319,7 @@ export class InboxService {
 
   private async rescanAll(): Promise<InboxView> {
     for (const entry of this.entries.values()) this.options.exchange.forget(entry.preview.token);
+    this.relations.clear();
     this.entries.clear();
     return this.scan();
   }
