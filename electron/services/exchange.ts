@@ -266,6 +266,18 @@ export class ExchangeService {
     return prepared.preview;
   }
 
+  /**
+   * Keeps an open preview's verdict and file but lets go of its verified content: the inbox keeps
+   * thousands of previews open, and holding every verified payload made each accept pay for
+   * collecting a heap that grows with them. Such a preview is read again before it is applied.
+   */
+  release(token: string): void {
+    const prepared = this.prepared.get(token);
+    if (!prepared) return;
+    delete prepared.verified;
+    delete prepared.signed;
+  }
+
   /** Forgets a preview the user refused. */
   forget(token: string): void {
     this.prepared.delete(token);

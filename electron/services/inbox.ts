@@ -186,6 +186,7 @@ export class InboxService {
             ...(file.conflictOf ? { conflictOf: file.conflictOf } : {}),
             preview,
           });
+          this.hold(preview);
         }
         // Files gone from the folder leave the list.
         for (const sha256 of [...this.entries.keys()]) if (!seen.has(sha256)) this.entries.delete(sha256);
@@ -205,9 +206,10 @@ export class InboxService {
   async accept(sha256: string): Promise<{ added: number; view: InboxView }> {
     const entry = this.entries.get(sha256);
     if (!entry?.preview.ok) throw new AppError({ code: 'NOT_FOUND', message: 'This file is no longer in the inbox. Check the folder again.' });
+    const token = await this.readAgain(entry);
     // What accepting it changes here, asked before the apply closes its preview.
-    const changes = this.options.exchange.relationKeys(entry.preview.token, { changedByAccept: true });
-    const [result] = await this.options.exchange.apply([entry.preview.token]);
+    const changes = this.options.exchange.relationKeys(token, { changedByAccept: true });
+    const [result] = await this.options.exchange.apply([token]);
     await this.decide(sha256, 'accepted', entry.fileName);
     this.entries.delete(sha256);
     // Other files may read differently now (a newer revision of what was just added, a partner
@@ -223,12 +225,8 @@ export class InboxService {
     const signature = () => JSON.stringify([...this.entries.values()].map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes]));
     const before = signature();
     for (const entry of [...this.entries.values()]) {
-      let keys = this.relations.get(entry.preview.token);
-      if (!keys) {
-        keys = this.options.exchange.relationKeys(entry.preview.token);
-        if (keys.size) this.relations.set(entry.preview.token, keys);
-      }
       // A preview no longer open (beyond the exchange service's bound) is read again too.
+      const keys = this.relations.get(entry.preview.token) ?? new Set<string>();
       let related = keys.size === 0;
       for (const key of changes) related ||= keys.has(key);
       if (!related) continue;
@@ -241,10 +239,41 @@ export class InboxService {
         continue;
       }
       entry.preview = preview;
+      this.hold(preview);
     }
     const view = this.view();
     if (signature() !== before) this.options.onChange?.(view);
     return view;
+  }
+
+  /**
+   * A listed file's preview is kept without its verified content (`hold`): to apply it, the file is
+   * read and checked again — only when it still has the bytes that were listed and checked, so
+   * what is applied is what the user saw.
+   */
+  private async readAgain(entry: InboxEntry): Promise<string> {
+    const folder = this.folder;
+    const path = folder ? join(folder, entry.fileName) : undefined;
+    const bytes = path ? await readFile(path).catch(() => undefined) : undefined;
+    if (!path || !bytes || createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
+      throw new AppError({ code: 'CONFLICT', message: `${entry.fileName} changed or left the shared folder since it was listed. Check the folder again.` });
+    }
+    const preview = await this.options.exchange.previewOne(path);
+    if (!preview.ok) {
+      this.options.exchange.forget(preview.token);
+      throw new AppError(preview.error ?? { code: 'CONFLICT', message: `${entry.fileName} can no longer be accepted. Check the folder again.` });
+    }
+    this.relations.delete(entry.preview.token);
+    this.options.exchange.forget(entry.preview.token);
+    entry.preview = preview;
+    return preview.token;
+  }
+
+  /** Notes what a listed file's preview touches, then lets go of its verified content. */
+  private hold(preview: InboxEntry['preview']): void {
+    const keys = this.options.exchange.relationKeys(preview.token);
+    if (keys.size) this.relations.set(preview.token, keys);
+    this.options.exchange.release(preview.token);
   }
 
   /**
@@ -269,7 +298,9 @@ export class InboxService {
     for (const [index, entry] of acceptable.entries()) {
       // Each file is planned again as it is applied: one made older or the same by a file accepted
       // before it adds nothing. A file that fails stays listed, with the others applied.
-      const result = await this.options.exchange.apply([entry.preview.token]).catch(() => undefined);
+      const result = await this.readAgain(entry)
+        .then((token) => this.options.exchange.apply([token]))
+        .catch(() => undefined);
       if (result) {
         added += result[0]?.added ?? 0;
         files += 1;

@@ -90,6 +90,19 @@ describe('the shared-folder inbox', () => {
     expect(a.assessments.list()).toHaveLength(3);
   });
 
+  it('applies only the bytes that were listed: a file replaced in the folder since is refused, nothing stored', async () => {
+    const [one, two] = [await completedSelfAssessment(b), await completedSelfAssessment(b)];
+    const path = await b.inbox.publish('report', await b.exchange.exportItems({ assessmentIds: [one.id] }));
+    const [listed] = (await a.inbox.scan()).entries;
+    // Another member's sync client replaces the file before the officer accepts what was shown.
+    await writeFile(path, await b.exchange.exportItems({ assessmentIds: [two.id] }));
+
+    await expect(a.inbox.accept(listed!.sha256)).rejects.toThrow(/changed or left the shared folder/);
+    expect(a.assessments.list()).toEqual([]);
+    // Read again, the new content is listed for its own decision.
+    expect((await a.inbox.scan()).entries.map((entry) => entry.fileName)).toEqual(['report.trustbridge']);
+  });
+
   it('refuses a file for good, also under another name or as a sync service’s identical copy', async () => {
     const selfB = await completedSelfAssessment(b);
     const path = await b.inbox.publish('Tampere', await b.exchange.exportItems({ assessmentIds: [selfB.id] }));
