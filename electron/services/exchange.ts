@@ -269,9 +269,61 @@ export class ExchangeService {
     return prepared.preview;
   }
 
+  /**
+   * Keeps an open preview's verdict and file but lets go of its verified content: the inbox keeps
+   * thousands of previews open, and holding every verified payload made each accept pay for
+   * collecting a heap that grows with them. Such a preview is read again before it is applied.
+   */
+  release(token: string): void {
+    const prepared = this.prepared.get(token);
+    if (!prepared) return;
+    delete prepared.verified;
+    delete prepared.signed;
+  }
+
   /** Forgets a preview the user refused. */
   forget(token: string): void {
     this.prepared.delete(token);
+  }
+
+  /**
+   * What an open preview touches, as keys two previews can share: its issuer, the institutions it
+   * names (exchange id, Erasmus code, name and country), its assessment series and ids, frameworks
+   * and agreements. With `changedByAccept`, only what accepting it would change here: the series
+   * and ids it adds, the frameworks and institutions it adds, its issuer when its key is not known
+   * yet, and its agreements. The inbox re-reads after an accept only the files whose keys meet the
+   * accepted file's changes: nothing else can read differently.
+   */
+  relationKeys(token: string, options: { changedByAccept?: boolean } = {}): Set<string> {
+    const keys = new Set<string>();
+    const prepared = this.prepared.get(token);
+    const payload = prepared?.verified?.payload;
+    if (!prepared || !payload) return keys;
+    const changed = options.changedByAccept === true;
+    const plans = prepared.preview.items ?? [];
+    const institutionKeys = (exchangeId: string | undefined, profile: InstitutionProfile) => [
+      ...(exchangeId ? [`institution:${exchangeId}`] : []),
+      ...(profile.erasmusCode ? [`erasmus:${profile.erasmusCode.trim().toLocaleLowerCase()}`] : []),
+      `name:${profile.legalName.trim().toLocaleLowerCase()}|${profile.country}`,
+    ];
+    const issuerKnown = (prepared.preview.signatures ?? []).every((signature) => signature.trust === 'known' || signature.trust === 'own');
+    if (!changed || !issuerKnown || prepared.preview.institution?.action !== 'known') {
+      for (const key of institutionKeys(payload.issuer.exchangeId, payload.issuer.profile)) keys.add(key);
+      keys.add(`issuer:${payload.issuer.exchangeId}`);
+    }
+    for (const [index, item] of payload.items.entries()) {
+      const adds = plans[index]?.action === 'add' || plans[index]?.action === 'add-revision';
+      if (changed && !adds && item.type !== 'agreement') continue;
+      if (item.type === 'institution') for (const key of institutionKeys(item.exchangeId, item.profile)) keys.add(key);
+      else if (item.type === 'framework') keys.add(`framework:${frameworkFingerprint(item.framework)}`);
+      else if (item.type === 'assessment') {
+        keys.add(`series:${item.assessment.seriesId}`);
+        keys.add(`assessment:${item.assessment.id}`);
+        // A file refused for a missing framework reads differently once a file brings that framework.
+        if (!changed) keys.add(`framework:${item.assessment.framework.fingerprint}`);
+      } else if (item.type === 'agreement' || item.type === 'partnership') keys.add('agreements');
+    }
+    return keys;
   }
 
   /** Every `.trustbridge` file of a folder (not its subfolders), in name order. */

@@ -50,12 +50,17 @@ export interface InboxOptions {
   pollMs?: number;
 }
 
+/** One collator for every sort: `localeCompare` looks one up on each call, slow over thousands of files. */
+const byName = new Intl.Collator().compare;
+
 /** Files larger than this are not even hashed: no exchange file comes near it. */
 const maxHashBytes = 25 * 1024 * 1024;
 
 export class InboxService {
   private registry: Registry;
   private entries = new Map<string, InboxEntry>();
+  /** What each open preview touches (ExchangeService.relationKeys), by preview token, asked once. */
+  private readonly relations = new Map<string, Set<string>>();
   private problem: string | null = null;
   private checkedAt: string | null = null;
   private handledInFolder = 0;
@@ -87,7 +92,7 @@ export class InboxService {
     return {
       folder: this.folder,
       problem: this.problem,
-      entries: [...this.entries.values()].sort((a, b) => a.fileName.localeCompare(b.fileName)),
+      entries: [...this.entries.values()].sort((a, b) => byName(a.fileName, b.fileName)),
       handled: this.handledInFolder,
       checkedAt: this.checkedAt,
     };
@@ -114,6 +119,7 @@ export class InboxService {
     }
     await this.options.store.updateSettings({ sharedFolder: folder });
     this.entries.clear();
+    this.relations.clear();
     this.unwatch();
     if (!this.stopped) this.watchFolder();
     return this.scan();
@@ -168,12 +174,7 @@ export class InboxService {
             continue;
           }
           const preview = await this.options.exchange.previewOne(file.path);
-          // The own files (published to the folder from here) and files that bring nothing new
-          // are noted and left out of the list.
-          const ownFile = !preview.ok && preview.error?.params?.['reason'] === 'own-file';
-          if (ownFile || (preview.ok && preview.changes === 0)) {
-            this.options.exchange.forget(preview.token);
-            await this.decide(sha256, ownFile ? 'own' : 'nothing-new', file.fileName);
+          if (await this.leftOut(sha256, file.fileName, preview)) {
             handled += 1;
             continue;
           }
@@ -185,6 +186,7 @@ export class InboxService {
             ...(file.conflictOf ? { conflictOf: file.conflictOf } : {}),
             preview,
           });
+          this.hold(preview);
         }
         // Files gone from the folder leave the list.
         for (const sha256 of [...this.entries.keys()]) if (!seen.has(sha256)) this.entries.delete(sha256);
@@ -204,25 +206,101 @@ export class InboxService {
   async accept(sha256: string): Promise<{ added: number; view: InboxView }> {
     const entry = this.entries.get(sha256);
     if (!entry?.preview.ok) throw new AppError({ code: 'NOT_FOUND', message: 'This file is no longer in the inbox. Check the folder again.' });
-    const [result] = await this.options.exchange.apply([entry.preview.token]);
+    const token = await this.readAgain(entry);
+    // What accepting it changes here, asked before the apply closes its preview.
+    const changes = this.options.exchange.relationKeys(token, { changedByAccept: true });
+    const [result] = await this.options.exchange.apply([token]);
     await this.decide(sha256, 'accepted', entry.fileName);
     this.entries.delete(sha256);
-    // Other files may read differently now (a newer revision of what was just added, say).
-    const view = await this.rescanAll();
+    // Other files may read differently now (a newer revision of what was just added, a partner
+    // now known): those that share something with what the accept changed are read again, and
+    // only those, so one accept costs the same with ten files waiting or with thousands.
+    const view = await this.rereadRelated(changes);
     return { added: result?.added ?? 0, view };
+  }
+
+  private async rereadRelated(changes: ReadonlySet<string>): Promise<InboxView> {
+    const folder = this.folder;
+    if (!folder || changes.size === 0) return this.view();
+    const signature = () => JSON.stringify([...this.entries.values()].map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes]));
+    const before = signature();
+    for (const entry of [...this.entries.values()]) {
+      // A preview no longer open (beyond the exchange service's bound) is read again too.
+      const keys = this.relations.get(entry.preview.token) ?? new Set<string>();
+      let related = keys.size === 0;
+      for (const key of changes) related ||= keys.has(key);
+      if (!related) continue;
+      this.relations.delete(entry.preview.token);
+      this.options.exchange.forget(entry.preview.token);
+      const preview = await this.options.exchange.previewOne(join(folder, entry.fileName));
+      if (await this.leftOut(entry.sha256, entry.fileName, preview)) {
+        this.entries.delete(entry.sha256);
+        this.handledInFolder += 1;
+        continue;
+      }
+      entry.preview = preview;
+      this.hold(preview);
+    }
+    const view = this.view();
+    if (signature() !== before) this.options.onChange?.(view);
+    return view;
+  }
+
+  /**
+   * A listed file's preview is kept without its verified content (`hold`): to apply it, the file is
+   * read and checked again — only when it still has the bytes that were listed and checked, so
+   * what is applied is what the user saw.
+   */
+  private async readAgain(entry: InboxEntry): Promise<string> {
+    const folder = this.folder;
+    const path = folder ? join(folder, entry.fileName) : undefined;
+    const bytes = path ? await readFile(path).catch(() => undefined) : undefined;
+    if (!path || !bytes || createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
+      throw new AppError({ code: 'CONFLICT', message: `${entry.fileName} changed or left the shared folder since it was listed. Check the folder again.` });
+    }
+    const preview = await this.options.exchange.previewOne(path);
+    if (!preview.ok) {
+      this.options.exchange.forget(preview.token);
+      throw new AppError(preview.error ?? { code: 'CONFLICT', message: `${entry.fileName} can no longer be accepted. Check the folder again.` });
+    }
+    this.relations.delete(entry.preview.token);
+    this.options.exchange.forget(entry.preview.token);
+    entry.preview = preview;
+    return preview.token;
+  }
+
+  /** Notes what a listed file's preview touches, then lets go of its verified content. */
+  private hold(preview: InboxEntry['preview']): void {
+    const keys = this.options.exchange.relationKeys(preview.token);
+    if (keys.size) this.relations.set(preview.token, keys);
+    this.options.exchange.release(preview.token);
+  }
+
+  /**
+   * The own files (published to the folder from here) and files that bring nothing new are noted
+   * and left out of the list.
+   */
+  private async leftOut(sha256: string, fileName: string, preview: InboxEntry['preview']): Promise<boolean> {
+    const ownFile = !preview.ok && preview.error?.params?.['reason'] === 'own-file';
+    if (!ownFile && !(preview.ok && preview.changes === 0)) return false;
+    this.options.exchange.forget(preview.token);
+    await this.decide(sha256, ownFile ? 'own' : 'nothing-new', fileName);
+    return true;
   }
 
   /** Accepts every listed file that can be accepted, one after the other, each all or nothing. */
   async acceptAll(onProgress?: (done: number, total: number) => void): Promise<{ added: number; files: number; view: InboxView }> {
     const acceptable = [...this.entries.values()]
       .filter((entry) => entry.preview.ok && entry.preview.changes > 0)
-      .sort((a, b) => a.fileName.localeCompare(b.fileName));
+      .sort((a, b) => byName(a.fileName, b.fileName));
     let added = 0;
     let files = 0;
     for (const [index, entry] of acceptable.entries()) {
       // Each file is planned again as it is applied: one made older or the same by a file accepted
       // before it adds nothing. A file that fails stays listed, with the others applied.
-      const result = await this.options.exchange.apply([entry.preview.token]).catch(() => undefined);
+      const result = await this.readAgain(entry)
+        .then((token) => this.options.exchange.apply([token]))
+        .catch(() => undefined);
       if (result) {
         added += result[0]?.added ?? 0;
         files += 1;
@@ -272,6 +350,7 @@ export class InboxService {
 
   private async rescanAll(): Promise<InboxView> {
     for (const entry of this.entries.values()) this.options.exchange.forget(entry.preview.token);
+    this.relations.clear();
     this.entries.clear();
     return this.scan();
   }

@@ -12,6 +12,7 @@
  */
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+import { journalFileName } from './catalogue-journal';
 import type { Logger } from './store';
 
 interface Manifest {
@@ -69,7 +70,7 @@ export class Snapshots {
     const previous = (await this.list())[0];
     const previousManifest = previous ? await readManifest(previous.path) : { files: {} };
     const manifest: Manifest = { files: {} };
-    const files = [join(dataDir, 'index.json'), join(dataDir, 'settings.json'), ...(await listJsonFiles(join(dataDir, 'documents')))];
+    const files = [join(dataDir, 'index.json'), join(dataDir, journalFileName), join(dataDir, 'settings.json'), ...(await listJsonFiles(join(dataDir, 'documents')))];
     for (const file of files) {
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) continue;

@@ -9,7 +9,7 @@ import type { i18n } from 'i18next';
 import { HashRouter, Route, Routes, useHref, useNavigate } from 'react-router';
 import type { AppErrorData } from '../../shared/errors';
 import type { Language } from '../../shared/framework/schema';
-import { languageForLocale } from '../../shared/i18n';
+import { languageForLocale } from '../../shared/i18n/language';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -18,7 +18,7 @@ import { notify, ToastArea } from '../components/Toasts';
 import { FirstRunPage } from '../features/first-run/FirstRunPage';
 import { routes } from './routes';
 import { api } from '../lib/api';
-import { createI18n } from '../lib/i18n';
+import { changeLanguage, createI18n } from '../lib/i18n';
 import { applyTheme } from '../lib/theme';
 import { AppContext, type AppContextValue } from './app-context';
 import { Layout } from './Layout';
@@ -50,7 +50,7 @@ export function App() {
     async (language: Language | null) => {
       if (!loaded) return;
       const effective = language ?? languageForLocale(loaded.info.systemLocale);
-      await loaded.i18n.changeLanguage(effective);
+      await changeLanguage(loaded.i18n, effective);
       document.documentElement.lang = effective;
     },
     [loaded],
@@ -90,7 +90,8 @@ export function App() {
       <I18nProvider locale={formattingLocale(loaded.i18n.language, loaded.info.systemLocale)}>
         <AppContext.Provider value={context}>
           {/* Navigation commits at once rather than in a transition: the tab or criterion a key
-              chose is on screen before the next key arrives, and nothing is lazy-loaded. */}
+              chose is on screen before the next key arrives. Rare screens load on first use
+              (routes.tsx), shown in a Suspense boundary of their own. */}
           <HashRouter useTransitions={false}>
             <AriaRouting>
               {loaded.settings.setupCompleted ? (

@@ -11,11 +11,7 @@ import es from './locales/es.json';
 export const resources = { en: { translation: en }, es: { translation: es }, de: { translation: de } } as const;
 export type TranslationTree = typeof en;
 
-/** The UI language for an OS locale such as `de-AT`: its language if we have it, else English. */
-export function languageForLocale(locale: string | undefined | null): Language {
-  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
-  return base === 'es' || base === 'de' ? base : 'en';
-}
+export { languageForLocale } from './language';
 
 /** Looks a dotted key up in one language's tree, with `{{name}}` placeholders filled. */
 export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {

@@ -190,6 +190,29 @@ describe('the renderer, hardened', () => {
     app.externalRequests.length = 0;
   });
 
+  it('loads its on-demand scripts by their hashes only: a built screen opens, a module from elsewhere is refused unfetched', async () => {
+    const policy = await app.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    const importMap = await app.page.evaluate(() => document.querySelector('script[type="importmap"]')?.textContent ?? '');
+    const onDemand = Object.entries((JSON.parse(importMap) as { integrity: Record<string, string> }).integrity);
+    expect(onDemand.length).toBeGreaterThan(0);
+    // Every on-demand script is listed with its hash, and the policy allows exactly those hashes.
+    for (const [, integrity] of onDemand) expect(policy).toContain(`'${integrity}'`);
+    const outcome = await app.page.evaluate(async (sink) => {
+      const tryImport = async (url: string) => {
+        try {
+          await import(/* @vite-ignore */ url);
+          return 'loaded';
+        } catch {
+          return 'refused';
+        }
+      };
+      return { foreign: await tryImport(`http://${sink}/module.js`), unlisted: await tryImport('./assets/not-built.js') };
+    }, sinkUrl);
+    expect(outcome).toEqual({ foreign: 'refused', unlisted: 'refused' });
+    expect(sinkRequests).toBe(0);
+    app.externalRequests.length = 0;
+  });
+
   it('the app itself opens no window, leaves its origin nowhere and makes no request to another origin', async () => {
     const { page } = app;
     // A fresh page: what the tests above injected is gone.

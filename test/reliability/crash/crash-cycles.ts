@@ -11,6 +11,7 @@
  *   - the catalogue's summary (in memory and on disk) agrees with the document.
  * Used by the test in `npm test` (a few dozen kills) and by `npm run soak` (hundreds).
  */
+import { catalogueOnDisk } from '../../../electron/store/catalogue-journal';
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -258,8 +259,9 @@ async function checkStore(options: CrashOptions, cycle: number, floor: Map<strin
     const expected = core.assessments.kind.summarise(assessment);
     const inMemory = core.assessments.summary(options.assessmentId);
     if (JSON.stringify(inMemory) !== JSON.stringify(expected)) throw fail(`the catalogue summary disagrees with the document: ${JSON.stringify({ inMemory, expected })}`);
-    const onDisk = JSON.parse(await readFile(join(options.dataDir, 'index.json'), 'utf8')) as { collections: Record<string, Record<string, unknown>> };
-    const diskSummary = onDisk.collections['assessments']?.[options.assessmentId];
+    // What the next opening reads: index.json with the journal of changes since (catalogue-journal.ts).
+    const onDisk = await catalogueOnDisk(options.dataDir);
+    const diskSummary = onDisk['assessments']?.[options.assessmentId];
     if (JSON.stringify(diskSummary) !== JSON.stringify(expected)) throw fail(`the catalogue file's summary disagrees with the document: ${JSON.stringify({ diskSummary, expected })}`);
   } finally {
     await core.close();

@@ -63,6 +63,46 @@ describe('the shared-folder inbox', () => {
     expect(JSON.parse(await readFile(join(dataDir, 'inbox.json'), 'utf8')).handled[view.entries[0]!.sha256]).toMatchObject({ decision: 'accepted' });
   });
 
+  it('after an accept, reads again only the files the accept could change: the same series leaves the list, others keep their check', async () => {
+    const [one, two, three] = [await completedSelfAssessment(b), await completedSelfAssessment(b), await completedSelfAssessment(b)];
+    await b.inbox.publish('one', await b.exchange.exportItems({ assessmentIds: [one.id] }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The same assessment again in another file (issued later): nothing new once "one" is in.
+    await b.inbox.publish('one again', await b.exchange.exportItems({ assessmentIds: [one.id] }));
+    await b.inbox.publish('two', await b.exchange.exportItems({ assessmentIds: [two.id] }));
+    await b.inbox.publish('three', await b.exchange.exportItems({ assessmentIds: [three.id] }));
+    const listed = (await a.inbox.scan()).entries;
+    const named = (view: InboxView, name: string) => view.entries.find((entry) => entry.fileName === `${name}.trustbridge`);
+    expect(listed.map((entry) => entry.fileName).sort()).toEqual(['one again.trustbridge', 'one.trustbridge', 'three.trustbridge', 'two.trustbridge']);
+
+    // The first accept from this partner records its key: every file of the partner is read again.
+    const afterTwo = (await a.inbox.accept(listed.find((entry) => entry.fileName === 'two.trustbridge')!.sha256)).view;
+    const threeChecked = named(afterTwo, 'three')!.preview.token;
+    const afterOne = (await a.inbox.accept(named(afterTwo, 'one')!.sha256)).view;
+
+    expect(afterOne.entries.map((entry) => entry.fileName)).toEqual(['three.trustbridge']);
+    // Not read again: its check is the one made before the accept.
+    expect(named(afterOne, 'three')!.preview.token).toBe(threeChecked);
+    expect(afterOne.handled).toBeGreaterThanOrEqual(1);
+    expect(a.assessments.list().map((summary) => summary.id).sort()).toEqual([one.id, two.id].sort());
+    // And what is listed still applies.
+    await a.inbox.accept(named(afterOne, 'three')!.sha256);
+    expect(a.assessments.list()).toHaveLength(3);
+  });
+
+  it('applies only the bytes that were listed: a file replaced in the folder since is refused, nothing stored', async () => {
+    const [one, two] = [await completedSelfAssessment(b), await completedSelfAssessment(b)];
+    const path = await b.inbox.publish('report', await b.exchange.exportItems({ assessmentIds: [one.id] }));
+    const [listed] = (await a.inbox.scan()).entries;
+    // Another member's sync client replaces the file before the officer accepts what was shown.
+    await writeFile(path, await b.exchange.exportItems({ assessmentIds: [two.id] }));
+
+    await expect(a.inbox.accept(listed!.sha256)).rejects.toThrow(/changed or left the shared folder/);
+    expect(a.assessments.list()).toEqual([]);
+    // Read again, the new content is listed for its own decision.
+    expect((await a.inbox.scan()).entries.map((entry) => entry.fileName)).toEqual(['report.trustbridge']);
+  });
+
   it('refuses a file for good, also under another name or as a sync service’s identical copy', async () => {
     const selfB = await completedSelfAssessment(b);
     const path = await b.inbox.publish('Tampere', await b.exchange.exportItems({ assessmentIds: [selfB.id] }));

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diskFileOps, useFileOps, type FileOps } from '../../../../electron/store/durable-write';
+import { catalogueOnDisk } from '../../../../electron/store/catalogue-journal';
 import { Store } from '../../../../electron/store/store';
 import { tempFolder } from '../../../support/temp';
 import { note, noteKind } from './fixtures';
@@ -41,8 +42,8 @@ describe('the store on real files', () => {
         { id: 'b', summary: { title: 'Second', count: 2 } },
       ]),
     );
-    const index = await readJson(join(folder.path, 'index.json'));
-    expect(index.collections.notes.b).toEqual({ title: 'Second', count: 2 });
+    // On disk: index.json and the changes appended to its journal since (catalogue-journal.ts).
+    expect((await catalogueOnDisk(folder.path))['notes']?.['b']).toEqual({ title: 'Second', count: 2 });
   });
 
   it('saving one document rewrites that document only, and keeps the previous save as .bak', async () => {
