@@ -6,6 +6,7 @@
  * as the product compares assessments made with different versions. An assessment made with
  * another version is marked (`otherFrameworkVersion`) so the report can say so.
  */
+import { frameworkUnderProfile } from '../framework/guide2';
 import { guide2Part, type Guide2ReportPart } from './guide2-part';
 import type { Assessment } from '../assessment/schema';
 import type { Framework } from '../framework/schema';
@@ -43,7 +44,10 @@ export interface PartnershipReportInput {
 const sides: readonly PartnershipSide[] = ['A', 'B'];
 
 export function partnershipReport(input: PartnershipReportInput): PartnershipReport {
-  const { framework, partnership, assessments, institutions } = input;
+  const { partnership, assessments, institutions } = input;
+  // A partnership that names a cooperation profile is decided under it: both sides are scored on
+  // the criteria the profile keeps, with its weights and critical flags (docs/scoring.md).
+  const framework = frameworkUnderProfile(input.framework, partnership.profileId);
   const index = new FrameworkIndex(framework);
   const rankingSize = input.rankingSize ?? defaultRankingSize;
   const ownOf = (side: PartnershipSide) => (side === 'A' ? assessments.selfA : assessments.selfB);
@@ -176,7 +180,7 @@ export function partnershipReport(input: PartnershipReportInput): PartnershipRep
         values: dimensions.map((dimension) => dimension.readiness[side].raw),
       })),
     },
-    ...guide2Of(framework, partnership.profileId, assessments.auditOfB ?? assessments.selfB),
+    ...guide2Of(input.framework, partnership.profileId, assessments.auditOfB ?? assessments.selfB),
   };
 }
 
