@@ -227,9 +227,7 @@ describe('broken and oversized files', () => {
 
     // Then the one at the limit verifies, the one over it is refused for its size
     expect((await verifyExchangeFile(atLimit)).ok).toBe(true);
-    const started = performance.now();
     expectRefusal(await verifyExchangeFile(overLimit), 'FILE_TOO_LARGE', /up to 20,971,520 bytes/);
-    expect(performance.now() - started).toBeLessThan(50);
     expectRefusal(inspectExchangeFile(overLimit), 'FILE_TOO_LARGE');
   });
 
