@@ -73,7 +73,9 @@ describe('verdicts on screen', () => {
     await page.goto(`${baseUrl}/index.html#/partnerships/${demo.partnership}`);
     await page.getByRole('heading', { level: 2, name: /^Decision:/ }).waitFor();
     const headings = await page.locator('[role="tabpanel"] h2').allTextContents();
-    expect(headings.slice(0, 3)).toEqual(['Decision: Ready with conditions', 'Blockers: critical criteria below level 2', 'Conditions']);
+    expect(headings.slice(0, 3)).toEqual(['Decision: Ready with conditions', 'Blockers: critical criteria below level 2, each blocks Ready', 'Conditions']);
+    // Every interpolated text got its values: no "{{level}}" left for a reader to see.
+    expect(await page.locator('main').innerText()).not.toContain('{{');
     const banner = page.locator('.decision-banner');
     expect(await banner.textContent()).toMatch(/Decided by .+ on /);
     const blockers = page.locator('section[aria-labelledby="partnership-blockers"]');

@@ -190,7 +190,7 @@ function Blockers({ report, framework }: { report: PartnershipReport; framework:
   const bands = { ready: t('band.ready'), conditional: t('band.conditional'), notReady: t('band.not-ready') };
   return (
     <section className="card" aria-labelledby="partnership-blockers">
-      <h2 id="partnership-blockers">{t('results.blockersTitle')}</h2>
+      <h2 id="partnership-blockers">{t('results.blockersTitle', { level: blockerBelowLevel })}</h2>
       <p>{t('partnership.blockerExplained', { level: blockerBelowLevel, label: label(blockerBelowLevel), ...bands })}</p>
       {conditionalMinCriticalLevel > 0 && <p className="muted">{t('partnership.blockerExplainedSevere', { level: conditionalMinCriticalLevel, label: label(conditionalMinCriticalLevel), ...bands })}</p>}
       <ul className="blocker-list">
