@@ -163,15 +163,21 @@ async function write(outPath: string, bytes: Buffer, progress: Progress | undefi
   return { path: outPath, bytes: bytes.length };
 }
 
-/** The partnership readiness report for top management (Word). */
-export async function exportReadinessReport(options: ExportOptions): Promise<ExportResult> {
+/** What the readiness report and the brief both start from: the report model, its texts and its chart. */
+async function partnershipReportParts(options: ExportOptions, total: number) {
   const now = options.now ?? (() => new Date());
-  const total = 4;
   const report = await loadPartnershipReport(options.core, options.id, options.language, now);
   options.onProgress?.(1, total);
   const texts = await loadReportTexts(options.templatesDir, options.language);
   const chart = dimensionChart(report.chart, texts, { templatesDir: options.templatesDir, framework: report.framework, compact: true, title: texts.t('chart.title') });
   options.onProgress?.(2, total);
+  return { report, texts, chart };
+}
+
+/** The partnership readiness report for top management (Word). */
+export async function exportReadinessReport(options: ExportOptions): Promise<ExportResult> {
+  const total = 4;
+  const { report, texts, chart } = await partnershipReportParts(options, total);
   const by = preparedBy(options.core, options.preparedBy);
   const bytes = await readinessReportDocx(report, texts, chart, { ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) });
   options.onProgress?.(3, total);
@@ -180,13 +186,8 @@ export async function exportReadinessReport(options: ExportOptions): Promise<Exp
 
 /** The brief for top management (Word, at most four pages): decision, chart, blockers, conditions, next review. */
 export async function exportBrief(options: ExportOptions): Promise<ExportResult> {
-  const now = options.now ?? (() => new Date());
   const total = 4;
-  const report = await loadPartnershipReport(options.core, options.id, options.language, now);
-  options.onProgress?.(1, total);
-  const texts = await loadReportTexts(options.templatesDir, options.language);
-  const chart = dimensionChart(report.chart, texts, { templatesDir: options.templatesDir, framework: report.framework, compact: true, title: texts.t('chart.title') });
-  options.onProgress?.(2, total);
+  const { report, texts, chart } = await partnershipReportParts(options, total);
   // The next review: the first day an assessment the readiness rests on stops being valid.
   const validity = (['A', 'B'] as const).flatMap((side) => {
     const line = report.sides[side].audit ?? report.sides[side].self;
