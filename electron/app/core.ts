@@ -16,7 +16,8 @@ import { FrameworkCatalog, frameworkKind } from '../services/frameworks';
 import { InstitutionService, institutionKind } from '../services/institutions';
 import { PartnershipService, partnershipKind } from '../services/partnerships';
 import { EvidenceStore } from '../store/evidence-store';
-import { Store, silentLogger, type Logger } from '../store/store';
+import { Store } from '../store/store';
+import { silentLogger, type Logger } from '../platform/logger';
 import { createHandlers } from './handlers';
 import { OpenedFiles } from './opened-files';
 

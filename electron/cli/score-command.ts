@@ -10,7 +10,7 @@ import type { Framework } from '../../shared/framework/schema';
 import { describeIssues } from '../../shared/ipc/zod-issues';
 import { certainBand, readRatings, roundScore, scoreAssessment, structureForProfile, UnknownProfileError } from '../../shared/scoring';
 import type { FrameworkStructure } from '../../shared/scoring';
-import { parseUntrustedJson } from '../platform/untrusted-json';
+import { parseUntrustedJson } from '../platform/json';
 import { maxFrameworkFileBytes, parseFrameworkText } from '../services/frameworks';
 import type { Command, CommandContext } from './commands';
 

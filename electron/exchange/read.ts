@@ -43,7 +43,7 @@ import { verifyDetached } from '../keys/ed25519';
 import type { KeyRing } from '../keys/key-ring';
 import { keyChangedError, type KeySighting, type PartnerKeys, type PartnerKeyStatus } from '../keys/partner-keys';
 import { verifyRotationStatements, type KeyRotation } from '../keys/rotation';
-import { readStrictJson, type JsonLimits, type JsonProblem } from './strict-json';
+import { readStrictJson, type JsonLimits, type JsonProblem } from '../platform/json';
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default 20 MB). */

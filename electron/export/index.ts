@@ -26,7 +26,7 @@ import { assessmentReportDocx } from './docx/assessment-report';
 import { consortiumSummaryDocx } from './docx/consortium-summary';
 import { briefDocx } from './docx/brief';
 import { readinessReportDocx } from './docx/readiness-report';
-import { loadAgreementTexts, loadReportTexts } from './report-texts';
+import { loadAgreementTexts, loadReportTexts } from '../platform/templates';
 import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
 import { consortiumWorkbookXlsx } from './xlsx/consortium-workbook';
 import { questionnaireXlsx } from './xlsx/questionnaire';
@@ -393,4 +393,4 @@ export async function exportConsortiumSummary(options: ConsortiumExportOptions):
 
 export type { QuestionnairePreview, QuestionnaireProblem } from './xlsx/questionnaire-import';
 export { writeDemoData, type DemoResult } from './demo-data';
-export { loadAgreementTexts } from './report-texts';
+export { loadAgreementTexts } from '../platform/templates';

@@ -7,7 +7,7 @@
 import { AppError, type AppErrorData, type Result } from '../../shared/errors';
 import { contract, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
-import { silentLogger, type Logger } from '../store/store';
+import { silentLogger, type Logger } from '../platform/logger';
 
 export type Handlers = {
   [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;

@@ -40,7 +40,7 @@ import {
 } from '../../shared/exchange/schema';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
 import { copyPathOf, readProtectedFile, writeWithCopy, type ProtectedFileNotice } from '../store/checked-copy';
-import { DamagedFileError } from '../store/json-file';
+import { parseJsonDocument } from '../store/json-file';
 import { storageError } from '../store/storage-errors';
 import { generateSigningKey, privateKeyFromPkcs8, privateKeyToPkcs8, publicJwkOf, signDetached } from './ed25519';
 import { createPassphraseProtector, type PassphraseProtectorOptions } from './passphrase-protector';
@@ -496,15 +496,7 @@ async function sealedCurrent(privateKey: KeyObject, protector: SecretProtector, 
 }
 
 function parseOwnKeyFile(bytes: Buffer, path: string): OwnKeyFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new DamagedFileError(path, bytes.length === 0 ? 'empty' : 'not-json', (error as Error).message);
-  }
-  const parsed = ownKeyFileSchema.safeParse(value);
-  if (!parsed.success) throw new DamagedFileError(path, 'invalid', parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(', '));
-  return parsed.data;
+  return parseJsonDocument(path, bytes, ownKeyFileSchema);
 }
 
 function damagedKeyFile(path: string, cause?: unknown): AppError {

@@ -18,7 +18,7 @@ import { AppError } from '../../shared/errors';
 import { fingerprintForDisplay, keyFingerprint } from '../../shared/exchange/fingerprint';
 import { ed25519PublicJwkSchema, exchangeIdSchema, sha256HexPattern, type Ed25519PublicJwk } from '../../shared/exchange/schema';
 import { copyPathOf, readProtectedFile, writeWithCopy, type ProtectedFileNotice } from '../store/checked-copy';
-import { DamagedFileError } from '../store/json-file';
+import { parseJsonDocument } from '../store/json-file';
 import { storageError } from '../store/storage-errors';
 import { rotationPath, type KeyRotation } from './rotation';
 
@@ -268,15 +268,7 @@ function emptyFile(): PartnerKeysFile {
 }
 
 function parseRegistry(bytes: Buffer, path: string): PartnerKeysFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new DamagedFileError(path, bytes.length === 0 ? 'empty' : 'not-json', (error as Error).message);
-  }
-  const parsed = partnerKeysFileSchema.safeParse(value);
-  if (!parsed.success) throw new DamagedFileError(path, 'invalid', parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(', '));
-  return parsed.data;
+  return parseJsonDocument(path, bytes, partnerKeysFileSchema);
 }
 
 /**

@@ -7,7 +7,7 @@ import { keyFingerprint } from '../../shared/exchange/fingerprint';
 import { publicKeyFileSchema, type PublicKeyFile } from '../../shared/exchange/schema';
 import { describeIssues, fieldIssues } from '../../shared/ipc/zod-issues';
 import type { AppErrorData } from '../../shared/errors';
-import { readStrictJson } from '../exchange/strict-json';
+import { readStrictJson } from '../platform/json';
 import type { KeySighting } from './partner-keys';
 import { verifyRotationStatements } from './rotation';
 

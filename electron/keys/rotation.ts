@@ -12,7 +12,7 @@ import { CompactSign, compactVerify } from 'jose';
 import { canonicalJson } from '../../shared/crypto/canonical-json';
 import { exchangeLimits, keyRotationHeaderSchema, keyRotationPayloadSchema, keyRotationType, type Ed25519PublicJwk } from '../../shared/exchange/schema';
 import { keyFingerprint } from '../../shared/exchange/fingerprint';
-import { readStrictJson, type JsonLimits } from '../exchange/strict-json';
+import { readStrictJson, type JsonLimits } from '../platform/json';
 import { publicJwkOf } from './ed25519';
 
 export interface KeyRotation {

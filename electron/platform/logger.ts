@@ -4,7 +4,15 @@
  */
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../store/store';
+
+/** Where the main process reports what happened; every layer takes one as an argument. */
+export interface Logger {
+  info(message: string, detail?: unknown): void;
+  warn(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 const maxBytes = 2 * 1024 * 1024;
 

@@ -22,7 +22,7 @@ import type { ExchangeItemInput, ExchangePayload, JwsSignature, Signer } from '.
 import type { Language } from '../../shared/framework/schema';
 import { profileOf, type Institution, type InstitutionProfile } from '../../shared/institution/schema';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
-import { loadAgreementTexts } from '../export/report-texts';
+import { loadAgreementTexts } from '../platform/templates';
 import { verifyExchangeFileDetail, type VerifiedSignature } from '../exchange/read';
 import { countersign, createExchangeFile, serialiseExchangeFile } from '../exchange/write';
 import type { DocumentKind, Store } from '../store/store';

@@ -23,7 +23,7 @@ import {
 } from '../../shared/framework/schema';
 import type { FrameworkListItem } from '../../shared/framework/catalog';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
-import { parseUntrustedJson } from '../platform/untrusted-json';
+import { parseUntrustedJson } from '../platform/json';
 import { writeFileDurably } from '../store/durable-write';
 import type { DocumentKind, Store } from '../store/store';
 

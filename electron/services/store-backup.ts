@@ -38,7 +38,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { parseUntrustedJson } from '../platform/untrusted-json';
+import { parseUntrustedJson } from '../platform/json';
 import { fsyncFolder } from '../store/durable-write';
 import { storageError } from '../store/storage-errors';
 

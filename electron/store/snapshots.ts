@@ -13,7 +13,7 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { journalFileName } from './catalogue-journal';
-import type { Logger } from './store';
+import type { Logger } from '../platform/logger';
 
 interface Manifest {
   /** relative path → the live file's size and mtime when it was copied */

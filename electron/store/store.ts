@@ -39,6 +39,7 @@ import { deepFreeze } from './frozen';
 import { jsonText } from './json-text';
 import { parseChange } from './validate-change';
 import { storageError } from './storage-errors';
+import { silentLogger, type Logger } from '../platform/logger';
 
 export interface StoredDocument {
   id: string;
@@ -71,14 +72,6 @@ interface IndexData {
   journal?: string;
   collections: Record<string, Record<string, unknown>>;
 }
-
-export interface Logger {
-  info(message: string, detail?: unknown): void;
-  warn(message: string, detail?: unknown): void;
-  error(message: string, detail?: unknown): void;
-}
-
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 export interface StoreOptions {
   dataDir: string;

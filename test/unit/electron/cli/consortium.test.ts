@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run';
-import { loadReportTexts } from '../../../../electron/export/report-texts';
+import { loadReportTexts } from '../../../../electron/platform/templates';
 import type { Assessment } from '../../../../shared/assessment/schema';
 import type { ReportTexts } from '../../../../shared/report/texts';
 import { roundScore, scoreAssessment } from '../../../../shared/scoring';

@@ -10,7 +10,7 @@ import { canonicalJson } from '../../../../shared/crypto/canonical-json';
 import type { ErrorCode } from '../../../../shared/errors';
 import { exchangeLimits } from '../../../../shared/exchange/schema';
 import { inspectExchangeFile, verifyExchangeFile } from '../../../../electron/exchange/read';
-import { firstInvalidUtf8 } from '../../../../electron/exchange/strict-json';
+import { firstInvalidUtf8 } from '../../../../electron/platform/json';
 import { createExchangeFile } from '../../../../electron/exchange/write';
 import { forgeSignature, makeParty, partnerProfile, sampleAssessment, sampleFramework, serialiseExchange, type Party } from '../../../support/exchange-factories';
 import { sampleProfile } from '../../../support/factories';

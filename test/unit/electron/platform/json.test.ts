@@ -1,8 +1,8 @@
 /** The hostile-input JSON reader: same values as JSON.parse where JSON.parse is right, refusals where it is too lenient. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8, parseStrictJson, readStrictJson, type JsonLimits } from '../../../../electron/exchange/strict-json';
-import { utf8 } from './refusals';
+import { firstInvalidUtf8, parseOwnJson, parseStrictJson, parseUntrustedJson, readStrictJson, type JsonLimits } from '../../../../electron/platform/json';
+import { utf8 } from '../exchange/refusals';
 
 const limits: JsonLimits = { maxDepth: 64, maxStringLength: 100_000, maxArrayLength: 100_000, maxObjectKeys: 10_000 };
 const parse = (text: string, custom: Partial<JsonLimits> = {}) => parseStrictJson(text, { ...limits, ...custom });
@@ -81,5 +81,44 @@ describe('strict JSON', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('JSON a person hands to the app', () => {
+  const refusal = (text: string) => {
+    const result = parseUntrustedJson(text);
+    if (result.ok) throw new Error(`expected a refusal for ${text}`);
+    expect(result.error.code).toBe('INVALID_FILE');
+    return result.error;
+  };
+
+  it('reads a file with a byte-order mark like one without', () => {
+    expect(parseUntrustedJson('\ufeff{"a":[1,2]}')).toEqual({ ok: true, value: { a: [1, 2] } });
+  });
+
+  it('says what is wrong, and where, in words a person can act on', () => {
+    expect(refusal('  ').message).toBe('The file is empty.');
+    expect(refusal('{\n  "a": 1,\n  "b" 2\n}').message).toBe(
+      "The file is not valid JSON (line 3, column 7: expected ':' after a key but found '2'). It may be damaged or cut off; ask for the file again.",
+    );
+    const deep = refusal(`${'['.repeat(65)}${']'.repeat(65)}`);
+    expect(deep.message).toMatch(/more than 64 levels deep/);
+    expect(deep.params).toEqual({ maxDepth: 64 });
+    const unsafe = refusal('{"a":{"__proto__":{"polluted":true}}}');
+    expect(unsafe.message).toBe('The file contains the key "__proto__", which TrustBridge files never use. It was refused as unsafe.');
+    expect(unsafe.params).toEqual({ key: '__proto__' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a key given twice, which JSON.parse would quietly settle for the last one', () => {
+    expect(refusal('{"weight":1,"weight":5}').message).toMatch(/the key "weight" appears twice in one object/);
+  });
+});
+
+describe('JSON the app wrote itself', () => {
+  it('tells an empty file from a damaged one', () => {
+    expect(parseOwnJson('\n')).toEqual({ ok: false, reason: 'empty', detail: '' });
+    expect(parseOwnJson('{"a":')).toMatchObject({ ok: false, reason: 'not-json' });
+    expect(parseOwnJson('{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
   });
 });

@@ -1,15 +1,26 @@
 /**
- * Reading JSON from a file nobody here wrote. `JSON.parse` is not enough for that:
+ * The one place where JSON text becomes data in the main process. Three readers, one parser:
+ *
+ * - `readStrictJson` / `parseStrictJson`: a file nobody here wrote (an exchange file, a public key,
+ *   a rotation statement). The result says what is wrong and where; it never throws.
+ * - `parseUntrustedJson`: the same parser for files a person hands to the app (a framework, a
+ *   store backup's manifest, report texts), with the failure as an `AppError` a user can read.
+ * - `parseOwnJson`: files the app wrote itself (the store's documents, its catalogue, the key
+ *   files). These are trusted to be well-formed JSON and can be large, so they go through the
+ *   native `JSON.parse`; what they hold is then checked by its schema (see store/json-file.ts).
+ *
+ * Why `JSON.parse` is not enough for a file from outside:
  * - it accepts duplicate keys (the last one wins), so two programs could read different data from
  *   one signed file; I-JSON (RFC 7493), which RFC 8785 builds on, forbids them;
  * - it happily builds a 100,000-level nesting that then overflows the stack of whatever walks it
  *   (the canonicaliser, the schema check);
  * - it reports errors without a line and column a person can look up;
  * - it accepts lone surrogates (`"\ud800"`), which have no canonical form.
- * This parser is iterative (no recursion, whatever the input), enforces the limits as it goes, and
- * refuses the keys `__proto__`, `constructor` and `prototype`, which reach an object's prototype
- * when some later code copies or merges objects. It never throws on any input.
+ * The strict parser is iterative (no recursion, whatever the input), enforces the limits as it
+ * goes, and refuses the keys `__proto__`, `constructor` and `prototype`, which reach an object's
+ * prototype when some later code copies or merges objects. It never throws on any input.
  */
+import { AppError } from '../../shared/errors';
 
 export interface JsonLimits {
   maxDepth: number;
@@ -17,6 +28,14 @@ export interface JsonLimits {
   maxArrayLength: number;
   maxObjectKeys: number;
 }
+
+/** Limits for files handed to the app by a person: deep enough for any TrustBridge file, and no more. */
+export const defaultJsonLimits: JsonLimits = {
+  maxDepth: 64,
+  maxStringLength: 10_000_000,
+  maxArrayLength: 1_000_000,
+  maxObjectKeys: 100_000,
+};
 
 export type JsonProblemKind =
   | 'encoding'
@@ -331,5 +350,44 @@ class Parser {
     if (c === undefined) return 'the end of the file';
     if (c < 0x20 || c === 0x7f) return `the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
     return `'${String.fromCodePoint(c)}'`;
+  }
+}
+
+/**
+ * A file a person handed to the app, read with the strict parser: every failure is an
+ * `INVALID_FILE` error whose message says what is wrong and what to do.
+ */
+export function parseUntrustedJson(text: string, limits: JsonLimits = defaultJsonLimits): { ok: true; value: unknown } | { ok: false; error: AppError } {
+  const fail = (message: string, params?: Record<string, string | number>) => ({
+    ok: false as const,
+    error: new AppError({ code: 'INVALID_FILE', message, ...(params ? { params } : {}) }),
+  });
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return fail('The file is empty.');
+  const parsed = parseStrictJson(text, limits);
+  if (parsed.ok) return parsed;
+  const { problem } = parsed;
+  if (problem.kind === 'depth') {
+    return fail(`The file nests data more than ${limits.maxDepth} levels deep, which no TrustBridge file does. It is damaged or not a TrustBridge file.`, {
+      maxDepth: limits.maxDepth,
+    });
+  }
+  if (problem.kind === 'unsafe-key') {
+    const key = /"([^"]*)"/.exec(problem.detail)?.[1] ?? '';
+    return fail(`The file contains the key "${key}", which TrustBridge files never use. It was refused as unsafe.`, { key });
+  }
+  return fail(`The file is not valid JSON (line ${problem.line}, column ${problem.column}: ${problem.detail}). It may be damaged or cut off; ask for the file again.`);
+}
+
+export type OwnJsonResult = { ok: true; value: unknown } | { ok: false; reason: 'empty' | 'not-json'; detail: string };
+
+/** A file the app wrote itself: native parsing (fast on large documents); the caller checks the shape. */
+export function parseOwnJson(text: string): OwnJsonResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { ok: false, reason: 'empty', detail: '' };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, reason: 'not-json', detail: (error as Error).message };
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Loads the report texts of one language from `<templatesDir>/reports/<language>.json`, and the
- * agreement's clause texts from `<templatesDir>/agreements/<language>.json`. A consortium (or its
+ * The template loader, below every service and export that needs texts. Loads the report texts
+ * of one language from `<templatesDir>/reports/<language>.json`, and the agreement's clause texts from `<templatesDir>/agreements/<language>.json`. A consortium (or its
  * lawyer) may edit these files, so they are read as untrusted JSON: only a tree of strings is
  * accepted for the reports, where a key missing from a language falls back to the English file;
  * the agreement texts must be complete in their own language.
@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors';
 import type { Language } from '../../shared/framework/schema';
 import { describeIssues, fieldIssues } from '../../shared/ipc/zod-issues';
 import { reportTexts, type ReportTexts, type TextTree } from '../../shared/report/texts';
-import { parseUntrustedJson } from '../platform/untrusted-json';
+import { parseUntrustedJson } from './json';
 
 const maxTemplateBytes = 1024 * 1024;
 
