@@ -32,7 +32,10 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { erasureLogSchema, personalDataCategories, type ErasureRecord, type PersonalDataCategory } from '../../shared/store/files';
+import { parseOwnJson } from '../platform/json';
 import { writeFileDurably } from '../store/durable-write';
+import { readJsonDocument } from '../store/json-file';
 import type { DocumentKind, StoredDocument, Store } from '../store/store';
 import { frameworkKind } from './frameworks';
 import { institutionKind } from './institutions';
@@ -42,19 +45,6 @@ export const erasedName = '[erased]';
 /** For e-mail fields the schema requires: the reserved `.invalid` domain can never be delivered to. */
 export const erasedEmail = 'erased@erased.invalid';
 
-export const personalDataCategories = [
-  'legal-representative',
-  'qa-contact',
-  'signatory',
-  'assessment-author',
-  'assessment-completer',
-  'change-history',
-  'exchange-signer',
-  'decision-maker',
-  'action-owner',
-  'app-user',
-] as const;
-export type PersonalDataCategory = (typeof personalDataCategories)[number];
 
 /** One place a person is named. */
 export interface PersonalDataPlace {
@@ -79,16 +69,6 @@ export interface NamedPerson {
   emails: string[];
   categories: PersonalDataCategory[];
   places: PersonalDataPlace[];
-}
-
-export interface ErasureRecord {
-  id: string;
-  at: string;
-  categories: PersonalDataCategory[];
-  placesChanged: number;
-  documentsChanged: number;
-  /** Copies outside the live documents (snapshots, migration copies, deleted items) anonymised. */
-  copiesChanged: number;
 }
 
 export interface ErasureResult extends ErasureRecord {
@@ -325,10 +305,10 @@ export class PersonalDataService {
 
   /** The erasures made so far: when, which kinds of places, how many — never whose. */
   async erasures(): Promise<ErasureRecord[]> {
-    const raw = await readFile(this.erasureLogPath, 'utf8').catch(() => undefined);
-    if (raw === undefined) return [];
-    const parsed = JSON.parse(raw) as { erasures?: ErasureRecord[] };
-    return Array.isArray(parsed.erasures) ? parsed.erasures : [];
+    // A damaged log throws (DamagedFileError) rather than read as empty: the next erasure would
+    // otherwise write a log without the earlier records.
+    const log = await readJsonDocument(this.erasureLogPath, erasureLogSchema);
+    return log?.erasures ?? [];
   }
 
   /**
@@ -409,13 +389,12 @@ export class PersonalDataService {
       for (const path of await filesUnder(join(root, folder))) {
         const text = await readFile(path, 'utf8').catch(() => undefined);
         if (text === undefined || !needles.some((pattern) => matches(pattern, text))) continue;
-        let document: unknown;
-        try {
-          document = JSON.parse(text);
-        } catch {
+        const parsed = parseOwnJson(text);
+        if (!parsed.ok) {
           remaining.push(relative(root, path).split(sep).join('/'));
           continue;
         }
+        const document = parsed.value;
         const isSettings = /(^|[\\/])settings\.json(\.bak)?$/.test(path);
         const categories = anonymise(document, key, names, { userNameEmpty: isSettings });
         if (categories.length === 0) {

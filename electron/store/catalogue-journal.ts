@@ -19,17 +19,14 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { catalogueFileSchema, journalLineSchema, type JournalLine } from '../../shared/store/files';
+import { parseOwnJson } from '../platform/json';
 import { fsyncFolder } from './durable-write';
+import { parseJsonDocument } from './json-file';
+
+export type { JournalLine };
 
 export const journalFileName = 'index.journal';
-
-export type JournalLine =
-  /** A summary set (a document created, saved, restored, reconciled). */
-  | { g: string; at: number; c: string; id: string; s: unknown }
-  /** A document left the catalogue. */
-  | { g: string; at: number; c: string; id: string; x: 1 }
-  /** The app opened the store: until the next compaction at a clean close, it is not closed cleanly. */
-  | { g: string; at: number; open: 1 };
 
 export function journalPath(dataDir: string): string {
   return join(dataDir, journalFileName);
@@ -76,13 +73,11 @@ export async function readJournal(dataDir: string, generation: string | undefine
     const json = tab > 0 ? part.slice(0, tab) : '';
     let line: JournalLine | undefined;
     if (json && checksum(json) === part.slice(tab + 1)) {
-      try {
-        line = JSON.parse(json) as JournalLine;
-      } catch {
-        line = undefined;
-      }
+      const parsed = parseOwnJson(json);
+      const checked = parsed.ok ? journalLineSchema.safeParse(parsed.value) : undefined;
+      line = checked?.success ? checked.data : undefined;
     }
-    if (!line || typeof line !== 'object' || typeof line.g !== 'string') {
+    if (!line) {
       // Appends are in order: nothing after a bad line was written after a good one.
       ignored += complete.length - index;
       break;
@@ -117,7 +112,8 @@ export async function appendJournal(dataDir: string, lines: readonly JournalLine
  * replayed), without reconciling it with the documents. For tests and tools.
  */
 export async function catalogueOnDisk(dataDir: string): Promise<Record<string, Record<string, unknown>>> {
-  const index = JSON.parse(await readFile(join(dataDir, 'index.json'), 'utf8')) as { journal?: string; collections: Record<string, Record<string, unknown>> };
+  const path = join(dataDir, 'index.json');
+  const index = parseJsonDocument(path, await readFile(path, 'utf8'), catalogueFileSchema);
   const { lines } = await readJournal(dataDir, index.journal);
   const collections = index.collections;
   for (const line of lines) {

@@ -23,7 +23,7 @@ export class DamagedFileError extends Error {
   }
 }
 
-export async function readJsonFile(path: string): Promise<unknown> {
+export async function readJsonFile(path: string): Promise<Record<string, unknown> | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -81,13 +81,13 @@ export async function readJsonDocument<T>(path: string, schema: z.ZodType<T>): P
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
+    private readonly schema: z.ZodType<T>,
     /** With `copyPath`, every write is followed by the file's self-checking copy (checked-copy.ts). */
     private readonly options: { keepBackup?: boolean; indent?: number; copyPath?: string } = {},
   ) {}
 
   async read(): Promise<T | null> {
-    const value = await readJsonFile(this.path);
-    return value === undefined ? null : (value as T);
+    return (await readJsonDocument(this.path, this.schema)) ?? null;
   }
 
   async write(data: T): Promise<void> {

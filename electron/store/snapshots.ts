@@ -10,15 +10,12 @@
  *
  * Evidence files are content-addressed and never rewritten, so snapshots leave them out.
  */
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+import { snapshotManifestSchema, type SnapshotManifest } from '../../shared/store/files';
 import { journalFileName } from './catalogue-journal';
+import { DamagedFileError, readJsonDocument } from './json-file';
 import type { Logger } from '../platform/logger';
-
-interface Manifest {
-  /** relative path → the live file's size and mtime when it was copied */
-  files: Record<string, { size: number; mtimeMs: number }>;
-}
 
 export interface SnapshotInfo {
   name: string;
@@ -69,7 +66,7 @@ export class Snapshots {
     const dataDir = this.options.dataDir;
     const previous = (await this.list())[0];
     const previousManifest = previous ? await readManifest(previous.path) : { files: {} };
-    const manifest: Manifest = { files: {} };
+    const manifest: SnapshotManifest = { files: {} };
     const files = [join(dataDir, 'index.json'), join(dataDir, journalFileName), join(dataDir, 'settings.json'), ...(await listJsonFiles(join(dataDir, 'documents')))];
     for (const file of files) {
       const info = await stat(file).catch(() => undefined);
@@ -128,11 +125,12 @@ async function listJsonFiles(folder: string): Promise<string[]> {
   return files;
 }
 
-async function readManifest(snapshotPath: string): Promise<Manifest> {
+/** A missing or damaged manifest only costs sharing: every file of the next snapshot is copied. */
+async function readManifest(snapshotPath: string): Promise<SnapshotManifest> {
   try {
-    const manifest = JSON.parse(await readFile(join(snapshotPath, 'manifest.json'), 'utf8')) as Manifest;
-    return typeof manifest.files === 'object' && manifest.files !== null ? manifest : { files: {} };
-  } catch {
+    return (await readJsonDocument(join(snapshotPath, 'manifest.json'), snapshotManifestSchema)) ?? { files: {} };
+  } catch (error) {
+    if (!(error instanceof DamagedFileError)) throw error;
     return { files: {} };
   }
 }

@@ -30,10 +30,11 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings';
 import type { StoreNotice } from '../../shared/store/notices';
+import { catalogueFileSchema, catalogueSchemaVersion, noticesFileSchema, type CatalogueFile } from '../../shared/store/files';
 import { copiesFolderName, copyPathOf, readChecked, removeCopy, writeWithCopy, type CheckedRead } from './checked-copy';
 import { backupSuffix, writeFileDurably } from './durable-write';
 import { appendJournal, journalPath, readJournal, type JournalLine } from './catalogue-journal';
-import { DamagedFileError, DurableJsonFile, parseJsonText, readJsonFile } from './json-file';
+import { DamagedFileError, DurableJsonFile, parseJsonDocument, parseJsonText, readJsonDocument, readJsonFile } from './json-file';
 import { Snapshots } from './snapshots';
 import { deepFreeze } from './frozen';
 import { jsonText } from './json-text';
@@ -62,16 +63,8 @@ export interface CatalogueEntry<S> {
   summary: S;
 }
 
-interface IndexData {
-  schemaVersion: 1;
-  /** False while the app runs; true after a clean close. False at open means: reconcile. */
-  cleanShutdown: boolean;
-  /** Last successful catalogue write; documents changed after it may have stale summaries. */
-  flushedAt: number;
-  /** The generation of the journal lines that belong to this catalogue (catalogue-journal.ts). */
-  journal?: string;
-  collections: Record<string, Record<string, unknown>>;
-}
+/** The catalogue in memory: index.json's fields, with the ones old catalogues lack filled in. */
+type IndexData = Required<Pick<CatalogueFile, 'cleanShutdown' | 'flushedAt'>> & CatalogueFile;
 
 export interface StoreOptions {
   dataDir: string;
@@ -87,7 +80,6 @@ export interface StoreOptions {
   snapshotsKept?: number;
 }
 
-const indexSchemaVersion = 1;
 const cacheLimit = 64;
 /** The journal is compacted into index.json once it is larger than this and than index.json. */
 const journalCompactBytes = 64 * 1024;
@@ -129,13 +121,13 @@ export class Store {
     this.kinds = new Map(options.kinds.map((kind) => [kind.collection, kind]));
     this.indexFlushDelayMs = options.indexFlushDelayMs ?? 1000;
     this.indexPath = join(this.dataDir, 'index.json');
-    this.index = new Low(new DurableJsonFile<IndexData>(this.indexPath), emptyIndex());
+    this.index = new Low(new DurableJsonFile<IndexData>(this.indexPath, indexDataSchema), emptyIndex());
     const settingsPath = join(this.dataDir, 'settings.json');
     const noticesPath = join(this.dataDir, 'notices.json');
-    this.settingsDb = new Low(new DurableJsonFile<Settings>(settingsPath, { indent: 2, copyPath: copyPathOf(this.dataDir, settingsPath) }), {
+    this.settingsDb = new Low(new DurableJsonFile<Settings>(settingsPath, settingsSchema, { indent: 2, copyPath: copyPathOf(this.dataDir, settingsPath) }), {
       ...defaultSettings,
     });
-    this.noticesDb = new Low(new DurableJsonFile(noticesPath, { indent: 2, copyPath: copyPathOf(this.dataDir, noticesPath) }), { notices: [] });
+    this.noticesDb = new Low(new DurableJsonFile(noticesPath, noticesFileSchema, { indent: 2, copyPath: copyPathOf(this.dataDir, noticesPath) }), { notices: [] });
     this.snapshots = new Snapshots({
       dataDir: this.dataDir,
       now: this.now,
@@ -492,7 +484,7 @@ export class Store {
   private async parseDocumentFile<T extends StoredDocument>(kind: DocumentKind<T>, path: string): Promise<T | undefined> {
     const raw = await readJsonFile(path);
     if (raw === undefined) return undefined;
-    return this.parseDocument(kind, raw as Record<string, unknown>, path).document;
+    return this.parseDocument(kind, raw, path).document;
   }
 
   private parseDocumentText<T extends StoredDocument>(kind: DocumentKind<T>, text: string, path: string): Parsed<T> {
@@ -635,7 +627,7 @@ export class Store {
 
   private async openIndex(): Promise<boolean> {
     try {
-      const data = (await readJsonFile(this.indexPath)) as IndexData | undefined;
+      const data = await readJsonDocument(this.indexPath, catalogueFileSchema);
       if (data === undefined) {
         const hasDocuments = await this.hasAnyDocument();
         if (hasDocuments) {
@@ -643,9 +635,6 @@ export class Store {
         }
         this.index.data = emptyIndex();
         return hasDocuments;
-      }
-      if (data.schemaVersion !== indexSchemaVersion || typeof data.collections !== 'object' || data.collections === null) {
-        throw new DamagedFileError(this.indexPath, 'invalid');
       }
       this.index.data = { ...emptyIndex(), ...data };
       this.indexBytes = (await stat(this.indexPath)).size;
@@ -778,11 +767,7 @@ export class Store {
       path,
       copyPath: copyPathOf(this.dataDir, path),
       backupPath: path + backupSuffix,
-      parse: (bytes, from) => {
-        const value = parseJsonText(from, bytes.toString('utf8'));
-        if (!Array.isArray(value['notices'])) throw new DamagedFileError(from, 'invalid');
-        return value as unknown as { notices: StoreNotice[] };
-      },
+      parse: (bytes, from) => parseJsonDocument(from, bytes, noticesFileSchema),
       setAside: (file) => this.setAside('notices', file),
     });
     if (read.outcome === 'absent') return;
@@ -890,8 +875,10 @@ interface Parsed<T> {
   fromVersion: number;
 }
 
+const indexDataSchema = catalogueFileSchema.required({ cleanShutdown: true, flushedAt: true });
+
 function emptyIndex(): IndexData {
-  return { schemaVersion: indexSchemaVersion, cleanShutdown: false, flushedAt: 0, collections: {} };
+  return { schemaVersion: catalogueSchemaVersion, cleanShutdown: false, flushedAt: 0, collections: {} };
 }
 
 function cacheKey(kind: DocumentKind<StoredDocument>, id: string): string {
