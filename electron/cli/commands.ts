@@ -4,21 +4,8 @@ import { exchangeCommands } from './exchange-commands';
 import { exportCommand } from './export-command';
 import { frameworkCommand } from './framework-commands';
 import { demoCommand, reportCommand } from './report-commands';
+import type { Command } from './options';
 import { scoreCommand } from './score-command';
-
-export interface CommandContext {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-}
-
-export interface Command {
-  name: string;
-  synopsis: string;
-  summary: string;
-  /** Returns the exit code. */
-  run(args: readonly string[], context: CommandContext): Promise<number>;
-}
 
 export const commands: Command[] = [
   frameworkCommand,

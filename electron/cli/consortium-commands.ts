@@ -19,8 +19,8 @@ import { exportConsortiumSummary, exportConsortiumWorkbook } from '../export';
 import { KeyRing } from '../keys/key-ring';
 import { PartnerKeys } from '../keys/partner-keys';
 import { FrameworkCatalog } from '../services/frameworks';
-import type { Command, CommandContext } from './commands';
-import { findTemplatesDir, parseOptions } from './report-commands';
+import { parseOptions, type Command, type CommandContext } from './options';
+import { findTemplatesDir } from './report-commands';
 
 const synopsis = 'consortium <folder> --out <file.xlsx|file.docx>';
 
@@ -53,13 +53,11 @@ export const consortiumCommand: Command = {
   synopsis,
   summary: 'Write the consortium workbook or summary from a folder of exchange files',
   async run(args, context) {
-    if (args.includes('--help') || args.includes('-h')) {
+    const { options, flags, positional, problems } = parseOptions(args, { values: ['out', 'language', 'data-dir', 'today'] });
+    if (flags.has('help')) {
       context.out(usage);
       return 0;
     }
-    const { options, positional, problems } = parseOptions(args);
-    const known = new Set(['out', 'language', 'data-dir', 'today']);
-    for (const name of options.keys()) if (!known.has(name)) problems.push(`Unknown option --${name}.`);
     const out = options.get('out');
     const language = languageSchema.safeParse(options.get('language') ?? 'en');
     const today = options.get('today') ?? new Date().toISOString().slice(0, 10);

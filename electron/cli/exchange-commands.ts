@@ -12,7 +12,7 @@ import type { AppErrorData } from '../../shared/errors';
 import { inspectExchangeFile, tooLarge, verifyExchangeFile, type SignatureTrust, type VerifiedExchange, type VerifyOptions } from '../exchange/read';
 import { KeyRing } from '../keys/key-ring';
 import { PartnerKeys } from '../keys/partner-keys';
-import type { Command, CommandContext } from './commands';
+import { parseOptions, type Command, type CommandContext } from './options';
 
 interface Parsed {
   file: string;
@@ -21,22 +21,13 @@ interface Parsed {
 }
 
 function parseArguments(args: readonly string[], allowDataDir: boolean): Parsed | string {
-  let file: string | undefined;
-  let dataDir: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--data-dir' && allowDataDir) {
-      dataDir = args[i + 1];
-      i += 1;
-      if (!dataDir) return '--data-dir needs a folder.';
-    } else if (arg.startsWith('--')) return `Unknown option ${arg}.`;
-    else if (file === undefined) file = arg;
-    else return `Only one file at a time; "${arg}" is one too many.`;
-  }
+  const { options, flags, positional, problems } = parseOptions(args, { values: allowDataDir ? ['data-dir'] : [], flags: ['json'] });
+  if (problems[0] !== undefined) return problems[0].replace(/^--data-dir needs a value$/, '--data-dir needs a folder.');
+  if (positional.length > 1) return `Only one file at a time; "${positional[1]}" is one too many.`;
+  const file = positional[0];
   if (file === undefined) return 'Name the file to read.';
-  return { file, json, ...(dataDir !== undefined ? { dataDir } : {}) };
+  const dataDir = options.get('data-dir');
+  return { file, json: flags.has('json'), ...(dataDir !== undefined ? { dataDir } : {}) };
 }
 
 /** Reads the file, refusing an oversized one before reading it. */

@@ -9,8 +9,8 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { writeFileDurably } from '../store/durable-write';
-import type { Command } from './commands';
-import { parseOptions, withCore } from './report-commands';
+import { parseOptions, type Command } from './options';
+import { withCore } from './report-commands';
 
 const usage = [
   'Usage: trustbridge export --data-dir <folder> --id <id>[,<id>…] --out <file.trustbridge>',
@@ -27,8 +27,8 @@ export const exportCommand: Command = {
   synopsis: 'export --data-dir <dir> --id <id> --out <file>',
   summary: 'Write a signed exchange file from a data folder',
   async run(args, context) {
-    const { options, problems } = parseOptions(args);
-    if (args.includes('--help')) {
+    const { options, flags, problems } = parseOptions(args, { values: ['data-dir', 'id', 'out'] });
+    if (flags.has('help')) {
       context.out(usage);
       return 0;
     }
@@ -47,6 +47,7 @@ export const exportCommand: Command = {
       return 2;
     }
     const dataDir = resolve(context.cwd, input!);
+    // Absent or unreadable: not a data folder this command can use.
     if (!(await stat(resolve(dataDir, 'index.json')).catch(() => undefined))) {
       context.err(`${input} is not a TrustBridge data folder.`);
       return 1;

@@ -9,7 +9,7 @@ import { frameworkFingerprint } from '../../shared/framework/fingerprint';
 import { criteriaOf, type Framework } from '../../shared/framework/schema';
 import { describeIssues } from '../../shared/ipc/zod-issues';
 import { maxFrameworkFileBytes, parseFrameworkText } from '../services/frameworks';
-import type { Command, CommandContext } from './commands';
+import type { Command, CommandContext } from './options';
 
 async function load(file: string | undefined, context: CommandContext): Promise<Framework | number> {
   if (!file) {
@@ -17,6 +17,7 @@ async function load(file: string | undefined, context: CommandContext): Promise<
     return 2;
   }
   const path = resolve(context.cwd, file);
+  // Answered below as "no such file".
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) {
     context.err(`${file}: no such file`);

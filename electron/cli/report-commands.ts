@@ -11,7 +11,7 @@ import { openCore } from '../app/core';
 import { exportAssessmentReport, exportAssessmentWorkbook, exportBrief, exportReadinessReport } from '../export';
 import { demoPassphrase, writeDemo } from '../export/demo-exchange';
 import { noDialogs } from '../platform/dialogs';
-import type { Command, CommandContext } from './commands';
+import { parseOptions, type Command, type CommandContext } from './options';
 
 /**
  * The templates folder: two levels above the running script — the bundled CLI (dist/cli → templates)
@@ -24,34 +24,10 @@ export async function findTemplatesDir(env: Record<string, string | undefined> =
     (candidate): candidate is string => Boolean(candidate),
   );
   for (const candidate of candidates) {
+    // Not there: try the next candidate.
     if ((await stat(resolve(candidate, 'reports', 'en.json')).catch(() => undefined))?.isFile()) return candidate;
   }
   throw new Error('The templates folder was not found; set TRUSTBRIDGE_TEMPLATES to it.');
-}
-
-/** `--name value` and `--name=value` options; the rest are positional. */
-export function parseOptions(args: readonly string[]): { options: Map<string, string>; positional: string[]; problems: string[] } {
-  const options = new Map<string, string>();
-  const positional: string[] = [];
-  const problems: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    if (eq > 0) options.set(arg.slice(2, eq), arg.slice(eq + 1));
-    else {
-      const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) problems.push(`${arg} needs a value`);
-      else {
-        options.set(arg.slice(2), next);
-        i += 1;
-      }
-    }
-  }
-  return { options, positional, problems };
 }
 
 const reportUsage = [
@@ -72,8 +48,8 @@ export const reportCommand: Command = {
   synopsis: 'report --kind … --format … --in <dir> --id <id> --out <file>',
   summary: 'Write a Word or Excel report from a data folder',
   async run(args, context) {
-    const { options, problems } = parseOptions(args);
-    if (options.has('help') || args.includes('--help')) {
+    const { options, flags, problems } = parseOptions(args, { values: ['kind', 'format', 'in', 'id', 'out', 'language'] });
+    if (flags.has('help')) {
       context.out(reportUsage);
       return 0;
     }
@@ -95,6 +71,7 @@ export const reportCommand: Command = {
       return 2;
     }
     const dataDir = resolve(context.cwd, input!);
+    // Answered below as "no such folder".
     const info = await stat(dataDir).catch(() => undefined);
     if (!info) {
       context.err(`${input}: no such folder`);
@@ -142,7 +119,11 @@ export const demoCommand: Command = {
   synopsis: 'demo --out <folder>',
   summary: 'Write a realistic sample data folder, the partner’s, and the signed files between them',
   async run(args, context) {
-    const { options, problems } = parseOptions(args);
+    const { options, flags, problems } = parseOptions(args, { values: ['out'] });
+    if (flags.has('help')) {
+      context.out('Usage: trustbridge demo --out <folder>');
+      return 0;
+    }
     const out = options.get('out');
     if (!out) problems.push('--out <folder> is required');
     if (problems.length) {
@@ -150,6 +131,7 @@ export const demoCommand: Command = {
       return 2;
     }
     const dataDir = resolve(context.cwd, out!);
+    // Absent is what is wanted: a new folder.
     const existing = await stat(resolve(dataDir, 'index.json')).catch(() => undefined);
     if (existing) {
       context.err(`${out} already holds a TrustBridge data folder; choose an empty or new folder.`);

@@ -1,5 +1,6 @@
 /** Runs one command line: the parsing and dispatch, testable without a process. */
-import { commands, type CommandContext } from './commands';
+import { commands } from './commands';
+import type { CommandContext } from './options';
 
 export async function runCli(argv: readonly string[], context: CommandContext): Promise<number> {
   const [name, ...rest] = argv;

@@ -12,7 +12,7 @@ import { certainBand, readRatings, roundScore, scoreAssessment, structureForProf
 import type { FrameworkStructure } from '../../shared/scoring';
 import { parseUntrustedJson } from '../platform/json';
 import { maxFrameworkFileBytes, parseFrameworkText } from '../services/frameworks';
-import type { Command, CommandContext } from './commands';
+import { parseOptions, type Command, type CommandContext } from './options';
 
 const usage = 'Usage: trustbridge score --framework <file> --ratings <file.json> [--profile <id>] --json';
 /** A ratings file is one small object; anything far larger is not one. */
@@ -21,31 +21,25 @@ const maxRatingsFileBytes = 1024 * 1024;
 class InputError extends Error {}
 
 function options(args: readonly string[]): { framework: string; ratings: string; profile?: string } | string {
-  const values = new Map<string, string>();
-  let json = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--framework' || arg === '--ratings' || arg === '--profile') {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) return `${arg} needs a value. ${usage}`;
-      if (values.has(arg)) return `${arg} is given twice. ${usage}`;
-      values.set(arg, value);
-      i += 1;
-    } else return `Unknown argument "${arg}". ${usage}`;
-  }
-  const framework = values.get('--framework');
-  const ratings = values.get('--ratings');
+  const parsed = parseOptions(args, { values: ['framework', 'ratings', 'profile'], flags: ['json'] });
+  const unknown = parsed.problems.find((problem) => problem.startsWith('Unknown option'));
+  if (parsed.positional[0] !== undefined) return `Unknown argument "${parsed.positional[0]}". ${usage}`;
+  if (parsed.problems[0] !== undefined) return `${(unknown ?? parsed.problems[0]).replace(/\.$/, '')}. ${usage}`;
+  const twice = [...parsed.repeated].find((name) => name !== 'json');
+  if (twice !== undefined) return `--${twice} is given twice. ${usage}`;
+  const framework = parsed.options.get('framework');
+  const ratings = parsed.options.get('ratings');
   if (!framework || !ratings) return `Name the framework and the ratings. ${usage}`;
   // JSON is the only output there is; --json is required so that a later human-readable form
   // cannot change what scripts written today receive.
-  if (!json) return `Add --json: the result is printed as one JSON object. ${usage}`;
-  const profile = values.get('--profile');
+  if (!parsed.flags.has('json')) return `Add --json: the result is printed as one JSON object. ${usage}`;
+  const profile = parsed.options.get('profile');
   return { framework, ratings, ...(profile === undefined ? {} : { profile }) };
 }
 
 async function readText(file: string, context: CommandContext, maxBytes: number, what: string): Promise<string> {
   const path = resolve(context.cwd, file);
+  // Answered below as "no such file".
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) throw new InputError(`${file}: no such file`);
   if (info.size > maxBytes) throw new InputError(`${file}: too large to be ${what} (${info.size} bytes; at most ${maxBytes})`);
