@@ -23,7 +23,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { writeFileDurably } from './durable-write';
-import { DamagedFileError } from './json-file';
+import { DamagedFileError } from './damaged-file';
 
 export const copiesFolderName = 'copies';
 const copySuffix = '.copy';
@@ -86,6 +86,7 @@ export async function writeWithCopy(path: string, copyPath: string, data: string
   } catch (error) {
     if (options.keepBackup) {
       // The previous content is the .bak the write just made; a first write had none.
+      // Best effort: the write error rethrown below is what the caller needs; the file itself is whole either way.
       await (existed ? rename(path + '.bak', path) : rm(path, { force: true })).catch(() => undefined);
     }
     throw error;

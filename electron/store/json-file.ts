@@ -9,19 +9,9 @@ import type { z } from 'zod';
 import { parseOwnJson } from '../platform/json';
 import { writeFileDurably } from './durable-write';
 import { writeCopy } from './checked-copy';
+import { DamagedFileError, type DamageReason } from './damaged-file';
 
-export type DamageReason = 'empty' | 'not-json' | 'not-an-object' | 'invalid' | 'newer-version' | 'unreadable' | 'checksum';
-
-export class DamagedFileError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: DamageReason,
-    readonly detail = '',
-  ) {
-    super(`${path} is damaged (${reason}${detail ? `: ${detail}` : ''})`);
-    this.name = 'DamagedFileError';
-  }
-}
+export { DamagedFileError, type DamageReason };
 
 export async function readJsonFile(path: string): Promise<Record<string, unknown> | undefined> {
   let text: string;
