@@ -15,6 +15,56 @@ const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_pr
 const nodeBuiltins = ['node:*'];
 const builtinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
 
+/**
+ * The layers of electron/, each a folder, imported only downward:
+ *
+ *   platform ← store ← keys ← exchange ← consortium ← services ← export ← app, cli, demo, main
+ *
+ * (ipc/ is the router, which needs only platform/). A folder may import the folders listed for it;
+ * anything else in electron/ is refused, `import type` included. docs/architecture.md draws this.
+ */
+const layerAllows = {
+  platform: [],
+  store: ['platform'],
+  keys: ['platform', 'store'],
+  exchange: ['platform', 'store', 'keys'],
+  consortium: ['platform', 'store', 'keys', 'exchange'],
+  services: ['platform', 'store', 'keys', 'exchange', 'consortium'],
+  export: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services'],
+  ipc: ['platform'],
+  app: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services', 'export', 'ipc'],
+  demo: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services', 'export', 'ipc', 'app'],
+  cli: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services', 'export', 'ipc', 'app', 'demo'],
+  main: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services', 'export', 'ipc', 'app'],
+};
+const electronFolders = [...Object.keys(layerAllows), 'preload'];
+
+function electronLayers() {
+  return Object.entries(layerAllows).map(([folder, allowed]) => {
+    const refused = electronFolders.filter((other) => other !== folder && !allowed.includes(other));
+    const isEntry = folder === 'main';
+    return {
+      files: [`electron/${folder}/**/*.ts`],
+      ...(isEntry ? {} : { languageOptions: { globals: globals.node } }),
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...(isEntry ? [] : [{ group: ['electron'], message: 'Services are plain Node: take what Electron provides as an argument.' }]),
+              { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
+              {
+                regex: `^(\\.\\./){1,2}(${refused.join('|')})(/|$)`,
+                message: `electron/${folder}/ may import only ${allowed.length ? allowed.map((name) => `${name}/`).join(', ') : 'shared/ and packages'} within electron/ (layers: eslint.config.js, docs/architecture.md).`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'coverage/', 'test-results/', 'node_modules/', 'bin/'] },
   js.configs.recommended,
@@ -27,6 +77,24 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.property.name='invoke'][callee.object.name='ipcRenderer']:not([arguments.0.type='BinaryExpression'])", message: 'Call IPC only through the contract (shared/ipc).' },
       ],
+    },
+  },
+  {
+    // Type-aware rules on the application code (the tests and scripts stay on the plain rules, so
+    // lint stays quick): a promise nobody awaits loses its error, and a promise handed to a
+    // callback that expects nothing is a silent failure waiting to happen.
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // Under the HashRouter (declarative mode) navigate() changes the location at once; it
+          // returns a promise only in a data router, which this app does not use.
+          allowForKnownSafeCalls: [{ from: 'package', package: 'react-router', name: 'NavigateFunction' }],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
@@ -67,17 +135,18 @@ export default tseslint.config(
       ],
     },
   },
+  ...electronLayers(),
   {
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/main/**', 'electron/preload/**'],
-    languageOptions: { globals: globals.node },
+    // The preload runs in the renderer's process with Node's powers: it holds the bridge and
+    // nothing else, so it imports Electron and the IPC contract only.
+    files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron'], message: 'Services are plain Node: take what Electron provides as an argument.' },
-            { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
+            { regex: '^(?!electron$|\\.)', message: 'The preload imports only electron and shared/ipc.' },
+            { regex: '^\\.\\./(?!\\.\\./shared/ipc/)', message: 'The preload imports only electron and shared/ipc.' },
           ],
         },
       ],

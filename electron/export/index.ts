@@ -18,7 +18,11 @@ import type { ConsortiumFiles, ConsortiumModel } from '../../shared/consortium/m
 import type { AssessmentReport, InstitutionLine, PartnershipReport } from '../../shared/report/model';
 import { institutionLine } from '../../shared/report/parts';
 import { partnershipReport } from '../../shared/report/partnership-report';
-import type { Core } from '../app/core';
+import type { AssessmentService } from '../services/assessments';
+import type { FrameworkCatalog } from '../services/frameworks';
+import type { InstitutionService } from '../services/institutions';
+import type { PartnershipService } from '../services/partnerships';
+import type { Store } from '../store/store';
 import { writeFileDurably } from '../store/durable-write';
 import { dimensionChart } from './charts';
 import { agreementDocx } from './docx/agreement';
@@ -33,7 +37,14 @@ import { questionnaireXlsx } from './xlsx/questionnaire';
 import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './xlsx/questionnaire-import';
 import { limits } from './xlsx/questionnaire-layout';
 
-export type ExportServices = Pick<Core, 'frameworks' | 'institutions' | 'assessments' | 'partnerships' | 'store'>;
+/** What the exports read: the services below them (the app's Core has all of them). */
+export interface ExportServices {
+  frameworks: FrameworkCatalog;
+  institutions: InstitutionService;
+  assessments: AssessmentService;
+  partnerships: PartnershipService;
+  store: Store;
+}
 export type Progress = (done: number, total: number) => void;
 
 export interface ExportOptions {
@@ -313,6 +324,7 @@ export async function exportQuestionnaire(options: QuestionnaireExportOptions): 
  * every problem found. Stores nothing.
  */
 export async function previewQuestionnaire(options: { core: ExportServices; path: string; now?: () => Date }): Promise<QuestionnairePreview> {
+  // Answered below as "no such file".
   const info = await stat(options.path).catch(() => undefined);
   if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${options.path} is not a readable file.`, params: { path: options.path } });
   // The size is checked before the file is read into memory.

@@ -30,6 +30,14 @@ export function EvidenceList({ evidence, readOnly, onAddLink, onAddFiles, onOpen
   const [url, setUrl] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
 
+  const addLink = async () => {
+    const problems = await onAddLink?.(label, url);
+    if (problems) return setErrors(problems);
+    setErrors({});
+    setLabel('');
+    setUrl('');
+  };
+
   return (
     <div className="evidence">
       {evidence.length === 0 ? (
@@ -72,13 +80,11 @@ export function EvidenceList({ evidence, readOnly, onAddLink, onAddFiles, onOpen
           <Form
             className="evidence__link-form"
             validationBehavior="aria"
-            onSubmit={async (event) => {
+            onSubmit={(event) => {
               event.preventDefault();
-              const problems = await onAddLink?.(label, url);
-              if (problems) return setErrors(problems);
-              setErrors({});
-              setLabel('');
-              setUrl('');
+              // The form stays as it is while the link is added; api calls resolve to a result
+              // and never reject, so nothing is lost by not awaiting here.
+              void addLink();
             }}
           >
             <TextInput label={t('assessment.linkLabel')} value={label} onChange={setLabel} error={errors['label']} name="evidenceLabel" />

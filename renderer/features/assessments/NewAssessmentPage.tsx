@@ -215,7 +215,11 @@ export function NewAssessmentPage() {
         )}
         <TextInput label={t('newAssessment.name')} value={title ?? proposedTitle} onChange={setTitle} error={errors['title']} isRequired name="title" />
         <div className="form-actions">
-          <Button onPress={() => navigate('/assessments')}>{t('common.cancel')}</Button>
+          <Button
+            onPress={() => {
+              navigate('/assessments');
+            }}
+          >{t('common.cancel')}</Button>
           <Button variant="primary" type="submit" isDisabled={busy || !subjectId || !chosenFramework || noPartners}>
             {t('newAssessment.start')}
           </Button>

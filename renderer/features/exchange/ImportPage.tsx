@@ -5,7 +5,7 @@
  * shown item by item; nothing changes until the user accepts, and then a file is applied whole.
  */
 import { useState, type ReactNode } from 'react';
-import { DropZone, Text } from 'react-aria-components';
+import { DropZone, Text, type DropItem } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { Result } from '../../../shared/errors';
@@ -48,6 +48,17 @@ export function ImportPage() {
 
   const acceptable = previews.filter((preview) => preview.ok && preview.changes > 0);
 
+  const dropped = async (items: readonly DropItem[]) => {
+    const paths: string[] = [];
+    for (const item of items) {
+      if (item.kind !== 'file') continue;
+      const file = await item.getFile().catch(() => undefined); // gone or unreadable: not offered
+      const path = file && window.droppedFilePath?.(file);
+      if (path) paths.push(path);
+    }
+    if (paths.length) await load(() => api().exchange.previewFiles({ paths }));
+  };
+
   return (
     <>
       <PageHeader title={t('import.title')} intro={t('import.intro')} />
@@ -67,15 +78,10 @@ export function ImportPage() {
       <DropZone
         className="drop-zone"
         aria-label={t('import.dropLabel')}
-        onDrop={async (event) => {
-          const paths: string[] = [];
-          for (const item of event.items) {
-            if (item.kind !== 'file') continue;
-            const file = await item.getFile();
-            const path = window.droppedFilePath?.(file);
-            if (path) paths.push(path);
-          }
-          if (paths.length) void load(() => api().exchange.previewFiles({ paths }));
+        onDrop={(event) => {
+          // dropped() handles its own failures (a file it cannot read is skipped, load() turns
+          // every result into a message), so the drop needs no await.
+          void dropped(event.items);
         }}
       >
         <Text slot="label">{t('import.drop')}</Text>

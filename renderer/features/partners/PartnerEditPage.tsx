@@ -19,7 +19,9 @@ export function PartnerEditPage() {
     async () => (isNew ? { ok: true, value: null } : api().institutions.get({ id })),
     [id, isNew],
   );
-  const backToList = () => navigate('/partnerships?tab=partners');
+  const backToList = () => {
+    navigate('/partnerships?tab=partners');
+  };
   return (
     <>
       <PageHeader title={isNew ? t('partners.addTitle') : t('partners.editTitle', { name: existing.data?.legalName ?? '' })} />

@@ -171,11 +171,13 @@ function ActionDialog({
           </Heading>
           <Form
             validationBehavior="aria"
-            onSubmit={async (event) => {
+            onSubmit={(event) => {
               event.preventDefault();
               if (!value.title.trim()) return setErrors({ title: t('validation.required') });
-              const problems = await onSave(value);
-              if (problems) setErrors(problems);
+              // onSave resolves to the field problems, or nothing; it reports its own failures.
+              void onSave(value).then((problems) => {
+                if (problems) setErrors(problems);
+              });
             }}
           >
             <TextInput label={t('plan.action')} value={value.title} onChange={(title) => set({ title })} error={errors['action.title'] ?? errors['title']} isRequired name="title" />
