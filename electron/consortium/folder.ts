@@ -161,6 +161,7 @@ export async function scanExchangeFolder(folder: string): Promise<ExchangeFolder
   for (const fileName of candidates) {
     const path = join(folder, fileName);
     // lstat: an entry replaced by a link or removed since the listing is not followed.
+    // A file removed since the listing is not counted.
     const info = await lstat(path).catch(() => undefined);
     if (!info?.isFile()) {
       ignored.push(fileName);

@@ -244,6 +244,7 @@ export class PartnerKeys {
    * the registry as it was, in memory and on disk. Changes run one after another.
    */
   private change(apply: (draft: PartnerKeysFile, at: string) => void): Promise<void> {
+    // The previous change's failure went to its own caller; this change runs regardless.
     const run = this.writes.catch(() => undefined).then(async () => {
       const draft = structuredClone(this.data);
       apply(draft, this.now().toISOString());

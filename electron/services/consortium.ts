@@ -48,6 +48,7 @@ export class ConsortiumService {
     const held: Assessment[] = [];
     const relayed: Assessment[] = [];
     for (const entry of store.entries(assessments.kind)) {
+      // A damaged document was set aside by the store, which told the user; the rest are counted.
       const assessment = await store.read(assessments.kind, entry.id).catch(() => undefined);
       if (!assessment) continue;
       if (assessment.origin.type === 'exchange') {

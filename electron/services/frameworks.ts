@@ -142,6 +142,7 @@ export class FrameworkCatalog {
     this.store = store;
     for (const entry of store.entries(frameworkKind)) {
       if (entry.summary.status !== 'published') continue;
+      // A damaged document was set aside by the store, which told the user; the rest load.
       const document = await store.read(frameworkKind, entry.id).catch(() => undefined);
       if (document) this.byFingerprint.set(frameworkFingerprint(document.framework), document.framework);
     }
@@ -282,6 +283,7 @@ export class FrameworkCatalog {
 
   /** Imports a framework file: validated, stored as published; the same content twice is stored once. */
   async importFrom(path: string): Promise<FrameworkListItem> {
+    // Answered below as "no such file".
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${path} is not a readable file.`, params: { path } });
     if (info.size > maxFrameworkFileBytes) {

@@ -79,6 +79,7 @@ export class InboxService {
   }
 
   static async open(options: InboxOptions): Promise<InboxService> {
+    // A missing or damaged list of handled files only means they are offered again; nothing is applied without the user.
     const raw = await readJsonFile(registryPath(options.dataDir)).catch(() => undefined);
     const parsed = registrySchema.safeParse(raw);
     return new InboxService(options, parsed.success ? parsed.data : { format: 'trustbridge-inbox', formatVersion: 1, handled: {} });
@@ -108,12 +109,14 @@ export class InboxService {
   async stop(): Promise<void> {
     this.stopped = true;
     this.unwatch();
+    // A scan that failed has reported through the view; stopping only waits for it.
     await this.scanning?.catch(() => undefined);
   }
 
   /** Chooses the shared folder (or none), and reads it. */
   async setFolder(folder: string | null): Promise<InboxView> {
     if (folder !== null) {
+      // A folder that is gone (a removed drive) is shown as unavailable below.
       const info = await stat(folder).catch(() => undefined);
       if (!info?.isDirectory()) throw new AppError({ code: 'NOT_FOUND', message: `${folder} is not a folder that can be read.`, params: { path: folder } });
     }
@@ -158,6 +161,7 @@ export class InboxService {
         let handled = 0;
         for (const file of scan.files) {
           if (file.size > maxHashBytes || file.size === 0) continue;
+          // A file removed or still being written since the listing is read at the next scan.
           const bytes = await readFile(file.path).catch(() => undefined);
           if (!bytes) continue;
           const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -254,6 +258,7 @@ export class InboxService {
   private async readAgain(entry: InboxEntry): Promise<string> {
     const folder = this.folder;
     const path = folder ? join(folder, entry.fileName) : undefined;
+    // A file gone since the listing is answered below as gone.
     const bytes = path ? await readFile(path).catch(() => undefined) : undefined;
     if (!path || !bytes || createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
       throw new AppError({ code: 'CONFLICT', message: `${entry.fileName} changed or left the shared folder since it was listed. Check the folder again.` });
@@ -300,6 +305,7 @@ export class InboxService {
       // before it adds nothing. A file that fails stays listed, with the others applied.
       const result = await this.readAgain(entry)
         .then((token) => this.options.exchange.apply([token]))
+        // A file that fails stays listed with its problem, as the comment above says.
         .catch(() => undefined);
       if (result) {
         added += result[0]?.added ?? 0;

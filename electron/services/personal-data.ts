@@ -251,6 +251,7 @@ export class PersonalDataService {
     }
     for (const kind of this.kinds) {
       for (const entry of this.store.entries(kind)) {
+        // A damaged document was set aside by the store, which told the user; the rest are listed.
         const document = await this.store.read(kind, entry.id).catch(() => undefined);
         if (!document) continue;
         const title = documentTitle(document);
@@ -316,6 +317,7 @@ export class PersonalDataService {
    * data). One erasure runs at a time.
    */
   erase(key: string): Promise<ErasureResult> {
+    // The previous erasure's failure went to its own caller; this one runs regardless.
     const run = this.erasing.catch(() => undefined).then(() => this.eraseNow(key));
     this.erasing = run;
     return run;
@@ -387,6 +389,7 @@ export class PersonalDataService {
     const remaining: string[] = [];
     for (const folder of ['backups', 'deleted', 'quarantine']) {
       for (const path of await filesUnder(join(root, folder))) {
+        // A file removed since the listing (a snapshot pruned) holds no name any more.
         const text = await readFile(path, 'utf8').catch(() => undefined);
         if (text === undefined || !needles.some((pattern) => matches(pattern, text))) continue;
         const parsed = parseOwnJson(text);
@@ -416,6 +419,7 @@ function matches(pattern: RegExp, text: string): boolean {
 }
 
 async function filesUnder(folder: string): Promise<string[]> {
+  // A folder not made yet holds no copies.
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   for (const entry of entries) {

@@ -151,6 +151,7 @@ async function listStoreFiles(dataDir: string): Promise<{ files: StoreFile[]; sk
       const absolute = join(folder, name);
       const path = relative(dataDir, absolute).split(sep).join('/');
       // lstat: a symbolic link is never followed out of the data folder.
+      // A file removed while the backup is made is simply not in it.
       const info = await lstat(absolute).catch(() => undefined);
       if (!info) continue;
       if (info.isDirectory()) {
@@ -231,6 +232,7 @@ export async function backupStore(
 ): Promise<BackupResult> {
   const root = resolve(dataDir);
   const target = resolve(outPath);
+  // Answered below as "no such folder".
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
     throw new AppError({ code: 'NOT_FOUND', message: `There is no data folder at ${root} to back up.`, params: { path: root } });
@@ -308,6 +310,7 @@ export async function backupStore(
     await rename(temp, target);
     await fsyncFolder(dirname(target));
   } catch (error) {
+    // Best effort: the error that matters is rethrown.
     await rm(temp, { force: true }).catch(() => undefined);
     if (failure && (failure as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new AppError(
@@ -327,6 +330,7 @@ const refused = (message: string, params?: Record<string, string | number>) =>
   new AppError({ code: 'INVALID_FILE', message: `This backup cannot be restored: ${message}`, ...(params ? { params } : {}) });
 
 async function openArchive(archivePath: string): Promise<yauzl.ZipFile> {
+  // Answered below as "no such file".
   const info = await stat(archivePath).catch(() => undefined);
   if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${archivePath} is not a readable file.`, params: { path: archivePath } });
   try {
@@ -453,6 +457,7 @@ export async function restoreStore(
 ): Promise<RestoreResult> {
   const limits: BackupLimits = { ...backupLimits, ...options.limits };
   const target = resolve(emptyDir);
+  // Absent is what is wanted: the restore makes a new folder.
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isDirectory()) {
     throw new AppError({ code: 'CONFLICT', message: `${target} is a file, not a folder. Choose an empty folder to restore into.`, params: { path: target } });
@@ -538,6 +543,7 @@ export async function restoreStore(
     }
     return { dataDir: target, files: manifest.files.length, bytes: manifest.files.reduce((sum, file) => sum + file.size, 0), created: manifest.created };
   } catch (error) {
+    // Best effort, both: the restore error rethrown below is what the user reads.
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     if (createdTarget) await rm(target, { recursive: true, force: true }).catch(() => undefined);
     throw error;

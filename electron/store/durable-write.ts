@@ -101,6 +101,7 @@ export async function writeFileDurably(
     await fileOps.rename(temp, path);
     await fileOps.syncFolder(dirname(path));
   } catch (error) {
+    // Best effort: the write error is rethrown; a stray .tmp is removed at the next open.
     await fileOps.remove(temp).catch(() => undefined);
     throw storageError(error, path);
   }

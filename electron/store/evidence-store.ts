@@ -56,6 +56,7 @@ export class EvidenceStore {
 
   /** Copies a file into the store while hashing it; returns its fingerprint and size. */
   async addFile(sourcePath: string): Promise<{ sha256: string; size: number }> {
+    // Answered below as "the file is not there".
     const info = await stat(sourcePath).catch(() => undefined);
     if (!info?.isFile()) {
       throw new AppError({ code: 'NOT_FOUND', message: `${sourcePath} is not a readable file`, params: { path: sourcePath } });
@@ -97,6 +98,8 @@ export class EvidenceStore {
       if (copy && (await hashOf(copy)) !== sha256) await writeCopyOf(target, copy);
       return { sha256, size };
     } catch (error) {
+      // Best effort: the error that matters is rethrown.
+      // Best effort: the error that matters is rethrown.
       await rm(temp, { force: true }).catch(() => undefined);
       throw storageError(error, this.folder);
     }

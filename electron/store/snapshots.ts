@@ -37,6 +37,7 @@ export class Snapshots {
 
   /** Snapshots, newest first. */
   async list(): Promise<SnapshotInfo[]> {
+    // No backups folder yet: no snapshots.
     const names = await readdir(this.folder).catch(() => [] as string[]);
     return names
       .map((name) => ({ name, match: snapshotPattern.exec(name) }))
@@ -69,6 +70,7 @@ export class Snapshots {
     const manifest: SnapshotManifest = { files: {} };
     const files = [join(dataDir, 'index.json'), join(dataDir, journalFileName), join(dataDir, 'settings.json'), ...(await listJsonFiles(join(dataDir, 'documents')))];
     for (const file of files) {
+      // A file that is not there (no journal yet, no settings saved) is not part of the snapshot.
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) continue;
       const path = relative(dataDir, file).split(sep).join('/');
@@ -115,6 +117,7 @@ async function tryLink(from: string, to: string): Promise<boolean> {
 }
 
 async function listJsonFiles(folder: string): Promise<string[]> {
+  // No documents folder yet: nothing to copy.
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   for (const entry of entries) {

@@ -246,6 +246,7 @@ export class Store {
         // Without its catalogue entry the document would be invisible: undo both.
         this.removeSummary(kind, valid.id);
         this.cache.delete(cacheKey(kind, valid.id));
+        // Best effort: the error that matters is the one rethrown below; a file left behind is reconciled at the next open.
         await rm(this.documentPath(kind, valid.id), { force: true }).catch(() => undefined);
         await removeCopy(this.copyPathOf(kind, valid.id)).catch(() => undefined);
         throw error;
@@ -315,7 +316,11 @@ export class Store {
    */
   async resummarise(kind: DocumentKind<StoredDocument>, ids: readonly string[]): Promise<void> {
     for (const id of ids) {
-      const document = await this.load(kind, id).catch(() => undefined);
+      const document = await this.load(kind, id).catch((error: unknown) => {
+        // Damage was set aside and noticed by load(); the old summary stays until the next read.
+        this.logger.warn(`Could not summarise ${kind.collection}/${id} again`, error);
+        return undefined;
+      });
       if (document) this.setSummary(kind, document);
     }
     if (ids.length) this.scheduleIndexWrite();
@@ -323,6 +328,7 @@ export class Store {
 
   /** Resolves once a snapshot under way (taken at open) is complete. */
   async snapshotSettled(): Promise<void> {
+    // A failed snapshot was logged where it was taken; waiting is all that is asked here.
     await this.snapshotting.catch(() => undefined);
   }
 
@@ -367,7 +373,10 @@ export class Store {
     const document = await this.readWithRecovery(kind, id);
     if (!document) {
       this.removeSummary(kind, id);
-      await this.writeIndexNow().catch(() => undefined);
+      await this.writeIndexNow().catch((error: unknown) => {
+        // The damaged-file error below is what the user must read; the catalogue is reconciled at the next open.
+        this.logger.warn('Could not write the catalogue after dropping a damaged document', error);
+      });
       throw new AppError({
         code: 'DAMAGED_FILE',
         message: `The file of this ${kind.collection.replace(/s$/, '')} (${this.documentPath(kind, id)}) and its copy are both damaged, and no earlier good copy was found. The damaged files were set aside in ${join(this.quarantineDir, kind.collection)}. To get it back, restore a whole backup of the data folder (Settings › All data › Restore a backup into a new folder) and open TrustBridge on that folder.`,
@@ -576,6 +585,7 @@ export class Store {
     }
     // Writes are chained so two never overlap; each writes the catalogue as it is when it starts.
     const write = this.indexWrite
+      // The previous write's failure went to its own caller; this write tries again.
       .catch(() => undefined)
       .then(async () => {
         const startedAt = Date.now();
@@ -670,6 +680,7 @@ export class Store {
     const since = this.index.data.flushedAt - 5000;
     for (const kind of this.kinds.values()) {
       const folder = join(this.documentsDir, kind.collection);
+      // A collection nothing was ever saved in has no folder.
       const names = await readdir(folder).catch(() => [] as string[]);
       const ids = new Set<string>();
       for (const name of names) {
@@ -716,6 +727,7 @@ export class Store {
 
   private async hasAnyDocument(): Promise<boolean> {
     for (const kind of this.kinds.values()) {
+      // A collection nothing was ever saved in has no folder.
       const names = await readdir(join(this.documentsDir, kind.collection)).catch(() => [] as string[]);
       if (names.some((name) => name.endsWith('.json') || name.endsWith('.json.bak'))) return true;
     }
@@ -798,6 +810,7 @@ export class Store {
         if (/^(index\.journal|(index|settings|notices)\.json)\.[0-9a-f]{12}\.tmp$/.test(name)) await rm(join(this.dataDir, name), { force: true });
       }
       // A copy interrupted while it was written leaves a temp file beside the copies.
+      // No copies folder yet: nothing to look at.
       for (const name of await readdir(join(this.dataDir, copiesFolderName), { recursive: true }).catch(() => [] as string[])) {
         if (/\.copy\.[0-9a-f]{12}\.tmp$/.test(name)) await rm(join(this.dataDir, copiesFolderName, name), { force: true });
       }
@@ -822,6 +835,7 @@ export class Store {
     const folders = ['', 'keys', ...[...this.kinds.keys()].map((collection) => join('documents', collection))];
     const known = new Set(this.noticesDb.data.notices.filter((notice) => notice.kind === 'sync-conflict').map((notice) => notice.setAsidePath));
     for (const folder of folders) {
+      // The folder is made on first use; absent means empty.
       const names = await readdir(join(this.dataDir, folder)).catch(() => [] as string[]);
       for (const name of names) {
         if (!syncConflictPattern.test(name)) continue;
@@ -859,6 +873,7 @@ export class Store {
     }
     const key = cacheKey(kind, id);
     const previous = this.locks.get(key) ?? Promise.resolve();
+    // The previous call's failure was reported to its own caller; this one runs regardless.
     const run = previous.catch(() => undefined).then(work);
     const settled = run.catch(() => undefined);
     this.locks.set(key, settled);

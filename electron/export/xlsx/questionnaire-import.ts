@@ -428,6 +428,7 @@ async function levelLabelIndex(framework: Framework, catalog: QuestionnaireCatal
   add(framework);
   const item = catalog.list().find((candidate) => candidate.key === key);
   for (const language of item?.languages ?? []) {
+    // A translation that cannot be read is not offered; the framework's own language always is.
     if (language !== framework.language) add(await catalog.get(key, language).catch(() => framework));
   }
   return index;
