@@ -48,8 +48,8 @@ async function everything(core: Core) {
   return {
     documents,
     settings: core.store.settings,
-    key: core.exchange.keyStatus(),
-    partners: core.exchange.partnerKeys.issuers(),
+    key: core.identity.keyStatus(),
+    partners: core.identity.partnerIssuers(),
     evidence,
     report: await loadPartnershipReport(core, demo.partnership, 'en', now),
   };
