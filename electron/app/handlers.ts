@@ -15,7 +15,6 @@ import { languageForLocale, translate } from '../../shared/i18n';
 import type { AnswerSaved, AssessmentView, PartnershipView } from '../../shared/ipc/contract';
 import type { AppEvent } from '../../shared/ipc/events';
 import {
-  acceptQuestionnaire,
   exportAgreement,
   exportConsortiumSummary,
   exportConsortiumWorkbook,
@@ -24,9 +23,8 @@ import {
   exportQuestionnaire,
   exportReadinessReport,
   exportBrief,
-  previewQuestionnaire,
-  type QuestionnairePreview,
 } from '../export';
+import { acceptQuestionnaire, previewQuestionnaire, type QuestionnairePreview } from '../import/questionnaire';
 import type { Handlers } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
 import type { AssessmentService } from '../services/assessments';

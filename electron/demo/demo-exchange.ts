@@ -13,7 +13,7 @@ import { profileOf } from '../../shared/institution/schema';
 import { openCore, type Core } from '../app/core';
 import { noDialogs } from '../platform/dialogs';
 import { demoDate, writeDemoData, type DemoResult } from './demo-data';
-import { exportAgreement } from './index';
+import { exportAgreement } from '../export';
 
 /** The passphrase of both demo keys (the demo has nothing to protect; say so when printing it). */
 export const demoPassphrase = 'demo passphrase, not for real use';

@@ -14,20 +14,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Answer, Evidence } from '../../../shared/assessment/answer';
-import { assessmentSchema, type Assessment, type InstitutionRef } from '../../../shared/assessment/schema';
-import { AppError } from '../../../shared/errors';
-import { translate, type TranslationTree } from '../../../shared/i18n';
-import type { FrameworkListItem } from '../../../shared/framework/catalog';
-import { frameworkRef } from '../../../shared/framework/fingerprint';
-import { criteriaOf, languageSchema, type Framework, type Language, type Level } from '../../../shared/framework/schema';
-import { cleanText } from '../../../shared/report/clean-text';
-import { figure } from '../../../shared/report/parts';
-import type { Figure } from '../../../shared/report/model';
-import { allowsNotApplicable, scoreAssessment, type ReadinessBand } from '../../../shared/scoring';
-import type { Store } from '../../store/store';
-import type { AssessmentService } from '../../services/assessments';
-import { columnLetter } from './kit';
+import type { Answer, Evidence } from '../../shared/assessment/answer';
+import { assessmentSchema, type Assessment, type InstitutionRef } from '../../shared/assessment/schema';
+import { AppError } from '../../shared/errors';
+import { translate, type TranslationTree } from '../../shared/i18n';
+import type { FrameworkListItem } from '../../shared/framework/catalog';
+import { frameworkRef } from '../../shared/framework/fingerprint';
+import { criteriaOf, languageSchema, type Framework, type Language, type Level } from '../../shared/framework/schema';
+import { cleanText } from '../../shared/report/clean-text';
+import { figure } from '../../shared/report/parts';
+import type { Figure } from '../../shared/report/model';
+import { allowsNotApplicable, scoreAssessment, type ReadinessBand } from '../../shared/scoring';
+import type { Store } from '../store/store';
+import type { AssessmentService } from '../services/assessments';
+import { columnLetter } from '../export/xlsx/kit';
 import {
   answerColumns,
   columns,
@@ -41,8 +41,8 @@ import {
   respondentFirstRow,
   sheetNames,
   type IdentityKey,
-} from './questionnaire-layout';
-import { inspectWorkbookZip } from './zip-guard';
+} from '../export/xlsx/questionnaire-layout';
+import { inspectWorkbookZip } from '../export/xlsx/zip-guard';
 
 export interface QuestionnaireProblem {
   /** The spreadsheet row (1-based) or null for a problem with no row (a criterion missing from the file). */
