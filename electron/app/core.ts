@@ -6,6 +6,7 @@
 import type { AppEvent } from '../../shared/ipc/events';
 import { createRouter, type Router } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
+import { ImportPreviews } from '../import/previews';
 import { IdentityService } from '../keys/identity';
 import type { SecretProtector } from '../keys/secret-protector';
 import { AgreementService, agreementKind } from '../services/agreements';
@@ -50,6 +51,8 @@ export interface Core {
   store: Store;
   evidence: EvidenceStore;
   identity: IdentityService;
+  /** Every import preview open, of every kind, by token. */
+  previews: ImportPreviews;
   frameworks: FrameworkCatalog;
   institutions: InstitutionService;
   assessments: AssessmentService;
@@ -100,7 +103,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const assessments = new AssessmentService(store, frameworks, institutions, now, user, assessmentDocuments);
   const partnerships = new PartnershipService(store, institutions, assessments, now, user);
   const agreements = new AgreementService({ store, templatesDir: options.templatesDir, institutions, assessments, partnerships, frameworks, identity, now, user });
-  const exchange = new ExchangeService({ store, identity, agreements, institutions, assessments, partnerships, frameworks, now, user });
+  const previews = new ImportPreviews();
+  const exchange = new ExchangeService({ store, identity, agreements, previews, institutions, assessments, partnerships, frameworks, now, user });
   const inbox = await InboxService.open({
     dataDir: options.dataDir,
     store,
@@ -112,7 +116,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
   const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, identity, now });
   const openedFiles = options.openedFiles ?? new OpenedFiles(() => options.emit?.({ type: 'files-opened' }));
-  const core = { store, evidence, identity, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles };
+  const core = { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles };
 
   return {
     ...core,

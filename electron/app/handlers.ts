@@ -3,7 +3,6 @@
  * against the contract) and calls a service. Native dialogs are asked for here, with titles in the
  * user's language, so the services stay free of them.
  */
-import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { NewEvidence } from '../../shared/assessment/answer';
@@ -24,7 +23,8 @@ import {
   exportReadinessReport,
   exportBrief,
 } from '../export';
-import { acceptQuestionnaire, previewQuestionnaire, type QuestionnairePreview } from '../import/questionnaire';
+import { acceptQuestionnairePreview, keepQuestionnairePreview, previewQuestionnaire } from '../import/questionnaire';
+import type { ImportPreviews } from '../import/previews';
 import type { Handlers } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
 import type { AssessmentService } from '../services/assessments';
@@ -48,6 +48,7 @@ export interface HandlerContext {
   store: Store;
   evidence: EvidenceStore;
   identity: IdentityService;
+  previews: ImportPreviews;
   frameworks: FrameworkCatalog;
   institutions: InstitutionService;
   assessments: AssessmentService;
@@ -71,12 +72,10 @@ export function createHandlers(
     emit?: (event: AppEvent) => void;
   },
 ): Handlers {
-  const { store, evidence, identity, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles } = core;
+  const { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles } = core;
   const { dialogs, templatesDir } = options;
   /** Files this session wrote: the only ones "show in folder" may point at. */
   const written = new Set<string>();
-  /** Questionnaire previews waiting for the user's decision, by token. */
-  const previews = new Map<string, QuestionnairePreview>();
 
   /**
    * Asks where to save, writes the file with progress events, and remembers it for "show in folder".
@@ -353,9 +352,7 @@ export function createHandlers(
       const path = paths?.[0];
       if (!path) return null;
       const preview = await previewQuestionnaire({ core, path });
-      const token = randomUUID();
-      previews.clear();
-      previews.set(token, preview);
+      const token = keepQuestionnairePreview(previews, preview);
       return {
         token,
         fileName: preview.fileName,
@@ -388,10 +385,7 @@ export function createHandlers(
       };
     },
     'imports.questionnaireAccept': async ({ token }) => {
-      const preview = previews.get(token);
-      if (!preview) throw new AppError({ code: 'NOT_FOUND', message: 'This questionnaire preview is no longer open. Import the file again.' });
-      const stored = await acceptQuestionnaire({ core, preview });
-      previews.delete(token);
+      const stored = await acceptQuestionnairePreview({ core, previews, token });
       return assessments.summary(stored.id);
     },
     'keys.status': () => identity.keyStatus(),

@@ -80,7 +80,7 @@ export async function writeDemoExchange(options: {
     for (const id of [options.demo.assessments.selfB, options.demo.assessments.auditOfA]) {
       const held = await a.assessments.get(id);
       const own: Assessment = { ...held, subject: remap(held.subject), assessor: remap(held.assessor), origin: { type: 'local' } };
-      await b.store.create(b.assessments.kind, own);
+      await b.assessments.importAssessment(own);
     }
 
     // Ejemplo holds these two as received from Tampere: record them as an import does — signed

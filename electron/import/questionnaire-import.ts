@@ -25,7 +25,6 @@ import { cleanText } from '../../shared/report/clean-text';
 import { figure } from '../../shared/report/parts';
 import type { Figure } from '../../shared/report/model';
 import { allowsNotApplicable, scoreAssessment, type ReadinessBand } from '../../shared/scoring';
-import type { Store } from '../store/store';
 import type { AssessmentService } from '../services/assessments';
 import { columnLetter } from '../export/xlsx/kit';
 import {
@@ -346,7 +345,7 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
 /** Stores the previewed assessment. Refuses a preview with errors, or whose partner is gone. */
 export async function acceptQuestionnaire(
   preview: QuestionnairePreview,
-  services: { store: Store; assessments: Pick<AssessmentService, 'kind'>; institutionExists: (id: string) => boolean },
+  services: { assessments: Pick<AssessmentService, 'importAssessment'>; institutionExists: (id: string) => boolean },
 ): Promise<Assessment> {
   const errors = preview.problems.filter((problem) => problem.severity === 'error');
   if (errors.length) {
@@ -360,7 +359,7 @@ export async function acceptQuestionnaire(
     throw new AppError({ code: 'NOT_FOUND', message: `${preview.subject.legalName} is no longer in this data folder. Nothing was stored.` });
   }
   const assessment = assessmentSchema.parse(preview.assessment);
-  return services.store.create(services.assessments.kind, assessment);
+  return services.assessments.importAssessment(assessment);
 }
 
 // ------------------------------------------------------------------ reading cells

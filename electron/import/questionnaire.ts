@@ -11,6 +11,7 @@ import type { AssessmentService } from '../services/assessments';
 import type { FrameworkCatalog } from '../services/frameworks';
 import type { InstitutionService } from '../services/institutions';
 import type { Store } from '../store/store';
+import { previewKind, type ImportPreviews } from './previews';
 import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './questionnaire-import';
 
 export type { QuestionnairePreview, QuestionnaireProblem } from './questionnaire-import';
@@ -53,9 +54,28 @@ export async function previewQuestionnaire(options: { core: QuestionnaireService
 export async function acceptQuestionnaire(options: { core: QuestionnaireServices; preview: QuestionnairePreview }): Promise<Assessment> {
   const { core } = options;
   return storeQuestionnaire(options.preview, {
-    store: core.store,
     assessments: core.assessments,
     institutionExists: (id) => core.institutions.list().some((item) => item.id === id && item.kind === 'partner'),
   });
 }
 
+
+/** Questionnaires read back and waiting for the user's decision, in the shared preview map. */
+export const questionnairePreview = previewKind<QuestionnairePreview>('questionnaire');
+
+/** Keeps a preview open for accepting; one questionnaire at a time: a new one closes the one before. */
+export function keepQuestionnairePreview(previews: ImportPreviews, preview: QuestionnairePreview): string {
+  previews.forgetAll(questionnairePreview);
+  const token = previews.newToken();
+  previews.put(questionnairePreview, token, preview);
+  return token;
+}
+
+/** Accepts the questionnaire preview open under the token; the token is closed once it is stored. */
+export async function acceptQuestionnairePreview(options: { core: QuestionnaireServices; previews: ImportPreviews; token: string }): Promise<Assessment> {
+  const preview = options.previews.get(questionnairePreview, options.token);
+  if (!preview) throw new AppError({ code: 'NOT_FOUND', message: 'This questionnaire preview is no longer open. Import the file again.' });
+  const stored = await acceptQuestionnaire({ core: options.core, preview });
+  options.previews.forget(options.token);
+  return stored;
+}

@@ -4,7 +4,6 @@
  * every file as hostile — verified, checked against the partner keys remembered so far, previewed
  * item by item, and applied all together or not at all.
  */
-import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Assessment, InstitutionRef } from '../../shared/assessment/schema';
@@ -18,11 +17,13 @@ import type { Framework } from '../../shared/framework/schema';
 import { notApplicableRefused } from '../../shared/scoring/answer-rules';
 import { profileOf, type InstitutionProfile } from '../../shared/institution/schema';
 import { verifyExchangeFile, type VerifiedExchange } from '../exchange/read';
+import { previewKind, type ImportPreviews } from '../import/previews';
 import type { IdentityService } from '../keys/identity';
 import type { Store } from '../store/store';
+import { UndoJournal } from '../store/undo-journal';
 import type { AgreementService, IncomingAgreement, IncomingPlan } from './agreements';
 import type { AssessmentService, User } from './assessments';
-import { frameworkKind, type FrameworkCatalog } from './frameworks';
+import type { FrameworkCatalog } from './frameworks';
 import { institutionKind, type InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
 
@@ -41,6 +42,8 @@ export interface ExchangeServiceOptions {
   store: Store;
   identity: IdentityService;
   agreements: AgreementImporter;
+  /** The open import previews, shared with the other imports: each token is applied once. */
+  previews: ImportPreviews;
   institutions: InstitutionService;
   assessments: AssessmentService;
   partnerships: PartnershipService;
@@ -51,11 +54,10 @@ export interface ExchangeServiceOptions {
 
 export type { FilePreview, ItemPlan };
 
-/** Previews kept open at once (a folder of a large consortium, and a few imports beside it). */
-const maxOpenPreviews = 2000;
+/** Exchange files checked and waiting for the user's decision, in the shared preview map. */
+const exchangePreview = previewKind<PreparedFile>('exchange');
 
 export class ExchangeService {
-  private prepared = new Map<string, PreparedFile>();
 
   constructor(private readonly options: ExchangeServiceOptions) {}
 
@@ -165,8 +167,7 @@ export class ExchangeService {
    */
   async previewOne(path: string): Promise<FilePreview> {
     const prepared = await this.prepare(path);
-    this.prepared.set(prepared.preview.token, prepared);
-    while (this.prepared.size > maxOpenPreviews) this.prepared.delete(this.prepared.keys().next().value!);
+    this.options.previews.put(exchangePreview, prepared.preview.token, prepared);
     return prepared.preview;
   }
 
@@ -176,7 +177,7 @@ export class ExchangeService {
    * collecting a heap that grows with them. Such a preview is read again before it is applied.
    */
   release(token: string): void {
-    const prepared = this.prepared.get(token);
+    const prepared = this.options.previews.get(exchangePreview, token);
     if (!prepared) return;
     delete prepared.verified;
     delete prepared.signed;
@@ -184,7 +185,7 @@ export class ExchangeService {
 
   /** Forgets a preview the user refused. */
   forget(token: string): void {
-    this.prepared.delete(token);
+    if (this.options.previews.get(exchangePreview, token)) this.options.previews.forget(token);
   }
 
   /**
@@ -197,7 +198,7 @@ export class ExchangeService {
    */
   relationKeys(token: string, options: { changedByAccept?: boolean } = {}): Set<string> {
     const keys = new Set<string>();
-    const prepared = this.prepared.get(token);
+    const prepared = this.options.previews.get(exchangePreview, token);
     const payload = prepared?.verified?.payload;
     if (!prepared || !payload) return keys;
     const changed = options.changedByAccept === true;
@@ -239,7 +240,7 @@ export class ExchangeService {
   }
 
   private async prepare(path: string): Promise<PreparedFile> {
-    const token = randomUUID();
+    const token = this.options.previews.newToken();
     const fileName = path.split(/[\\/]/).pop() ?? path;
     const refuse = (error: AppErrorData): PreparedFile => ({ path, preview: { token, fileName, ok: false, error, changes: 0 } });
     const info = await stat(path).catch(() => undefined);
@@ -294,7 +295,7 @@ export class ExchangeService {
    * who accepted it), and the file is read again.
    */
   async acceptChangedKey(token: string): Promise<FilePreview> {
-    const prepared = this.prepared.get(token);
+    const prepared = this.options.previews.get(exchangePreview, token);
     if (!prepared || prepared.preview.error?.code !== 'KEY_CHANGED') {
       throw new AppError({ code: 'NOT_FOUND', message: 'There is no changed key to accept for this file. Import it again.' });
     }
@@ -305,8 +306,8 @@ export class ExchangeService {
     if (!issuerSignature) throw new AppError({ code: 'SIGNATURE_INVALID', message: 'The file carries no signature of its issuer.' });
     await this.identity.acceptChangedPartnerKey(issuerSignature.sighting, { by: this.options.user().name, fingerprintChecked: true });
     const again = await this.prepare(prepared.path);
-    this.prepared.delete(token);
-    this.prepared.set(again.preview.token, again);
+    this.options.previews.forget(token);
+    this.options.previews.put(exchangePreview, again.preview.token, again);
     return again.preview;
   }
 
@@ -445,106 +446,101 @@ export class ExchangeService {
   async apply(tokens: readonly string[]): Promise<Array<{ fileName: string; added: number }>> {
     const results: Array<{ fileName: string; added: number }> = [];
     for (const token of tokens) {
-      const prepared = this.prepared.get(token);
+      const prepared = this.options.previews.get(exchangePreview, token);
       if (!prepared?.verified || !prepared.preview.ok) {
         throw new AppError({ code: 'NOT_FOUND', message: 'This import preview is no longer open. Import the files again.' });
       }
       // A file that brings nothing new (the same file again, an old one replayed) changes nothing at all.
       const added = prepared.preview.changes > 0 ? await this.applyOne(prepared.verified, prepared.signed!) : 0;
       results.push({ fileName: prepared.preview.fileName, added });
-      this.prepared.delete(token);
+      this.options.previews.forget(token);
     }
     return results;
   }
 
   private async applyOne(verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
-    const { store, institutions, assessments, frameworks, partnerships } = this.options;
-    const created: Array<{ kind: 'institution' | 'framework' | 'assessment'; id: string }> = [];
-    const undo: Array<() => Promise<void>> = [];
-    const now = this.options.now().toISOString();
-    const { payload } = verified;
-    try {
-      // 1. Institutions: map every one the file names, creating partners where needed.
-      const mapping = this.mapInstitutions(payload);
-      const issuerLocal = issuerLocalId(payload);
-      if (issuerLocal && !mapping.has(issuerLocal)) mapping.set(issuerLocal, this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile));
-      const localIds = new Map<string, string>();
-      for (const [fileId, target] of mapping) {
-        if (target.action === 'new') {
-          const profile = target.profile ?? payload.issuer.profile;
-          const partner = await institutions.createPartner(profile);
-          created.push({ kind: 'institution', id: partner.id });
-          localIds.set(fileId, partner.id);
-        } else if (target.institutionId) {
-          localIds.set(fileId, target.institutionId);
-        }
-        const localId = localIds.get(fileId);
-        const exchangeId = fileId === issuerLocal ? payload.issuer.exchangeId : target.exchangeId;
-        if (localId && exchangeId && !target.own) await institutions.rememberExchangeId(localId, exchangeId);
-      }
-
-      // 2. Framework snapshots not held yet.
-      const held = new Set(frameworks.list().map((item) => item.fingerprint));
-      for (const item of payload.items) {
-        if (item.type !== 'framework' || held.has(frameworkFingerprint(item.framework))) continue;
-        const stored = await frameworks.storeImported(item.framework);
-        created.push({ kind: 'framework', id: stored.key });
-        held.add(stored.fingerprint);
-      }
-
-      // 3. Assessments: new ones and newer revisions, with institution references mapped.
-      const signer = verified.signatures.find((signature) => signature.byIssuer) ?? verified.signatures[0]!;
-      let added = 0;
-      for (const item of payload.items) {
-        if (item.type !== 'assessment') continue;
-        const incoming = item.assessment;
-        const plan = await this.planAssessment(incoming, mapping, frameworksIn(payload));
-        if (plan.action !== 'add' && plan.action !== 'add-revision') continue;
-        const mapped: Assessment = {
-          ...incoming,
-          subject: mapRef(incoming.subject, localIds),
-          assessor: mapRef(incoming.assessor, localIds),
-          origin: {
-            type: 'exchange',
-            importedAt: now,
-            signer: `${signer.signer.name}${signer.signer.role ? `, ${signer.signer.role}` : ''} (${signer.signer.institution})`,
-            keyFingerprint: signer.fingerprint,
-          },
-        };
-        await store.create(assessments.kind, mapped);
-        created.push({ kind: 'assessment', id: mapped.id });
-        added += 1;
-      }
-
-      // 4. Agreements: new ones, the partner's countersignature, or the partner's newer text.
-      let agreementsChanged = 0;
-      for (const item of payload.items) {
-        if (item.type !== 'agreement') continue;
-        const incoming = incomingAgreement(item.agreement, { verified, ...signed });
-        const plan = await this.options.agreements.planIncoming(incoming);
-        const revert = await this.options.agreements.applyIncoming(incoming, plan);
-        if (revert) {
-          undo.push(revert);
-          agreementsChanged += 1;
-        }
-      }
-
-      // 5. Keys seen, remembered now that the import stands (trust on first use).
-      await this.identity.rememberPartnerKeys(verified.signatures.filter((signature) => signature.trust.status !== 'own').map((signature) => signature.sighting));
-
-      // 6. Partnerships with this partner pick up the assessments that fill their empty places.
-      await partnerships.linkImported(created.filter((entry) => entry.kind === 'assessment').map((entry) => entry.id));
-      return added + agreementsChanged + created.filter((entry) => entry.kind !== 'assessment').length;
-    } catch (error) {
-      for (const revert of undo.reverse()) await revert().catch(() => undefined);
-      for (const entry of created.reverse()) {
-        const kind = entry.kind === 'institution' ? institutionKind : entry.kind === 'framework' ? frameworkKind : assessments.kind;
-        await store.remove(kind, entry.id).catch(() => undefined);
-      }
-      throw error;
-    }
+    // Everything this file adds is written through the journal; a failure part-way takes it all back.
+    return UndoJournal.run(this.options.store, (journal) => this.applyWith(journal, verified, signed));
   }
 
+  private async applyWith(journal: UndoJournal, verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
+    const { institutions, assessments, frameworks, partnerships } = this.options;
+    const now = this.options.now().toISOString();
+    const { payload } = verified;
+    const counted = { institutions: 0, frameworks: 0 };
+    const importedAssessments: string[] = [];
+    // 1. Institutions: map every one the file names, creating partners where needed.
+    const mapping = this.mapInstitutions(payload);
+    const issuerLocal = issuerLocalId(payload);
+    if (issuerLocal && !mapping.has(issuerLocal)) mapping.set(issuerLocal, this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile));
+    const localIds = new Map<string, string>();
+    for (const [fileId, target] of mapping) {
+      if (target.action === 'new') {
+        const profile = target.profile ?? payload.issuer.profile;
+        const partner = await institutions.createPartner(profile, journal);
+        counted.institutions += 1;
+        localIds.set(fileId, partner.id);
+      } else if (target.institutionId) {
+        localIds.set(fileId, target.institutionId);
+      }
+      const localId = localIds.get(fileId);
+      const exchangeId = fileId === issuerLocal ? payload.issuer.exchangeId : target.exchangeId;
+      if (localId && exchangeId && !target.own) await institutions.rememberExchangeId(localId, exchangeId);
+    }
+
+    // 2. Framework snapshots not held yet.
+    const held = new Set(frameworks.list().map((item) => item.fingerprint));
+    for (const item of payload.items) {
+      if (item.type !== 'framework' || held.has(frameworkFingerprint(item.framework))) continue;
+      const stored = await frameworks.storeImported(item.framework, journal);
+      counted.frameworks += 1;
+      held.add(stored.fingerprint);
+    }
+
+    // 3. Assessments: new ones and newer revisions, with institution references mapped.
+    const signer = verified.signatures.find((signature) => signature.byIssuer) ?? verified.signatures[0]!;
+    let added = 0;
+    for (const item of payload.items) {
+      if (item.type !== 'assessment') continue;
+      const incoming = item.assessment;
+      const plan = await this.planAssessment(incoming, mapping, frameworksIn(payload));
+      if (plan.action !== 'add' && plan.action !== 'add-revision') continue;
+      const mapped: Assessment = {
+        ...incoming,
+        subject: mapRef(incoming.subject, localIds),
+        assessor: mapRef(incoming.assessor, localIds),
+        origin: {
+          type: 'exchange',
+          importedAt: now,
+          signer: `${signer.signer.name}${signer.signer.role ? `, ${signer.signer.role}` : ''} (${signer.signer.institution})`,
+          keyFingerprint: signer.fingerprint,
+        },
+      };
+      await assessments.importAssessment(mapped, journal);
+      importedAssessments.push(mapped.id);
+      added += 1;
+    }
+
+    // 4. Agreements: new ones, the partner's countersignature, or the partner's newer text.
+    let agreementsChanged = 0;
+    for (const item of payload.items) {
+      if (item.type !== 'agreement') continue;
+      const incoming = incomingAgreement(item.agreement, { verified, ...signed });
+      const plan = await this.options.agreements.planIncoming(incoming);
+      const revert = await this.options.agreements.applyIncoming(incoming, plan);
+      if (revert) {
+        journal.changed(revert);
+        agreementsChanged += 1;
+      }
+    }
+
+    // 5. Keys seen, remembered now that the import stands (trust on first use).
+    await this.identity.rememberPartnerKeys(verified.signatures.filter((signature) => signature.trust.status !== 'own').map((signature) => signature.sighting));
+
+    // 6. Partnerships with this partner pick up the assessments that fill their empty places.
+    await partnerships.linkImported(importedAssessments);
+    return added + agreementsChanged + counted.institutions + counted.frameworks;
+  }
 }
 
 /** A verified file with what agreements keep of it. */
