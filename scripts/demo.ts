@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { writeDemo } from '../electron/export/demo-exchange';
+import { writeDemo } from '../electron/demo/demo-exchange';
 import { launchApp } from '../test/e2e/harness';
 import { templatesDir } from '../test/support/paths';
 import { tempFolder } from '../test/support/temp';

@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDemo } from '../electron/export/demo-exchange';
+import { writeDemo } from '../electron/demo/demo-exchange';
 import { launchApp } from '../test/e2e/harness';
 import { templatesDir } from '../test/support/paths';
 import { tempFolder } from '../test/support/temp';

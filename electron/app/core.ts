@@ -6,6 +6,8 @@
 import type { AppEvent } from '../../shared/ipc/events';
 import { createRouter, type Router } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
+import { ImportPreviews } from '../import/previews';
+import { IdentityService } from '../keys/identity';
 import type { SecretProtector } from '../keys/secret-protector';
 import { AgreementService, agreementKind } from '../services/agreements';
 import { AssessmentService, assessmentKind, type User } from '../services/assessments';
@@ -49,6 +51,9 @@ export interface Core {
   router: Router;
   store: Store;
   evidence: EvidenceStore;
+  identity: IdentityService;
+  /** Every import preview open, of every kind, by token. */
+  previews: ImportPreviews;
   frameworks: FrameworkCatalog;
   institutions: InstitutionService;
   assessments: AssessmentService;
@@ -86,24 +91,21 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       .map((entry) => entry.id),
   );
 
+  // The identity (own key, partner keys) comes before every service that signs or verifies.
+  const identity = await IdentityService.open({
+    dataDir: options.dataDir,
+    now,
+    notify: (notice) => store.recordNotice(notice),
+    ...(options.osProtector ? { osProtector: options.osProtector } : {}),
+  });
   const user = (): User => ({ name: store.settings.userName, role: store.settings.userRole });
   const evidence = new EvidenceStore(store.evidenceDir, { dataDir: options.dataDir, notify: (notice) => store.recordNotice(notice) });
   const institutions = new InstitutionService(store, now);
   const assessments = new AssessmentService(store, frameworks, institutions, now, user, assessmentDocuments);
   const partnerships = new PartnershipService(store, institutions, assessments, now, user);
-  const exchange = await ExchangeService.open({
-    dataDir: options.dataDir,
-    store,
-    institutions,
-    assessments,
-    partnerships,
-    frameworks,
-    now,
-    user,
-    ...(options.osProtector ? { osProtector: options.osProtector } : {}),
-  });
-  const agreements = new AgreementService({ store, templatesDir: options.templatesDir, institutions, assessments, partnerships, frameworks, exchange, now, user });
-  exchange.attachAgreements(agreements);
+  const agreements = new AgreementService({ store, templatesDir: options.templatesDir, institutions, assessments, partnerships, frameworks, identity, now, user });
+  const previews = new ImportPreviews();
+  const exchange = new ExchangeService({ store, identity, agreements, previews, institutions, assessments, partnerships, frameworks, now, user });
   const inbox = await InboxService.open({
     dataDir: options.dataDir,
     store,
@@ -113,9 +115,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(options.sharedFolderPollMs !== undefined ? { pollMs: options.sharedFolderPollMs } : {}),
   });
   if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
-  const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, exchange, now });
+  const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, identity, now });
   const openedFiles = options.openedFiles ?? new OpenedFiles(() => options.emit?.({ type: 'files-opened' }));
-  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles };
+  const core = { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles };
 
   return {
     ...core,

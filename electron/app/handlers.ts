@@ -3,7 +3,6 @@
  * against the contract) and calls a service. Native dialogs are asked for here, with titles in the
  * user's language, so the services stay free of them.
  */
-import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { NewEvidence } from '../../shared/assessment/answer';
@@ -15,7 +14,6 @@ import { languageForLocale, translate } from '../../shared/i18n';
 import type { AnswerSaved, AssessmentView, PartnershipView } from '../../shared/ipc/contract';
 import type { AppEvent } from '../../shared/ipc/events';
 import {
-  acceptQuestionnaire,
   exportAgreement,
   exportConsortiumSummary,
   exportConsortiumWorkbook,
@@ -24,9 +22,9 @@ import {
   exportQuestionnaire,
   exportReadinessReport,
   exportBrief,
-  previewQuestionnaire,
-  type QuestionnairePreview,
 } from '../export';
+import { acceptQuestionnairePreview, keepQuestionnairePreview, previewQuestionnaire } from '../import/questionnaire';
+import type { ImportPreviews } from '../import/previews';
 import type { Handlers } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
 import type { AssessmentService } from '../services/assessments';
@@ -34,6 +32,7 @@ import type { FrameworkCatalog } from '../services/frameworks';
 import type { InstitutionService } from '../services/institutions';
 import type { PartnershipService } from '../services/partnerships';
 import type { ExchangeService } from '../services/exchange';
+import type { IdentityService } from '../keys/identity';
 import type { AgreementService } from '../services/agreements';
 import type { InboxService } from '../services/inbox';
 import type { ConsortiumService } from '../services/consortium';
@@ -48,6 +47,8 @@ import type { Store } from '../store/store';
 export interface HandlerContext {
   store: Store;
   evidence: EvidenceStore;
+  identity: IdentityService;
+  previews: ImportPreviews;
   frameworks: FrameworkCatalog;
   institutions: InstitutionService;
   assessments: AssessmentService;
@@ -71,12 +72,10 @@ export function createHandlers(
     emit?: (event: AppEvent) => void;
   },
 ): Handlers {
-  const { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles } = core;
+  const { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles } = core;
   const { dialogs, templatesDir } = options;
   /** Files this session wrote: the only ones "show in folder" may point at. */
   const written = new Set<string>();
-  /** Questionnaire previews waiting for the user's decision, by token. */
-  const previews = new Map<string, QuestionnairePreview>();
 
   /**
    * Asks where to save, writes the file with progress events, and remembers it for "show in folder".
@@ -353,9 +352,7 @@ export function createHandlers(
       const path = paths?.[0];
       if (!path) return null;
       const preview = await previewQuestionnaire({ core, path });
-      const token = randomUUID();
-      previews.clear();
-      previews.set(token, preview);
+      const token = keepQuestionnairePreview(previews, preview);
       return {
         token,
         fileName: preview.fileName,
@@ -388,31 +385,29 @@ export function createHandlers(
       };
     },
     'imports.questionnaireAccept': async ({ token }) => {
-      const preview = previews.get(token);
-      if (!preview) throw new AppError({ code: 'NOT_FOUND', message: 'This questionnaire preview is no longer open. Import the file again.' });
-      const stored = await acceptQuestionnaire({ core, preview });
-      previews.delete(token);
+      const stored = await acceptQuestionnairePreview({ core, previews, token });
       return assessments.summary(stored.id);
     },
-    'keys.status': () => exchange.keyStatus(),
-    'keys.create': ({ passphrase }) => exchange.createKey(passphrase),
-    'keys.unlock': ({ passphrase }) => exchange.unlock(passphrase),
-    'keys.replace': ({ passphrase }) => exchange.replaceKey(passphrase),
+    'keys.status': () => identity.keyStatus(),
+    'keys.create': ({ passphrase }) => identity.createKey(passphrase),
+    'keys.unlock': ({ passphrase }) => identity.unlock(passphrase),
+    'keys.replace': ({ passphrase }) => identity.replaceKey(passphrase),
     'keys.exportPublic': async () => {
       const own = await institutions.getOwn();
-      return saveAs('exportPublicKey', `${own?.legalName ?? 'TrustBridge'} public key.json`, { name: t('dialogs.keyFiles'), extensions: ['json'] }, (outPath) =>
-        exchange.exportPublicKey(outPath),
-      );
+      return saveAs('exportPublicKey', `${own?.legalName ?? 'TrustBridge'} public key.json`, { name: t('dialogs.keyFiles'), extensions: ['json'] }, (outPath) => {
+        if (!own) throw new AppError({ code: 'CONFLICT', message: 'Create your own institution’s profile first.' });
+        return identity.exportPublicKey(outPath, own);
+      });
     },
     'keys.backup': async ({ passphrase }) =>
-      saveAs('backupKey', 'TrustBridge signing key backup.tbkey', { name: t('dialogs.keyBackups'), extensions: ['tbkey'] }, (outPath) => exchange.backupKey(outPath, passphrase)),
+      saveAs('backupKey', 'TrustBridge signing key backup.tbkey', { name: t('dialogs.keyBackups'), extensions: ['tbkey'] }, (outPath) => identity.backupKey(outPath, passphrase)),
     'keys.restore': async ({ backupPassphrase, newPassphrase }) => {
       const paths = await dialogs.openFiles({ title: t('dialogs.restoreKey'), filters: [{ name: t('dialogs.keyBackups'), extensions: ['tbkey'] }], multiple: false });
       const path = paths?.[0];
-      return path ? exchange.restoreKey(path, backupPassphrase, newPassphrase) : null;
+      return path ? identity.restoreKey(path, backupPassphrase, newPassphrase) : null;
     },
     'partnerKeys.list': () =>
-      exchange.partnerKeys.issuers().map((issuer) => ({
+      identity.partnerIssuers().map((issuer) => ({
         exchangeId: issuer.exchangeId,
         institutionName: issuer.institutionName,
         keys: issuer.keys.map((key) => ({
@@ -427,13 +422,13 @@ export function createHandlers(
         events: issuer.events.map((event) => ({ at: event.at, kind: event.kind, fingerprint: event.fingerprint, by: event.by })),
       })),
     'partnerKeys.confirm': async ({ exchangeId, fingerprint }) => {
-      await exchange.partnerKeys.confirm(exchangeId, fingerprint, { by: store.settings.userName });
+      await identity.confirmPartnerKey(exchangeId, fingerprint, { by: store.settings.userName });
       return null;
     },
 
     'exchange.export': async ({ assessmentIds, partnershipIds }) => {
       // Ask for the passphrase (if needed) before asking where to save.
-      exchange.assertUnlocked();
+      identity.assertUnlocked();
       const first = assessmentIds?.[0] ? assessments.summary(assessmentIds[0]).title : partnershipIds?.[0] ? (await partnerships.get(partnershipIds[0])).title : 'TrustBridge';
       const count = (assessmentIds?.length ?? 0) + (partnershipIds?.length ?? 0);
       const name = count > 1 ? t('dialogs.exchangeName', { count }) : first;
@@ -482,7 +477,7 @@ export function createHandlers(
     'inbox.refuse': ({ sha256 }) => inbox.refuse(sha256),
     'inbox.acceptChangedKey': ({ sha256 }) => inbox.acceptChangedKey(sha256),
     'exchange.publish': async ({ assessmentIds, partnershipIds }) => {
-      exchange.assertUnlocked();
+      identity.assertUnlocked();
       const first = assessmentIds?.[0] ? assessments.summary(assessmentIds[0]).title : partnershipIds?.[0] ? (await partnerships.get(partnershipIds[0])).title : 'TrustBridge';
       const own = await institutions.getOwn();
       const bytes = await exchange.exportItems({ ...(assessmentIds ? { assessmentIds } : {}), ...(partnershipIds ? { partnershipIds } : {}) });

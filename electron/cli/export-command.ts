@@ -75,7 +75,7 @@ export const exportCommand: Command = {
           bytes = await core.agreements.exchangeFile(agreements[0]!);
           what = 'the agreement with the signatures it carries';
         } else {
-          const status = core.exchange.keyStatus();
+          const status = core.identity.keyStatus();
           if (!status.hasKey) {
             context.err(`${input} has no signing key yet: open it in TrustBridge once to create one.`);
             return 1;
@@ -91,14 +91,14 @@ export const exportCommand: Command = {
               return 1;
             }
             try {
-              await core.exchange.unlock(passphrase);
+              await core.identity.unlock(passphrase);
             } catch (error) {
               context.err(isAppError(error) ? error.message : 'The passphrase does not unlock the signing key.');
               return 1;
             }
           }
           bytes = await core.exchange.exportItems({ assessmentIds, partnershipIds });
-          what = `signed with the key ${core.exchange.keyStatus().verificationCode}`;
+          what = `signed with the key ${core.identity.keyStatus().verificationCode}`;
         }
         await writeFileDurably(outPath, bytes);
         context.out(`Wrote ${outPath} (${Math.max(1, Math.round(bytes.byteLength / 1024))} KB): ${what}.`);

@@ -9,7 +9,7 @@ import { isAppError } from '../../shared/errors';
 import { languageSchema, type Language } from '../../shared/framework/schema';
 import { openCore } from '../app/core';
 import { exportAssessmentReport, exportAssessmentWorkbook, exportBrief, exportReadinessReport } from '../export';
-import { demoPassphrase, writeDemo } from '../export/demo-exchange';
+import { demoPassphrase, writeDemo } from '../demo/demo-exchange';
 import { noDialogs } from '../platform/dialogs';
 import { parseOptions, type Command, type CommandContext } from './options';
 

@@ -1,13 +1,11 @@
 /**
  * Exports for the app and the command line: Word reports, the partnership agreement, Excel
- * workbooks, and the partner questionnaire with its import. Each function takes the services it needs, the templates folder,
+ * workbooks, and the partner questionnaire (its import is in electron/import/). Each function takes the services it needs, the templates folder,
  * the report language (independent of the interface language), what to export and where; it
  * writes the file durably and reports progress through an optional `(done, total)` callback.
  * Plain Node: no Electron here; the IPC wiring and dialogs live elsewhere.
  */
 import { defaultFrameworkFor } from '../../shared/framework/guide2';
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { agreementSchema, type Agreement } from '../../shared/agreement/schema';
 import type { Assessment } from '../../shared/assessment/schema';
 import { AppError, isAppError } from '../../shared/errors';
@@ -34,8 +32,6 @@ import { loadAgreementTexts, loadReportTexts } from '../platform/templates';
 import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
 import { consortiumWorkbookXlsx } from './xlsx/consortium-workbook';
 import { questionnaireXlsx } from './xlsx/questionnaire';
-import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './xlsx/questionnaire-import';
-import { limits } from './xlsx/questionnaire-layout';
 
 /** What the exports read: the services below them (the app's Core has all of them). */
 export interface ExportServices {
@@ -319,43 +315,6 @@ export async function exportQuestionnaire(options: QuestionnaireExportOptions): 
   return write(options.outPath, bytes, options.onProgress, 3);
 }
 
-/**
- * Reads a filled questionnaire and previews the partner's self-assessment it would create, with
- * every problem found. Stores nothing.
- */
-export async function previewQuestionnaire(options: { core: ExportServices; path: string; now?: () => Date }): Promise<QuestionnairePreview> {
-  // Answered below as "no such file".
-  const info = await stat(options.path).catch(() => undefined);
-  if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${options.path} is not a readable file.`, params: { path: options.path } });
-  // The size is checked before the file is read into memory.
-  if (info.size > limits.fileBytes) {
-    throw new AppError({ code: 'FILE_TOO_LARGE', message: `This file is larger than ${limits.fileBytes / 1024 / 1024} MB, far more than a filled questionnaire. It was not opened.` });
-  }
-  const bytes = await readFile(options.path);
-  const { core } = options;
-  const institutions = new Map(core.institutions.list().map((item) => [item.id, item]));
-  return readQuestionnaire(bytes, {
-    frameworks: core.frameworks,
-    fileName: basename(options.path),
-    now: options.now ?? (() => new Date()),
-    importedBy: core.store.settings.userName || 'TrustBridge',
-    institution: (id) => {
-      const item = institutions.get(id);
-      return item && item.kind === 'partner' ? { institutionId: item.id, legalName: item.legalName, country: item.country } : undefined;
-    },
-  });
-}
-
-/** Stores the previewed assessment as the partner's self-assessment. */
-export async function acceptQuestionnaire(options: { core: ExportServices; preview: QuestionnairePreview }): Promise<Assessment> {
-  const { core } = options;
-  return storeQuestionnaire(options.preview, {
-    store: core.store,
-    assessments: core.assessments,
-    institutionExists: (id) => core.institutions.list().some((item) => item.id === id && item.kind === 'partner'),
-  });
-}
-
 export interface ConsortiumExportOptions {
   /** From `buildConsortium` (shared/consortium/build.ts): the store's data or a folder's files. */
   model: ConsortiumModel;
@@ -403,6 +362,4 @@ export async function exportConsortiumSummary(options: ConsortiumExportOptions):
   return write(options.outPath, bytes, options.onProgress, total);
 }
 
-export type { QuestionnairePreview, QuestionnaireProblem } from './xlsx/questionnaire-import';
-export { writeDemoData, type DemoResult } from './demo-data';
 export { loadAgreementTexts } from '../platform/templates';

@@ -23,11 +23,11 @@ import type { Language } from '../../shared/framework/schema';
 import { profileOf, type Institution, type InstitutionProfile } from '../../shared/institution/schema';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
 import { loadAgreementTexts } from '../platform/templates';
-import { verifyExchangeFileDetail, type VerifiedSignature } from '../exchange/read';
-import { countersign, createExchangeFile, serialiseExchangeFile } from '../exchange/write';
+import type { VerifiedSignature } from '../exchange/read';
+import { serialiseExchangeFile } from '../exchange/write';
+import type { IdentityService } from '../keys/identity';
 import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
-import type { ExchangeService } from './exchange';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
@@ -79,7 +79,7 @@ export interface AgreementServiceOptions {
   assessments: AssessmentService;
   partnerships: PartnershipService;
   frameworks: FrameworkCatalog;
-  exchange: ExchangeService;
+  identity: IdentityService;
   now: () => Date;
   user: () => User;
 }
@@ -250,8 +250,8 @@ export class AgreementService {
    * earlier text are dropped.
    */
   async sign(id: string): Promise<Agreement> {
-    const { exchange, store } = this.options;
-    exchange.assertUnlocked();
+    const { identity, store } = this.options;
+    identity.assertUnlocked();
     const held = await this.get(id);
     const contentHash = agreementContentHash(held.content);
     const covering = coveringSignatures(held.signatures, contentHash);
@@ -264,11 +264,11 @@ export class AgreementService {
     let bytes: Uint8Array;
     if (covering.length && held.signedPayload !== undefined) {
       const partnerFile = serialiseExchangeFile(held.signedPayload, covering.map((signature) => signature.jws));
-      bytes = await countersign(partnerFile, exchange.keyRing, signer, { partnerKeys: exchange.partnerKeys });
+      bytes = await identity.countersign(partnerFile, signer);
     } else {
-      bytes = await createExchangeFile({ issuer: await this.ownIssuer(), items: await this.payloadItems(held) }, exchange.keyRing, signer, { now: this.options.now });
+      bytes = await identity.signFile({ issuer: await this.ownIssuer(), items: await this.payloadItems(held) }, signer);
     }
-    const read = await verifyExchangeFileDetail(bytes, { ownKeyRing: exchange.keyRing });
+    const read = await identity.verify(bytes, { partners: false });
     if (!read.ok) throw new AppError(read.error);
     const signatures = this.signaturesFrom(held, read.verified.signatures, read.signatures, contentHash);
     const at = this.nowIso();
@@ -294,7 +294,7 @@ export class AgreementService {
       });
     }
     const bytes = serialiseExchangeFile(held.signedPayload, covering.map((signature) => signature.jws));
-    const check = await verifyExchangeFileDetail(bytes, { ownKeyRing: this.options.exchange.keyRing });
+    const check = await this.options.identity.verify(bytes, { partners: false });
     if (!check.ok) {
       throw new AppError({
         code: 'DAMAGED_FILE',
@@ -307,13 +307,13 @@ export class AgreementService {
   /** The agreement with its signatures checked, for the agreement screen. */
   async view(id: string): Promise<AgreementView> {
     const agreement = await this.get(id);
-    const { exchange } = this.options;
+    const { identity } = this.options;
     const contentHash = agreementContentHash(agreement.content);
     let integrity: AgreementView['integrity'] = { ok: true };
     const keyOf = new Map<string, AgreementView['signatures'][number]['key']>();
     if (agreement.signatures.length && agreement.signedPayload !== undefined) {
       const bytes = serialiseExchangeFile(agreement.signedPayload, agreement.signatures.map((signature) => signature.jws));
-      const read = await verifyExchangeFileDetail(bytes, { ownKeyRing: exchange.keyRing.hasKey() ? exchange.keyRing : undefined, partnerKeys: exchange.partnerKeys });
+      const read = await identity.verify(bytes);
       if (!read.ok) integrity = { ok: false, message: read.error.message };
       else {
         for (const signature of read.verified.signatures) keyOf.set(signature.fingerprint, keyTrust(signature));
@@ -505,12 +505,11 @@ export class AgreementService {
   private async ownIssuer(): Promise<{ exchangeId: string; profile: InstitutionProfile }> {
     const own = await this.options.institutions.getOwn();
     if (!own) throw new AppError({ code: 'CONFLICT', message: 'Create your own institution’s profile first.' });
-    return { exchangeId: this.options.exchange.keyRing.exchangeId(), profile: profileOf(own) };
+    return { exchangeId: this.options.identity.exchangeId(), profile: profileOf(own) };
   }
 
   private ownExchangeId(): string | undefined {
-    const ring = this.options.exchange.keyRing;
-    return ring.hasKey() ? ring.exchangeId() : undefined;
+    return this.options.identity.ownExchangeId();
   }
 
   private event(kind: AgreementEvent['kind'], content: AgreementContent, at: string): AgreementEvent {

@@ -12,9 +12,9 @@ import type { Assessment } from '../../shared/assessment/schema';
 import { buildConsortium } from '../../shared/consortium/build';
 import type { ConsortiumModel } from '../../shared/consortium/model';
 import type { Language } from '../../shared/framework/schema';
+import type { IdentityService } from '../keys/identity';
 import type { Store } from '../store/store';
 import type { AssessmentService } from './assessments';
-import type { ExchangeService } from './exchange';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
@@ -25,7 +25,7 @@ export interface ConsortiumServiceOptions {
   assessments: AssessmentService;
   partnerships: PartnershipService;
   frameworks: FrameworkCatalog;
-  exchange: ExchangeService;
+  identity: IdentityService;
   now: () => Date;
 }
 
@@ -86,12 +86,11 @@ export class ConsortiumService {
   /** Which institution (exchange id) each key known here belongs to, by fingerprint. */
   private signers(): Map<string, string> {
     const map = new Map<string, string>();
-    for (const issuer of this.options.exchange.partnerKeys.issuers()) for (const key of issuer.keys) map.set(key.fingerprint, issuer.exchangeId);
+    for (const issuer of this.options.identity.partnerIssuers()) for (const key of issuer.keys) map.set(key.fingerprint, issuer.exchangeId);
     return map;
   }
 
   private ownExchangeId(): string | null {
-    const ring = this.options.exchange.keyRing;
-    return ring.hasKey() ? ring.exchangeId() : null;
+    return this.options.identity.ownExchangeId() ?? null;
   }
 }

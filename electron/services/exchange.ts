@@ -1,34 +1,29 @@
 /**
- * Exchange files in the app: the own signing key (created at first run, protected by the system's
- * keychain or a passphrase), signed exports of assessments and partnerships, and imports that treat
+ * Exchange files in the app: signed exports of assessments and partnerships (signed through the
+ * identity service, which holds the keys), and imports that treat
  * every file as hostile — verified, checked against the partner keys remembered so far, previewed
  * item by item, and applied all together or not at all.
  */
-import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Assessment, InstitutionRef } from '../../shared/assessment/schema';
 import { AppError, type AppErrorData } from '../../shared/errors';
-import type { FilePreview, ItemPlan, KeyStatus } from '../../shared/exchange/app';
+import type { FilePreview, ItemPlan } from '../../shared/exchange/app';
 import { diffAssessments } from '../../shared/exchange/diff';
-import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import { revisionVerdict } from '../../shared/exchange/revision';
 import { exchangeFileExtension, exchangeLimits, type ExchangeItemInput, type ExchangePayload, type JwsSignature, type Signer } from '../../shared/exchange/schema';
 import { frameworkFingerprint } from '../../shared/framework/fingerprint';
 import type { Framework } from '../../shared/framework/schema';
 import { notApplicableRefused } from '../../shared/scoring/answer-rules';
 import { profileOf, type InstitutionProfile } from '../../shared/institution/schema';
-import { verifyExchangeFile, verifyExchangeFileDetail, type VerifiedExchange } from '../exchange/read';
-import { createExchangeFile } from '../exchange/write';
-import { KeyRing } from '../keys/key-ring';
-import { createPassphraseProtector } from '../keys/passphrase-protector';
-import { PartnerKeys } from '../keys/partner-keys';
-import type { SecretProtector } from '../keys/secret-protector';
-import { writeFileDurably } from '../store/durable-write';
+import { verifyExchangeFile, type VerifiedExchange } from '../exchange/read';
+import { previewKind, type ImportPreviews } from '../import/previews';
+import type { IdentityService } from '../keys/identity';
 import type { Store } from '../store/store';
+import { UndoJournal } from '../store/undo-journal';
 import type { AgreementService, IncomingAgreement, IncomingPlan } from './agreements';
 import type { AssessmentService, User } from './assessments';
-import { frameworkKind, type FrameworkCatalog } from './frameworks';
+import type { FrameworkCatalog } from './frameworks';
 import { institutionKind, type InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
 
@@ -40,114 +35,34 @@ interface PreparedFile {
   signed?: { rawPayload: Record<string, unknown>; jws: JwsSignature[] };
 }
 
+/** What exchange import needs of agreements: the agreement service plans and applies them. */
+export type AgreementImporter = Pick<AgreementService, 'planIncoming' | 'applyIncoming'>;
+
 export interface ExchangeServiceOptions {
-  dataDir: string;
   store: Store;
+  identity: IdentityService;
+  agreements: AgreementImporter;
+  /** The open import previews, shared with the other imports: each token is applied once. */
+  previews: ImportPreviews;
   institutions: InstitutionService;
   assessments: AssessmentService;
   partnerships: PartnershipService;
   frameworks: FrameworkCatalog;
-  /** The system keychain, where the platform offers one (Electron's safeStorage). */
-  osProtector?: () => SecretProtector | undefined;
   now: () => Date;
   user: () => User;
 }
 
-export type { FilePreview, ItemPlan, KeyStatus };
+export type { FilePreview, ItemPlan };
 
-/** Previews kept open at once (a folder of a large consortium, and a few imports beside it). */
-const maxOpenPreviews = 2000;
+/** Exchange files checked and waiting for the user's decision, in the shared preview map. */
+const exchangePreview = previewKind<PreparedFile>('exchange');
 
 export class ExchangeService {
-  private prepared = new Map<string, PreparedFile>();
-  private agreements: AgreementService | undefined;
 
-  private constructor(
-    private readonly options: ExchangeServiceOptions,
-    readonly keyRing: KeyRing,
-    readonly partnerKeys: PartnerKeys,
-  ) {}
+  constructor(private readonly options: ExchangeServiceOptions) {}
 
-  static async open(options: ExchangeServiceOptions): Promise<ExchangeService> {
-    // The app repairs a damaged key file from its copy (or the copy from the file) and says so.
-    const keyRing = await KeyRing.open({ dataDir: options.dataDir, now: options.now, repair: true });
-    const partnerKeys = await PartnerKeys.open({ dataDir: options.dataDir, now: options.now, repair: true });
-    for (const recovery of [keyRing.recovery, partnerKeys.recovery]) if (recovery) await options.store.recordNotice(recovery);
-    const service = new ExchangeService(options, keyRing, partnerKeys);
-    // With the system keychain, the key unlocks without asking anything.
-    const os = options.osProtector?.();
-    if (keyRing.hasKey() && keyRing.protectionMethod() === 'os-keychain' && os) await keyRing.unlock(os).catch(() => undefined);
-    return service;
-  }
-
-  /** Agreements are received through exchange files too; the agreement service plans and applies them. */
-  attachAgreements(agreements: AgreementService): void {
-    this.agreements = agreements;
-  }
-
-  // ---------------------------------------------------------------- the own key
-
-  keyStatus(): KeyStatus {
-    const { keyRing } = this;
-    const has = keyRing.hasKey();
-    const fingerprint = has ? keyRing.fingerprint() : null;
-    return {
-      hasKey: has,
-      unlocked: has && keyRing.isUnlocked(),
-      method: has ? (keyRing.protectionMethod() ?? null) : null,
-      osKeychainAvailable: this.options.osProtector?.() !== undefined,
-      fingerprint,
-      displayFingerprint: fingerprint ? fingerprintForDisplay(fingerprint) : null,
-      verificationCode: fingerprint ? verificationCode(fingerprint) : null,
-      exchangeId: has ? keyRing.exchangeId() : null,
-      retired: has ? keyRing.summary().retired.length : 0,
-    };
-  }
-
-  /** The protector for a new or replaced key: the system keychain, else the passphrase given. */
-  private protector(passphrase: string | undefined): SecretProtector {
-    const os = this.options.osProtector?.();
-    if (os) return os;
-    if (!passphrase) {
-      throw new AppError({
-        code: 'VALIDATION',
-        message: 'This computer offers no keychain for the signing key: choose a passphrase to protect it.',
-        issues: [{ path: 'passphrase', message: 'validation.required' }],
-      });
-    }
-    return createPassphraseProtector(passphrase);
-  }
-
-  async createKey(passphrase?: string): Promise<KeyStatus> {
-    if (this.keyRing.hasKey()) return this.keyStatus();
-    await this.keyRing.ensureKey(this.protector(passphrase));
-    return this.keyStatus();
-  }
-
-  async unlock(passphrase: string): Promise<KeyStatus> {
-    await this.keyRing.unlock(createPassphraseProtector(passphrase));
-    return this.keyStatus();
-  }
-
-  async replaceKey(passphrase?: string): Promise<KeyStatus> {
-    await this.keyRing.replaceKey(this.protector(passphrase));
-    return this.keyStatus();
-  }
-
-  async exportPublicKey(path: string): Promise<void> {
-    const own = await this.options.institutions.getOwn();
-    if (!own) throw new AppError({ code: 'CONFLICT', message: 'Create your own institution’s profile first.' });
-    await writeFileDurably(path, this.keyRing.exportPublicKey({ legalName: own.legalName, country: own.country }));
-  }
-
-  async backupKey(path: string, passphrase: string): Promise<void> {
-    await writeFileDurably(path, await this.keyRing.backup(passphrase));
-  }
-
-  async restoreKey(path: string, backupPassphrase: string, newPassphrase?: string): Promise<KeyStatus> {
-    const bytes = new Uint8Array(await readFile(path));
-    await this.keyRing.restore(bytes, backupPassphrase, this.protector(newPassphrase ?? backupPassphrase));
-    return this.keyStatus();
+  private get identity(): IdentityService {
+    return this.options.identity;
   }
 
   private signer(): Signer {
@@ -162,16 +77,6 @@ export class ExchangeService {
     return summary?.legalName ?? 'TrustBridge';
   }
 
-  /** Throws when signing is not possible now (no key, or a locked one): asked before any dialog. */
-  assertUnlocked(): void {
-    if (!this.keyRing.hasKey()) {
-      throw new AppError({ code: 'KEY_UNKNOWN', message: 'Your institution has no signing key yet. Create it in Settings.' });
-    }
-    if (!this.keyRing.isUnlocked()) {
-      throw new AppError({ code: 'LOCKED', message: 'The signing key is locked. Enter its passphrase to sign.', params: { reason: 'key-locked' } });
-    }
-  }
-
   // ---------------------------------------------------------------- export
 
   /**
@@ -179,7 +84,7 @@ export class ExchangeService {
    * made with, and every institution they name (so the receiver can tell who is who).
    */
   async exportItems(selection: { assessmentIds?: readonly string[]; partnershipIds?: readonly string[] }): Promise<Uint8Array> {
-    this.assertUnlocked();
+    this.identity.assertUnlocked();
     const { assessments, partnerships, institutions } = this.options;
     const ownId = institutions.ownId();
     const own = await institutions.getOwn();
@@ -226,13 +131,11 @@ export class ExchangeService {
       ...assessmentItems,
       ...partnershipItems,
     ];
-    return createExchangeFile({ issuer: { exchangeId: this.keyRing.exchangeId(), profile: profileOf(own) }, items }, this.keyRing, this.signer(), {
-      now: this.options.now,
-    });
+    return this.identity.signFile({ issuer: { exchangeId: this.identity.exchangeId(), profile: profileOf(own) }, items }, this.signer());
   }
 
   private exchangeIdOf(institutionId: string, kind: 'own' | 'partner'): { exchangeId?: string } {
-    if (kind === 'own') return { exchangeId: this.keyRing.exchangeId() };
+    if (kind === 'own') return { exchangeId: this.identity.exchangeId() };
     const known = this.knownExchangeIds().get(institutionId);
     return known ? { exchangeId: known } : {};
   }
@@ -264,8 +167,7 @@ export class ExchangeService {
    */
   async previewOne(path: string): Promise<FilePreview> {
     const prepared = await this.prepare(path);
-    this.prepared.set(prepared.preview.token, prepared);
-    while (this.prepared.size > maxOpenPreviews) this.prepared.delete(this.prepared.keys().next().value!);
+    this.options.previews.put(exchangePreview, prepared.preview.token, prepared);
     return prepared.preview;
   }
 
@@ -275,7 +177,7 @@ export class ExchangeService {
    * collecting a heap that grows with them. Such a preview is read again before it is applied.
    */
   release(token: string): void {
-    const prepared = this.prepared.get(token);
+    const prepared = this.options.previews.get(exchangePreview, token);
     if (!prepared) return;
     delete prepared.verified;
     delete prepared.signed;
@@ -283,7 +185,7 @@ export class ExchangeService {
 
   /** Forgets a preview the user refused. */
   forget(token: string): void {
-    this.prepared.delete(token);
+    if (this.options.previews.get(exchangePreview, token)) this.options.previews.forget(token);
   }
 
   /**
@@ -296,7 +198,7 @@ export class ExchangeService {
    */
   relationKeys(token: string, options: { changedByAccept?: boolean } = {}): Set<string> {
     const keys = new Set<string>();
-    const prepared = this.prepared.get(token);
+    const prepared = this.options.previews.get(exchangePreview, token);
     const payload = prepared?.verified?.payload;
     if (!prepared || !payload) return keys;
     const changed = options.changedByAccept === true;
@@ -338,7 +240,7 @@ export class ExchangeService {
   }
 
   private async prepare(path: string): Promise<PreparedFile> {
-    const token = randomUUID();
+    const token = this.options.previews.newToken();
     const fileName = path.split(/[\\/]/).pop() ?? path;
     const refuse = (error: AppErrorData): PreparedFile => ({ path, preview: { token, fileName, ok: false, error, changes: 0 } });
     const info = await stat(path).catch(() => undefined);
@@ -350,12 +252,12 @@ export class ExchangeService {
       });
     }
     const bytes = new Uint8Array(await readFile(path));
-    const result = await verifyExchangeFileDetail(bytes, { partnerKeys: this.partnerKeys, ownKeyRing: this.keyRing.hasKey() ? this.keyRing : undefined });
+    const result = await this.identity.verify(bytes);
     if (!result.ok) return refuse(result.error);
     const verified = result.verified;
     const signed = { rawPayload: result.rawPayload, jws: result.signatures };
     const { payload } = verified;
-    const ownExchangeId = this.keyRing.hasKey() ? this.keyRing.exchangeId() : undefined;
+    const ownExchangeId = this.identity.ownExchangeId();
     // The own files come back only as an agreement the partner countersigned.
     const countersigned = payload.items.some((item) => item.type === 'agreement') && verified.signatures.some((signature) => signature.trust.status !== 'own');
     if (payload.issuer.exchangeId === ownExchangeId && !countersigned) {
@@ -393,7 +295,7 @@ export class ExchangeService {
    * who accepted it), and the file is read again.
    */
   async acceptChangedKey(token: string): Promise<FilePreview> {
-    const prepared = this.prepared.get(token);
+    const prepared = this.options.previews.get(exchangePreview, token);
     if (!prepared || prepared.preview.error?.code !== 'KEY_CHANGED') {
       throw new AppError({ code: 'NOT_FOUND', message: 'There is no changed key to accept for this file. Import it again.' });
     }
@@ -402,10 +304,10 @@ export class ExchangeService {
     if (!alone.ok) throw new AppError(alone.error);
     const issuerSignature = alone.verified.signatures.find((signature) => signature.byIssuer);
     if (!issuerSignature) throw new AppError({ code: 'SIGNATURE_INVALID', message: 'The file carries no signature of its issuer.' });
-    await this.partnerKeys.acceptChangedKey(issuerSignature.sighting, { by: this.options.user().name, fingerprintChecked: true });
+    await this.identity.acceptChangedPartnerKey(issuerSignature.sighting, { by: this.options.user().name, fingerprintChecked: true });
     const again = await this.prepare(prepared.path);
-    this.prepared.delete(token);
-    this.prepared.set(again.preview.token, again);
+    this.options.previews.forget(token);
+    this.options.previews.put(exchangePreview, again.preview.token, again);
     return again.preview;
   }
 
@@ -424,7 +326,7 @@ export class ExchangeService {
   }
 
   private matchInstitution(exchangeId: string | undefined, profile: InstitutionProfile): InstitutionTarget {
-    const ownExchangeId = this.keyRing.hasKey() ? this.keyRing.exchangeId() : undefined;
+    const ownExchangeId = this.identity.ownExchangeId();
     const held = this.options.institutions.list();
     const ownSummary = held.find((item) => item.kind === 'own');
     if (exchangeId && exchangeId === ownExchangeId && ownSummary) return { action: 'known', institutionId: ownSummary.id, legalName: ownSummary.legalName, own: true };
@@ -480,8 +382,7 @@ export class ExchangeService {
   }
 
   private async planAgreement(incoming: IncomingAgreement): Promise<IncomingPlan> {
-    if (!this.agreements) return { action: 'refuse', reason: 'agreement-not-a-party' };
-    return this.agreements.planIncoming(incoming);
+    return this.options.agreements.planIncoming(incoming);
   }
 
   private async planAssessment(incoming: Assessment, mapping: Map<string, InstitutionTarget>, inFile: ReadonlyMap<string, Framework>): Promise<ItemPlan> {
@@ -545,106 +446,101 @@ export class ExchangeService {
   async apply(tokens: readonly string[]): Promise<Array<{ fileName: string; added: number }>> {
     const results: Array<{ fileName: string; added: number }> = [];
     for (const token of tokens) {
-      const prepared = this.prepared.get(token);
+      const prepared = this.options.previews.get(exchangePreview, token);
       if (!prepared?.verified || !prepared.preview.ok) {
         throw new AppError({ code: 'NOT_FOUND', message: 'This import preview is no longer open. Import the files again.' });
       }
       // A file that brings nothing new (the same file again, an old one replayed) changes nothing at all.
       const added = prepared.preview.changes > 0 ? await this.applyOne(prepared.verified, prepared.signed!) : 0;
       results.push({ fileName: prepared.preview.fileName, added });
-      this.prepared.delete(token);
+      this.options.previews.forget(token);
     }
     return results;
   }
 
   private async applyOne(verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
-    const { store, institutions, assessments, frameworks, partnerships } = this.options;
-    const created: Array<{ kind: 'institution' | 'framework' | 'assessment'; id: string }> = [];
-    const undo: Array<() => Promise<void>> = [];
-    const now = this.options.now().toISOString();
-    const { payload } = verified;
-    try {
-      // 1. Institutions: map every one the file names, creating partners where needed.
-      const mapping = this.mapInstitutions(payload);
-      const issuerLocal = issuerLocalId(payload);
-      if (issuerLocal && !mapping.has(issuerLocal)) mapping.set(issuerLocal, this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile));
-      const localIds = new Map<string, string>();
-      for (const [fileId, target] of mapping) {
-        if (target.action === 'new') {
-          const profile = target.profile ?? payload.issuer.profile;
-          const partner = await institutions.createPartner(profile);
-          created.push({ kind: 'institution', id: partner.id });
-          localIds.set(fileId, partner.id);
-        } else if (target.institutionId) {
-          localIds.set(fileId, target.institutionId);
-        }
-        const localId = localIds.get(fileId);
-        const exchangeId = fileId === issuerLocal ? payload.issuer.exchangeId : target.exchangeId;
-        if (localId && exchangeId && !target.own) await institutions.rememberExchangeId(localId, exchangeId);
-      }
-
-      // 2. Framework snapshots not held yet.
-      const held = new Set(frameworks.list().map((item) => item.fingerprint));
-      for (const item of payload.items) {
-        if (item.type !== 'framework' || held.has(frameworkFingerprint(item.framework))) continue;
-        const stored = await frameworks.storeImported(item.framework);
-        created.push({ kind: 'framework', id: stored.key });
-        held.add(stored.fingerprint);
-      }
-
-      // 3. Assessments: new ones and newer revisions, with institution references mapped.
-      const signer = verified.signatures.find((signature) => signature.byIssuer) ?? verified.signatures[0]!;
-      let added = 0;
-      for (const item of payload.items) {
-        if (item.type !== 'assessment') continue;
-        const incoming = item.assessment;
-        const plan = await this.planAssessment(incoming, mapping, frameworksIn(payload));
-        if (plan.action !== 'add' && plan.action !== 'add-revision') continue;
-        const mapped: Assessment = {
-          ...incoming,
-          subject: mapRef(incoming.subject, localIds),
-          assessor: mapRef(incoming.assessor, localIds),
-          origin: {
-            type: 'exchange',
-            importedAt: now,
-            signer: `${signer.signer.name}${signer.signer.role ? `, ${signer.signer.role}` : ''} (${signer.signer.institution})`,
-            keyFingerprint: signer.fingerprint,
-          },
-        };
-        await store.create(assessments.kind, mapped);
-        created.push({ kind: 'assessment', id: mapped.id });
-        added += 1;
-      }
-
-      // 4. Agreements: new ones, the partner's countersignature, or the partner's newer text.
-      let agreementsChanged = 0;
-      for (const item of payload.items) {
-        if (item.type !== 'agreement' || !this.agreements) continue;
-        const incoming = incomingAgreement(item.agreement, { verified, ...signed });
-        const plan = await this.agreements.planIncoming(incoming);
-        const revert = await this.agreements.applyIncoming(incoming, plan);
-        if (revert) {
-          undo.push(revert);
-          agreementsChanged += 1;
-        }
-      }
-
-      // 5. Keys seen, remembered now that the import stands (trust on first use).
-      await this.partnerKeys.remember(verified.signatures.filter((signature) => signature.trust.status !== 'own').map((signature) => signature.sighting));
-
-      // 6. Partnerships with this partner pick up the assessments that fill their empty places.
-      await partnerships.linkImported(created.filter((entry) => entry.kind === 'assessment').map((entry) => entry.id));
-      return added + agreementsChanged + created.filter((entry) => entry.kind !== 'assessment').length;
-    } catch (error) {
-      for (const revert of undo.reverse()) await revert().catch(() => undefined);
-      for (const entry of created.reverse()) {
-        const kind = entry.kind === 'institution' ? institutionKind : entry.kind === 'framework' ? frameworkKind : assessments.kind;
-        await store.remove(kind, entry.id).catch(() => undefined);
-      }
-      throw error;
-    }
+    // Everything this file adds is written through the journal; a failure part-way takes it all back.
+    return UndoJournal.run(this.options.store, (journal) => this.applyWith(journal, verified, signed));
   }
 
+  private async applyWith(journal: UndoJournal, verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
+    const { institutions, assessments, frameworks, partnerships } = this.options;
+    const now = this.options.now().toISOString();
+    const { payload } = verified;
+    const counted = { institutions: 0, frameworks: 0 };
+    const importedAssessments: string[] = [];
+    // 1. Institutions: map every one the file names, creating partners where needed.
+    const mapping = this.mapInstitutions(payload);
+    const issuerLocal = issuerLocalId(payload);
+    if (issuerLocal && !mapping.has(issuerLocal)) mapping.set(issuerLocal, this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile));
+    const localIds = new Map<string, string>();
+    for (const [fileId, target] of mapping) {
+      if (target.action === 'new') {
+        const profile = target.profile ?? payload.issuer.profile;
+        const partner = await institutions.createPartner(profile, journal);
+        counted.institutions += 1;
+        localIds.set(fileId, partner.id);
+      } else if (target.institutionId) {
+        localIds.set(fileId, target.institutionId);
+      }
+      const localId = localIds.get(fileId);
+      const exchangeId = fileId === issuerLocal ? payload.issuer.exchangeId : target.exchangeId;
+      if (localId && exchangeId && !target.own) await institutions.rememberExchangeId(localId, exchangeId);
+    }
+
+    // 2. Framework snapshots not held yet.
+    const held = new Set(frameworks.list().map((item) => item.fingerprint));
+    for (const item of payload.items) {
+      if (item.type !== 'framework' || held.has(frameworkFingerprint(item.framework))) continue;
+      const stored = await frameworks.storeImported(item.framework, journal);
+      counted.frameworks += 1;
+      held.add(stored.fingerprint);
+    }
+
+    // 3. Assessments: new ones and newer revisions, with institution references mapped.
+    const signer = verified.signatures.find((signature) => signature.byIssuer) ?? verified.signatures[0]!;
+    let added = 0;
+    for (const item of payload.items) {
+      if (item.type !== 'assessment') continue;
+      const incoming = item.assessment;
+      const plan = await this.planAssessment(incoming, mapping, frameworksIn(payload));
+      if (plan.action !== 'add' && plan.action !== 'add-revision') continue;
+      const mapped: Assessment = {
+        ...incoming,
+        subject: mapRef(incoming.subject, localIds),
+        assessor: mapRef(incoming.assessor, localIds),
+        origin: {
+          type: 'exchange',
+          importedAt: now,
+          signer: `${signer.signer.name}${signer.signer.role ? `, ${signer.signer.role}` : ''} (${signer.signer.institution})`,
+          keyFingerprint: signer.fingerprint,
+        },
+      };
+      await assessments.importAssessment(mapped, journal);
+      importedAssessments.push(mapped.id);
+      added += 1;
+    }
+
+    // 4. Agreements: new ones, the partner's countersignature, or the partner's newer text.
+    let agreementsChanged = 0;
+    for (const item of payload.items) {
+      if (item.type !== 'agreement') continue;
+      const incoming = incomingAgreement(item.agreement, { verified, ...signed });
+      const plan = await this.options.agreements.planIncoming(incoming);
+      const revert = await this.options.agreements.applyIncoming(incoming, plan);
+      if (revert) {
+        journal.changed(revert);
+        agreementsChanged += 1;
+      }
+    }
+
+    // 5. Keys seen, remembered now that the import stands (trust on first use).
+    await this.identity.rememberPartnerKeys(verified.signatures.filter((signature) => signature.trust.status !== 'own').map((signature) => signature.sighting));
+
+    // 6. Partnerships with this partner pick up the assessments that fill their empty places.
+    await partnerships.linkImported(importedAssessments);
+    return added + agreementsChanged + counted.institutions + counted.frameworks;
+  }
 }
 
 /** A verified file with what agreements keep of it. */

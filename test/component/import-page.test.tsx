@@ -97,7 +97,7 @@ describe('a partner’s changed key on the Import page', () => {
     await user.click(screen.getByRole('button', { name: 'Open files…' }));
     await user.click(await within(await screen.findByRole('region', { name: 'tampere-2026.trustbridge' }, { timeout: 10_000 })).findByRole('button', { name: /^Accept/ }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'tampere-2026.trustbridge' })).toBeNull(), { timeout: 10_000 });
-    const keysBefore = a.exchange.partnerKeys.issuers().find((issuer) => issuer.exchangeId === header['tb.iss'])!.keys;
+    const keysBefore = a.identity.partnerIssuers().find((issuer) => issuer.exchangeId === header['tb.iss'])!.keys;
     expect(keysBefore).toHaveLength(1);
 
     // The second file is refused as a changed key, with nothing to accept.
@@ -112,7 +112,7 @@ describe('a partner’s changed key on the Import page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog', { name: 'Accept the new key for tampere-new-key.trustbridge?' })).toBeNull());
     await waitFor(() => expect(pending).toBe(0));
-    expect(a.exchange.partnerKeys.issuers().find((issuer) => issuer.exchangeId === header['tb.iss'])!.keys).toEqual(keysBefore);
+    expect(a.identity.partnerIssuers().find((issuer) => issuer.exchangeId === header['tb.iss'])!.keys).toEqual(keysBefore);
     expect(within(card('tampere-new-key.trustbridge')).queryByRole('button', { name: /^Accept/ })).toBeNull();
 
     // Accepting the new key (by keyboard) re-checks the file, which can now be accepted.
@@ -123,7 +123,7 @@ describe('a partner’s changed key on the Import page', () => {
     // Accepting the key verifies the file again (signatures, keys, plan) and shows it as a new card:
     // give it time under load, and look for the card afresh each time.
     const accept = await waitFor(() => within(card('tampere-new-key.trustbridge')).getByRole('button', { name: /^Accept/ }), { timeout: 10_000 });
-    const keys = a.exchange.partnerKeys.issuers().find((issuer) => issuer.exchangeId === header['tb.iss'])!.keys;
+    const keys = a.identity.partnerIssuers().find((issuer) => issuer.exchangeId === header['tb.iss'])!.keys;
     expect(keys.map((key) => [key.fingerprint, key.status])).toEqual([
       [keysBefore[0]!.fingerprint, 'retired'],
       [keyFingerprint(forged.jwk), 'confirmed'],

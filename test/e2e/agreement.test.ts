@@ -63,7 +63,7 @@ describe('a partnership agreement signed by A and countersigned by B, through th
     // B sends its self-assessment first, so A knows B's exchange id; A decides with a condition.
     const fileFromB = join(folders.path, 'b-self.trustbridge');
     await withCore(dirs.b, async (core) => {
-      await core.exchange.unlock(seedPassphrase);
+      await core.identity.unlock(seedPassphrase);
       await writeFile(fileFromB, await core.exchange.exportItems({ assessmentIds: [(await completedSelfAssessment(core)).id] }));
     });
     partnershipId = await withCore(dirs.a, async (core) => {

@@ -81,7 +81,7 @@ describe('the consortium of thirty, through the inbox and the trust matrix', () 
     const { page } = app!;
     const model = await app!.core.consortium.model('en', today);
     const exchangeIdOf = new Map(
-      app!.core.institutions.list().map((item) => [item.id, item.kind === 'own' ? app!.core.exchange.keyStatus().exchangeId! : (item.exchangeId ?? `local:${item.id}`)]),
+      app!.core.institutions.list().map((item) => [item.id, item.kind === 'own' ? app!.core.identity.keyStatus().exchangeId! : (item.exchangeId ?? `local:${item.id}`)]),
     );
     const cells = new Map(model.cells.map((cell) => [`${exchangeIdOf.get(cell.assessor)}→${exchangeIdOf.get(cell.subject)}`, cell]));
     // Member 0's own audits exist only as its files in the folder (the generator writes files, not

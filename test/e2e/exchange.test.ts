@@ -65,7 +65,7 @@ describe('two institutions exchange signed files through the app', () => {
     await typeInto(app.page, 'Passphrase', seedPassphrase);
     await pressButton(app.page, 'Unlock');
     await app.page.getByText(`Saved to ${file}.`).waitFor({ timeout: 30_000 });
-    const fingerprintA = app.core.exchange.keyStatus().displayFingerprint!;
+    const fingerprintA = app.core.identity.keyStatus().displayFingerprint!;
     await app.close();
 
     // B opens it: verified, first file from this partner, one assessment to add.

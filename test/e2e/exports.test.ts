@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoData } from '../../electron/export';
+import { writeDemoData } from '../../electron/demo/demo-data';
 import { columns, sheetNames } from '../../electron/export/xlsx/questionnaire-layout';
 import { templatesDir } from '../support/paths';
 import { tempFolder } from '../support/temp';

@@ -94,7 +94,7 @@ describe('first run, by keyboard alone', () => {
     const settings = JSON.parse(await readFile(join(data.path, 'settings.json'), 'utf8'));
     expect(settings).toMatchObject({ userName: 'Jordi Puig', setupCompleted: true });
     // The institution's signing key was made, protected by the passphrase.
-    expect(app.core.exchange.keyStatus()).toMatchObject({ hasKey: true, method: 'passphrase' });
+    expect(app.core.identity.keyStatus()).toMatchObject({ hasKey: true, method: 'passphrase' });
 
     // When the app is closed and started again on the same folder
     expect(app.externalRequests).toEqual([]);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
-import { writeDemo } from '../../electron/export/demo-exchange';
+import { writeDemo } from '../../electron/demo/demo-exchange';
 import { repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';

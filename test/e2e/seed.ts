@@ -20,7 +20,7 @@ export async function seedSetUp(dataDir: string, options: { own?: InstitutionPro
     const partners = [];
     for (const partner of options.partners ?? []) partners.push(await core.institutions.createPartner(partner));
     await core.store.updateSettings({ userName: 'Jordi Puig', userRole: 'Quality officer', setupCompleted: true, language: options.language ?? null });
-    await core.exchange.createKey(seedPassphrase);
+    await core.identity.createKey(seedPassphrase);
     return { own, partners };
   } finally {
     await core.close();

@@ -62,7 +62,7 @@ describe('all data and personal data in Settings', () => {
     try {
       expect(restored.assessments.list().map((summary) => summary.id)).toEqual(app.core.assessments.list().map((summary) => summary.id));
       expect((await restored.institutions.getOwn())?.legalName).toBe((await app.core.institutions.getOwn())?.legalName);
-      expect(restored.exchange.keyStatus().fingerprint).toBe(app.core.exchange.keyStatus().fingerprint);
+      expect(restored.identity.keyStatus().fingerprint).toBe(app.core.identity.keyStatus().fingerprint);
     } finally {
       await restored.close();
     }

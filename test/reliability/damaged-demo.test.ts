@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
 import { exportReadinessReport, loadPartnershipReport } from '../../electron/export';
-import { writeDemo } from '../../electron/export/demo-exchange';
-import type { DemoResult } from '../../electron/export/demo-data';
+import { writeDemo } from '../../electron/demo/demo-exchange';
+import type { DemoResult } from '../../electron/demo/demo-data';
 import { agreementKind } from '../../electron/services/agreements';
 import { frameworkKind } from '../../electron/services/frameworks';
 import { institutionKind } from '../../electron/services/institutions';
@@ -48,8 +48,8 @@ async function everything(core: Core) {
   return {
     documents,
     settings: core.store.settings,
-    key: core.exchange.keyStatus(),
-    partners: core.exchange.partnerKeys.issuers(),
+    key: core.identity.keyStatus(),
+    partners: core.identity.partnerIssuers(),
     evidence,
     report: await loadPartnershipReport(core, demo.partnership, 'en', now),
   };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
 import { runCli } from '../../electron/cli/run';
-import { demoPassphrase, writeDemo } from '../../electron/export/demo-exchange';
+import { demoPassphrase, writeDemo } from '../../electron/demo/demo-exchange';
 import { serialiseExchangeFile } from '../../electron/exchange/write';
 import { KeyRing } from '../../electron/keys/key-ring';
 import { createPassphraseProtector } from '../../electron/keys/passphrase-protector';

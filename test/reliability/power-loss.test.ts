@@ -136,7 +136,7 @@ describe('a power cut at any point', () => {
     let fingerprint = '';
     const checked = await everyPowerCut(
       async (core) => {
-        fingerprint = (await core.exchange.createKey('a passphrase for the power-loss test')).fingerprint ?? '';
+        fingerprint = (await core.identity.createKey('a passphrase for the power-loss test')).fingerprint ?? '';
       },
       async (_core, folder, acknowledged) => {
         const ring = await KeyRing.open({ dataDir: folder });

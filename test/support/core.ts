@@ -60,6 +60,6 @@ export async function setUpParty(core: TestCore, own: InstitutionProfile, partne
   await core.institutions.saveOwn(own);
   const partnerRecord = await core.institutions.createPartner(partner);
   await core.store.updateSettings({ userName: user, userRole: 'Quality officer', setupCompleted: true });
-  await core.exchange.createKey(testPassphrase);
+  await core.identity.createKey(testPassphrase);
   return partnerRecord;
 }

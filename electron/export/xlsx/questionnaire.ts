@@ -4,7 +4,7 @@
  * applicable") from a drop-down, and writes a justification and links to evidence. Everything but
  * the answer cells is protected, so the structure survives; hidden identifiers tie every row to
  * the criterion and the workbook to the exact framework version, so the answers can be imported
- * back as the partner's self-assessment (see questionnaire-import.ts).
+ * back as the partner's self-assessment (see electron/import/questionnaire-import.ts).
  */
 import ExcelJS from 'exceljs';
 import { frameworkFingerprint, frameworkStructureFingerprint } from '../../../shared/framework/fingerprint';

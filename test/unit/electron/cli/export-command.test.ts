@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run';
-import { demoPassphrase } from '../../../../electron/export/demo-exchange';
+import { demoPassphrase } from '../../../../electron/demo/demo-exchange';
 import { verifyExchangeFile } from '../../../../electron/exchange/read';
 import { templatesDir } from '../../../support/paths';
 import { tempFolder } from '../../../support/temp';

@@ -10,14 +10,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../../electron/app/core';
-import {
-  exportAssessmentReport,
-  exportAssessmentWorkbook,
-  exportReadinessReport,
-  loadPartnershipReport,
-  writeDemoData,
-  type DemoResult,
-} from '../../../../electron/export';
+import { exportAssessmentReport, exportAssessmentWorkbook, exportReadinessReport, loadPartnershipReport } from '../../../../electron/export';
+import { writeDemoData, type DemoResult } from '../../../../electron/demo/demo-data';
 import { roundScore, scoreAssessment } from '../../../../shared/scoring';
 import { ScriptedDialogs } from '../../../support/scripted-dialogs';
 import { templatesDir } from '../../../support/paths';

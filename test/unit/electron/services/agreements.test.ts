@@ -96,8 +96,8 @@ describe('the partnership agreement', () => {
     const agreement = await draftAtA();
     const { content } = agreement;
     expect(agreement.ownSide).toBe('A');
-    expect(content.parties.A).toMatchObject({ legalName: 'Universidad de Ejemplo', exchangeId: a.exchange.keyStatus().exchangeId, signatory: { name: 'María López', role: 'Rector' } });
-    expect(content.parties.B).toMatchObject({ legalName: 'Tampere Test University', exchangeId: b.exchange.keyStatus().exchangeId, signatory: { name: 'Mikko Laine', role: 'Rector' } });
+    expect(content.parties.A).toMatchObject({ legalName: 'Universidad de Ejemplo', exchangeId: a.identity.keyStatus().exchangeId, signatory: { name: 'María López', role: 'Rector' } });
+    expect(content.parties.B).toMatchObject({ legalName: 'Tampere Test University', exchangeId: b.identity.keyStatus().exchangeId, signatory: { name: 'Mikko Laine', role: 'Rector' } });
     expect(content.conditions).toEqual([expect.objectContaining({ text: 'Sign a joint-controller arrangement for learner data', side: 'B', criterionId: 'DAT-01', dueDate: '2027-03-31' })]);
     expect(content.decision.outcome).toBe('conditional');
     expect(content.framework.id).toBe('trustbridge-guide');

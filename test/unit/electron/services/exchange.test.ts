@@ -67,8 +67,8 @@ describe('exchange between two institutions', () => {
     await b.exchange.apply([preview!.token]);
     const [held] = b.assessments.list();
     expect(held).toMatchObject({ id: selfA.id, kind: 'self', origin: 'exchange', subject: { institutionId: uniInB.id } });
-    expect(b.institutions.list().find((item) => item.id === uniInB.id)?.exchangeId).toBe(a.exchange.keyStatus().exchangeId);
-    expect(b.exchange.partnerKeys.issuers()).toEqual([expect.objectContaining({ institutionName: 'Universidad de Ejemplo', keys: [expect.objectContaining({ status: 'unconfirmed' })] })]);
+    expect(b.institutions.list().find((item) => item.id === uniInB.id)?.exchangeId).toBe(a.identity.keyStatus().exchangeId);
+    expect(b.identity.partnerIssuers()).toEqual([expect.objectContaining({ institutionName: 'Universidad de Ejemplo', keys: [expect.objectContaining({ status: 'unconfirmed' })] })]);
   });
 
   it('brings the partner’s self-assessment and its audit of us back, fills the partnership, and knows it was already imported', async () => {
@@ -142,10 +142,10 @@ describe('exchange between two institutions', () => {
   it('asks for the passphrase before signing when the key is locked', async () => {
     await setUpParty(a, universidad(), tampere(), 'Jordi Puig');
     const selfA = await completedSelfAssessment(a);
-    a.exchange.keyRing.lock();
+    a.identity.lock();
     await expect(a.exchange.exportItems({ assessmentIds: [selfA.id] })).rejects.toMatchObject({ code: 'LOCKED' });
-    await expect(a.exchange.unlock('not the passphrase')).rejects.toBeTruthy();
-    await a.exchange.unlock(passphrase);
+    await expect(a.identity.unlock('not the passphrase')).rejects.toBeTruthy();
+    await a.identity.unlock(passphrase);
     expect((await a.exchange.exportItems({ assessmentIds: [selfA.id] })).length).toBeGreaterThan(1000);
   });
 });

@@ -8,7 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../../electron/app/core';
-import { writeDemoData, type DemoResult } from '../../../../electron/export';
+import { writeDemoData, type DemoResult } from '../../../../electron/demo/demo-data';
 import { erasedEmail, erasedName, personalDataOf, personKey, type PersonalDataService } from '../../../../electron/services/personal-data';
 import { fileTree } from '../../../support/file-tree';
 import { templatesDir } from '../../../support/paths';

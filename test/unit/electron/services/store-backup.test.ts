@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../../../electron/app/core';
-import { writeDemoData } from '../../../../electron/export';
+import { writeDemoData } from '../../../../electron/demo/demo-data';
 import { KeyRing } from '../../../../electron/keys/key-ring';
 import {
   backupFormat,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { openCore } from '../../../../electron/app/core';
-import { writeDemoData } from '../../../../electron/export';
+import { writeDemoData } from '../../../../electron/demo/demo-data';
 import { agreementKind } from '../../../../electron/services/agreements';
 import { frameworkKind } from '../../../../electron/services/frameworks';
 import { institutionKind } from '../../../../electron/services/institutions';

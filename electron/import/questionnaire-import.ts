@@ -14,20 +14,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Answer, Evidence } from '../../../shared/assessment/answer';
-import { assessmentSchema, type Assessment, type InstitutionRef } from '../../../shared/assessment/schema';
-import { AppError } from '../../../shared/errors';
-import { translate, type TranslationTree } from '../../../shared/i18n';
-import type { FrameworkListItem } from '../../../shared/framework/catalog';
-import { frameworkRef } from '../../../shared/framework/fingerprint';
-import { criteriaOf, languageSchema, type Framework, type Language, type Level } from '../../../shared/framework/schema';
-import { cleanText } from '../../../shared/report/clean-text';
-import { figure } from '../../../shared/report/parts';
-import type { Figure } from '../../../shared/report/model';
-import { allowsNotApplicable, scoreAssessment, type ReadinessBand } from '../../../shared/scoring';
-import type { Store } from '../../store/store';
-import type { AssessmentService } from '../../services/assessments';
-import { columnLetter } from './kit';
+import type { Answer, Evidence } from '../../shared/assessment/answer';
+import { assessmentSchema, type Assessment, type InstitutionRef } from '../../shared/assessment/schema';
+import { AppError } from '../../shared/errors';
+import { translate, type TranslationTree } from '../../shared/i18n';
+import type { FrameworkListItem } from '../../shared/framework/catalog';
+import { frameworkRef } from '../../shared/framework/fingerprint';
+import { criteriaOf, languageSchema, type Framework, type Language, type Level } from '../../shared/framework/schema';
+import { cleanText } from '../../shared/report/clean-text';
+import { figure } from '../../shared/report/parts';
+import type { Figure } from '../../shared/report/model';
+import { allowsNotApplicable, scoreAssessment, type ReadinessBand } from '../../shared/scoring';
+import type { AssessmentService } from '../services/assessments';
+import { columnLetter } from '../export/xlsx/kit';
 import {
   answerColumns,
   columns,
@@ -41,8 +40,8 @@ import {
   respondentFirstRow,
   sheetNames,
   type IdentityKey,
-} from './questionnaire-layout';
-import { inspectWorkbookZip } from './zip-guard';
+} from '../export/xlsx/questionnaire-layout';
+import { inspectWorkbookZip } from '../export/xlsx/zip-guard';
 
 export interface QuestionnaireProblem {
   /** The spreadsheet row (1-based) or null for a problem with no row (a criterion missing from the file). */
@@ -346,7 +345,7 @@ export async function readQuestionnaire(bytes: Uint8Array, options: ReadQuestion
 /** Stores the previewed assessment. Refuses a preview with errors, or whose partner is gone. */
 export async function acceptQuestionnaire(
   preview: QuestionnairePreview,
-  services: { store: Store; assessments: Pick<AssessmentService, 'kind'>; institutionExists: (id: string) => boolean },
+  services: { assessments: Pick<AssessmentService, 'importAssessment'>; institutionExists: (id: string) => boolean },
 ): Promise<Assessment> {
   const errors = preview.problems.filter((problem) => problem.severity === 'error');
   if (errors.length) {
@@ -360,7 +359,7 @@ export async function acceptQuestionnaire(
     throw new AppError({ code: 'NOT_FOUND', message: `${preview.subject.legalName} is no longer in this data folder. Nothing was stored.` });
   }
   const assessment = assessmentSchema.parse(preview.assessment);
-  return services.store.create(services.assessments.kind, assessment);
+  return services.assessments.importAssessment(assessment);
 }
 
 // ------------------------------------------------------------------ reading cells

@@ -13,7 +13,7 @@ import { profileOf } from '../../shared/institution/schema';
 import { openCore, type Core } from '../app/core';
 import { noDialogs } from '../platform/dialogs';
 import { demoDate, writeDemoData, type DemoResult } from './demo-data';
-import { exportAgreement } from './index';
+import { exportAgreement } from '../export';
 
 /** The passphrase of both demo keys (the demo has nothing to protect; say so when printing it). */
 export const demoPassphrase = 'demo passphrase, not for real use';
@@ -60,7 +60,7 @@ export async function writeDemoExchange(options: {
   const a = await open(options.dataDir, clockFrom(`${demoDate}T12:00:00.000Z`));
   let b: Core | undefined;
   try {
-    await a.exchange.createKey(demoPassphrase);
+    await a.identity.createKey(demoPassphrase);
     b = await open(partnerDataDir, clockFrom(`${demoDate}T12:30:00.000Z`));
     const partnerInA = a.institutions.list().find((item) => item.kind === 'partner');
     const ownA = await a.institutions.getOwn();
@@ -71,7 +71,7 @@ export async function writeDemoExchange(options: {
     const ownB = await b.institutions.saveOwn(profileOf(await a.institutions.get(partnerInA.id)));
     const ejemploInB = await b.institutions.createPartner(profileOf(ownA));
     await b.store.updateSettings({ userName: 'Laura Virtanen', userRole: 'Head of Quality Services', setupCompleted: true, language: null });
-    await b.exchange.createKey(demoPassphrase);
+    await b.identity.createKey(demoPassphrase);
     const ids = new Map([
       [partnerInA.id, ownB.id],
       [ownA.id, ejemploInB.id],
@@ -80,16 +80,16 @@ export async function writeDemoExchange(options: {
     for (const id of [options.demo.assessments.selfB, options.demo.assessments.auditOfA]) {
       const held = await a.assessments.get(id);
       const own: Assessment = { ...held, subject: remap(held.subject), assessor: remap(held.assessor), origin: { type: 'local' } };
-      await b.store.create(b.assessments.kind, own);
+      await b.assessments.importAssessment(own);
     }
 
     // Ejemplo holds these two as received from Tampere: record them as an import does — signed
     // with Tampere's own key, from the institution with Tampere's exchange id — so that every view
     // (the partnership and the consortium matrix alike) can trust them as Tampere's word.
-    await a.institutions.rememberExchangeId(partnerInA.id, b.exchange.keyRing.exchangeId());
+    await a.institutions.rememberExchangeId(partnerInA.id, b.identity.exchangeId());
     for (const id of [options.demo.assessments.selfB, options.demo.assessments.auditOfA]) {
       await a.store.update(a.assessments.kind, id, (held) =>
-        held.origin.type === 'exchange' ? { ...held, origin: { ...held.origin, keyFingerprint: b!.exchange.keyRing.fingerprint() } } : held,
+        held.origin.type === 'exchange' ? { ...held, origin: { ...held.origin, keyFingerprint: b!.identity.fingerprint() } } : held,
       );
     }
 

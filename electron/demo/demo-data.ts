@@ -442,5 +442,5 @@ async function storeExchanged(
     createdBy: 'Laura Virtanen',
     updatedAt: at,
   };
-  return core.store.create(core.assessments.kind, assessment);
+  return core.assessments.importAssessment(assessment);
 }
