@@ -39,6 +39,8 @@ export interface CoreOptions {
   sharedFolderPollMs?: number;
   /** Files the operating system handed over; the main process fills it, the renderer takes them. */
   openedFiles?: OpenedFiles;
+  /** The officer confirmed that the computer named in the data folder's lock no longer uses it (`--take-over-data-folder`). */
+  takeOverDataFolder?: boolean;
   /** Store tuning, for tests and benchmarks. */
   indexFlushDelayMs?: number;
   snapshotEveryMs?: number;
@@ -71,6 +73,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind, agreementKind],
     now,
     logger,
+    folderLock: { appVersion: options.appVersion, ...(options.takeOverDataFolder ? { takeOver: true } : {}) },
     ...(options.indexFlushDelayMs !== undefined ? { indexFlushDelayMs: options.indexFlushDelayMs } : {}),
     ...(options.snapshotEveryMs !== undefined ? { snapshotEveryMs: options.snapshotEveryMs } : {}),
   });
