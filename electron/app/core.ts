@@ -9,6 +9,7 @@ import type { DialogService } from '../platform/dialogs';
 import type { SecretProtector } from '../keys/secret-protector';
 import { AgreementService, agreementKind } from '../services/agreements';
 import { AssessmentService, assessmentKind, type User } from '../services/assessments';
+import { RosterBook } from '../consortium/roster';
 import { ConsortiumService } from '../services/consortium';
 import { ExchangeService } from '../services/exchange';
 import { InboxService } from '../services/inbox';
@@ -58,6 +59,7 @@ export interface Core {
   agreements: AgreementService;
   inbox: InboxService;
   consortium: ConsortiumService;
+  roster: RosterBook;
   openedFiles: OpenedFiles;
   close(): Promise<void>;
 }
@@ -106,8 +108,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   const agreements = new AgreementService({ store, templatesDir: options.templatesDir, institutions, assessments, partnerships, frameworks, exchange, now, user });
   exchange.attachAgreements(agreements);
+  // The consortium key roster the officer confirmed, if any: it decides which keys the inbox trusts.
+  const roster = await RosterBook.open(options.dataDir);
   const inbox = await InboxService.open({
     dataDir: options.dataDir,
+    roster: () => roster.roster,
     store,
     exchange,
     now,
@@ -117,7 +122,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
   const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, exchange, now });
   const openedFiles = options.openedFiles ?? new OpenedFiles(() => options.emit?.({ type: 'files-opened' }));
-  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles };
+  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, roster, openedFiles };
 
   return {
     ...core,

@@ -4,6 +4,7 @@ import { exchangeCommands } from './exchange-commands';
 import { exportCommand } from './export-command';
 import { frameworkCommand } from './framework-commands';
 import { demoCommand, reportCommand } from './report-commands';
+import { rosterCommand } from './roster-commands';
 import { scoreCommand } from './score-command';
 
 export interface CommandContext {
@@ -27,6 +28,7 @@ export const commands: Command[] = [
   demoCommand,
   ...exchangeCommands,
   consortiumCommand,
+  rosterCommand,
   exportCommand,
   {
     name: 'version',
