@@ -11,6 +11,7 @@ import { IdentityService } from '../keys/identity';
 import type { SecretProtector } from '../keys/secret-protector';
 import { AgreementService, agreementKind } from '../services/agreements';
 import { AssessmentService, assessmentKind, type User } from '../services/assessments';
+import { RosterBook } from '../consortium/roster';
 import { ConsortiumService } from '../services/consortium';
 import { ExchangeService } from '../services/exchange';
 import { InboxService } from '../services/inbox';
@@ -42,6 +43,8 @@ export interface CoreOptions {
   sharedFolderPollMs?: number;
   /** Files the operating system handed over; the main process fills it, the renderer takes them. */
   openedFiles?: OpenedFiles;
+  /** The officer confirmed that the computer named in the data folder's lock no longer uses it (`--take-over-data-folder`). */
+  takeOverDataFolder?: boolean;
   /** Store tuning, for tests and benchmarks. */
   indexFlushDelayMs?: number;
   snapshotEveryMs?: number;
@@ -62,6 +65,7 @@ export interface Core {
   agreements: AgreementService;
   inbox: InboxService;
   consortium: ConsortiumService;
+  roster: RosterBook;
   openedFiles: OpenedFiles;
   close(): Promise<void>;
 }
@@ -77,6 +81,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind, agreementKind],
     now,
     logger,
+    folderLock: { appVersion: options.appVersion, ...(options.takeOverDataFolder ? { takeOver: true } : {}) },
     ...(options.indexFlushDelayMs !== undefined ? { indexFlushDelayMs: options.indexFlushDelayMs } : {}),
     ...(options.snapshotEveryMs !== undefined ? { snapshotEveryMs: options.snapshotEveryMs } : {}),
   });
@@ -106,8 +111,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const agreements = new AgreementService({ store, templatesDir: options.templatesDir, institutions, assessments, partnerships, frameworks, identity, now, user });
   const previews = new ImportPreviews();
   const exchange = new ExchangeService({ store, identity, agreements, previews, institutions, assessments, partnerships, frameworks, now, user });
+  // The consortium key roster the officer confirmed, if any: it decides which keys the inbox trusts.
+  const roster = await RosterBook.open(options.dataDir);
   const inbox = await InboxService.open({
     dataDir: options.dataDir,
+    roster: () => roster.roster,
     store,
     exchange,
     now,
@@ -117,7 +125,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
   const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, identity, now });
   const openedFiles = options.openedFiles ?? new OpenedFiles(() => options.emit?.({ type: 'files-opened' }));
-  const core = { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles };
+  const core = { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, roster, openedFiles };
 
   return {
     ...core,

@@ -4,6 +4,7 @@ import { exchangeCommands } from './exchange-commands';
 import { exportCommand } from './export-command';
 import { frameworkCommand } from './framework-commands';
 import { demoCommand, reportCommand } from './report-commands';
+import { rosterCommand } from './roster-commands';
 import type { Command } from './options';
 import { scoreCommand } from './score-command';
 
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   demoCommand,
   ...exchangeCommands,
   consortiumCommand,
+  rosterCommand,
   exportCommand,
   {
     name: 'version',

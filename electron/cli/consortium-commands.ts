@@ -14,6 +14,7 @@ import { buildConsortium } from '../../shared/consortium/build';
 import { dayOf } from '../../shared/dates';
 import type { ConsortiumFiles, ConsortiumModel } from '../../shared/consortium/model';
 import { languageSchema } from '../../shared/framework/schema';
+import { RosterBook } from '../consortium/roster';
 import { consortiumFromFolder, readConsortiumFolder, summariseFolder, type ReadFolderOptions } from '../consortium/folder';
 import { exportConsortiumSummary, exportConsortiumWorkbook } from '../export';
 import { KeyRing } from '../keys/key-ring';
@@ -82,6 +83,9 @@ export const consortiumCommand: Command = {
       try {
         readOptions.partnerKeys = await PartnerKeys.open({ dataDir });
         readOptions.ownKeyRing = await KeyRing.open({ dataDir });
+        // A consortium roster accepted in that data folder decides instead of first use.
+        const roster = (await RosterBook.open(dataDir)).roster;
+        if (roster) readOptions.roster = roster;
       } catch (error) {
         context.err(`consortium: ${error instanceof Error ? error.message : String(error)}`);
         return 1;
@@ -136,7 +140,9 @@ function describe(folder: string, model: ConsortiumModel, files: ConsortiumFiles
     `Counted ${plural(files.accepted.length, 'file')}: ${plural(totals.institutions, 'institution')}, ${plural(totals.audits, 'audit')} ` +
       `(${totals.valid} valid, ${totals.expiring} expiring within ${model.expiringWithinDays} days, ${totals.expired} expired, ${totals.inProgress} in progress), ` +
       `${plural(totals.selfAssessments, 'self-assessment')}; ${plural(totals.directionsMissing, 'direction')} without an audit. Validity counted to ${model.today}.`,
-    files.keyCheck === 'registry'
+    files.keyCheck === 'roster'
+      ? 'Keys: checked against the consortium roster accepted in the data folder (files signed with a key not on it are refused).'
+      : files.keyCheck === 'registry'
       ? 'Keys: checked against the partner keys of the data folder (institutions it has never seen: within the folder).'
       : 'Keys: checked within the folder only (the first key seen for an institution is trusted); give --data-dir to check them against your known partner keys.',
   ];

@@ -46,6 +46,7 @@ import type { InstitutionProfile } from '../../shared/institution/schema';
 import type { DecisionOutcome } from '../../shared/partnership/schema';
 import { tooLarge, verifyExchangeFile, type VerifiedExchange, type VerifiedSignature, type VerifyOptions } from '../exchange/read';
 import { rotationPath } from '../keys/rotation';
+import { judgeKey, type Roster } from '../../shared/consortium/roster';
 
 // ---------------------------------------------------------------- scanning
 
@@ -195,7 +196,7 @@ export interface AcceptedExchangeFile {
 export interface ConsortiumFolderRead {
   folder: string;
   readAt: string;
-  keyCheck: 'registry' | 'folder';
+  keyCheck: 'registry' | 'folder' | 'roster';
   /** The files that count, in file-name order. */
   accepted: AcceptedExchangeFile[];
   refused: RefusedFile[];
@@ -205,6 +206,11 @@ export interface ConsortiumFolderRead {
 }
 
 export interface ReadFolderOptions extends Pick<VerifyOptions, 'partnerKeys' | 'ownKeyRing'> {
+  /**
+   * The consortium's key roster in force (electron/consortium/roster.ts): when given, it decides
+   * every signature instead of trust on first use, and files signed with a key not on it are refused.
+   */
+  roster?: Roster;
   /** The time recorded as `readAt`; the system clock by default. */
   now?: () => Date;
   /** Called after each file: (files done, files in all). */
@@ -227,8 +233,9 @@ export async function readConsortiumFolder(folder: string, options: ReadFolderOp
     options.onProgress?.(index + 1, total);
   }
 
-  // Trust on first use within the folder, for every key no registry has spoken for.
-  const trusted = trustWithinFolder(verified, refused);
+  // With a roster, the roster decides; else trust on first use within the folder, for every key
+  // no registry has spoken for.
+  const trusted = options.roster ? trustByRoster(verified, refused, options.roster, now().toISOString().slice(0, 10)) : trustWithinFolder(verified, refused);
 
   // Identical content counts once.
   const duplicates: Array<{ fileName: string; sameAs: string }> = [];
@@ -262,7 +269,7 @@ export async function readConsortiumFolder(folder: string, options: ReadFolderOp
   return {
     folder,
     readAt: now().toISOString(),
-    keyCheck: options.partnerKeys ? 'registry' : 'folder',
+    keyCheck: options.roster ? 'roster' : options.partnerKeys ? 'registry' : 'folder',
     accepted,
     refused: refused.sort((a, b) => compareText(a.fileName, b.fileName)),
     duplicates: duplicates.sort((a, b) => compareText(a.fileName, b.fileName)),
@@ -362,6 +369,37 @@ function trustWithinFolder(entries: readonly FolderEntry[], refused: RefusedFile
   }
   return trusted;
 }
+
+/**
+ * Files whose every signature is by a key the roster lists for that signature's institution; any
+ * other file is refused (`NOT_ON_ROSTER`), whatever it was signed first or later: a key planted in
+ * the folder before the real partner's counts for nothing.
+ */
+function trustByRoster(entries: readonly FolderEntry[], refused: RefusedFile[], roster: Roster, today: string): FolderEntry[] {
+  const trusted: FolderEntry[] = [];
+  for (const entry of entries) {
+    let refusal: string | undefined;
+    for (const signature of entry.verified.signatures) {
+      const judgement = judgeKey(roster, signature.exchangeId, signature.fingerprint, today);
+      if (judgement.status === 'on-roster') continue;
+      const institution = signature.byIssuer ? entry.verified.issuer.legalName : signature.signer.institution;
+      const key = fingerprintForDisplay(signature.fingerprint);
+      refusal =
+        judgement.status === 'roster-not-valid'
+          ? `The consortium roster held is valid from ${judgement.validFrom} to ${judgement.validUntil}, not today, so no key can be checked against it. Ask the coordinator for the current roster.`
+          : judgement.status === 'not-a-member'
+            ? `Signature ${signature.position} is made for ${institution} (${signature.exchangeId}), which is not on the consortium roster (number ${roster.sequence}). The file was not counted: ask the coordinator whether ${institution} has joined, and for a new roster.`
+            : `Signature ${signature.position} is made for ${judgement.member.legalName} with a key (${key}) that the consortium roster (number ${roster.sequence}) does not list for it. Someone else may be writing in ${judgement.member.legalName}'s name, or it changed its key. The file was not counted: ask the coordinator for a new roster, or compare the fingerprint with your contact at ${judgement.member.legalName}.`;
+      break;
+    }
+    if (refusal) refused.push({ fileName: entry.file.fileName, code: rosterRefusalCode, reason: refusal });
+    else trusted.push(entry);
+  }
+  return trusted;
+}
+
+/** The refusal code of a file signed with a key the roster does not list. */
+export const rosterRefusalCode = 'NOT_ON_ROSTER';
 
 interface FolderKeys {
   active: Set<string>;

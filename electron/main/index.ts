@@ -3,6 +3,7 @@
  */
 import { join } from 'node:path';
 import { app, dialog, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
+import { isAppError } from '../../shared/errors';
 import { languageForLocale, translate } from '../../shared/i18n';
 import type { AppEvent } from '../../shared/ipc/events';
 import { ipcEventChannel } from '../../shared/ipc/bridge';
@@ -19,6 +20,8 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
 import { createMainWindow, preloadPathFor } from './window';
 
+/** The officer's confirmation that the computer named in the data folder's lock no longer uses the folder. */
+const takeOverDataFolderFlag = '--take-over-data-folder';
 const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'), process.cwd());
 // Chromium's own profile (Local State, the SingletonLock and SingletonSocket symlinks, caches) stays
 // on the local disk, in a folder keyed by the data folder: a data folder on a FAT or exFAT stick
@@ -99,6 +102,7 @@ async function start(): Promise<void> {
     osProtector: () => keychain,
     watchSharedFolder: true,
     openedFiles,
+    takeOverDataFolder: process.argv.includes(takeOverDataFolderFlag),
   });
   registerIpc(core.router, () => mainWindow);
   Menu.setApplicationMenu(
@@ -121,9 +125,7 @@ async function start(): Promise<void> {
 
 async function fail(error: unknown): Promise<void> {
   logger.error('Start-up failed', error);
-  const message = error instanceof Error ? error.message : String(error);
-  const title = translate(language(), 'startup.failedTitle');
-  const body = translate(language(), 'startup.failedBody', { message, dataDir });
+  const { title, body } = startupFailureText(error);
   // Also for whoever started the app from a terminal (and the smoke test: the box is modal).
   console.error(`${title}\n${body}`);
   dialog.showErrorBox(title, body);
@@ -131,6 +133,19 @@ async function fail(error: unknown): Promise<void> {
   // releases the single-instance lock.
   await closeStore();
   app.exit(1);
+}
+
+/** The error box's text: the data folder's lock names who holds it; anything else says what failed. */
+function startupFailureText(error: unknown): { title: string; body: string } {
+  if (isAppError(error) && error.code === 'LOCKED' && error.params?.reason === 'data-folder-locked') {
+    const params = { ...error.params, dataDir };
+    return {
+      title: translate(language(), 'startup.lockedTitle'),
+      body: translate(language(), error.params.sameHost ? 'startup.lockedBodySameComputer' : 'startup.lockedBodyOtherComputer', params),
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { title: translate(language(), 'startup.failedTitle'), body: translate(language(), 'startup.failedBody', { message, dataDir }) };
 }
 
 let closing: Promise<void> | undefined;

@@ -20,6 +20,9 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { InboxEntry, InboxView } from '../../shared/exchange/inbox';
 import { scanExchangeFolder } from '../consortium/folder';
+import { rosterRefusal } from '../consortium/roster';
+import type { Roster } from '../../shared/consortium/roster';
+import type { FilePreview } from '../../shared/exchange/app';
 import { writeFileDurably } from '../store/durable-write';
 import { readJsonFile } from '../store/json-file';
 import type { Store } from '../store/store';
@@ -48,6 +51,8 @@ export interface InboxOptions {
   onChange?: (view: InboxView) => void;
   /** How often the folder is read again without a notification (default one minute). */
   pollMs?: number;
+  /** The consortium key roster in force, if the officer confirmed a coordinator (electron/consortium/roster.ts). */
+  roster?: () => Roster | undefined;
 }
 
 /** One collator for every sort: `localeCompare` looks one up on each call, slow over thousands of files. */
@@ -177,7 +182,7 @@ export class InboxService {
             held.fileName = file.fileName;
             continue;
           }
-          const preview = await this.options.exchange.previewOne(file.path);
+          const preview = await this.underRoster(await this.options.exchange.previewOne(file.path), bytes);
           if (await this.leftOut(sha256, file.fileName, preview)) {
             handled += 1;
             continue;
@@ -204,6 +209,20 @@ export class InboxService {
     const view = this.view();
     if (JSON.stringify(view.entries.map((entry) => [entry.sha256, entry.preview.ok, entry.preview.changes])) !== before) this.options.onChange?.(view);
     return view;
+  }
+
+  /**
+   * With a roster in force, a file signed with a key the roster does not list is flagged: listed
+   * as refused with the reason, never applied — whether or not its key was the first one seen.
+   */
+  private async underRoster(preview: FilePreview, bytes: Uint8Array | undefined): Promise<FilePreview> {
+    const roster = this.options.roster?.();
+    if (!roster || !preview.ok) return preview;
+    const refusal = bytes ? await rosterRefusal(bytes, roster, this.options.now().toISOString().slice(0, 10)) : undefined;
+    if (!refusal && bytes) return preview;
+    this.options.exchange.forget(preview.token);
+    const { items: _items, ...rest } = preview;
+    return { ...rest, ok: false, changes: 0, error: refusal ?? { code: 'CONFLICT', message: `${preview.fileName} changed or left the shared folder while it was read. Check the folder again.` } };
   }
 
   /** Applies a listed file, all or nothing, as an import; then it leaves the list for good. */
@@ -236,7 +255,8 @@ export class InboxService {
       if (!related) continue;
       this.relations.delete(entry.preview.token);
       this.options.exchange.forget(entry.preview.token);
-      const preview = await this.options.exchange.previewOne(join(folder, entry.fileName));
+      const path = join(folder, entry.fileName);
+      const preview = await this.underRoster(await this.options.exchange.previewOne(path), await readFile(path).catch(() => undefined));
       if (await this.leftOut(entry.sha256, entry.fileName, preview)) {
         this.entries.delete(entry.sha256);
         this.handledInFolder += 1;

@@ -24,9 +24,10 @@
  * the schema needs one) and keeps everything else: structure, levels, scores, dates. Each document
  * is written through the store, one at a time and durably, and written twice so that its `.bak`
  * (the previous save, kept for recovery) holds the anonymised version too. Copies outside the live
- * documents — rotating snapshots, copies taken before migrations, deleted items and quarantined
- * files that can still be read — are anonymised in place by the same rules; a copy that cannot be
- * read (a damaged file in quarantine) and still contains the name is reported, never silently kept.
+ * documents — rotating snapshots, copies taken before migrations, deleted items, the checked
+ * `.copy` files under copies/ and quarantined files (checked copies among them) that can still be
+ * read — are anonymised in place by the same rules; a copy that cannot be read (a damaged file in
+ * quarantine) and still contains the name is reported, never silently kept.
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -34,6 +35,7 @@ import { join, relative, sep } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { erasureLogSchema, personalDataCategories, type ErasureRecord, type PersonalDataCategory } from '../../shared/store/files';
 import { parseOwnJson } from '../platform/json';
+import { copiesFolderName, copyBytes } from '../store/checked-copy';
 import { writeFileDurably } from '../store/durable-write';
 import { readJsonDocument } from '../store/json-file';
 import type { DocumentKind, StoredDocument, Store } from '../store/store';
@@ -72,7 +74,7 @@ export interface NamedPerson {
 }
 
 export interface ErasureResult extends ErasureRecord {
-  /** Files that still contain the name and could not be anonymised (damaged files in quarantine). */
+  /** Files that still contain the name and could not be anonymised (damaged files in quarantine), relative to the data folder. */
   remainingCopies: string[];
 }
 
@@ -387,30 +389,40 @@ export class PersonalDataService {
     const needles = [...new Set([...names, key])].map(namePattern);
     let changed = 0;
     const remaining: string[] = [];
-    for (const folder of ['backups', 'deleted', 'quarantine']) {
+    // copies/: the second copy of every file (checked-copy.ts); those of live documents were
+    // rewritten with them, any other one (of a file no longer listed) is anonymised here.
+    for (const folder of ['backups', 'deleted', 'quarantine', copiesFolderName]) {
       for (const path of await filesUnder(join(root, folder))) {
         // A file removed since the listing (a snapshot pruned) holds no name any more.
         const text = await readFile(path, 'utf8').catch(() => undefined);
         if (text === undefined || !needles.some((pattern) => matches(pattern, text))) continue;
-        const parsed = parseOwnJson(text);
+        // A checked copy (also one set aside in quarantine) is its header line and the file's
+        // bytes: the JSON after the header is anonymised, and the header made to fit it again.
+        const copy = copyHeaderPattern.exec(text);
+        const body = copy ? text.slice(copy[0].length) : text;
+        const parsed = parseOwnJson(body);
         if (!parsed.ok) {
           remaining.push(relative(root, path).split(sep).join('/'));
           continue;
         }
         const document = parsed.value;
-        const isSettings = /(^|[\\/])settings\.json(\.bak)?$/.test(path);
+        const isSettings = /(^|[\\/])settings\.json(\.bak)?(\.copy)?([.][^\\/]*)?$/.test(path.slice(root.length));
         const categories = anonymise(document, key, names, { userNameEmpty: isSettings });
         if (categories.length === 0) {
           remaining.push(relative(root, path).split(sep).join('/'));
           continue;
         }
-        await writeFileDurably(path, JSON.stringify(document) + '\n');
+        const anonymised = JSON.stringify(document) + '\n';
+        await writeFileDurably(path, copy ? copyBytes(Buffer.from(anonymised, 'utf8')) : anonymised);
         changed += 1;
       }
     }
     return { changed, remaining };
   }
 }
+
+/** The first line of a checked copy (checked-copy.ts), whatever its checksum says. */
+const copyHeaderPattern = /^trustbridge-copy 1 sha256=[0-9a-f]{64} bytes=\d+\n/;
 
 function matches(pattern: RegExp, text: string): boolean {
   pattern.lastIndex = 0;

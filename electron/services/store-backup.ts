@@ -40,6 +40,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { parseUntrustedJson } from '../platform/json';
 import { fsyncFolder } from '../store/durable-write';
+import { folderLockFileName } from '../store/folder-lock';
 import { storageError } from '../store/storage-errors';
 
 export const backupFormat = 'trustbridge-store-backup';
@@ -131,6 +132,8 @@ export function isSafeRelativePath(path: string): boolean {
 function belongsInBackup(path: string): boolean {
   const name = path.split('/').pop() ?? '';
   if (name.endsWith('.tmp')) return false;
+  // The lock of whoever has the folder open now: a restored folder is not open anywhere.
+  if (path === folderLockFileName) return false;
   // Rotating snapshots are left out; the copies taken before migrations are kept.
   if (path.startsWith('backups/') && !path.startsWith('backups/migrations/')) return false;
   return true;

@@ -73,6 +73,11 @@ export function useFileOps(ops: FileOps): () => void {
   };
 }
 
+/** The file operations in use (the disk's, or the power-loss test's recording). */
+export function currentFileOps(): FileOps {
+  return fileOps;
+}
+
 export async function fsyncFolder(folder: string): Promise<void> {
   await fileOps.syncFolder(folder);
 }

@@ -6,12 +6,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { StoreNotice } from '../../shared/store/notices';
 import { setAsideFile } from './checked-copy';
-import { fsyncFolder } from './durable-write';
+import { currentFileOps } from './durable-write';
 import { storageError } from './storage-errors';
 
 /** Evidence larger than this is better linked than copied into the store. */
@@ -72,8 +72,10 @@ export class EvidenceStore {
     const temp = join(this.folder, `.${randomBytes(8).toString('hex')}.tmp`);
     const hash = createHash('sha256');
     let size = 0;
+    // Through the store's file operations, so the power-loss test sees every step.
+    const ops = currentFileOps();
     try {
-      const out = await open(temp, 'wx');
+      const out = await ops.openNew(temp);
       try {
         for await (const chunk of createReadStream(sourcePath)) {
           const bytes = chunk as Buffer;
@@ -88,11 +90,13 @@ export class EvidenceStore {
       const sha256 = hash.digest('hex');
       const target = this.pathOf(sha256);
       if (await this.has(sha256)) {
-        await rm(temp, { force: true });
+        await ops.remove(temp);
       } else {
         await mkdir(join(this.folder, sha256.slice(0, 2)), { recursive: true });
-        await rename(temp, target);
-        await fsyncFolder(join(this.folder, sha256.slice(0, 2)));
+        await ops.rename(temp, target);
+        // The rename moves an entry between two folders: both are made durable.
+        await ops.syncFolder(join(this.folder, sha256.slice(0, 2)));
+        await ops.syncFolder(this.folder);
       }
       const copy = this.copyPathOf(sha256);
       if (copy && (await hashOf(copy)) !== sha256) await writeCopyOf(target, copy);
@@ -164,18 +168,19 @@ async function hashOf(path: string): Promise<string | undefined> {
 async function writeCopyOf(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true });
   const temp = `${to}.${randomBytes(6).toString('hex')}.tmp`;
+  const ops = currentFileOps();
   try {
-    await copyFile(from, temp);
-    const handle = await open(temp, 'r+');
+    const out = await ops.openNew(temp);
     try {
-      await handle.sync();
+      for await (const chunk of createReadStream(from)) await out.write(chunk as Buffer);
+      await out.sync();
     } finally {
-      await handle.close();
+      await out.close();
     }
-    await rename(temp, to);
-    await fsyncFolder(dirname(to));
+    await ops.rename(temp, to);
+    await ops.syncFolder(dirname(to));
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await ops.remove(temp).catch(() => undefined);
     throw storageError(error, to);
   }
 }

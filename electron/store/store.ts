@@ -37,6 +37,7 @@ import { appendJournal, journalPath, readJournal, type JournalLine } from './cat
 import { DamagedFileError, DurableJsonFile, parseJsonDocument, parseJsonText, readJsonDocument, readJsonFile } from './json-file';
 import { Snapshots } from './snapshots';
 import { deepFreeze } from './frozen';
+import { FolderLock, type FolderLockEnvironment } from './folder-lock';
 import { jsonText } from './json-text';
 import { parseChange } from './validate-change';
 import { storageError } from './storage-errors';
@@ -78,6 +79,8 @@ export interface StoreOptions {
   /** A snapshot is taken at open when the newest is older than this. */
   snapshotEveryMs?: number;
   snapshotsKept?: number;
+  /** The data folder's lock (folder-lock.ts): what it records, and the officer's confirmation that another computer's lock is stale. */
+  folderLock?: { appVersion: string; takeOver?: boolean; environment?: FolderLockEnvironment };
 }
 
 const cacheLimit = 64;
@@ -110,6 +113,7 @@ export class Store {
   private journalBytes = 0;
   private snapshotting: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private folderLock: FolderLock | undefined;
 
   private constructor(options: StoreOptions) {
     this.dataDir = options.dataDir;
@@ -140,23 +144,44 @@ export class Store {
   static async open(options: StoreOptions): Promise<Store> {
     const store = new Store(options);
     await store.prepareFolders();
-    await store.finishInterruptedWrites();
-    await store.openNotices();
-    await store.openSettings();
-    await store.findSyncConflicts();
-    const needsReconcile = await store.openIndex();
-    if (needsReconcile) await store.reconcile();
+    // Before anything is read or repaired: another TrustBridge working on the folder would be
+    // writing while this one repairs, and its temporary files are not leftovers.
+    store.folderLock = await FolderLock.acquire({
+      dataDir: store.dataDir,
+      appVersion: options.folderLock?.appVersion ?? 'unknown',
+      now: store.now,
+      ...(options.folderLock?.takeOver ? { takeOver: true } : {}),
+      ...(options.folderLock?.environment ? { environment: options.folderLock.environment } : {}),
+      onTakeOver: (previous, why) => store.logger.warn(`Took over the data folder's lock (${why})`, previous),
+    }).catch((error: unknown) => {
+      throw storageError(error, store.dataDir);
+    });
+    try {
+      await store.openFolder(options);
+    } catch (error) {
+      await store.folderLock.release().catch(() => undefined);
+      throw error;
+    }
+    return store;
+  }
+
+  private async openFolder(options: StoreOptions): Promise<void> {
+    await this.finishInterruptedWrites();
+    await this.openNotices();
+    await this.openSettings();
+    await this.findSyncConflicts();
+    const needsReconcile = await this.openIndex();
+    if (needsReconcile) await this.reconcile();
     // Marks the store open (not closed cleanly) with one journal line, or a compaction when the
     // catalogue has no journal yet or its journal is due for one.
-    store.index.data.cleanShutdown = false;
-    await store.writeIndexNow({ opening: true });
+    this.index.data.cleanShutdown = false;
+    await this.writeIndexNow({ opening: true });
     const snapshotEveryMs = options.snapshotEveryMs ?? 24 * 60 * 60 * 1000;
     // Snapshots are hard links, so taking one while the app saves is safe: a save replaces a
     // file by rename and leaves the linked old content untouched.
-    store.snapshotting = store.snapshots.takeIfOlderThan(snapshotEveryMs).catch((error: unknown) => {
-      store.logger.warn('Periodic snapshot failed', error);
+    this.snapshotting = this.snapshots.takeIfOlderThan(snapshotEveryMs).catch((error: unknown) => {
+      this.logger.warn('Periodic snapshot failed', error);
     });
-    return store;
   }
 
   // ---------------------------------------------------------------- settings and notices
@@ -350,6 +375,7 @@ export class Store {
     this.index.data.cleanShutdown = true;
     await this.writeIndexNow({ compact: true });
     this.closed = true;
+    await this.folderLock?.release();
   }
 
   documentPath(kind: DocumentKind<StoredDocument>, id: string): string {

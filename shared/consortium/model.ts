@@ -162,7 +162,7 @@ export interface ConsortiumFiles {
    * trust on first use within the folder for institutions it has never seen), `folder` by trust on
    * first use within the folder alone.
    */
-  keyCheck: 'registry' | 'folder';
+  keyCheck: 'registry' | 'folder' | 'roster';
   /** Files whose content counts, in file-name order. */
   accepted: AcceptedFile[];
   /** Files with exactly the content of an accepted file (counted once, as `sameAs`). */

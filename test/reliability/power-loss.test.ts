@@ -1,7 +1,8 @@
 /**
  * Power loss at every point of a save (power-loss/simulate.ts): the store's file operations are
- * recorded while it saves an answer, records a readiness decision, imports an exchange file and
- * writes the signing key, and every state a power cut could leave between them (every prefix,
+ * recorded while it saves an answer, records a readiness decision, imports an exchange file,
+ * writes the signing key, completes an assessment and attaches an evidence file (the file, its
+ * copy and the assessment), and every state a power cut could leave between them (every prefix,
  * every legal outcome of the operations not yet made durable) is opened as the app would. Each must
  * hold the last acknowledged save or the new one (the new one once the operation resolved), never
  * a mix, never something unreadable, and the store must find nothing to repair.
@@ -10,8 +11,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createExchangeFile } from '../../electron/exchange/write';
+import { criteriaOf } from '../../shared/framework/schema';
 import { KeyRing } from '../../electron/keys/key-ring';
 import { makeParty, partnerProfile, sampleAssessment, sampleFramework } from '../support/exchange-factories';
 import { damageableStore, type DamageableStore } from '../support/damaged-store';
@@ -146,5 +149,61 @@ describe('a power cut at any point', () => {
     );
     expect(fingerprint).not.toBe('');
     expect(checked).toBeGreaterThan(3);
+  }, 300_000);
+
+  it('while an assessment is completed: still a draft or complete with who and when, never half', async () => {
+    // Given a self-assessment with every criterion answered
+    const prepared = await open(dataDir);
+    let id: string;
+    try {
+      const own = (await prepared.institutions.getOwn())!;
+      const guide = prepared.frameworks.list().find((item) => item.origin === 'built-in')!;
+      const draft = await prepared.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey: guide.key, language: 'en', title: 'Complete before the power cut' });
+      id = draft.id;
+      for (const criterion of criteriaOf(prepared.assessments.frameworkOf(draft))) {
+        await prepared.assessments.saveAnswer(id, criterion.id, { level: 3, justification: `Answered ${criterion.id}.` });
+      }
+    } finally {
+      await prepared.close();
+    }
+    const checked = await everyPowerCut(
+      (core) => core.assessments.complete(id),
+      async (core, _folder, acknowledged) => {
+        const assessment = await core.assessments.get(id);
+        expect(acknowledged ? ['complete'] : ['draft', 'complete']).toContain(assessment.status);
+        if (assessment.status === 'complete') expect(assessment.completed).toMatchObject({ by: 'Jordi Puig', role: 'Quality officer' });
+        else expect(assessment.completed).toBeUndefined();
+        expect(core.assessments.summary(id)).toEqual(core.assessments.kind.summarise(assessment));
+      },
+    );
+    expect(checked).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('while an evidence file is attached: not attached, or attached with the whole file and its copy', async () => {
+    const source = join(work.path, 'minutes.pdf');
+    // Several chunks of the file stream, so a power cut can fall between them too.
+    const content = Buffer.concat(Array.from({ length: 3 }, (_, index) => Buffer.alloc(70_000, `quality board minutes, part ${index + 1}\n`)));
+    await writeFile(source, content);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const checked = await everyPowerCut(
+      async (core) => {
+        const file = await core.evidence.addFile(source);
+        await core.assessments.addEvidence(stored.selfAssessment, 'LEG-02', { kind: 'file', label: 'Board minutes', fileName: 'minutes.pdf', mediaType: 'application/pdf', size: file.size, sha256: file.sha256 });
+      },
+      async (core, _folder, acknowledged) => {
+        const attached = ((await core.assessments.get(stored.selfAssessment)).answers['LEG-02']?.evidence ?? []).filter((item) => item.kind === 'file');
+        expect(attached.length).toBe(acknowledged ? 1 : attached.length);
+        expect(attached.length).toBeLessThanOrEqual(1);
+        // Whatever is attached is there, whole, with its copy (written again quietly if the power
+        // cut came before it): never an attachment without its file.
+        for (const item of attached) {
+          expect(item).toMatchObject({ sha256 });
+          expect(await core.evidence.check(sha256)).toEqual({ state: 'good' });
+          expect(createHash('sha256').update(await readFile(core.evidence.pathOf(sha256))).digest('hex')).toBe(sha256);
+          expect(await readFile(core.evidence.copyPathOf(sha256)!)).toEqual(content);
+        }
+      },
+    );
+    expect(checked).toBeGreaterThan(5);
   }, 300_000);
 });

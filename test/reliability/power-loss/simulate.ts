@@ -112,7 +112,8 @@ export function crashStates(before: FolderState, ops: readonly RecordedOp[], opt
       const later = done.slice(index + 1);
       if (op.op === 'write') return later.some((next) => next.op === 'fsync' && next.path === op.path);
       if (op.op === 'create' || op.op === 'remove') return later.some((next) => next.op === 'dirsync' && next.folder === folderOf(op.path));
-      if (op.op === 'rename') return later.some((next) => next.op === 'dirsync' && next.folder === folderOf(op.to)) && folderOf(op.from) === folderOf(op.to);
+      // A rename between two folders is durable once both folders were fsynced after it.
+      if (op.op === 'rename') return [folderOf(op.to), folderOf(op.from)].every((folder) => later.some((next) => next.op === 'dirsync' && next.folder === folder));
       return true;
     });
     const pendingData = done.map((op, index) => ({ op, index })).filter(({ op, index }) => !durable[index] && op.op === 'write');
@@ -133,7 +134,9 @@ export function crashStates(before: FolderState, ops: readonly RecordedOp[], opt
         if (skipped.has(index)) return;
         if (op.op === 'create') state.set(op.path, Buffer.alloc(0));
         else if (op.op === 'write') {
-          if (state.has(op.path)) state.set(op.path, op.data);
+          // Writes append (a file is written once, or in chunks one after the other).
+          const content = state.get(op.path);
+          if (content !== undefined) state.set(op.path, Buffer.concat([content, op.data]));
         } else if (op.op === 'rename') {
           const content = state.get(op.from);
           if (content === undefined) return;

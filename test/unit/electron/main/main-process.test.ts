@@ -147,6 +147,30 @@ describe('the main process', () => {
     }
   });
 
+  it('refuses a data folder another computer holds, naming it, and opens it once the officer confirms it stale', async () => {
+    // Given the data folder's lock, written by TrustBridge on another computer
+    const lock = { host: 'laptop-of-ana', user: 'ana', pid: 4242, startedAt: '2026-11-30T08:15:00.000Z', appVersion: '1.4.0', token: 'a1b2c3' };
+    await writeFile(join(data.path, 'trustbridge.lock'), JSON.stringify(lock));
+    await import('../../../../electron/main/index');
+    electronState.becomeReady();
+    await vi.waitFor(() => expect(electronState.exitCode).toBe(1));
+    expect(electronState.windows).toHaveLength(0);
+    expect(electronState.errorBoxes).toEqual([{ title: 'Dieser Datenordner wird gerade verwendet', body: expect.stringContaining(data.path), beforeReady: false }]);
+    const body = electronState.errorBoxes[0]!.body;
+    expect(body).toContain('für ana auf dem Computer laptop-of-ana');
+    expect(body).toContain('2026-11-30T08:15:00.000Z');
+    expect(body).toContain('--take-over-data-folder');
+    expect(JSON.parse(await readFile(join(data.path, 'trustbridge.lock'), 'utf8'))).toEqual(lock);
+
+    // When the officer starts it again with the confirmation, the folder opens here
+    electronState.reset();
+    vi.resetModules();
+    electronState.paths.set('appData', appData.path);
+    process.argv = ['electron', '.', '--data-dir', data.path, '--take-over-data-folder'];
+    await startMain();
+    expect(JSON.parse(await readFile(join(data.path, 'trustbridge.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
+  });
+
   it('shows the error box and ends the process when the store cannot be opened', async () => {
     // A "data folder" that is a file: the store cannot open there.
     const notAFolder = join(data.path, 'not-a-folder');

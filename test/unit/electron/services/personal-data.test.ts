@@ -4,7 +4,8 @@
  * the app user). They can be listed, exported, and erased everywhere — the erasure itself logged
  * without the erased data.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../../electron/app/core';
@@ -173,6 +174,42 @@ describe('erasing a person', () => {
       copiesChanged: first.copiesChanged,
     });
     expect(records[1]).toMatchObject({ categories: ['legal-representative'], placesChanged: 1, documentsChanged: 1 });
+  });
+
+  it('anonymises checked copies, also those set aside as damaged, and names the one it cannot read', async () => {
+    // Given the partner's checked copy damaged twice over the years: once by a changed byte (the
+    // JSON still reads, the checksum does not match), once cut short; each time the store set it
+    // aside in quarantine/ and wrote a new copy from the document.
+    const copyPath = join(folder.path, 'copies', 'documents', 'institutions', `${demo.institutions.B}.json.copy`);
+    const damageCopy = async (damage: (text: string) => string) => {
+      await core.close();
+      await writeFile(copyPath, damage(await readFile(copyPath, 'utf8')));
+      core = await open();
+      personalData = personalDataOf(core, () => new Date('2026-12-01T10:00:00.000Z'));
+      await core.institutions.get(demo.institutions.B);
+    };
+    await damageCopy((text) => text.replace('"Tampere', '"Tamperx'));
+    await damageCopy((text) => text.slice(0, text.indexOf('Laura Virtanen') + 'Laura Virtanen'.length + 5));
+    const setAside = (await filesContaining('Laura Virtanen')).filter((path) => path.startsWith('quarantine/'));
+    expect(setAside).toHaveLength(2);
+    expect(setAside.every((path) => /institutions\/.+\.json\.copy\./.test(path))).toBe(true);
+
+    // When she is erased
+    const result = await personalData.erase(personKey('Laura Virtanen'));
+
+    // Then the copy that can be read is anonymised (and still a well-formed copy), and the one cut
+    // short, which cannot be, is named as remaining rather than silently kept
+    const left = await filesContaining('Laura Virtanen');
+    expect(left).toHaveLength(1);
+    expect(result.remainingCopies).toEqual(left);
+    const readable = setAside.find((path) => !left.includes(path))!;
+    const anonymised = await readFile(join(folder.path, readable));
+    const header = /^trustbridge-copy 1 sha256=([0-9a-f]{64}) bytes=(\d+)\n/.exec(anonymised.toString('utf8'))!;
+    const body = anonymised.subarray(Buffer.byteLength(header[0]));
+    expect(createHash('sha256').update(body).digest('hex')).toBe(header[1]);
+    expect(JSON.parse(body.toString('utf8')).profile.qaContact).toMatchObject({ name: erasedName, email: erasedEmail });
+    // The live copy follows the document
+    expect((await readFile(copyPath, 'utf8')).includes('Laura Virtanen')).toBe(false);
   });
 
   it('refuses a person who is not named in the store', async () => {
