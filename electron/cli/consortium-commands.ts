@@ -10,12 +10,11 @@
 import { stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { version } from '../../package.json';
-import { buildConsortium } from '../../shared/consortium/build';
 import { dayOf } from '../../shared/dates';
 import type { ConsortiumFiles, ConsortiumModel } from '../../shared/consortium/model';
 import { languageSchema } from '../../shared/framework/schema';
 import { RosterBook } from '../consortium/roster';
-import { consortiumFromFolder, readConsortiumFolder, summariseFolder, type ReadFolderOptions } from '../consortium/folder';
+import { consortiumOfFolder, type ReadFolderOptions } from '../consortium/folder';
 import { exportConsortiumSummary, exportConsortiumWorkbook } from '../export';
 import { KeyRing } from '../keys/key-ring';
 import { PartnerKeys } from '../keys/partner-keys';
@@ -95,12 +94,10 @@ export const consortiumCommand: Command = {
     try {
       const templatesDir = await findTemplatesDir();
       const now = () => new Date();
-      const read = await readConsortiumFolder(folder, { ...readOptions, now });
       const catalog = await FrameworkCatalog.load(templatesDir, now);
       const ownExchangeId = readOptions.ownKeyRing?.hasKey() ? readOptions.ownKeyRing.exchangeId() : undefined;
-      const input = consortiumFromFolder(read, { frameworks: catalog, language: language.data!, ...(ownExchangeId ? { ownExchangeId } : {}) });
-      const model = buildConsortium({ ...input, today });
-      const files = summariseFolder(read, input);
+      // The model and what was counted, without the verified files (see consortiumOfFolder).
+      const { model, files } = await consortiumOfFolder(folder, { ...readOptions, now, frameworks: catalog, language: language.data!, ...(ownExchangeId ? { ownExchangeId } : {}), today });
       context.out(describe(folder, model, files));
       if (model.cells.length + model.selfAssessments.length === 0) {
         context.err(

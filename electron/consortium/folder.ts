@@ -37,7 +37,8 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Assessment, InstitutionRef } from '../../shared/assessment/schema';
-import type { AcceptedFile, ConsortiumFiles, ConsortiumInput, ConsortiumInstitution, FileConflict, NotCountedAssessment, RefusedFile } from '../../shared/consortium/model';
+import { buildConsortium } from '../../shared/consortium/build';
+import type { AcceptedFile, ConsortiumFiles, ConsortiumInput, ConsortiumInstitution, ConsortiumModel, FileConflict, NotCountedAssessment, RefusedFile } from '../../shared/consortium/model';
 import { fingerprintForDisplay } from '../../shared/exchange/fingerprint';
 import { exchangeLimits, type ExchangePayload } from '../../shared/exchange/schema';
 import { frameworkFingerprint } from '../../shared/framework/fingerprint';
@@ -217,6 +218,9 @@ export interface ReadFolderOptions extends Pick<VerifyOptions, 'partnerKeys' | '
   onProgress?: (done: number, total: number) => void;
 }
 
+/** How many files are read and verified at the same time. */
+const verifyingAtOnce = 8;
+
 /** Refusal codes besides verifyExchangeFile's error codes. */
 export const folderRefusalCodes = { empty: 'EMPTY', unreadable: 'UNREADABLE' } as const;
 
@@ -226,11 +230,23 @@ export async function readConsortiumFolder(folder: string, options: ReadFolderOp
   const refused: RefusedFile[] = [];
   const verified: Array<{ file: ExchangeFolderFile; verified: VerifiedExchange }> = [];
   const total = scan.files.length;
+  // Several files are read and verified at once: each one waits for the disk and for the
+  // signature check (both off the main thread), and one at a time that waiting added up to most of
+  // the time with thousands of files. The outcomes are kept in file-name order.
+  const outcomes: Array<Awaited<ReturnType<typeof verifyFolderFile>>> = new Array(total);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let index = next++; index < total; index = next++) {
+      outcomes[index] = await verifyFolderFile(scan.files[index]!, options);
+      options.onProgress?.(++done, total);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(verifyingAtOnce, total) }, worker));
   for (const [index, file] of scan.files.entries()) {
-    const outcome = await verifyFolderFile(file, options);
+    const outcome = outcomes[index]!;
     if (outcome.ok) verified.push({ file, verified: outcome.verified });
     else refused.push({ fileName: file.fileName, code: outcome.code, reason: outcome.reason });
-    options.onProgress?.(index + 1, total);
   }
 
   // With a roster, the roster decides; else trust on first use within the folder, for every key
@@ -671,6 +687,22 @@ export function consortiumFromFolder(read: Pick<ConsortiumFolderRead, 'accepted'
     ...(options.language ? { language: options.language } : {}),
     notCounted,
   };
+}
+
+/**
+ * A folder's consortium in one call: reads and verifies the files, builds the model and summarises
+ * what was counted. Only the model and the summary come back: the verified files' content (every
+ * answer of every assessment) is no longer needed by then, and with thousands of files it is most
+ * of the memory, so it is not kept while the workbook or the summary is written after.
+ */
+export async function consortiumOfFolder(
+  folder: string,
+  options: ReadFolderOptions & FolderConsortiumOptions & { today: string },
+): Promise<{ model: ConsortiumModel; files: ConsortiumFiles }> {
+  const read = await readConsortiumFolder(folder, options);
+  const input = consortiumFromFolder(read, options);
+  const model = buildConsortium({ ...input, today: options.today });
+  return { model, files: summariseFolder(read, input) };
 }
 
 /** The folder's outcome as plain data (no verified objects): for the workbook, the CLI and the inbox. */

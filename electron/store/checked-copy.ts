@@ -22,7 +22,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { writeFileDurably } from './durable-write';
+import { backupSuffix, fsyncFolder, putInPlace, writeFileDurably, writeTempDurably } from './durable-write';
+import { storageError } from './storage-errors';
 import { DamagedFileError } from './damaged-file';
 
 export const copiesFolderName = 'copies';
@@ -73,23 +74,89 @@ export async function writeCopy(copyPath: string, data: Uint8Array): Promise<voi
 }
 
 /**
- * Writes the file durably, then its copy. Resolves only when both are on disk. When the copy
- * cannot be written (a full disk), the file is put back as it was before and the error is thrown:
- * a save reported as failed must not reappear at the next start.
+ * The fsyncs of copies folders that a save started and did not wait for (see writeWithCopy). A
+ * later write into the same folder, `flush` and `close` wait for them; one that failed is made
+ * again there, so its error reaches a caller that can report it.
  */
-export async function writeWithCopy(path: string, copyPath: string, data: string | Uint8Array, options: { keepBackup?: boolean } = {}): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const existed = options.keepBackup ? (await readPrimary(path)) !== undefined : false;
-  await writeFileDurably(path, bytes, options);
-  try {
-    await writeCopy(copyPath, bytes);
-  } catch (error) {
-    if (options.keepBackup) {
-      // The previous content is the .bak the write just made; a first write had none.
-      // Best effort: the write error rethrown below is what the caller needs; the file itself is whole either way.
-      await (existed ? rename(path + '.bak', path) : rm(path, { force: true })).catch(() => undefined);
+export class CopyFolderSyncs {
+  private readonly pending = new Map<string, Promise<void>>();
+
+  /** Starts the folder's fsync, which makes the renames made in it so far durable. */
+  start(folder: string): void {
+    const sync = fsyncFolder(folder);
+    sync.catch(() => undefined);
+    this.pending.set(folder, sync);
+  }
+
+  /** Resolves once every rename made in `folder` before this call is durable. */
+  async settle(folder: string): Promise<void> {
+    const sync = this.pending.get(folder);
+    if (!sync) return;
+    try {
+      await sync;
+    } catch {
+      await fsyncFolder(folder);
     }
-    throw error;
+    if (this.pending.get(folder) === sync) this.pending.delete(folder);
+  }
+
+  async settleAll(): Promise<void> {
+    for (const folder of [...this.pending.keys()]) await this.settle(folder);
+  }
+}
+
+/**
+ * Writes the file and its copy durably. Resolves only when the file is durably in place and the
+ * copy's content is durable. The order, and why each step is where it is:
+ *   1. the file's new content and the copy's are written and fsynced side by side, each in a temp
+ *      file (and the copies folder's last renames made durable, see below). A failure here (a full
+ *      disk) changes nothing: both temp files are removed and the error is thrown;
+ *   2. the file is put in place (current → `.bak`, temp → file) and its folder fsynced;
+ *   3. the copy is put in place. Its folder's fsync is left to the next write into that folder
+ *      (step 1, side by side with its own content), or to `flush`/`close`, when `folderSyncs` is
+ *      given; without it the folder is fsynced here.
+ * A power cut after 2 and before the copy's rename is durable leaves the new file, its `.bak`
+ * equal to the copy: the state of a save interrupted between its two writes, which `judge` reads
+ * as the new file (complete and fsynced) and whose copy the next read writes again. The copy never
+ * lands before its file (step 3 follows the fsync of step 2), so a newer copy beside an older file
+ * is always damage, never a save in progress. When the copy cannot be put in place, the file is
+ * put back as it was before and the error is thrown: a save reported as failed must not reappear
+ * at the next start.
+ */
+export async function writeWithCopy(
+  path: string,
+  copyPath: string,
+  data: string | Uint8Array,
+  options: { keepBackup?: boolean; folderSyncs?: CopyFolderSyncs } = {},
+): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const copyFolder = dirname(copyPath);
+  const [fileTemp, copyTemp, settled] = await Promise.allSettled([
+    writeTempDurably(path, bytes),
+    mkdir(copyFolder, { recursive: true }).then(() => writeTempDurably(copyPath, copyBytes(bytes))),
+    options.folderSyncs?.settle(copyFolder),
+  ]);
+  if (fileTemp.status === 'rejected' || copyTemp.status === 'rejected' || settled.status === 'rejected') {
+    for (const temp of [fileTemp, copyTemp]) if (temp.status === 'fulfilled') await rm(temp.value, { force: true }).catch(() => undefined);
+    const failed = [fileTemp, copyTemp, settled].find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    throw storageError(failed.reason, failed === settled ? copyFolder : failed === copyTemp ? copyPath : path);
+  }
+  let replaced: boolean;
+  try {
+    replaced = await putInPlace(fileTemp.value, path, { keepBackup: options.keepBackup ?? false });
+  } catch (error) {
+    await rm(fileTemp.value, { force: true }).catch(() => undefined);
+    await rm(copyTemp.value, { force: true }).catch(() => undefined);
+    throw storageError(error, path);
+  }
+  try {
+    await putInPlace(copyTemp.value, copyPath, { syncFolder: !options.folderSyncs });
+    options.folderSyncs?.start(copyFolder);
+  } catch (error) {
+    await rm(copyTemp.value, { force: true }).catch(() => undefined);
+    // The previous content is the .bak the write just made; a first write had none.
+    await (replaced ? rename(path + backupSuffix, path) : options.keepBackup ? rm(path, { force: true }) : Promise.resolve()).catch(() => undefined);
+    throw storageError(error, copyPath);
   }
 }
 

@@ -87,6 +87,20 @@ export async function writeFileDurably(
   data: string | Uint8Array,
   options: { keepBackup?: boolean } = {},
 ): Promise<void> {
+  const temp = await writeTempDurably(path, data);
+  try {
+    await putInPlace(temp, path, options);
+  } catch (error) {
+    await fileOps.remove(temp).catch(() => undefined);
+    throw storageError(error, path);
+  }
+}
+
+/**
+ * Step 1 of a durable write on its own: the content in a new temp file beside `path`, fsynced.
+ * Returns the temp file's path (removed again when the write fails).
+ */
+export async function writeTempDurably(path: string, data: string | Uint8Array): Promise<string> {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const file = await fileOps.openNew(temp);
@@ -96,18 +110,30 @@ export async function writeFileDurably(
     } finally {
       await file.close();
     }
-    if (options.keepBackup) {
-      try {
-        await fileOps.rename(path, path + backupSuffix);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-    }
-    await fileOps.rename(temp, path);
-    await fileOps.syncFolder(dirname(path));
+    return temp;
   } catch (error) {
     // Best effort: the write error is rethrown; a stray .tmp is removed at the next open.
     await fileOps.remove(temp).catch(() => undefined);
     throw storageError(error, path);
   }
+}
+
+/**
+ * Steps 2 and 3: the current file to `.bak` (with `keepBackup`), the temp file into place, and,
+ * unless `syncFolder` is false (the caller makes the folder durable later), the folder fsynced.
+ * Resolves with whether a previous file was there (moved to `.bak`); without `keepBackup`, false.
+ */
+export async function putInPlace(temp: string, path: string, options: { keepBackup?: boolean; syncFolder?: boolean } = {}): Promise<boolean> {
+  let replaced = false;
+  if (options.keepBackup) {
+    try {
+      await fileOps.rename(path, path + backupSuffix);
+      replaced = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  await fileOps.rename(temp, path);
+  if (options.syncFolder ?? true) await fileOps.syncFolder(dirname(path));
+  return replaced;
 }

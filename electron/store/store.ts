@@ -31,7 +31,7 @@ import { AppError } from '../../shared/errors';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings';
 import type { StoreNotice } from '../../shared/store/notices';
 import { catalogueFileSchema, catalogueSchemaVersion, noticesFileSchema, type CatalogueFile } from '../../shared/store/files';
-import { copiesFolderName, copyPathOf, readChecked, removeCopy, writeWithCopy, type CheckedRead } from './checked-copy';
+import { CopyFolderSyncs, copiesFolderName, copyPathOf, readChecked, removeCopy, writeWithCopy, type CheckedRead } from './checked-copy';
 import { backupSuffix, writeFileDurably } from './durable-write';
 import { appendJournal, journalPath, readJournal, type JournalLine } from './catalogue-journal';
 import { DamagedFileError, DurableJsonFile, parseJsonDocument, parseJsonText, readJsonDocument, readJsonFile } from './json-file';
@@ -112,6 +112,8 @@ export class Store {
   private indexBytes = 0;
   private journalBytes = 0;
   private snapshotting: Promise<unknown> = Promise.resolve();
+  /** The copies folders' fsyncs that saves left to the next write, `flush` or `close` (checked-copy.ts). */
+  private readonly copyFolderSyncs = new CopyFolderSyncs();
   private closed = false;
   private folderLock: FolderLock | undefined;
 
@@ -357,8 +359,9 @@ export class Store {
     await this.snapshotting.catch(() => undefined);
   }
 
-  /** Writes pending catalogue changes now. */
+  /** Writes pending catalogue changes now, and makes the last copies' renames durable. */
   async flush(): Promise<void> {
+    await this.copyFolderSyncs.settleAll();
     if (this.indexTimer) {
       clearTimeout(this.indexTimer);
       this.indexTimer = undefined;
@@ -567,8 +570,9 @@ export class Store {
   ): Promise<void> {
     const path = this.documentPath(kind, document.id);
     // The text of what the save did not change is reused (json-text.ts): the bytes are those of
-    // JSON.stringify. The copy is written after the file is durably in place (checked-copy.ts).
-    await writeWithCopy(path, copyPathOf(this.dataDir, path), jsonText(document) + '\n', { keepBackup: options.keepBackup ?? true });
+    // JSON.stringify. The copy's content is made durable with the file's, and put in place once the
+    // file is (checked-copy.ts); the fsync of the copies folder is left to the next write into it.
+    await writeWithCopy(path, copyPathOf(this.dataDir, path), jsonText(document) + '\n', { keepBackup: options.keepBackup ?? true, folderSyncs: this.copyFolderSyncs });
   }
 
   private copyPathOf(kind: DocumentKind<StoredDocument>, id: string): string {

@@ -27,8 +27,12 @@ export type RecordedOp =
   | { op: 'remove'; path: string }
   | { op: 'dirsync'; folder: string };
 
-/** Runs `work` with every file operation of the store recorded (and performed), paths relative to `root`. */
-export async function recordOperations<T>(root: string, work: () => Promise<T>): Promise<{ result: T; ops: RecordedOp[] }> {
+/**
+ * Runs `work` with every file operation of the store recorded (and performed), paths relative to
+ * `root`. `work` gets a function that says how many operations were recorded so far (to mark the
+ * moment an operation was acknowledged).
+ */
+export async function recordOperations<T>(root: string, work: (recorded: () => number) => Promise<T>): Promise<{ result: T; ops: RecordedOp[] }> {
   const ops: RecordedOp[] = [];
   const rel = (path: string) => relative(root, path).split(sep).join('/');
   const recording: FileOps = {
@@ -62,7 +66,7 @@ export async function recordOperations<T>(root: string, work: () => Promise<T>):
   };
   const restore = useFileOps(recording);
   try {
-    const result = await work();
+    const result = await work(() => ops.length);
     return { result, ops };
   } finally {
     restore();
@@ -71,7 +75,10 @@ export async function recordOperations<T>(root: string, work: () => Promise<T>):
 
 export type FolderState = Map<string, Buffer>;
 
-/** A state a power cut leaves; `acknowledged` when it came after the operation resolved (its result must be there). */
+/**
+ * A state a power cut leaves; `acknowledged` when it came after the operation resolved (its result
+ * must be there), even if work it left behind (a catalogue line, a folder's fsync) was still under way.
+ */
 export interface CrashState {
   state: FolderState;
   acknowledged: boolean;
@@ -99,7 +106,8 @@ const folderOf = (path: string) => {
  * duplicates. Up to `maxSubsets` subsets of the operations not yet durable per prefix (all of them
  * when there are few; a seeded sample otherwise).
  */
-export function crashStates(before: FolderState, ops: readonly RecordedOp[], options: { maxSubsets?: number; seed?: number } = {}): CrashState[] {
+export function crashStates(before: FolderState, ops: readonly RecordedOp[], options: { maxSubsets?: number; seed?: number; acknowledgedAfter?: number } = {}): CrashState[] {
+  const acknowledgedAfter = options.acknowledgedAfter ?? ops.length;
   const maxSubsets = options.maxSubsets ?? 64;
   const random = seededRandom(options.seed ?? 1);
   const seen = new Set<string>();
@@ -147,7 +155,7 @@ export function crashStates(before: FolderState, ops: readonly RecordedOp[], opt
       const key = createHash('sha256')
         .update([...state.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => `${path}:${createHash('sha256').update(content).digest('hex')}`).join('\n'))
         .digest('hex');
-      const acknowledged = prefix === ops.length;
+      const acknowledged = prefix >= acknowledgedAfter;
       if (seen.has(`${key}${acknowledged}`)) continue;
       seen.add(`${key}${acknowledged}`);
       states.push({ state, acknowledged });
