@@ -138,31 +138,3 @@ export function defaultFrameworkFor<T extends { origin: string; status: string; 
   const builtIns = items.filter((item) => item.origin === 'built-in' && item.status === 'published');
   return [...builtIns].sort((a, b) => compareVersions(b.version, a.version))[0] ?? items.find((item) => item.status === 'published');
 }
-
-/**
- * The framework as an assessment under a profile shows it: excluded criteria removed (and a
- * dimension left without criteria), overrides of weight and critical flag applied. Without a
- * profile, or with one the framework does not have, the framework as it is. (guide-engine's
- * scoring builds the same structure for scores: shared/scoring/framework-structure.ts.)
- */
-export function frameworkUnderProfile<F extends Pick<Framework, 'dimensions' | 'profiles'>>(framework: F, profileId: string | undefined): F {
-  const profile = profileOf(framework, profileId);
-  if (!profile) return framework;
-  const excluded = new Set(profile.excluded);
-  const overrides = profile.overrides ?? {};
-  const dimensions = framework.dimensions.flatMap((dimension) => {
-    const criteria = dimension.criteria
-      .filter((criterion) => !excluded.has(criterion.id))
-      .map((criterion) => {
-        const override = Object.hasOwn(overrides, criterion.id) ? overrides[criterion.id] : undefined;
-        if (!override) return criterion;
-        return {
-          ...criterion,
-          ...(override.weight === undefined ? {} : { weight: override.weight }),
-          ...(override.critical === undefined ? {} : { critical: override.critical }),
-        };
-      });
-    return criteria.length === 0 ? [] : [{ ...dimension, criteria }];
-  });
-  return { ...framework, dimensions };
-}

@@ -33,13 +33,17 @@ export function frameworkProfile(framework: Pick<Framework, 'profiles'>, profile
 }
 
 /**
- * The structure an assessment under a cooperation profile is scored with: the profile's excluded
- * criteria removed (they are not part of the assessment, unlike N/A, which is an answer), its
- * overrides of weight and critical flag applied, and a dimension left without criteria removed.
- * Without a profile id, the framework's own structure.
+ * The framework as an assessment under a cooperation profile is shown and scored: the profile's
+ * excluded criteria removed (they are not part of the assessment, unlike N/A, which is an answer),
+ * its overrides of weight and critical flag applied, and a dimension left without criteria
+ * removed. Everything else the framework carries (texts, crosswalk, guidance) is kept, so the
+ * questionnaire, the reports and the scoring engine all read the same structure. Without a
+ * profile id, the framework itself. A profile the framework does not have throws an
+ * UnknownProfileError; a caller that may meet one (a partnership decided under a profile of
+ * another guide version) checks with `profileOf` first.
  */
-export function structureForProfile(framework: ProfiledFramework, profileId: string | undefined): FrameworkStructure {
-  if (profileId === undefined) return { dimensions: framework.dimensions, thresholds: framework.thresholds };
+export function structureForProfile<F extends Pick<Framework, 'dimensions' | 'profiles'>>(framework: F, profileId: string | undefined): F {
+  if (profileId === undefined) return framework;
   const profile = frameworkProfile(framework, profileId);
   const excluded = new Set(profile.excluded);
   const overrides = profile.overrides ?? {};
@@ -57,5 +61,5 @@ export function structureForProfile(framework: ProfiledFramework, profileId: str
       });
     return criteria.length === 0 ? [] : [{ ...dimension, criteria }];
   });
-  return { dimensions, thresholds: framework.thresholds };
+  return { ...framework, dimensions };
 }

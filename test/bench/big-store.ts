@@ -18,6 +18,7 @@ import { seededRandom } from '../../shared/seeded-random';
 import { sampleProfile } from '../support/factories';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { builtInGuide } from '../support/built-in-guides';
 
 export interface BigStore {
   dataDir: string;
@@ -47,7 +48,7 @@ export async function bigStore(root: string, count: number): Promise<BigStore> {
     const partner = await core.institutions.createPartner(sampleProfile({ legalName: `Partner University ${p + 1} (${country})`, country, city: `City ${p + 1}`, erasmusCode: `${country.padEnd(3)}PARTNR${String(p).padStart(2, '0')}` }));
     partners.push({ institutionId: partner.id, legalName: partner.legalName, country: partner.country });
   }
-  const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+  const guide = builtInGuide(core, '1.0');
   const target = await core.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey: guide.key, language: 'en', title: 'Self-assessment 2026' });
   const criteria = criteriaOf(core.assessments.frameworkOf(target));
   for (const [index, criterion] of criteria.entries()) {

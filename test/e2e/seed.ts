@@ -2,7 +2,8 @@
  * Puts a data folder into a known state through the same services the app uses, so a test can
  * start where it needs to (after first run, with partners, …) without clicking through it again.
  */
-import { openCore } from '../../electron/app/core';
+import { openCore, type Core } from '../../electron/app/core';
+import type { AnswerPatch } from '../../shared/assessment/patch';
 import type { InstitutionProfile } from '../../shared/institution/schema';
 import { sampleProfile } from '../support/factories';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
@@ -25,4 +26,14 @@ export async function seedSetUp(dataDir: string, options: { own?: InstitutionPro
   } finally {
     await core.close();
   }
+}
+
+/**
+ * Answers criteria of an assessment through the service the questionnaire saves with, so that a
+ * flow which is not about answering types only a few criteria by keyboard (test/e2e/assessment
+ * answers every criterion by keyboard). Reload the page afterwards: the screen read the
+ * assessment before these answers existed.
+ */
+export async function seedAnswers(core: Core, assessmentId: string, answers: ReadonlyArray<readonly [criterionId: string, patch: AnswerPatch]>): Promise<void> {
+  for (const [criterionId, patch] of answers) await core.assessments.saveAnswer(assessmentId, criterionId, patch);
 }

@@ -17,6 +17,7 @@ import { sampleProfile } from '../support/factories';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
+import { builtInGuide } from '../support/built-in-guides';
 
 function tryMount(args: string[]): string | undefined {
   try {
@@ -60,7 +61,7 @@ describe.skipIf(process.platform !== 'linux')('saving on a full disk and in a re
     core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB', snapshotEveryMs: Number.MAX_SAFE_INTEGER });
     const own = await core.institutions.saveOwn(sampleProfile());
     await core.store.updateSettings({ userName: 'Jordi Puig', setupCompleted: true });
-    const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+    const guide = builtInGuide(core, '1.0');
     const assessment = await core.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey: guide.key, language: 'en', title: 'Self-assessment 2026' });
     assessmentId = assessment.id;
     await core.assessments.saveAnswer(assessmentId, 'LEG-01', { level: 3, justification: 'Saved while there was room.' });

@@ -27,6 +27,7 @@ import { fileTree } from '../support/file-tree';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
+import { builtInGuide } from '../support/built-in-guides';
 
 function clearMessage(message: string): void {
   expectClearMessage(
@@ -57,7 +58,7 @@ beforeAll(async () => {
   // Opened again: the first open's background snapshot is done, so nothing writes on its own now.
   core = await open();
   partnerId = core.institutions.list().find((item) => item.kind === 'partner')!.id;
-  frameworkKey = core.frameworks.list().find((item) => item.origin === 'built-in')!.key;
+  frameworkKey = builtInGuide(core, '1.0').key;
 });
 
 afterAll(async () => {

@@ -33,6 +33,7 @@ import { fileTree } from '../support/file-tree';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
+import { builtInGuide } from '../support/built-in-guides';
 
 const refusalCodes: readonly ErrorCode[] = ['INVALID_FILE', 'VALIDATION', 'FILE_TOO_LARGE', 'NEWER_VERSION', 'CONFLICT', 'SIGNATURE_INVALID', 'KEY_CHANGED', 'KEY_UNKNOWN', 'NOT_FOUND', 'LOCKED'];
 const now = () => new Date('2026-11-23T09:00:00.000Z');
@@ -244,7 +245,7 @@ describe('hostile payloads under a valid signature of a known partner', () => {
 describe('hostile questionnaires through "Accept and store"', () => {
   it('stores a previewed questionnaire only when it has no errors, and nothing on refusal, over 40 workbooks', async () => {
     const partner = core.institutions.list().find((item) => item.kind === 'partner')!;
-    const frameworkKey = core.frameworks.list().find((item) => item.origin === 'built-in')!.key;
+    const frameworkKey = builtInGuide(core, '1.0').key;
     const blank = join(work.path, 'questionnaire.xlsx');
     await exportQuestionnaire({ core, templatesDir, language: 'en', institutionId: partner.id, frameworkKey, outPath: blank });
     const questionnaire = await readFile(blank);

@@ -8,14 +8,15 @@ import type { Answer } from '../../shared/assessment/answer';
 import type { Assessment } from '../../shared/assessment/schema';
 import { frameworkRef } from '../../shared/framework/fingerprint';
 import { criteriaOf, type Level } from '../../shared/framework/schema';
+import { builtInGuide, type BuiltInVersion } from './built-in-guides';
 
 /** A level per criterion by position: a stable, varied pattern. */
 export const levelPattern = (pattern: readonly Level[]) => (index: number) => pattern[index % pattern.length]!;
 
 /** A complete self-assessment of the own institution, every criterion rated. */
-export async function completedSelfAssessment(core: Core, options: { title?: string; level?: (index: number) => Level } = {}) {
+export async function completedSelfAssessment(core: Core, options: { title?: string; level?: (index: number) => Level; version?: BuiltInVersion } = {}) {
   const ownId = core.institutions.ownId()!;
-  const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+  const guide = builtInGuide(core, options.version ?? '1.0');
   const assessment = await core.assessments.create({ kind: 'self', subjectId: ownId, frameworkKey: guide.key, language: 'en', title: options.title ?? 'Self-assessment 2026' });
   const framework = core.assessments.frameworkOf(assessment);
   const level = options.level ?? levelPattern([3, 3, 2, 4]);
@@ -26,9 +27,13 @@ export async function completedSelfAssessment(core: Core, options: { title?: str
 }
 
 /** The partner's own self-assessment, as it would be stored after importing the partner's exchange file. */
-export async function partnerSelfAssessment(core: Core, partnerId: string, options: { level?: (index: number) => Level; title?: string } = {}): Promise<Assessment> {
+export async function partnerSelfAssessment(
+  core: Core,
+  partnerId: string,
+  options: { level?: (index: number) => Level; title?: string; version?: BuiltInVersion } = {},
+): Promise<Assessment> {
   const partner = await core.institutions.get(partnerId);
-  const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+  const guide = builtInGuide(core, options.version ?? '1.0');
   const framework = await core.frameworks.get(guide.key, 'en');
   const level = options.level ?? levelPattern([4, 3, 4, 3]);
   const answers: Record<string, Answer> = {};

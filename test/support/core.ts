@@ -5,6 +5,7 @@ import { sampleProfile } from './factories';
 import { templatesDir } from './paths';
 import { ScriptedDialogs } from './scripted-dialogs';
 import { tempFolder } from './temp';
+import { builtInGuide } from './built-in-guides';
 
 export interface TestCore extends Core {
   dialogs: ScriptedDialogs;
@@ -45,7 +46,7 @@ export async function setUpCore(options: { now?: () => Date; templatesDir?: stri
     sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99' }),
   );
   await core.store.updateSettings({ userName: 'Jordi Puig', userRole: 'Quality officer', setupCompleted: true });
-  const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+  const guide = builtInGuide(core, '1.0');
   return { core, own, partner, guide };
 }
 

@@ -9,6 +9,7 @@ import { partnerSelfAssessment } from './assessment-factories';
 import { sampleProfile } from './factories';
 import { templatesDir } from './paths';
 import { ScriptedDialogs } from './scripted-dialogs';
+import { builtInGuide } from './built-in-guides';
 
 export interface DamageableStore {
   own: string;
@@ -31,7 +32,7 @@ export async function damageableStore(dataDir: string): Promise<DamageableStore>
     const partner = await core.institutions.createPartner(partnerProfile);
     await core.institutions.updatePartner(partner.id, { ...partnerProfile, city: 'Tampere (Hervanta)' });
     await core.institutions.updatePartner(partner.id, { ...partnerProfile, city: 'Tampere (Kauppi)' });
-    const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+    const guide = builtInGuide(core, '1.0');
     const self = await core.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey: guide.key, language: 'en', title: 'Self-assessment 2026' });
     await core.assessments.saveAnswer(self.id, 'LEG-01', { level: 3, justification: 'First draft.' });
     await core.assessments.saveAnswer(self.id, 'LEG-01', { justification: 'Second draft.' });

@@ -14,7 +14,8 @@ import { emptyAnswer, type Answer } from '../../../shared/assessment/answer';
 import type { AnswerPatch } from '../../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import type { AppErrorData } from '../../../shared/errors';
-import { frameworkUnderProfile, profileOf } from '../../../shared/framework/guide2';
+import { profileOf } from '../../../shared/framework/guide2';
+import { structureForProfile } from '../../../shared/scoring/framework-structure';
 import { criteriaOf } from '../../../shared/framework/schema';
 import type { AssessmentView } from '../../../shared/ipc/contract';
 import { Button } from '../../components/Button';
@@ -74,7 +75,10 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   const [params, setParams] = useSearchParams();
   const { reviewed } = initial;
   // Under a cooperation profile, the criteria it leaves out are not part of the assessment at all.
-  const framework = useMemo(() => frameworkUnderProfile(initial.framework, initial.assessment.profileId), [initial.framework, initial.assessment.profileId]);
+  const framework = useMemo(
+    () => structureForProfile(initial.framework, profileOf(initial.framework, initial.assessment.profileId)?.id),
+    [initial.framework, initial.assessment.profileId],
+  );
   const profile = profileOf(initial.framework, initial.assessment.profileId);
   const [assessment, setAssessment] = useState(initial.assessment);
   const [summary, setSummary] = useState<AssessmentSummary>();

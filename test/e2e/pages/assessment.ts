@@ -5,6 +5,16 @@ import { pressButton, selectTab, tabTo } from '../keyboard';
 export class AssessmentScreen {
   constructor(private readonly page: Page) {}
 
+  /**
+   * Opens the assessment afresh (a full reload, so answers saved outside this page are read) at
+   * one criterion, as a link to `?criterion=` does.
+   */
+  async openAt(baseUrl: string, assessmentId: string, criterionId: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/index.html#/assessments/${assessmentId}?criterion=${encodeURIComponent(criterionId)}`);
+    await this.page.reload();
+    await this.waitForCriterion(criterionId);
+  }
+
   async criterionHeading(): Promise<string> {
     return (await this.page.locator('#criterion-title').textContent())?.trim() ?? '';
   }

@@ -22,6 +22,7 @@ import { seededRandom } from '../../../shared/seeded-random';
 import { repoRoot, templatesDir } from '../../support/paths';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { sampleProfile } from '../../support/factories';
+import { builtInGuide } from '../../support/built-in-guides';
 
 export interface CrashCycle {
   cycle: number;
@@ -77,7 +78,7 @@ export async function prepareCrashStore(dataDir: string): Promise<{ assessmentId
   try {
     const own = await core.institutions.saveOwn(sampleProfile());
     await core.store.updateSettings({ userName: 'Crash Test', setupCompleted: true });
-    const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+    const guide = builtInGuide(core, '1.0');
     const assessment = await core.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey: guide.key, language: 'en', title: 'Crash test' });
     return { assessmentId: assessment.id };
   } finally {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../shared/assessment/answer';
 import { carriedAnswers, carryOverPlan } from '../../../shared/assessment/carry-over';
-import { coverageOf, defaultFrameworkFor, frameworkUnderProfile } from '../../../shared/framework/guide2';
+import { coverageOf, defaultFrameworkFor, profileOf } from '../../../shared/framework/guide2';
+import { structureForProfile, UnknownProfileError } from '../../../shared/scoring';
 import type { Framework } from '../../../shared/framework/schema';
 import { criteriaOf } from '../../../shared/framework/schema';
 import { guide2FromV1 } from '../../support/guide2-fixture';
@@ -87,15 +88,17 @@ describe('coverage of the sources', () => {
 describe('the framework under a cooperation profile', () => {
   it('leaves out the excluded criteria and applies the overrides; without a profile it is the framework itself', async () => {
     const framework = await v2();
-    const mutual = frameworkUnderProfile(framework, 'mutual-recognition');
+    const mutual = structureForProfile(framework, 'mutual-recognition');
     const ids = criteriaOf(mutual).map((c) => c.id);
     expect(ids).not.toContain('GOV-07');
     expect(ids).not.toContain('DES-07');
     expect(ids).toHaveLength(criteriaOf(framework).length - 2);
-    const joint = criteriaOf(frameworkUnderProfile(framework, 'joint-micro-credential')).find((c) => c.id === 'DES-04')!;
+    const joint = criteriaOf(structureForProfile(framework, 'joint-micro-credential')).find((c) => c.id === 'DES-04')!;
     expect([joint.weight, joint.critical]).toEqual([3, true]);
-    expect(frameworkUnderProfile(framework, undefined)).toBe(framework);
-    expect(frameworkUnderProfile(await v1(), 'mutual-recognition').dimensions).toHaveLength(9);
+    expect(structureForProfile(framework, undefined)).toBe(framework);
+    const v1Framework = await v1();
+    expect(structureForProfile(v1Framework, profileOf(v1Framework, 'mutual-recognition')?.id).dimensions).toHaveLength(9);
+    expect(() => structureForProfile(v1Framework, 'mutual-recognition')).toThrow(UnknownProfileError);
   });
 });
 

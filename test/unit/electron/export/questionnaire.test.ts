@@ -18,6 +18,7 @@ import { sampleProfile } from '../../../support/factories';
 import { ScriptedDialogs } from '../../../support/scripted-dialogs';
 import { templatesDir } from '../../../support/paths';
 import { tempFolder } from '../../../support/temp';
+import { builtInGuide } from '../../../support/built-in-guides';
 
 const now = () => new Date('2026-11-23T09:00:00.000Z');
 let folder: Awaited<ReturnType<typeof tempFolder>>;
@@ -30,7 +31,7 @@ beforeEach(async () => {
   core = await openCore({ dataDir: join(folder.path, 'data'), templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB', now });
   await core.institutions.saveOwn(sampleProfile());
   partnerId = (await core.institutions.createPartner(sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: '' }))).id;
-  frameworkKey = core.frameworks.list().find((item) => item.origin === 'built-in')!.key;
+  frameworkKey = builtInGuide(core, '1.0').key;
 });
 
 afterEach(async () => {

@@ -19,6 +19,7 @@ import { assessmentSchema } from '../../../../shared/assessment/schema';
 import { templatesDir } from '../../../support/paths';
 import { ScriptedDialogs } from '../../../support/scripted-dialogs';
 import { tempFolder } from '../../../support/temp';
+import { builtInGuide } from '../../../support/built-in-guides';
 
 export type Json = unknown;
 
@@ -140,7 +141,7 @@ export async function storedDocuments(): Promise<StoredDocuments> {
   const core = await openCore({ dataDir: demo.path, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB', snapshotEveryMs: Number.MAX_SAFE_INTEGER });
   try {
     await core.agreements.create({ partnershipId: written.partnership, language: 'en' });
-    const builtIn = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+    const builtIn = builtInGuide(core, '1.0');
     await core.frameworks.clone({ key: builtIn.key, language: 'en', id: 'own-guide', title: 'Our own guide', version: '0.1' });
   } finally {
     await core.close();

@@ -13,7 +13,13 @@ const allAt = (level: 0 | 1 | 2 | 3 | 4) => Object.fromEntries(criteriaOf(guide)
 
 describe('structureForProfile', () => {
   it('without a profile is the framework itself', () => {
-    expect(structureForProfile(guide, undefined)).toEqual({ dimensions: guide.dimensions, thresholds: guide.thresholds });
+    expect(structureForProfile(guide, undefined)).toBe(guide);
+  });
+
+  it('keeps everything but the dimensions as the framework has it (texts, crosswalk, profiles)', () => {
+    const structure = structureForProfile(guide, 'mutual-recognition');
+    expect(structure).toEqual({ ...guide, dimensions: structure.dimensions });
+    expect(structure.dimensions).not.toEqual(guide.dimensions);
   });
 
   it('removes the excluded criteria, and counts them neither as answered nor as missing', () => {
