@@ -5,6 +5,21 @@ import { api } from '../lib/api';
 import { errorText } from '../components/ErrorMessage';
 import { notify } from '../components/Toasts';
 import { NoticesBanner } from '../features/notices/NoticesBanner';
+import { MenuIcon } from '../components/icons';
+
+/** Below this width the sidebar folds to a narrow strip with a menu button (see app.css). */
+const narrowQuery = '(max-width: 1099px)';
+
+function useNarrowWindow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(narrowQuery).matches);
+  useEffect(() => {
+    const query = window.matchMedia(narrowQuery);
+    const update = () => setNarrow(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return narrow;
+}
 
 const links = [
   { to: '/', key: 'home', end: true },
@@ -22,6 +37,46 @@ export function Layout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const narrow = useNarrowWindow();
+  // The menu stays open only on the page where it was opened and only while the window is
+  // narrow: following a link or widening the window folds it without a state update of its own.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = narrow && menuOpenAt === location.pathname;
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  const linksRef = useRef<HTMLUListElement>(null);
+  const collapsed = narrow && !menuOpen;
+
+  // A folded menu that opens moves focus to its first link; Escape folds it again and returns
+  // focus to the button that opened it, so a keyboard user never loses their place. Tabbing out
+  // of the open menu folds it too: it lies over the page and would hide what has focus.
+  const openMenu = () => {
+    setMenuOpenAt(location.pathname);
+    requestAnimationFrame(() => linksRef.current?.querySelector<HTMLElement>('a')?.focus());
+  };
+  const closeMenu = (returnFocus: boolean) => {
+    setMenuOpenAt(null);
+    if (returnFocus) menuButtonRef.current?.focus();
+  };
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpenAt(null);
+      menuButtonRef.current?.focus();
+    };
+    const onFocusIn = (event: Event) => {
+      if (event.target instanceof Node && !navRef.current?.contains(event.target)) setMenuOpenAt(null);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('pointerdown', onFocusIn);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('pointerdown', onFocusIn);
+    };
+  }, [menuOpen]);
 
   // The main process asks for screens (menu) and hands over files opened by double-click.
   const navigate = useNavigate();
@@ -68,12 +123,29 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <nav className="sidebar" aria-label={t('nav.main')}>
-        <div className="sidebar__brand">
+      <nav
+        className={`sidebar${narrow ? ' sidebar--narrow' : ''}${menuOpen ? ' is-open' : ''}`}
+        aria-label={t('nav.main')}
+        ref={navRef}
+      >
+        {narrow && (
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="sidebar__toggle"
+            aria-expanded={menuOpen}
+            aria-controls="sidebar-links"
+            aria-label={menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+            onClick={() => (menuOpen ? closeMenu(true) : openMenu())}
+          >
+            <MenuIcon />
+          </button>
+        )}
+        <div className="sidebar__brand" hidden={collapsed}>
           <span className="sidebar__logo" aria-hidden="true" />
           <span>{t('app.name')}</span>
         </div>
-        <ul className="sidebar__links">
+        <ul className="sidebar__links" id="sidebar-links" ref={linksRef} hidden={collapsed}>
           {links.map((link) => (
             <li key={link.to}>
               <NavLink to={link.to} end={link.end} className={({ isActive }) => `sidebar__link${isActive ? ' is-active' : ''}`}>

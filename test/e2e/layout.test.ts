@@ -1,8 +1,9 @@
 /**
  * Every screen fits the narrowest window the app allows (900 px, `minWidth` in
- * electron/main/window.ts) in German, the language with the longest words, and in English: the
- * page never scrolls sideways, on any tab. Runs over the demo data, so tables, fingerprints and
- * long titles are all there.
+ * electron/main/window.ts) and a common laptop width (1280 px), in German, the language with the
+ * longest words, in Spanish and in English: the page never scrolls sideways, on any tab, and no
+ * word in a table cell, badge or heading is broken across two lines ("Statu s", "Borrad or").
+ * Runs over the demo data, so tables, fingerprints and long titles are all there.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { launchApp, launchBrowser } from './harness';
-import { sidewaysOverflow } from './overflow';
+import { brokenWords, sidewaysOverflow } from './overflow';
 import { screenshot } from './screenshots';
 
 const minWidth = Number(/minWidth:\s*(\d+)/.exec(readFileSync(join(repoRoot, 'electron/main/window.ts'), 'utf8'))?.[1]);
@@ -56,39 +57,73 @@ describe('every screen fits the narrowest window', () => {
     await data?.remove();
   });
 
+  const widths = [minWidth, 1280];
   for (const language of ['de', 'en', 'es'] as const) {
-    it(`in ${{ de: 'German', en: 'English', es: 'Spanish' }[language]}, at ${minWidth} px, on every tab`, async () => {
-      expect(minWidth).toBeGreaterThanOrEqual(800);
-      const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'layout', platform: process.platform, systemLocale: 'en-GB' });
-      await core.store.updateSettings({ language });
-      await core.close();
-      const app = await launchApp({ dataDir, browser, locale: language, viewport: { width: minWidth, height: 800 } });
-      try {
-        const problems: string[] = [];
-        for (const route of routes) {
-          await app.page.goto(`${app.baseUrl}/index.html#${route}`);
-          await app.page.getByRole('heading', { level: 1 }).first().waitFor();
-          const tabs = await app.page.getByRole('tab').all();
-          for (let index = 0; index < Math.max(1, tabs.length); index += 1) {
-            const tab = tabs[index];
-            if (tab) {
-              await tab.click();
-              await app.page.waitForTimeout(150);
-            }
-            const found = await sidewaysOverflow(app.page);
-            if (found.length > 0) {
-              const name = `narrow-${language}-${problems.length}`;
-              await screenshot(app.page, name, { fullPage: false });
-              problems.push(`${route}${tab ? ` (tab “${await tab.textContent()}”)` : ''}: ${found.join('; ')} — see ${name}.png`);
+    for (const width of widths) {
+      it(`in ${{ de: 'German', en: 'English', es: 'Spanish' }[language]}, at ${width} px, on every tab`, async () => {
+        expect(minWidth).toBeGreaterThanOrEqual(800);
+        const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'layout', platform: process.platform, systemLocale: 'en-GB' });
+        await core.store.updateSettings({ language });
+        await core.close();
+        const app = await launchApp({ dataDir, browser, locale: language, viewport: { width, height: 800 } });
+        try {
+          const problems: string[] = [];
+          for (const route of routes) {
+            await app.page.goto(`${app.baseUrl}/index.html#${route}`);
+            await app.page.getByRole('heading', { level: 1 }).first().waitFor();
+            const tabs = await app.page.getByRole('tab').all();
+            for (let index = 0; index < Math.max(1, tabs.length); index += 1) {
+              const tab = tabs[index];
+              if (tab) {
+                await tab.click();
+                await app.page.waitForTimeout(150);
+              }
+              const found = [...(await sidewaysOverflow(app.page)), ...(await brokenWords(app.page))];
+              if (found.length > 0) {
+                const name = `layout-${language}-${width}-${problems.length}`;
+                await screenshot(app.page, name, { fullPage: false });
+                problems.push(`${route}${tab ? ` (tab “${await tab.textContent()}”)` : ''}: ${found.join('; ')} — see ${name}.png`);
+              }
             }
           }
+          expect(problems).toEqual([]);
+          expect(app.pageErrors).toEqual([]);
+          expect(app.externalRequests).toEqual([]);
+        } finally {
+          await app.close();
         }
-        expect(problems).toEqual([]);
-        expect(app.pageErrors).toEqual([]);
-        expect(app.externalRequests).toEqual([]);
-      } finally {
-        await app.close();
-      }
-    });
+      });
+    }
   }
+
+  it('below 1100 px the sidebar folds behind a menu button a keyboard opens and closes', async () => {
+    const app = await launchApp({ dataDir, browser, locale: 'en', viewport: { width: minWidth, height: 800 } });
+    try {
+      await app.page.goto(`${app.baseUrl}/index.html#/assessments`);
+      await app.page.getByRole('heading', { level: 1 }).first().waitFor();
+      const toggle = app.page.getByRole('button', { name: 'Open the menu' });
+      await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await app.page.getByRole('link', { name: 'Partnerships' }).count()).toBe(0);
+      // The folded strip still runs the window's full height.
+      const strip = await app.page.getByRole('navigation', { name: 'Main navigation' }).boundingBox();
+      expect(strip?.height).toBe(800);
+
+      await toggle.focus();
+      await app.page.keyboard.press('Enter');
+      const open = app.page.getByRole('button', { name: 'Close the menu' });
+      expect(await open.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(() => app.page.evaluate(() => document.activeElement?.textContent)).toBe('Home');
+      await app.page.keyboard.press('Escape');
+      await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Open the menu');
+      expect(await app.page.getByRole('link', { name: 'Partnerships' }).count()).toBe(0);
+
+      await app.page.keyboard.press('Enter');
+      await app.page.getByRole('link', { name: 'Partnerships' }).click();
+      await app.page.getByRole('heading', { level: 1, name: 'Partnerships' }).waitFor();
+      expect(await app.page.getByRole('button', { name: 'Open the menu' }).getAttribute('aria-expanded')).toBe('false');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

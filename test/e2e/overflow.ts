@@ -6,7 +6,16 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     if (document.documentElement.scrollWidth <= window.innerWidth) return [];
     const out: string[] = [`page is ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`];
+    // An element inside a box that scrolls or clips sideways cannot widen the page: skip it, so
+    // the report names what does.
+    const clipped = (element: Element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
     for (const element of document.querySelectorAll('body *')) {
+      if (clipped(element)) continue;
       const box = element.getBoundingClientRect();
       if (box.right > window.innerWidth + 1 && out.length < 5) out.push(`${element.tagName.toLowerCase()}.${String(element.className)} ends at ${Math.round(box.right)}`);
     }

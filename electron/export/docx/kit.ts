@@ -196,11 +196,81 @@ function cellParagraphs(content: CellContent, column: Column): { paragraphs: Par
 }
 
 /**
- * A table with a repeated header row, thin rules, fixed column widths in DXA, and zebra rows for
- * reading across wide tables.
+ * Rough width in DXA of a word set in the table's 9 pt type, by kind of character. Sized for
+ * the widest font a reader may get: Word uses Calibri, but LibreOffice without Calibri or Carlito
+ * falls back to DejaVu Sans, about a fifth wider; a column wide enough for that fits both.
  */
-export function table(columns: readonly Column[], rows: ReadonlyArray<readonly CellContent[]>, options: { header?: boolean; zebra?: boolean } = {}): Table {
+function wordWidth(word: string, bold: boolean): number {
+  const em = size.table * 10; // half-points to DXA: 9 pt = 180 DXA
+  let ems = 0;
+  for (const character of word) {
+    if (/[ijlI.,:;'’]/u.test(character)) ems += 0.3;
+    else if (/[frt]/u.test(character)) ems += 0.42;
+    else if (/[mwMW]/u.test(character)) ems += 0.98;
+    else if (/[\p{Lu}\p{N}]/u.test(character)) ems += 0.72;
+    else ems += 0.62;
+  }
+  return Math.ceil(ems * em * (bold ? 1.1 : 1));
+}
+
+function longestWordWidth(text: string, bold: boolean): number {
+  let widest = 0;
+  for (const word of text.split(/[\s/–—-]+/u)) {
+    // Fingerprints, addresses and file names may break: they are not words a reader sees split.
+    if (word.length > 24) continue;
+    widest = Math.max(widest, wordWidth(word, bold));
+  }
+  return widest;
+}
+
+/**
+ * Widens a column whose header or text holds a word longer than the column ("Universida d",
+ * "Weig ht") and takes that room from columns with room to spare, keeping the table's width: a
+ * word in a table is never broken inside itself when the page can hold it whole.
+ */
+export function fitColumns(columns: readonly Column[], rows: ReadonlyArray<readonly CellContent[]>, withHeader = true): Column[] {
+  const padding = cellMargins.left + cellMargins.right + 40;
+  const needed = columns.map((column, c) => {
+    let widest = withHeader ? longestWordWidth(column.header, true) : 0;
+    for (const row of rows) {
+      const cell = row[c];
+      if (cell === null || cell === undefined) continue;
+      if (typeof cell === 'object' && 'paragraphs' in cell) continue;
+      const text = typeof cell === 'object' ? cell.text : String(cell);
+      widest = Math.max(widest, longestWordWidth(text, typeof cell === 'object' && cell.bold === true));
+    }
+    return widest === 0 ? 0 : widest + padding;
+  });
+  const deficit = columns.reduce((sum, column, c) => sum + Math.max(0, needed[c]! - column.width), 0);
+  if (deficit === 0) return [...columns];
+  const slack = columns.map((column, c) => Math.max(0, column.width - needed[c]!));
+  const totalSlack = slack.reduce((sum, value) => sum + value, 0);
+  const total = columns.reduce((sum, column) => sum + column.width, 0);
+  const totalNeeded = needed.reduce((sum, value) => sum + value, 0);
+  // Not enough room anywhere: keep the widths the table asked for rather than squeeze others.
+  if (totalNeeded > total) return [...columns];
+  if (totalSlack < deficit) {
+    // Every column gets what its longest word needs; what is left is shared as first asked.
+    const spare = total - totalNeeded;
+    const shared = columns.map((column, c) => ({ ...column, width: needed[c]! + Math.floor((column.width / total) * spare) }));
+    shared[shared.length - 1]!.width += total - shared.reduce((sum, column) => sum + column.width, 0);
+    return shared;
+  }
+  const fitted = columns.map((column, c) => ({ ...column, width: Math.max(column.width, needed[c]!) - Math.floor((slack[c]! / totalSlack) * deficit) }));
+  const drift = columns.reduce((sum, column) => sum + column.width, 0) - fitted.reduce((sum, column) => sum + column.width, 0);
+  const roomiest = slack.indexOf(Math.max(...slack));
+  fitted[roomiest]!.width += drift;
+  return fitted;
+}
+
+/**
+ * A table with a repeated header row, thin rules, fixed column widths in DXA, and zebra rows for
+ * reading across wide tables. Column widths are the ones asked for, adjusted by fitColumns so
+ * no word is broken inside itself.
+ */
+export function table(requested: readonly Column[], rows: ReadonlyArray<readonly CellContent[]>, options: { header?: boolean; zebra?: boolean } = {}): Table {
   const withHeader = options.header ?? true;
+  const columns = fitColumns(requested, rows, withHeader);
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,

@@ -24,6 +24,7 @@ import { UnlockDialog } from '../exchange/UnlockDialog';
 import { needsUnlock } from '../exchange/signing';
 import { AgreementEditor } from './AgreementEditor';
 import { AgreementStateBadge } from './AgreementStateBadge';
+import { TableScroll } from '../../components/TableScroll';
 
 export function AgreementPage() {
   const { id = '' } = useParams();
@@ -222,46 +223,48 @@ function Signatures({ view }: { view: AgreementView }) {
       {view.signatures.length === 0 ? (
         <p className="muted">{t('agreement.noSeals')}</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('agreement.seals')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agreement.columns.party')}</th>
-              <th scope="col">{t('agreement.columns.signer')}</th>
-              <th scope="col">{t('agreement.columns.date')}</th>
-              <th scope="col">{t('agreement.columns.key')}</th>
-              <th scope="col">{t('agreement.columns.covers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.signatures.map((signature) => (
-              <tr key={signature.keyFingerprint}>
-                <th scope="row">{content.parties[signature.side].legalName}</th>
-                <td>
-                  {signature.signer.name}
-                  {signature.signer.role && <span className="muted small block">{signature.signer.role}</span>}
-                </td>
-                <td>{format.dateTime(signature.signedAt)}</td>
-                <td>
-                  <span className="mono">{signature.keyCode}</span>
-                  <span className={`badge block-inline ${signature.key === 'own' || signature.key === 'confirmed' ? 'badge--added' : 'badge--draft'}`}>{t(`agreement.key.${signature.key}`)}</span>
-                  <span className="muted small block mono" title={signature.keyFingerprint}>
-                    {signature.displayFingerprint}
-                  </span>
-                </td>
-                <td>
-                  {!signature.valid ? (
-                    <span className="badge badge--critical">{t('agreement.invalid')}</span>
-                  ) : signature.coversContent ? (
-                    <span className="badge badge--added">{t('agreement.covers')}</span>
-                  ) : (
-                    <span className="badge badge--critical">{t('agreement.stale', { code: signature.contentCode })}</span>
-                  )}
-                </td>
+        <TableScroll>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('agreement.seals')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agreement.columns.party')}</th>
+                <th scope="col">{t('agreement.columns.signer')}</th>
+                <th scope="col">{t('agreement.columns.date')}</th>
+                <th scope="col">{t('agreement.columns.key')}</th>
+                <th scope="col">{t('agreement.columns.covers')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.signatures.map((signature) => (
+                <tr key={signature.keyFingerprint}>
+                  <th scope="row">{content.parties[signature.side].legalName}</th>
+                  <td>
+                    {signature.signer.name}
+                    {signature.signer.role && <span className="muted small block">{signature.signer.role}</span>}
+                  </td>
+                  <td>{format.dateTime(signature.signedAt)}</td>
+                  <td>
+                    <span className="mono">{signature.keyCode}</span>
+                    <span className={`badge block-inline ${signature.key === 'own' || signature.key === 'confirmed' ? 'badge--added' : 'badge--draft'}`}>{t(`agreement.key.${signature.key}`)}</span>
+                    <span className="muted small block mono" title={signature.keyFingerprint}>
+                      {signature.displayFingerprint}
+                    </span>
+                  </td>
+                  <td>
+                    {!signature.valid ? (
+                      <span className="badge badge--critical">{t('agreement.invalid')}</span>
+                    ) : signature.coversContent ? (
+                      <span className="badge badge--added">{t('agreement.covers')}</span>
+                    ) : (
+                      <span className="badge badge--critical">{t('agreement.stale', { code: signature.contentCode })}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {view.signatures.some((signature) => signature.key === 'unconfirmed') && (
         <p className="muted small">
@@ -276,26 +279,28 @@ function History({ view }: { view: AgreementView }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">{t('agreement.history')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('agreement.columns.date')}</th>
-          <th scope="col">{t('agreement.columns.event')}</th>
-          <th scope="col">{t('agreement.columns.by')}</th>
-          <th scope="col">{t('agreement.code')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...view.agreement.history].reverse().map((event, index) => (
-          <tr key={`${event.at}-${index}`}>
-            <td>{format.dateTime(event.at)}</td>
-            <td>{t(`agreement.events.${event.kind}`)}</td>
-            <td>{event.by || '—'}</td>
-            <td className="mono">{verificationCode(event.contentHash)}</td>
+    <TableScroll>
+      <table className="data-table">
+        <caption className="visually-hidden">{t('agreement.history')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('agreement.columns.date')}</th>
+            <th scope="col">{t('agreement.columns.event')}</th>
+            <th scope="col">{t('agreement.columns.by')}</th>
+            <th scope="col">{t('agreement.code')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {[...view.agreement.history].reverse().map((event, index) => (
+            <tr key={`${event.at}-${index}`}>
+              <td>{format.dateTime(event.at)}</td>
+              <td>{t(`agreement.events.${event.kind}`)}</td>
+              <td>{event.by || '—'}</td>
+              <td className="mono">{verificationCode(event.contentHash)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -21,6 +21,7 @@ import { ImportQuestionnaireButton } from './QuestionnaireImport';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
+import { TableScroll } from '../../components/TableScroll';
 
 const pageSize = 50;
 
@@ -93,49 +94,51 @@ export function AssessmentsPage() {
               {selected.size ? t('assessments.sendSelected', { count: selected.size }) : t('assessments.sendNone')}
             </Button>
           </div>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('nav.assessments')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">{t('assessments.columns.select')}</span>
-                </th>
-                <th scope="col">{t('assessments.columns.title')}</th>
-                <th scope="col">{t('assessments.columns.kind')}</th>
-                <th scope="col">{t('assessments.columns.institution')}</th>
-                <th scope="col">{t('assessments.columns.status')}</th>
-                <th scope="col">{t('assessments.columns.progress')}</th>
-                <th scope="col">{t('assessments.columns.score')}</th>
-                <th scope="col">{t('assessments.columns.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, shown).map((summary) => (
-                <tr key={summary.id}>
-                  <td>
-                    <Checkbox className="checkbox" isSelected={selected.has(summary.id)} onChange={(on) => toggle(summary.id, on)} aria-label={t('assessments.selectOne', { title: summary.title })}>
-                      <span className="checkbox__box" aria-hidden="true" />
-                    </Checkbox>
-                  </td>
-                  <th scope="row">
-                    <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
-                    {summary.revision > 1 && <span className="muted small block">{t('assessment.revision', { revision: summary.revision })}</span>}
+          <TableScroll>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('nav.assessments')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('assessments.columns.select')}</span>
                   </th>
-                  <td>{t(`assessment.kind.${summary.kind}`)}</td>
-                  <td>{summary.subject.legalName}</td>
-                  <td>
-                    <span className={`badge badge--${summary.status === 'complete' ? 'published' : 'draft'}`}>{t(`assessments.status.${summary.status}`)}</span>
-                    {summary.carriedOver > 0 && <span className="muted small block">{t('assessments.carriedOver', { count: summary.carriedOver })}</span>}
-                  </td>
-                  <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
-                  <td>
-                    <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} />
-                  </td>
-                  <td>{format.date(summary.updatedAt)}</td>
+                  <th scope="col">{t('assessments.columns.title')}</th>
+                  <th scope="col">{t('assessments.columns.kind')}</th>
+                  <th scope="col">{t('assessments.columns.institution')}</th>
+                  <th scope="col">{t('assessments.columns.status')}</th>
+                  <th scope="col">{t('assessments.columns.progress')}</th>
+                  <th scope="col">{t('assessments.columns.score')}</th>
+                  <th scope="col">{t('assessments.columns.updated')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.slice(0, shown).map((summary) => (
+                  <tr key={summary.id}>
+                    <td>
+                      <Checkbox className="checkbox" isSelected={selected.has(summary.id)} onChange={(on) => toggle(summary.id, on)} aria-label={t('assessments.selectOne', { title: summary.title })}>
+                        <span className="checkbox__box" aria-hidden="true" />
+                      </Checkbox>
+                    </td>
+                    <th scope="row">
+                      <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
+                      {summary.revision > 1 && <span className="muted small block">{t('assessment.revision', { revision: summary.revision })}</span>}
+                    </th>
+                    <td>{t(`assessment.kind.${summary.kind}`)}</td>
+                    <td>{summary.subject.legalName}</td>
+                    <td>
+                      <span className={`badge badge--${summary.status === 'complete' ? 'published' : 'draft'}`}>{t(`assessments.status.${summary.status}`)}</span>
+                      {summary.carriedOver > 0 && <span className="muted small block">{t('assessments.carriedOver', { count: summary.carriedOver })}</span>}
+                    </td>
+                    <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
+                    <td>
+                      <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} />
+                    </td>
+                    <td>{format.date(summary.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {rows.length > shown && (
             <Button onPress={() => setShown((n) => n + pageSize)}>{t('assessments.showMore', { count: Math.min(pageSize, rows.length - shown) })}</Button>
           )}

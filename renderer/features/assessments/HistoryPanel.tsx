@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
+import { TableScroll } from '../../components/TableScroll';
 
 /** Who changed what, when, from what to what — newest first. */
 export function HistoryPanel({ assessment, framework }: { assessment: Assessment; framework: Framework }) {
@@ -31,31 +32,33 @@ export function HistoryPanel({ assessment, framework }: { assessment: Assessment
       {entries.length === 0 ? (
         <p className="empty-state">{t('history.empty')}</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('history.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('history.when')}</th>
-              <th scope="col">{t('history.who')}</th>
-              <th scope="col">{t('history.criterion')}</th>
-              <th scope="col">{t('history.what')}</th>
-              <th scope="col">{t('history.from')}</th>
-              <th scope="col">{t('history.to')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry, index) => (
-              <tr key={index}>
-                <td>{format.dateTime(entry.at)}</td>
-                <td>{entry.by}</td>
-                <td>{entry.criterionId ? `${entry.criterionId} ${titles.get(entry.criterionId) ?? ''}` : '—'}</td>
-                <td>{t(`history.fields.${entry.field}`)}</td>
-                <td className="history__value">{value(entry, entry.from)}</td>
-                <td className="history__value">{value(entry, entry.to)}</td>
+        <TableScroll>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('history.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('history.when')}</th>
+                <th scope="col">{t('history.who')}</th>
+                <th scope="col">{t('history.criterion')}</th>
+                <th scope="col">{t('history.what')}</th>
+                <th scope="col">{t('history.from')}</th>
+                <th scope="col">{t('history.to')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((entry, index) => (
+                <tr key={index}>
+                  <td>{format.dateTime(entry.at)}</td>
+                  <td>{entry.by}</td>
+                  <td>{entry.criterionId ? `${entry.criterionId} ${titles.get(entry.criterionId) ?? ''}` : '—'}</td>
+                  <td>{t(`history.fields.${entry.field}`)}</td>
+                  <td className="history__value">{value(entry, entry.from)}</td>
+                  <td className="history__value">{value(entry, entry.to)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -17,6 +17,7 @@ import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
 import { useFormat, useUiLanguage } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
+import { TableScroll } from '../../components/TableScroll';
 
 const none = '';
 
@@ -82,43 +83,45 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
       )}
       <section className="card" aria-labelledby="compare-overall">
         <h2 id="compare-overall">{t('assessmentCompare.overall')}</h2>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('assessmentCompare.overall')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessmentCompare.dimension')}</th>
-              <th scope="col">{name(a)}</th>
-              <th scope="col">{name(b)}</th>
-              <th scope="col">{t('assessmentCompare.change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t('assessmentCompare.overallRow')}</th>
-              <td>
-                {format.score(comparison.overall.a)} <BandBadge band={comparison.overall.bandA} />
-              </td>
-              <td>
-                {format.score(comparison.overall.b)} <BandBadge band={comparison.overall.bandB} />
-              </td>
-              <td>
-                <Delta value={comparison.overall.delta} points />
-              </td>
-            </tr>
-            {comparison.dimensions.map((dimension) => (
-              <tr key={dimension.id}>
-                <th scope="row">
-                  <span className="mono">{dimension.id}</span> {dimension.title}
-                </th>
-                <td>{format.score(dimension.a)}</td>
-                <td>{format.score(dimension.b)}</td>
+        <TableScroll>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('assessmentCompare.overall')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('assessmentCompare.dimension')}</th>
+                <th scope="col">{name(a)}</th>
+                <th scope="col">{name(b)}</th>
+                <th scope="col">{t('assessmentCompare.change')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('assessmentCompare.overallRow')}</th>
                 <td>
-                  <Delta value={dimension.delta} points />
+                  {format.score(comparison.overall.a)} <BandBadge band={comparison.overall.bandA} />
+                </td>
+                <td>
+                  {format.score(comparison.overall.b)} <BandBadge band={comparison.overall.bandB} />
+                </td>
+                <td>
+                  <Delta value={comparison.overall.delta} points />
                 </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+              {comparison.dimensions.map((dimension) => (
+                <tr key={dimension.id}>
+                  <th scope="row">
+                    <span className="mono">{dimension.id}</span> {dimension.title}
+                  </th>
+                  <td>{format.score(dimension.a)}</td>
+                  <td>{format.score(dimension.b)}</td>
+                  <td>
+                    <Delta value={dimension.delta} points />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section className="card stack" aria-labelledby="compare-criteria">
@@ -133,43 +136,45 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
         {rows.length === 0 ? (
           <p className="muted">{t('assessmentCompare.noDifferences')}</p>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t('assessmentCompare.criteria')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.criterion')}</th>
-                <th scope="col">{name(a)}</th>
-                <th scope="col">{name(b)}</th>
-                <th scope="col">{t('assessmentCompare.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.criterionId}>
-                  <th scope="row">
-                    <span className="mono">{row.criterionId}</span> {row.title}
-                    {row.critical && <span className="badge badge--critical block-inline">{t('assessmentCompare.critical')}</span>}
-                    {row.reworded && <span className="muted small block">{t('assessmentCompare.reworded')}</span>}
-                    {row.criterionIdA && <span className="muted small block">{t('guide2.compareWas', { id: row.criterionIdA })}</span>}
-                  </th>
-                  <td>
-                    <Level side={row.a} />
-                  </td>
-                  <td>
-                    <Level side={row.b} />
-                  </td>
-                  <td>
-                    {row.only ? (
-                      <span className="muted">{t(row.only === 'a' ? 'assessmentCompare.onlyFirst' : 'assessmentCompare.onlySecond')}</span>
-                    ) : (
-                      <Delta value={row.delta} />
-                    )}
-                    {row.textChanged && <span className="muted small block">{t('assessmentCompare.textChanged')}</span>}
-                  </td>
+          <TableScroll>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('assessmentCompare.criteria')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.criterion')}</th>
+                  <th scope="col">{name(a)}</th>
+                  <th scope="col">{name(b)}</th>
+                  <th scope="col">{t('assessmentCompare.change')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.criterionId}>
+                    <th scope="row">
+                      <span className="mono">{row.criterionId}</span> {row.title}
+                      {row.critical && <span className="badge badge--critical block-inline">{t('assessmentCompare.critical')}</span>}
+                      {row.reworded && <span className="muted small block">{t('assessmentCompare.reworded')}</span>}
+                      {row.criterionIdA && <span className="muted small block">{t('guide2.compareWas', { id: row.criterionIdA })}</span>}
+                    </th>
+                    <td>
+                      <Level side={row.a} />
+                    </td>
+                    <td>
+                      <Level side={row.b} />
+                    </td>
+                    <td>
+                      {row.only ? (
+                        <span className="muted">{t(row.only === 'a' ? 'assessmentCompare.onlyFirst' : 'assessmentCompare.onlySecond')}</span>
+                      ) : (
+                        <Delta value={row.delta} />
+                      )}
+                      {row.textChanged && <span className="muted small block">{t('assessmentCompare.textChanged')}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </div>

@@ -16,6 +16,7 @@ import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { useFormat, useUiLanguage } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
+import { TableScroll } from '../../components/TableScroll';
 
 type DecisionFilter = 'all' | 'none' | (typeof decisionOutcomes)[number];
 type ValidityFilter = 'all' | 'attention';
@@ -230,40 +231,42 @@ function Dimensions({ model }: { model: ConsortiumModel }) {
       {/* A wide table with nothing to focus in it: the region itself takes the focus, so it scrolls by keyboard (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="matrix-scroll" tabIndex={0} role="region" aria-labelledby="dimensions-title">
-        <table className="data-table data-table--compact">
-          <caption className="visually-hidden">{t('consortium.dimensions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('consortium.rank')}</th>
-              <th scope="col">{t('assessmentCompare.dimension')}</th>
-              <th scope="col">{t('consortium.mean')}</th>
-              <th scope="col">{t('consortium.min')}</th>
-              <th scope="col">{t('consortium.count')}</th>
-              {model.institutions.map((member) => (
-                <th key={member.key} scope="col">
-                  <abbr title={member.legalName}>{member.abbreviation}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {model.dimensions.map((row) => (
-              <tr key={row.id} className={row.rank === 1 && row.count > 0 ? 'row--weakest' : undefined}>
-                <td>{row.rank}</td>
-                <th scope="row">
-                  <span className="mono">{row.id}</span> {row.title}
-                  {row.rank === 1 && row.count > 0 && <span className="badge badge--critical block-inline">{t('consortium.weakest')}</span>}
-                </th>
-                <td>{format.score(row.mean)}</td>
-                <td>{format.score(row.min)}</td>
-                <td>{row.count}</td>
+        <TableScroll>
+          <table className="data-table data-table--compact">
+            <caption className="visually-hidden">{t('consortium.dimensions')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('consortium.rank')}</th>
+                <th scope="col">{t('assessmentCompare.dimension')}</th>
+                <th scope="col">{t('consortium.mean')}</th>
+                <th scope="col">{t('consortium.min')}</th>
+                <th scope="col">{t('consortium.count')}</th>
                 {model.institutions.map((member) => (
-                  <td key={member.key}>{format.score(row.scores[member.key] ?? null)}</td>
+                  <th key={member.key} scope="col">
+                    <abbr title={member.legalName}>{member.abbreviation}</abbr>
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {model.dimensions.map((row) => (
+                <tr key={row.id} className={row.rank === 1 && row.count > 0 ? 'row--weakest' : undefined}>
+                  <td>{row.rank}</td>
+                  <th scope="row">
+                    <span className="mono">{row.id}</span> {row.title}
+                    {row.rank === 1 && row.count > 0 && <span className="badge badge--critical block-inline">{t('consortium.weakest')}</span>}
+                  </th>
+                  <td>{format.score(row.mean)}</td>
+                  <td>{format.score(row.min)}</td>
+                  <td>{row.count}</td>
+                  {model.institutions.map((member) => (
+                    <td key={member.key}>{format.score(row.scores[member.key] ?? null)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
     </section>
   );

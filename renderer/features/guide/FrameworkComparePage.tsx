@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
+import { TableScroll } from '../../components/TableScroll';
 
 export function FrameworkComparePage() {
   const { t } = useTranslation();
@@ -64,45 +65,47 @@ export function FrameworkComparePage() {
               </ul>
             </section>
           )}
-          <table className="data-table">
-            <caption className="visually-hidden">{t('compare.criteria')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('compare.criterion')}</th>
-                <th scope="col">{t('compare.what')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.added.map((id) => (
-                <tr key={`a-${id}`}>
-                  <th scope="row">
-                    <span className="mono">{id}</span> {titleOf(id)}
-                  </th>
-                  <td>
-                    <span className="badge badge--added">{t('compare.addedOne')}</span>
-                  </td>
+          <TableScroll>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('compare.criteria')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('compare.criterion')}</th>
+                  <th scope="col">{t('compare.what')}</th>
                 </tr>
-              ))}
-              {d.retired.map((id) => (
-                <tr key={`r-${id}`}>
-                  <th scope="row">
-                    <span className="mono">{id}</span> {titleOf(id)}
-                  </th>
-                  <td>
-                    <span className="badge badge--retired">{t('compare.retiredOne')}</span>
-                  </td>
-                </tr>
-              ))}
-              {d.changed.map((change) => (
-                <tr key={`c-${change.criterionId}`}>
-                  <th scope="row">
-                    <span className="mono">{change.criterionId}</span> {titleOf(change.criterionId)}
-                  </th>
-                  <td>{change.changes.map((what) => t(`compare.fields.${what}`)).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.added.map((id) => (
+                  <tr key={`a-${id}`}>
+                    <th scope="row">
+                      <span className="mono">{id}</span> {titleOf(id)}
+                    </th>
+                    <td>
+                      <span className="badge badge--added">{t('compare.addedOne')}</span>
+                    </td>
+                  </tr>
+                ))}
+                {d.retired.map((id) => (
+                  <tr key={`r-${id}`}>
+                    <th scope="row">
+                      <span className="mono">{id}</span> {titleOf(id)}
+                    </th>
+                    <td>
+                      <span className="badge badge--retired">{t('compare.retiredOne')}</span>
+                    </td>
+                  </tr>
+                ))}
+                {d.changed.map((change) => (
+                  <tr key={`c-${change.criterionId}`}>
+                    <th scope="row">
+                      <span className="mono">{change.criterionId}</span> {titleOf(change.criterionId)}
+                    </th>
+                    <td>{change.changes.map((what) => t(`compare.fields.${what}`)).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
     </>

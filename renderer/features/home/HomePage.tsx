@@ -18,6 +18,7 @@ import { countryName } from '../../lib/countries';
 import { today } from '../../lib/dates';
 import { useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
+import { TableScroll } from '../../components/TableScroll';
 
 const shownRows = 8;
 
@@ -94,32 +95,34 @@ export function HomePage() {
         {partnerships.length === 0 ? (
           <p className="muted">{t('partnerships.empty')}</p>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t('partnerships.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.columns.partnership')}</th>
-                <th scope="col">{t('partnerships.columns.readiness')}</th>
-                <th scope="col">{t('partnerships.columns.decision')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {partnerships.map((partnership) => {
-                return (
-                  <tr key={partnership.id}>
-                    <th scope="row">
-                      <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
-                      <span className="muted small block">{partnership.partnerName}</span>
-                    </th>
-                    <td>
-                      <VerdictBadge verdict={partnership.verdict} />
-                    </td>
-                    <td>{partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('partnerships.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('partnerships.columns.partnership')}</th>
+                  <th scope="col">{t('partnerships.columns.readiness')}</th>
+                  <th scope="col">{t('partnerships.columns.decision')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {partnerships.map((partnership) => {
+                  return (
+                    <tr key={partnership.id}>
+                      <th scope="row">
+                        <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
+                        <span className="muted small block">{partnership.partnerName}</span>
+                      </th>
+                      <td>
+                        <VerdictBadge verdict={partnership.verdict} />
+                      </td>
+                      <td>{partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 
@@ -128,32 +131,34 @@ export function HomePage() {
         {latest.length === 0 ? (
           <p className="muted">{t('assessments.empty')}</p>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t('home.latestAssessments')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assessments.columns.title')}</th>
-                <th scope="col">{t('assessments.columns.status')}</th>
-                <th scope="col">{t('assessments.columns.progress')}</th>
-                <th scope="col">{t('assessments.columns.score')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {latest.map((summary) => (
-                <tr key={summary.id}>
-                  <th scope="row">
-                    <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
-                    <span className="muted small block">{t(`assessment.kind.${summary.kind}`)}</span>
-                  </th>
-                  <td>{t(`assessments.status.${summary.status}`)}</td>
-                  <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
-                  <td>
-                    <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} />
-                  </td>
+          <TableScroll>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('home.latestAssessments')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('assessments.columns.title')}</th>
+                  <th scope="col">{t('assessments.columns.status')}</th>
+                  <th scope="col">{t('assessments.columns.progress')}</th>
+                  <th scope="col">{t('assessments.columns.score')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {latest.map((summary) => (
+                  <tr key={summary.id}>
+                    <th scope="row">
+                      <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
+                      <span className="muted small block">{t(`assessment.kind.${summary.kind}`)}</span>
+                    </th>
+                    <td>{t(`assessments.status.${summary.status}`)}</td>
+                    <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
+                    <td>
+                      <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {(overview.data?.latestTotal ?? 0) > latest.length && (
           <LinkButton href="/assessments" variant="quiet">

@@ -10,6 +10,7 @@ import { api } from '../../lib/api';
 import { QuestionnaireDialog } from './QuestionnaireDialog';
 import { countryName } from '../../lib/countries';
 import { useResource } from '../../lib/use-resource';
+import { TableScroll } from '../../components/TableScroll';
 
 export function PartnersList() {
   const { t, i18n } = useTranslation();
@@ -45,41 +46,43 @@ export function PartnersList() {
       <ErrorMessage error={list.error} />
       {!list.loading && partners.length === 0 && <p className="empty-state">{t('partners.empty')}</p>}
       {partners.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('partners.listLabel')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('partners.columns.name')}</th>
-              <th scope="col">{t('partners.columns.country')}</th>
-              <th scope="col">{t('partners.columns.city')}</th>
-              <th scope="col">{t('partners.columns.erasmusCode')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {partners.map((partner) => (
-              <tr key={partner.id}>
-                <th scope="row">{partner.legalName}</th>
-                <td>{countryName(partner.country, i18n.language)}</td>
-                <td>{partner.city}</td>
-                <td className="mono">{partner.erasmusCode || '—'}</td>
-                <td className="data-table__actions">
-                  <LinkButton href={`/partners/${partner.id}`} variant="quiet" aria-label={`${t('common.edit')}: ${partner.legalName}`}>
-                    {t('common.edit')}
-                  </LinkButton>
-                  <Button variant="quiet" onPress={() => setQuestionnaire(partner)} aria-label={`${t('questionnaire.action')}: ${partner.legalName}`}>
-                    {t('questionnaire.action')}
-                  </Button>
-                  <Button variant="quiet" onPress={() => setRemoving(partner)} aria-label={`${t('common.remove')}: ${partner.legalName}`}>
-                    {t('common.remove')}
-                  </Button>
-                </td>
+        <TableScroll>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('partners.listLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('partners.columns.name')}</th>
+                <th scope="col">{t('partners.columns.country')}</th>
+                <th scope="col">{t('partners.columns.city')}</th>
+                <th scope="col">{t('partners.columns.erasmusCode')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {partners.map((partner) => (
+                <tr key={partner.id}>
+                  <th scope="row">{partner.legalName}</th>
+                  <td>{countryName(partner.country, i18n.language)}</td>
+                  <td>{partner.city}</td>
+                  <td className="mono">{partner.erasmusCode || '—'}</td>
+                  <td className="data-table__actions">
+                    <LinkButton href={`/partners/${partner.id}`} variant="quiet" aria-label={`${t('common.edit')}: ${partner.legalName}`}>
+                      {t('common.edit')}
+                    </LinkButton>
+                    <Button variant="quiet" onPress={() => setQuestionnaire(partner)} aria-label={`${t('questionnaire.action')}: ${partner.legalName}`}>
+                      {t('questionnaire.action')}
+                    </Button>
+                    <Button variant="quiet" onPress={() => setRemoving(partner)} aria-label={`${t('common.remove')}: ${partner.legalName}`}>
+                      {t('common.remove')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {questionnaire && <QuestionnaireDialog partner={questionnaire} onClose={() => setQuestionnaire(undefined)} />}
       <ConfirmDialog
