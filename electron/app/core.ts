@@ -18,6 +18,8 @@ import { InboxService } from '../services/inbox';
 import { FrameworkCatalog, frameworkKind } from '../services/frameworks';
 import { InstitutionService, institutionKind } from '../services/institutions';
 import { PartnershipService, partnershipKind } from '../services/partnerships';
+import { TeamService, contributionRequestKind } from '../services/team';
+import { readTeamWorkbook } from '../export/xlsx/team-questionnaire';
 import { EvidenceStore } from '../store/evidence-store';
 import { Store } from '../store/store';
 import { silentLogger, type Logger } from '../platform/logger';
@@ -66,6 +68,7 @@ export interface Core {
   inbox: InboxService;
   consortium: ConsortiumService;
   roster: RosterBook;
+  team: TeamService;
   openedFiles: OpenedFiles;
   close(): Promise<void>;
 }
@@ -78,7 +81,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const assessmentDocuments = assessmentKind(frameworks.structureOf);
   const store = await Store.open({
     dataDir: options.dataDir,
-    kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind, agreementKind],
+    kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind, agreementKind, contributionRequestKind],
     now,
     logger,
     folderLock: { appVersion: options.appVersion, ...(options.takeOverDataFolder ? { takeOver: true } : {}) },
@@ -124,8 +127,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
   const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, identity, now });
+  const team = new TeamService({ store, assessments, institutions, signing: identity, now, user, readWorkbook: (path, assessment) => readTeamWorkbook({ frameworks }, path, assessment, now) });
   const openedFiles = options.openedFiles ?? new OpenedFiles(() => options.emit?.({ type: 'files-opened' }));
-  const core = { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, roster, openedFiles };
+  const core = { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, roster, team, openedFiles };
 
   return {
     ...core,

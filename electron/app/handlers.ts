@@ -39,6 +39,8 @@ import type { ConsortiumService } from '../services/consortium';
 import { personalDataOf } from '../services/personal-data';
 import { backupFileName, backupStore, restoreStore } from '../services/store-backup';
 import type { OpenedFiles } from './opened-files';
+import type { TeamService } from '../services/team';
+import { teamHandlers } from './team-handlers';
 import { writeFileDurably } from '../store/durable-write';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import type { EvidenceStore } from '../store/evidence-store';
@@ -57,6 +59,7 @@ export interface HandlerContext {
   agreements: AgreementService;
   inbox: InboxService;
   consortium: ConsortiumService;
+  team: TeamService;
   openedFiles: OpenedFiles;
 }
 
@@ -530,6 +533,8 @@ export function createHandlers(
       dialogs.showInFolder(path);
       return null;
     },
+
+    ...teamHandlers(core, { dialogs, templatesDir, t, saveAs }),
   };
 }
 

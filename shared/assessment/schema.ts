@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { frameworkRefSchema, languageSchema, profileIdPattern } from '../framework/schema';
 import { answerSchema } from './answer';
+import { teamSchema } from '../team/schema';
 
 export const assessmentKinds = ['self', 'audit'] as const;
 export type AssessmentKind = (typeof assessmentKinds)[number];
@@ -77,6 +78,12 @@ export const assessmentSchema = z.strictObject({
   ]),
   answers: z.record(z.string().regex(/^[A-Z]{2,4}-\d{2}$/), answerSchema),
   history: z.array(historyEntrySchema).max(100_000),
+  /**
+   * Team assessment (shared/team/schema.ts): contributors, their ratings and the coordinator's
+   * consolidations. Absent when one person answered alone, as in every document written before
+   * it existed, so those stay valid without a migration.
+   */
+  team: teamSchema.optional(),
   createdAt: z.string(),
   createdBy: z.string().max(200),
   updatedAt: z.string(),
