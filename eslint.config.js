@@ -18,7 +18,7 @@ const builtinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, messag
 /**
  * The layers of electron/, each a folder, imported only downward:
  *
- *   platform ← store ← keys ← exchange ← consortium ← services ← export ← app, cli, demo, main
+ *   platform ← store ← keys ← exchange ← identity, consortium ← services ← export ← import ← app, cli, demo, main
  *
  * (ipc/ is the router, which needs only platform/). A folder may import the folders listed for it;
  * anything else in electron/ is refused, `import type` included. docs/architecture.md draws this.
@@ -28,14 +28,16 @@ const layerAllows = {
   store: ['platform'],
   keys: ['platform', 'store'],
   exchange: ['platform', 'store', 'keys'],
+  identity: ['platform', 'store', 'keys', 'exchange'],
   consortium: ['platform', 'store', 'keys', 'exchange'],
-  services: ['platform', 'store', 'keys', 'exchange', 'consortium'],
-  export: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services'],
+  services: ['platform', 'store', 'keys', 'exchange', 'identity', 'consortium'],
+  export: ['platform', 'store', 'keys', 'exchange', 'identity', 'consortium', 'services'],
+  import: ['platform', 'store', 'keys', 'exchange', 'identity', 'consortium', 'services', 'export'],
   ipc: ['platform'],
-  app: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services', 'export', 'ipc'],
-  demo: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services', 'export', 'ipc', 'app'],
-  cli: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services', 'export', 'ipc', 'app', 'demo'],
-  main: ['platform', 'store', 'keys', 'exchange', 'consortium', 'services', 'export', 'ipc', 'app'],
+  app: ['platform', 'store', 'keys', 'exchange', 'identity', 'consortium', 'services', 'export', 'import', 'ipc'],
+  demo: ['platform', 'store', 'keys', 'exchange', 'identity', 'consortium', 'services', 'export', 'import', 'ipc', 'app'],
+  cli: ['platform', 'store', 'keys', 'exchange', 'identity', 'consortium', 'services', 'export', 'import', 'ipc', 'app', 'demo'],
+  main: ['platform', 'store', 'keys', 'exchange', 'identity', 'consortium', 'services', 'export', 'import', 'ipc', 'app'],
 };
 const electronFolders = [...Object.keys(layerAllows), 'preload'];
 

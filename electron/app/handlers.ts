@@ -24,7 +24,7 @@ import {
   exportBrief,
 } from '../export';
 import { acceptQuestionnairePreview, keepQuestionnairePreview, previewQuestionnaire } from '../import/questionnaire';
-import type { ImportPreviews } from '../import/previews';
+import type { ImportPreviews } from '../services/import-previews';
 import type { Handlers } from '../ipc/router';
 import type { DialogService } from '../platform/dialogs';
 import type { AssessmentService } from '../services/assessments';
@@ -32,7 +32,7 @@ import type { FrameworkCatalog } from '../services/frameworks';
 import type { InstitutionService } from '../services/institutions';
 import type { PartnershipService } from '../services/partnerships';
 import type { ExchangeService } from '../services/exchange';
-import type { IdentityService } from '../keys/identity';
+import type { IdentityService } from '../identity/identity';
 import type { AgreementService } from '../services/agreements';
 import type { InboxService } from '../services/inbox';
 import type { ConsortiumService } from '../services/consortium';

@@ -11,7 +11,7 @@ import type { FrameworkCatalog } from '../services/frameworks';
 import type { InstitutionService } from '../services/institutions';
 import type { TeamService } from '../services/team';
 import type { Store } from '../store/store';
-import { exportTeamQuestionnaire } from '../export/xlsx/team-questionnaire';
+import { exportTeamQuestionnaire } from '../import/team-questionnaire';
 
 export interface TeamHandlerTools {
   dialogs: DialogService;

@@ -11,7 +11,7 @@ import type { AssessmentService } from '../services/assessments';
 import type { FrameworkCatalog } from '../services/frameworks';
 import type { InstitutionService } from '../services/institutions';
 import type { Store } from '../store/store';
-import { previewKind, type ImportPreviews } from './previews';
+import { previewKind, type ImportPreviews } from '../services/import-previews';
 import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './questionnaire-import';
 
 export type { QuestionnairePreview, QuestionnaireProblem } from './questionnaire-import';

@@ -25,7 +25,7 @@ import { fieldIssues } from '../../shared/ipc/zod-issues';
 import { loadAgreementTexts } from '../platform/templates';
 import type { VerifiedSignature } from '../exchange/read';
 import { serialiseExchangeFile } from '../exchange/write';
-import type { IdentityService } from '../keys/identity';
+import type { IdentityService } from '../identity/identity';
 import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
 import type { FrameworkCatalog } from './frameworks';

@@ -12,7 +12,7 @@ import type { Assessment } from '../../shared/assessment/schema';
 import { buildConsortium } from '../../shared/consortium/build';
 import type { ConsortiumModel } from '../../shared/consortium/model';
 import type { Language } from '../../shared/framework/schema';
-import type { IdentityService } from '../keys/identity';
+import type { IdentityService } from '../identity/identity';
 import type { Store } from '../store/store';
 import type { AssessmentService } from './assessments';
 import type { FrameworkCatalog } from './frameworks';

@@ -49,7 +49,7 @@ import {
 import type { ContributionPreviewView, ContributionProblem, ContributionRequestSummary, ContributionRequestView, TeamView } from '../../shared/team/view';
 import { assignedCriteriaOf, buildTeamView } from '../../shared/team/view-model';
 import { verifyExchangeFile } from '../exchange/read';
-import type { IdentityService } from '../keys/identity';
+import type { IdentityService } from '../identity/identity';
 import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
 import type { InstitutionService } from './institutions';

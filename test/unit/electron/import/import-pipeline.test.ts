@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ImportPreviews, previewKind } from '../../../../electron/import/previews';
+import { ImportPreviews, previewKind } from '../../../../electron/services/import-previews';
 import { acceptQuestionnairePreview } from '../../../../electron/import/questionnaire';
 import { completedSelfAssessment } from '../../../support/assessment-factories';
 import { setUpParty, testCore, type TestCore } from '../../../support/core';

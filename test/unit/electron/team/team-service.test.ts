@@ -36,7 +36,7 @@ async function refusal<C extends ChannelName>(core: TestCore, channel: C, reques
 async function person(core: TestCore, name: string): Promise<void> {
   await core.institutions.saveOwn(universidad());
   await core.store.updateSettings({ userName: name, userRole: 'Programme leader', setupCompleted: true });
-  await core.exchange.createKey(testPassphrase);
+  await core.identity.createKey(testPassphrase);
 }
 
 /** Every file of a data folder with its SHA-256: to prove a refused import changed nothing. */

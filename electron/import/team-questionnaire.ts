@@ -6,18 +6,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Assessment } from '../../../shared/assessment/schema';
-import type { Language } from '../../../shared/framework/schema';
-import type { ContributionProblem } from '../../../shared/team/view';
-import { writeFileDurably } from '../../store/durable-write';
-import type { FrameworkCatalog } from '../../services/frameworks';
-import type { InstitutionService } from '../../services/institutions';
-import type { AssessmentService } from '../../services/assessments';
-import { readWorkbookTeamKeys, workbookTeamKeys, type TeamService, type WorkbookAnswers } from '../../services/team';
-import { loadReportTexts } from '../../platform/templates';
-import { questionnaireXlsx } from './questionnaire';
-import { readQuestionnaire } from '../../import/questionnaire-import';
-import { sheetNames } from './questionnaire-layout';
+import type { Assessment } from '../../shared/assessment/schema';
+import type { Language } from '../../shared/framework/schema';
+import type { ContributionProblem } from '../../shared/team/view';
+import { writeFileDurably } from '../store/durable-write';
+import type { FrameworkCatalog } from '../services/frameworks';
+import type { InstitutionService } from '../services/institutions';
+import type { AssessmentService } from '../services/assessments';
+import { readWorkbookTeamKeys, workbookTeamKeys, type TeamService, type WorkbookAnswers } from '../services/team';
+import { loadReportTexts } from '../platform/templates';
+import { questionnaireXlsx } from '../export/xlsx/questionnaire';
+import { readQuestionnaire } from './questionnaire-import';
+import { sheetNames } from '../export/xlsx/questionnaire-layout';
 
 export interface TeamWorkbookServices {
   frameworks: FrameworkCatalog;

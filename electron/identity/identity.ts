@@ -14,10 +14,10 @@ import { verifyExchangeFileDetail, type VerifiedFileDetail } from '../exchange/r
 import { countersign, createExchangeFile, type CreateExchangeInput } from '../exchange/write';
 import type { ProtectedFileNotice } from '../store/checked-copy';
 import { writeFileDurably } from '../store/durable-write';
-import { KeyRing } from './key-ring';
-import { createPassphraseProtector } from './passphrase-protector';
-import { PartnerKeys, type KeySighting, type PartnerIssuer, type PartnerKey } from './partner-keys';
-import type { SecretProtector } from './secret-protector';
+import { KeyRing } from '../keys/key-ring';
+import { createPassphraseProtector } from '../keys/passphrase-protector';
+import { PartnerKeys, type KeySighting, type PartnerIssuer, type PartnerKey } from '../keys/partner-keys';
+import type { SecretProtector } from '../keys/secret-protector';
 
 export interface IdentityServiceOptions {
   dataDir: string;
