@@ -216,7 +216,7 @@ function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: Cri
               {values.map((option) => {
                 const names = whoGave(option);
                 return (
-                  <Radio key={String(option)} value={String(option)} className="choice">
+                  <Radio key={String(option)} value={String(option)} className="choice" aria-label={names.length ? `${valueLabel(option)} (${names.join(', ')})` : valueLabel(option)}>
                     {valueLabel(option)}
                     {names.length > 0 && <span className="muted small"> ({names.join(', ')})</span>}
                   </Radio>
