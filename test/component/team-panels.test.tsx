@@ -62,7 +62,7 @@ describe('the agreement panel', () => {
     const rows = within(panel).getAllByRole('row').slice(1);
     expect(rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent))).toEqual([
       ['GOV · Dimension GOV', '1.000', '4 on 2 criteria', 'Reliable'],
-      ['DAT · Dimension DAT', '—', '0 on 0 criteria', 'Too little to tell'],
+      ['DAT · Dimension DAT', '—', '—', 'Too little to tell'],
     ]);
   });
 

@@ -66,8 +66,8 @@ export function AgreementPanel({ agreement, dimensions, raters, flagged }: Agree
                 <th scope="row">
                   {dimension.id} · {dimension.title}
                 </th>
-                <td className="mono">{alpha(figure.alpha)}</td>
-                <td>{t('team.agreement.pairableValue', { count: figure.pairable, units: figure.units })}</td>
+                <td className="mono team-alpha">{alpha(figure.alpha)}</td>
+                <td>{figure.pairable === 0 ? '—' : t('team.agreement.pairableValue', { count: figure.pairable, units: figure.units })}</td>
                 <td>
                   <ReadingBadge reading={figure.reading} />
                 </td>
