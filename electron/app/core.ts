@@ -15,6 +15,8 @@ import { InboxService } from '../services/inbox';
 import { FrameworkCatalog, frameworkKind } from '../services/frameworks';
 import { InstitutionService, institutionKind } from '../services/institutions';
 import { PartnershipService, partnershipKind } from '../services/partnerships';
+import { TeamService, contributionRequestKind } from '../services/team';
+import { readTeamWorkbook } from '../export/xlsx/team-questionnaire';
 import { EvidenceStore } from '../store/evidence-store';
 import { Store, silentLogger, type Logger } from '../store/store';
 import { createHandlers } from './handlers';
@@ -56,6 +58,7 @@ export interface Core {
   agreements: AgreementService;
   inbox: InboxService;
   consortium: ConsortiumService;
+  team: TeamService;
   openedFiles: OpenedFiles;
   close(): Promise<void>;
 }
@@ -68,7 +71,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const assessmentDocuments = assessmentKind(frameworks.structureOf);
   const store = await Store.open({
     dataDir: options.dataDir,
-    kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind, agreementKind],
+    kinds: [institutionKind, frameworkKind, assessmentDocuments, partnershipKind, agreementKind, contributionRequestKind],
     now,
     logger,
     ...(options.indexFlushDelayMs !== undefined ? { indexFlushDelayMs: options.indexFlushDelayMs } : {}),
@@ -113,8 +116,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   if (options.watchSharedFolder) void inbox.start().catch((error: unknown) => logger.warn('The shared folder could not be read', error));
   const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, exchange, now });
+  const team = new TeamService({ store, assessments, institutions, signing: exchange, now, user, readWorkbook: (path, assessment) => readTeamWorkbook({ frameworks }, path, assessment, now) });
   const openedFiles = options.openedFiles ?? new OpenedFiles(() => options.emit?.({ type: 'files-opened' }));
-  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles };
+  const core = { store, evidence, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, team, openedFiles };
 
   return {
     ...core,

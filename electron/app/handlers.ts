@@ -40,6 +40,8 @@ import type { ConsortiumService } from '../services/consortium';
 import { personalDataOf } from '../services/personal-data';
 import { backupFileName, backupStore, restoreStore } from '../services/store-backup';
 import type { OpenedFiles } from './opened-files';
+import type { TeamService } from '../services/team';
+import { teamHandlers } from './team-handlers';
 import { writeFileDurably } from '../store/durable-write';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import type { EvidenceStore } from '../store/evidence-store';
@@ -56,6 +58,7 @@ export interface HandlerContext {
   agreements: AgreementService;
   inbox: InboxService;
   consortium: ConsortiumService;
+  team: TeamService;
   openedFiles: OpenedFiles;
 }
 
@@ -535,6 +538,8 @@ export function createHandlers(
       dialogs.showInFolder(path);
       return null;
     },
+
+    ...teamHandlers(core, { dialogs, templatesDir, t, saveAs }),
   };
 }
 

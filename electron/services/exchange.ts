@@ -15,6 +15,8 @@ import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/f
 import { revisionVerdict } from '../../shared/exchange/revision';
 import { exchangeFileExtension, exchangeLimits, type ExchangeItemInput, type ExchangePayload, type JwsSignature, type Signer } from '../../shared/exchange/schema';
 import { frameworkFingerprint } from '../../shared/framework/fingerprint';
+import { describeItem } from '../../shared/exchange/summary';
+import { withoutTeam } from '../../shared/team/privacy';
 import type { Framework } from '../../shared/framework/schema';
 import { notApplicableRefused } from '../../shared/scoring/answer-rules';
 import { profileOf, type InstitutionProfile } from '../../shared/institution/schema';
@@ -210,7 +212,7 @@ export class ExchangeService {
     for (const id of assessmentIds) {
       const assessment = await assessments.get(id);
       institutionIds.add(assessment.subject.institutionId).add(assessment.assessor.institutionId);
-      assessmentItems.push({ type: 'assessment', assessment });
+      assessmentItems.push({ type: 'assessment', assessment: withoutTeam(assessment) });
       const framework = this.options.frameworks.byRef(assessment.framework);
       if (framework) frameworks.set(assessment.framework.fingerprint, framework);
     }
@@ -473,6 +475,11 @@ export class ExchangeService {
           break;
         case 'agreement':
           plans.push(agreementItemPlan(item.agreement.title, await this.planAgreement(incomingAgreement(item.agreement, file))));
+          break;
+        case 'contribution-request':
+        case 'contribution':
+          // Team assessment files are opened on the Team screen (electron/services/team.ts), never imported here.
+          plans.push({ type: item.type, title: describeItem(item).label, action: 'refuse', reason: 'team-file' });
           break;
       }
     }

@@ -43,7 +43,7 @@ export interface FilePreview {
 }
 
 export interface ItemPlan {
-  type: 'assessment' | 'framework' | 'institution' | 'partnership' | 'agreement';
+  type: 'assessment' | 'framework' | 'institution' | 'partnership' | 'agreement' | 'contribution-request' | 'contribution';
   title: string;
   action: 'add' | 'add-revision' | 'skip' | 'refuse';
   /** Why it is skipped or refused. */

@@ -19,6 +19,7 @@ import { assessmentSchema } from '../assessment/schema';
 import { frameworkSchema } from '../framework/schema';
 import { institutionProfileSchema } from '../institution/schema';
 import { partnershipSchema } from '../partnership/schema';
+import { contributionItemSchema, contributionRequestItemSchema } from '../team/exchange-items';
 
 export const exchangeFormat = 'trustbridge-exchange';
 export const exchangeFormatVersion = 1;
@@ -173,7 +174,16 @@ export const agreementItemSchema = z.strictObject({
 });
 
 /** Every item type, in one list: the discriminated union and the JSON Schema come from it. */
-export const exchangeItemSchemas = [assessmentItemSchema, frameworkItemSchema, partnershipItemSchema, institutionItemSchema, agreementItemSchema] as const;
+export const exchangeItemSchemas = [
+  assessmentItemSchema,
+  frameworkItemSchema,
+  partnershipItemSchema,
+  institutionItemSchema,
+  agreementItemSchema,
+  // Team assessment (shared/team/exchange-items.ts): read by the Team screen, refused by the exchange import.
+  contributionRequestItemSchema,
+  contributionItemSchema,
+] as const;
 export const exchangeItemSchema = z.discriminatedUnion('type', exchangeItemSchemas);
 export type ExchangeItem = z.infer<typeof exchangeItemSchema>;
 export type ExchangeItemInput = z.input<typeof exchangeItemSchema>;

@@ -36,6 +36,16 @@ const itemDescriptions: { [T in ExchangeItemType]: (item: ExchangeItemOf<T>) => 
     id: agreement.id,
     label: `Agreement "${agreement.title}" between ${agreement.parties.A.legalName} and ${agreement.parties.B.legalName} (${agreement.language})`,
   }),
+  'contribution-request': ({ requestId, assessment, contributor, criteria }) => ({
+    type: 'contribution-request',
+    id: requestId,
+    label: `Request to ${contributor.name} to rate ${criteria.length} criteria of "${assessment.title}" (${assessment.institution})`,
+  }),
+  contribution: ({ requestId, contributor, ratings }) => ({
+    type: 'contribution',
+    id: requestId,
+    label: `${contributor.name}'s ratings of ${ratings.length} criteria`,
+  }),
   institution: ({ profile }) => ({
     type: 'institution',
     label: `Institution profile of ${profile.legalName} (${profile.city}, ${profile.country})`,

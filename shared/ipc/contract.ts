@@ -25,6 +25,7 @@ import type { AgreementSummary } from '../agreement/summary';
 import type { AgreementView } from '../agreement/view';
 import type { StoreNotice } from '../store/notices';
 import { channel } from './channel';
+import { teamContract } from './team-contract';
 
 const none = z.strictObject({});
 const id = z.string().min(1).max(80);
@@ -298,6 +299,8 @@ export const contract = {
   'exchange.previewFolder': channel(none).returns<FilePreview[] | null>(),
   'exchange.acceptChangedKey': channel(z.strictObject({ token: id })).returns<FilePreview>(),
   'exchange.apply': channel(z.strictObject({ tokens: z.array(id).min(1).max(500) })).returns<Array<{ fileName: string; added: number }>>(),
+
+  ...teamContract,
 } as const;
 
 export type Contract = typeof contract;

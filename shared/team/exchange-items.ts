@@ -14,6 +14,8 @@ import { frameworkRefSchema, languageSchema, levelSchema } from '../framework/sc
 import { criterionIdPattern, ratingEvidenceSchema, ratingValueSchema } from './schema';
 
 const idSchema = z.string().min(1).max(80);
+/** Random (a UUID); the colleague's copy keeps the request under it, so it is a safe file name. */
+export const requestIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,80}$/);
 const criterionIdSchema = z.string().regex(criterionIdPattern);
 const line = (max: number) => z.string().max(max);
 
@@ -31,7 +33,7 @@ export type RequestedCriterion = z.infer<typeof requestedCriterionSchema>;
 export const contributionRequestItemSchema = z.strictObject({
   type: z.literal('contribution-request'),
   /** Random; the contribution names it back. */
-  requestId: idSchema,
+  requestId: requestIdSchema,
   assessment: z.strictObject({
     id: idSchema,
     title: line(200),
@@ -55,7 +57,7 @@ export type ContributedRating = z.infer<typeof contributedRatingSchema>;
 
 export const contributionItemSchema = z.strictObject({
   type: z.literal('contribution'),
-  requestId: idSchema,
+  requestId: requestIdSchema,
   assessmentId: idSchema,
   contributor: z.strictObject({ id: idSchema, name: line(200), role: line(200) }),
   ratings: z.array(contributedRatingSchema).max(300),

@@ -37,6 +37,10 @@ export const contributorSchema = z.strictObject({
   email: z.string().trim().max(320),
   assignment: assignmentSchema,
   addedAt: z.string(),
+  /** Contribution requests exported for the colleague: a returned contribution must name one. */
+  requests: z
+    .array(z.strictObject({ requestId: z.string().regex(/^[A-Za-z0-9-]{8,80}$/), format: z.enum(['trustbridge', 'workbook']), at: z.string() }))
+    .max(500),
   /**
    * Set when the coordinator removed the colleague. A colleague who has rated is never deleted:
    * the record of who rated what must stay; one who has not rated is deleted outright.

@@ -13,6 +13,7 @@ import type { ReportTexts } from '../../../shared/report/texts';
 import { cellText, excelColours, printSetup, rowHeight, writeHeader, writeTitle, type SheetColumn } from './kit';
 import {
   columns,
+  identityKeys,
   keyHeader,
   lastColumn,
   levelListRange,
@@ -34,6 +35,10 @@ export interface QuestionnaireInput {
   sender: { institution: string; contact?: string };
   texts: ReportTexts;
   now: Date;
+  /** Team contribution requests: only these criteria get a row (electron/export/xlsx/team-questionnaire.ts). */
+  only?: ReadonlySet<string>;
+  /** More key/value pairs for the hidden identity sheet, after its own (the reader ignores keys it does not know). */
+  extraIdentity?: Readonly<Record<string, string>>;
 }
 
 /** How a level is offered in the drop-down: "3 – Established". The reader also accepts "3" or "Established". */
@@ -77,7 +82,8 @@ async function writeAuditorGuidance(sheet: ExcelJS.Worksheet, input: Questionnai
     { header: texts.t('guide2.twoVersusThree'), width: 40, wrap: true },
   ];
   writeHeader(sheet, layout);
-  criteriaOf(framework).forEach((criterion, i) => {
+  const asked = criteriaOf(framework).filter((criterion) => !input.only || input.only.has(criterion.id));
+  asked.forEach((criterion, i) => {
     const guidance = criterion.auditorGuidance;
     const values = [
       criterion.id,
@@ -122,6 +128,10 @@ function writeIdentity(sheet: ExcelJS.Worksheet, input: QuestionnaireInput): voi
   Object.entries(values).forEach(([key, value], i) => {
     sheet.getCell(i + 1, 1).value = key;
     sheet.getCell(i + 1, 2).value = typeof value === 'string' ? cellText(value) : value;
+  });
+  Object.entries(input.extraIdentity ?? {}).forEach(([key, value], i) => {
+    sheet.getCell(identityKeys.length + 2 + i, 1).value = key;
+    sheet.getCell(identityKeys.length + 2 + i, 2).value = cellText(value);
   });
   framework.scale.forEach((level, i) => {
     sheet.getCell(i + 1, 4).value = cellText(levelOption(level.value, level.label));
@@ -230,7 +240,7 @@ async function writeQuestions(sheet: ExcelJS.Worksheet, input: QuestionnaireInpu
   for (let c = columns.level; c <= lastColumn; c += 1) {
     sheet.getCell(1, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFB45309' } };
   }
-  const criteria = criteriaOf(framework);
+  const criteria = criteriaOf(framework).filter((criterion) => !input.only || input.only.has(criterion.id));
   const dimensionTitles = new Map(framework.dimensions.map((dimension) => [dimension.id, dimension.title]));
   criteria.forEach((criterion, i) => {
     const rowNumber = i + 2;
