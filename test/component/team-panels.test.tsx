@@ -42,7 +42,7 @@ function teamAssessment(values: Record<string, Record<string, RatingValue>>): As
     })),
   );
   const team: Team = {
-    contributors: people.map((person) => ({ ...person, email: '', assignment: { dimensions: ['GOV', 'DAT'], criteria: [] }, addedAt: at })),
+    contributors: people.map((person) => ({ ...person, email: '', assignment: { dimensions: ['GOV', 'DAT'], criteria: [] }, addedAt: at, requests: [] })),
     ratings,
     consolidations: {},
     history: [],
