@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../lib/api';
+import { teamApi } from '../features/assessments/team/team-api';
 import { errorText } from '../components/ErrorMessage';
 import { notify } from '../components/Toasts';
 import { NoticesBanner } from '../features/notices/NoticesBanner';
@@ -95,8 +96,22 @@ export function Layout() {
       const opened = await api().app.openedFiles();
       if (!opened.ok || opened.value.length === 0) return;
       const result = await api().exchange.previewFiles({ paths: opened.value });
-      if (result.ok) void navigate('/exchange/import', { state: { previews: result.value ?? [] } });
-      else notify(errorText(t, result.error), 'error');
+      if (!result.ok) return notify(errorText(t, result.error), 'error');
+      // A contribution request (team assessment) is not imported: it opens on the colleague's
+      // screen for rating. Everything else goes to the import page as before.
+      const previews = result.value ?? [];
+      const isRequest = (preview: (typeof previews)[number]) => preview.items?.some((item) => (item.type as string) === 'contribution-request') ?? false;
+      let requestId: string | undefined;
+      for (const preview of previews.filter(isRequest)) {
+        const path = opened.value.find((candidate) => candidate.split(/[\\/]/).pop() === preview.fileName);
+        if (!path) continue;
+        const request = await teamApi().openRequest({ path });
+        if (request.ok && request.value) requestId = request.value.requestId;
+        else if (!request.ok) notify(errorText(t, request.error), 'error');
+      }
+      const others = previews.filter((preview) => !isRequest(preview));
+      if (others.length > 0 || !requestId) void navigate('/exchange/import', { state: { previews: others } });
+      else void navigate(`/team/requests/${encodeURIComponent(requestId)}`);
     };
     const unsubscribe = api().events.subscribe((event) => {
       if (event.type === 'inbox-changed') setInboxCount(event.count);

@@ -21,6 +21,9 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then
 const ConsortiumPage = lazy(() => import('../features/consortium/ConsortiumPage').then((module) => ({ default: module.ConsortiumPage })));
 const FrameworkEditorPage = lazy(() => import('../features/guide/FrameworkEditorPage').then((module) => ({ default: module.FrameworkEditorPage })));
 const FrameworkComparePage = lazy(() => import('../features/guide/FrameworkComparePage').then((module) => ({ default: module.FrameworkComparePage })));
+const ContributionRequestsPage = lazy(() =>
+  import('../features/assessments/team/ContributionRequestsPage').then((module) => ({ default: module.ContributionRequestsPage })),
+);
 const onDemand = (element: ReactElement) => <Suspense fallback={<div className="startup" aria-busy="true" />}>{element}</Suspense>;
 
 export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
@@ -28,6 +31,8 @@ export const routes: ReadonlyArray<{ path: string; element: ReactElement }> = [
   { path: '/assessments', element: onDemand(<AssessmentsPage />) },
   { path: '/assessments/new', element: onDemand(<NewAssessmentPage />) },
   { path: '/assessments/:id', element: onDemand(<AssessmentPage />) },
+  { path: '/team/requests', element: onDemand(<ContributionRequestsPage />) },
+  { path: '/team/requests/:requestId', element: onDemand(<ContributionRequestsPage />) },
   { path: '/compare', element: onDemand(<ComparePage />) },
   { path: '/consortium', element: onDemand(<ConsortiumPage />) },
   { path: '/partnerships', element: onDemand(<PartnershipsPage />) },

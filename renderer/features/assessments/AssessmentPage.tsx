@@ -31,6 +31,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { Workspace } from './Workspace';
+import { TeamPanel } from './team/TeamPanel';
 import { useFormat, useUiLanguage } from '../../lib/format';
 
 export function AssessmentPage() {
@@ -72,6 +73,7 @@ export function AssessmentPage() {
 function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onReload(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const language = useUiLanguage();
   const [params, setParams] = useSearchParams();
   const { reviewed } = initial;
   // Under a cooperation profile, the criteria it leaves out are not part of the assessment at all.
@@ -130,6 +132,13 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
 
   const [exporting, setExporting] = useState(false);
   const exchangeChoices = useExchangeChoices({ assessmentIds: [assessment.id] });
+  /** A consolidation in the Team tab writes answers in the store: the screen takes them over. */
+  const refreshAnswers = async () => {
+    const result = await api().assessments.view({ id: assessment.id, language });
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    setAssessment(result.value.assessment);
+    setSummary(undefined);
+  };
   const answered = summary?.answered ?? Object.values(assessment.answers).filter((a) => a.level !== null || a.notApplicable).length;
 
   return (
@@ -168,6 +177,9 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
           <Tab id="answer" className="tabs__tab">
             {locked ? t('assessment.answers') : t('assessment.answer')}
           </Tab>
+          <Tab id="team" className="tabs__tab">
+            {t('team.tab')}
+          </Tab>
           <Tab id="review" className="tabs__tab">
             {t('assessment.review')}
           </Tab>
@@ -190,6 +202,9 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
             onAnswerReplaced={replaceAnswer}
             locked={locked}
           />
+        </TabPanel>
+        <TabPanel id="team" className="tabs__panel">
+          <TeamPanel assessmentId={assessment.id} onAnswersChanged={() => void refreshAnswers()} />
         </TabPanel>
         <TabPanel id="review" className="tabs__panel">
           <ReviewPanel

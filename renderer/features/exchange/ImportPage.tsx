@@ -19,6 +19,7 @@ import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { TableScroll } from '../../components/TableScroll';
+import { OpenRequestButton } from '../assessments/team/ContributionRequestsPage';
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -76,6 +77,9 @@ export function ImportPage() {
           </Button>
         )}
       </div>
+      <p className="import-team-request">
+        {t('team.requests.fromImport')} <OpenRequestButton /> <a href="#/team/requests">{t('team.requests.list')}</a>
+      </p>
       <DropZone
         className="drop-zone"
         aria-label={t('import.dropLabel')}

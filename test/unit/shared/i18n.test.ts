@@ -32,6 +32,11 @@ const sameInEveryLanguage = new Set([
   'profile.fields.schacCode',
   'profile.fields.oid',
   'common.ok',
+  // German: the same words (Team, Dimension, Alpha, Name).
+  'team.tab',
+  'team.agreement.dimension',
+  'team.agreement.alpha',
+  'team.contributors.name',
 ]);
 
 const english = flatten(resources.en.translation as unknown as Tree);

@@ -1,0 +1,396 @@
+/**
+ * The Team tab of an assessment (the coordinator's side): who rates what, the request files sent to
+ * colleagues and the contributions they send back (previewed before anything is stored), how well
+ * they agreed, the consolidation of their ratings, and the record of who rated and who decided.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData, Result } from '../../../../shared/errors';
+import type { Language } from '../../../../shared/framework/schema';
+import type { ContributionPreviewView, ContributorView, TeamView } from '../../../../shared/team/view';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
+import { notify } from '../../../components/Toasts';
+import { useFormat, useUiLanguage } from '../../../lib/format';
+import { UnlockDialog } from '../../exchange/UnlockDialog';
+import { needsUnlock } from '../../exchange/signing';
+import { AgreementPanel } from './AgreementPanel';
+import { AssignDialog, ContributorDialog, ExportRequestDialog, type RequestFormat } from './ContributorDialogs';
+import { MergeView, useValueLabel, type ConsolidateRequest } from './MergeView';
+import { teamApi } from './team-api';
+
+export function TeamPanel({ assessmentId, onAnswersChanged }: { assessmentId: string; onAnswersChanged(): void }) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const [view, setView] = useState<TeamView>();
+  const [failure, setFailure] = useState<AppErrorData>();
+
+  useEffect(() => {
+    let current = true;
+    void teamApi()
+      .view({ id: assessmentId, language })
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) setView(result.value);
+        else setFailure(result.error);
+      });
+    return () => {
+      current = false;
+    };
+  }, [assessmentId, language]);
+
+  /** Runs a call that answers with the team view; shows its error and resolves to it, or nothing. */
+  const update = useCallback(
+    async (call: Promise<Result<TeamView>>, toast = true): Promise<AppErrorData | undefined> => {
+      const result = await call;
+      if (!result.ok) {
+        if (toast) notify(errorText(t, result.error), 'error');
+        return result.error;
+      }
+      setView(result.value);
+      return undefined;
+    },
+    [t],
+  );
+
+  if (failure) return <ErrorMessage error={failure} />;
+  if (!view) return <p className="muted">{t('common.loading')}</p>;
+  return (
+    <div className="stack team-panel" data-testid="team-panel">
+      {!view.editable && <p className="alert alert--info">{t('team.lockedNote')}</p>}
+      <Contributors view={view} assessmentId={assessmentId} update={update} />
+      <AgreementPanel agreement={view.agreement} dimensions={view.dimensions} raters={view.raters} flagged={view.counts.flagged} />
+      <MergeView
+        view={view}
+        onConsolidate={async (request: ConsolidateRequest) => {
+          const failed = await update(teamApi().consolidate({ id: assessmentId, ...request }));
+          if (!failed) {
+            notify(t('team.merge.stored', { id: request.criterionId }));
+            onAnswersChanged();
+          }
+          return !failed;
+        }}
+      />
+      <TeamHistory view={view} />
+    </div>
+  );
+}
+
+type Update = (call: Promise<Result<TeamView>>, toast?: boolean) => Promise<AppErrorData | undefined>;
+
+function Contributors({ view, assessmentId, update }: { view: TeamView; assessmentId: string; update: Update }) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<ContributorView>();
+  const [assigning, setAssigning] = useState<ContributorView>();
+  const [exporting, setExporting] = useState<ContributorView>();
+  const [removing, setRemoving] = useState<ContributorView>();
+  const [unlockFor, setUnlockFor] = useState<() => Promise<void>>();
+  const [preview, setPreview] = useState<ContributionPreviewView>();
+
+  const exportRequest = async (contributor: ContributorView, format: RequestFormat, language: Language) => {
+    const result = await teamApi().exportRequest({ id: assessmentId, contributorId: contributor.id, format, language });
+    if (needsUnlock(result)) return setUnlockFor(() => () => exportRequest(contributor, format, language));
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    setExporting(undefined);
+    if (result.value) notify(t('team.export.saved', { name: contributor.name, path: result.value.path }));
+  };
+
+  const importContribution = async () => {
+    const result = await teamApi().previewContribution({ id: assessmentId });
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (result.value) setPreview(result.value);
+  };
+
+  const active = view.contributors.filter((contributor) => !contributor.removedAt);
+  const removed = view.contributors.filter((contributor) => contributor.removedAt);
+  const dimensionIds = new Set(view.dimensions.map((dimension) => dimension.id));
+  const assignmentText = (contributor: ContributorView) => {
+    const parts = [...contributor.assignment.dimensions.filter((id) => dimensionIds.has(id)), ...contributor.assignment.criteria];
+    return parts.length ? parts.join(', ') : t('team.contributors.nothingAssigned');
+  };
+
+  return (
+    <section className="card stack" aria-labelledby="team-contributors-title">
+      <div className="section-header">
+        <div>
+          <h3 id="team-contributors-title">{t('team.contributors.title')}</h3>
+          <p className="muted">{t('team.contributors.intro')}</p>
+        </div>
+        {view.editable && (
+          <span className="button-row">
+            <Button onPress={() => setAdding(true)}>{t('team.contributors.add')}</Button>
+            <Button variant="primary" onPress={() => void importContribution()} isDisabled={active.length === 0}>
+              {t('team.import.action')}
+            </Button>
+          </span>
+        )}
+      </div>
+      {view.contributors.length === 0 ? (
+        <p className="empty-state">{t('team.contributors.empty')}</p>
+      ) : (
+        <div className="team-table">
+          <table className="data-table" data-testid="team-contributors">
+            <caption className="visually-hidden">{t('team.contributors.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('team.contributors.name')}</th>
+                <th scope="col">{t('team.contributors.role')}</th>
+                <th scope="col">{t('team.contributors.email')}</th>
+                <th scope="col">{t('team.contributors.assigned')}</th>
+                <th scope="col">{t('team.contributors.rated')}</th>
+                {view.editable && <th scope="col">{t('common.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {[...active, ...removed].map((contributor) => (
+                <tr key={contributor.id} className={contributor.removedAt ? 'muted' : undefined}>
+                  <th scope="row">
+                    {contributor.name}
+                    {contributor.removedAt && <span className="badge badge--retired block-inline">{t('team.contributors.removed')}</span>}
+                  </th>
+                  <td>{contributor.role || '—'}</td>
+                  <td className="break">{contributor.email || '—'}</td>
+                  <td>
+                    {assignmentText(contributor)}
+                    <span className="muted small block">{t('team.contributors.criteriaCount', { count: contributor.assignedCriteria.length })}</span>
+                  </td>
+                  <td>{t('team.contributors.ratedValue', { rated: contributor.rated, total: contributor.assignedCriteria.length })}</td>
+                  {view.editable && (
+                    <td>
+                      {!contributor.removedAt && (
+                        <span className="data-table__actions">
+                          <Button variant="quiet" onPress={() => setAssigning(contributor)} aria-label={t('team.contributors.assignFor', { name: contributor.name })}>
+                            {t('team.contributors.assign')}
+                          </Button>
+                          <Button
+                            variant="quiet"
+                            onPress={() => setExporting(contributor)}
+                            isDisabled={contributor.assignedCriteria.length === 0}
+                            aria-label={t('team.contributors.requestFor', { name: contributor.name })}
+                          >
+                            {t('team.contributors.request')}
+                          </Button>
+                          <Button variant="quiet" onPress={() => setEditing(contributor)} aria-label={t('team.contributors.editFor', { name: contributor.name })}>
+                            {t('common.edit')}
+                          </Button>
+                          <Button variant="quiet" onPress={() => setRemoving(contributor)} aria-label={t('team.contributors.removeFor', { name: contributor.name })}>
+                            {t('common.remove')}
+                          </Button>
+                        </span>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {adding && (
+        <ContributorDialog
+          onClose={() => setAdding(false)}
+          onSave={(contributor) => update(teamApi().addContributor({ id: assessmentId, contributor }), false)}
+        />
+      )}
+      {editing && (
+        <ContributorDialog
+          contributor={editing}
+          onClose={() => setEditing(undefined)}
+          onSave={(contributor) => update(teamApi().updateContributor({ id: assessmentId, contributorId: editing.id, contributor }), false)}
+        />
+      )}
+      {assigning && (
+        <AssignDialog
+          view={view}
+          contributor={assigning}
+          onClose={() => setAssigning(undefined)}
+          onSave={(assignment) => update(teamApi().assign({ id: assessmentId, contributorId: assigning.id, assignment }), false)}
+        />
+      )}
+      {exporting && <ExportRequestDialog contributor={exporting} onClose={() => setExporting(undefined)} onExport={(format, language) => exportRequest(exporting, format, language)} />}
+      {unlockFor && (
+        <UnlockDialog
+          onClose={() => setUnlockFor(undefined)}
+          onUnlocked={() => {
+            const retry = unlockFor;
+            setUnlockFor(undefined);
+            void retry();
+          }}
+        />
+      )}
+      <ConfirmDialog
+        isOpen={Boolean(removing)}
+        title={t('team.contributors.removeTitle', { name: removing?.name ?? '' })}
+        confirmLabel={t('common.remove')}
+        destructive
+        onCancel={() => setRemoving(undefined)}
+        onConfirm={() => {
+          const contributor = removing!;
+          setRemoving(undefined);
+          void update(teamApi().removeContributor({ id: assessmentId, contributorId: contributor.id }));
+        }}
+      >
+        <p>{t(removing && removing.rated > 0 ? 'team.contributors.removeKept' : 'team.contributors.removeDeleted')}</p>
+      </ConfirmDialog>
+      {preview && (
+        <ContributionPreviewDialog
+          preview={preview}
+          onClose={() => setPreview(undefined)}
+          onAccept={async () => {
+            const failed = await update(teamApi().applyContribution({ token: preview.token }));
+            if (!failed) {
+              notify(t('team.import.stored', { count: preview.ratings.length, name: preview.contributor.name }));
+              setPreview(undefined);
+            }
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** What a returned contribution holds and what accepting it would store; nothing is stored before. */
+export function ContributionPreviewDialog({ preview, onAccept, onClose }: { preview: ContributionPreviewView; onAccept(): Promise<void>; onClose(): void }) {
+  const { t } = useTranslation();
+  const valueLabel = useValueLabel();
+  const [busy, setBusy] = useState(false);
+  const errors = preview.problems.filter((problem) => problem.severity === 'error');
+  return (
+    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
+      <Modal className="modal modal--wide">
+        <Dialog className="dialog" data-testid="contribution-preview">
+          <Heading slot="title" className="dialog__title">
+            {t('team.import.title', { name: preview.contributor.name })}
+          </Heading>
+          <dl className="facts">
+            <dt>{t('team.import.file')}</dt>
+            <dd className="break">{preview.fileName}</dd>
+            <dt>{t('team.import.kind')}</dt>
+            <dd>{t(`team.import.kinds.${preview.kind}`)}</dd>
+            <dt>{t('team.import.assessment')}</dt>
+            <dd>{preview.assessment.title}</dd>
+            <dt>{t('team.import.contributor')}</dt>
+            <dd>{[preview.contributor.name, preview.contributor.role].filter(Boolean).join(', ')}</dd>
+            {preview.signer && (
+              <>
+                <dt>{t('team.import.signer')}</dt>
+                <dd>
+                  {preview.signer.name}
+                  <span className="mono small block">{preview.signer.displayFingerprint}</span>
+                  <span className="muted small block">{t(preview.signer.firstUse ? 'team.import.firstKey' : 'team.import.knownKey')}</span>
+                </dd>
+              </>
+            )}
+            <dt>{t('team.import.counts')}</dt>
+            <dd>{t('team.import.countsValue', preview.counts)}</dd>
+          </dl>
+          {errors.length > 0 ? (
+            <p className="alert alert--error" role="alert">
+              {t('team.import.refused', { count: errors.length })}
+            </p>
+          ) : (
+            <p className="alert alert--info">{t('team.import.willStore', { count: preview.ratings.length })}</p>
+          )}
+          {preview.problems.length > 0 && (
+            <ul className="stack team-problems">
+              {preview.problems.map((problem, index) => (
+                <li key={index} className={problem.severity === 'error' ? 'alert alert--error' : 'alert alert--warning'}>
+                  {problem.criterionId && <strong>{problem.criterionId}: </strong>}
+                  {String(t(`teamProblems.${problem.code}.problem`, { ...problem.params, defaultValue: problem.problem }))}{' '}
+                  {String(t(`teamProblems.${problem.code}.whatToDo`, { ...problem.params, defaultValue: problem.whatToDo }))}
+                </li>
+              ))}
+            </ul>
+          )}
+          {preview.ratings.length > 0 && (
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            <div className="scroll-table" tabIndex={0} role="region" aria-label={t('team.import.ratings')}>
+              <table className="data-table data-table--compact">
+                <caption className="visually-hidden">{t('team.import.ratings')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('team.import.criterion')}</th>
+                    <th scope="col">{t('team.import.value')}</th>
+                    <th scope="col">{t('team.import.previous')}</th>
+                    <th scope="col">{t('team.merge.justification')}</th>
+                    <th scope="col">{t('team.merge.evidence')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.ratings.map((rating) => (
+                    <tr key={rating.criterionId}>
+                      <th scope="row">{rating.criterionId}</th>
+                      <td>{valueLabel(rating.value)}</td>
+                      <td>{rating.previous === null ? t('team.import.new') : valueLabel(rating.previous)}</td>
+                      <td className="team-ratings__text">{rating.justification || '—'}</td>
+                      <td>{rating.evidence}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div className="dialog__actions">
+            <Button onPress={onClose}>{t('team.import.refuse')}</Button>
+            <Button
+              variant="primary"
+              isDisabled={!preview.canApply || busy}
+              onPress={async () => {
+                setBusy(true);
+                await onAccept();
+                setBusy(false);
+              }}
+            >
+              {t('team.import.accept')}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+function TeamHistory({ view }: { view: TeamView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const names = new Map(view.contributors.map((contributor) => [contributor.id, contributor.name]));
+  const entries = [...view.history].reverse();
+  return (
+    <section className="stack" aria-labelledby="team-history-title">
+      <h3 id="team-history-title">{t('team.history.title')}</h3>
+      {entries.length === 0 ? (
+        <p className="empty-state">{t('team.history.empty')}</p>
+      ) : (
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="scroll-table team-history" tabIndex={0} role="region" aria-label={t('team.history.title')}>
+          <table className="data-table data-table--compact" data-testid="team-history">
+            <caption className="visually-hidden">{t('team.history.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('history.when')}</th>
+                <th scope="col">{t('history.who')}</th>
+                <th scope="col">{t('team.history.what')}</th>
+                <th scope="col">{t('team.history.colleague')}</th>
+                <th scope="col">{t('history.criterion')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry, index) => (
+                <tr key={index}>
+                  <td>{format.dateTime(entry.at)}</td>
+                  <td>{entry.by}</td>
+                  <td>{t(`team.history.actions.${entry.action}`)}</td>
+                  <td>{entry.contributorId ? (names.get(entry.contributorId) ?? entry.contributorId) : '—'}</td>
+                  <td>{entry.criterionId ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
