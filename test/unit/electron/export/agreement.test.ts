@@ -112,9 +112,7 @@ describe('agreement Word export', () => {
     const agreement = agreementOf(draft, [await seal(partyA, 'A', draft, '2026-11-22T10:15:00.000Z'), await seal(partyB, 'B', draft, '2026-11-22T15:40:00.000Z')]);
     const out = join(folder.path, 'agreement-sealed.docx');
     const progress: Array<[number, number]> = [];
-    const started = Date.now();
     const result = await exportAgreement({ agreement, framework, templatesDir, outPath: out, now, onProgress: (done, total) => progress.push([done, total]) });
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(result.bytes).toBeGreaterThan(10_000);
     expect(progress.at(-1)).toEqual([3, 3]);
 
