@@ -5,6 +5,7 @@
  * (weakest first, each member's score) and, when read from a folder, Files (what counted, what was
  * refused and why). Numbers are numbers, dates are dates, and no cell holds a formula.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ConsortiumFiles, ConsortiumMember, ConsortiumModel, TrustCell } from '../../../shared/consortium/model';
 import { refusalKind } from '../../../shared/consortium/refusals';
@@ -21,6 +22,7 @@ import {
   percentFormat,
   percentValue,
   printSetup,
+  tableViews,
   writeHeader,
   writeRow,
   writeTitle,
@@ -55,19 +57,56 @@ interface Frame {
 
 export async function consortiumWorkbookXlsx(input: ConsortiumWorkbookInput): Promise<Buffer> {
   const { model, files, texts } = input;
-  const workbook = new ExcelJS.Workbook();
+  // Written with exceljs's streaming writer: each sheet is turned into XML and compressed row by
+  // row when it is committed, instead of the whole workbook's model and XML being built at once at
+  // the end (a matrix of 300 members is 90,000 cells; building it all at once was the peak memory
+  // of a consortium export). Sheets are still built whole before they are committed, so the code
+  // below writes cells in any order, as with an ordinary workbook.
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  // The streaming writer zips with archiver, which calls the deprecated Buffer() constructor; Node
+  // would print its DEP0005 warning (once per process) on the command line's and the app's console.
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true;
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  try {
+    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  } finally {
+    process.noDeprecation = quiet;
+  }
   workbook.creator = input.preparedBy ?? 'TrustBridge';
+  workbook.lastModifiedBy = workbook.creator;
   workbook.created = input.now;
   workbook.modified = input.now;
   workbook.title = texts.t('consortium.workbookTitle');
   const frame: Frame = { texts, institution: texts.t('consortium.title'), title: texts.t('consortium.subtitle', { count: model.totals.institutions, date: texts.date(model.today) }) };
 
-  overviewSheet(workbook.addWorksheet(texts.t('consortium.sheets.overview')), input, frame);
-  matrixSheet(workbook.addWorksheet(texts.t('consortium.sheets.matrix')), model, texts, frame);
-  auditsSheet(workbook.addWorksheet(texts.t('consortium.sheets.audits')), model, texts, frame);
-  dimensionsSheet(workbook.addWorksheet(texts.t('consortium.sheets.dimensions')), model, texts, frame);
-  if (files) filesSheet(workbook.addWorksheet(texts.t('consortium.sheets.files')), files, texts, frame);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // A streamed sheet writes its views and page fit when it is added, before any cell: they are
+  // given here, and the sheet code setting the same views afterwards is checked against them.
+  const sheet = (name: string, views: Array<Partial<ExcelJS.WorksheetView>>, build: (sheet: ExcelJS.Worksheet) => void) => {
+    const added = workbook.addWorksheet(name, { views, pageSetup: { fitToWidth: 1, fitToHeight: 0 } });
+    Object.defineProperty(added, 'views', {
+      get: () => views,
+      set: (later: unknown) => {
+        if (JSON.stringify(later) !== JSON.stringify(views)) throw new Error(`The views of the streamed sheet "${name}" are given when it is added`);
+      },
+    });
+    build(added);
+    added.commit();
+  };
+  sheet(texts.t('consortium.sheets.overview'), [], (added) => overviewSheet(added, input, frame));
+  sheet(texts.t('consortium.sheets.matrix'), matrixViews, (added) => matrixSheet(added, model, texts, frame));
+  sheet(texts.t('consortium.sheets.audits'), tableViews(2), (added) => auditsSheet(added, model, texts, frame));
+  sheet(texts.t('consortium.sheets.dimensions'), tableViews(3), (added) => dimensionsSheet(added, model, texts, frame));
+  if (files) sheet(texts.t('consortium.sheets.files'), tableViews(1), (added) => filesSheet(added, files, texts, frame));
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** "Ready with conditions", or the short form the matrix has room for. */
@@ -236,7 +275,7 @@ function matrixSheet(sheet: ExcelJS.Worksheet, model: ConsortiumModel, texts: Re
   const intro = sheet.getCell(2, 1);
   intro.value = cellText(texts.t('consortium.legend.rows'));
   intro.font = { italic: true, color: { argb: excelColours.muted } };
-  const headerRow = 3;
+  const headerRow = matrixHeaderRow;
   sheet.getColumn(1).width = 38;
   const corner = sheet.getCell(headerRow, 1);
   corner.value = cellText(texts.t('consortium.matrix.corner'));
@@ -286,12 +325,14 @@ function matrixSheet(sheet: ExcelJS.Worksheet, model: ConsortiumModel, texts: Re
     });
     sheet.getRow(rowNumber).height = 62;
   });
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow, activeCell: `B${headerRow + 1}` }];
+  sheet.views = matrixViews;
   printSetup(sheet, frame);
   sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   sheet.pageSetup.printTitlesColumn = 'A:A';
 }
 
+const matrixHeaderRow = 3;
+const matrixViews: Array<Partial<ExcelJS.WorksheetView>> = [{ state: 'frozen', xSplit: 1, ySplit: matrixHeaderRow, activeCell: `B${matrixHeaderRow + 1}` }];
 const matrixAlignment: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 const emptyStyle: Partial<ExcelJS.Style> = { alignment: matrixAlignment, border: thinBorder() };
 const emptySelfStyle: Partial<ExcelJS.Style> = { alignment: matrixAlignment, border: diagonalBorder(), fill: { type: 'pattern', pattern: 'lightGray', fgColor: { argb: 'FFD0D5DB' } } };

@@ -124,12 +124,17 @@ export function finishTable(
   options: { texts: ReportTexts; columns: number; lastRow: number; headerRow?: number; frozenColumns?: number; institution: string; title: string },
 ): void {
   const headerRow = options.headerRow ?? 1;
-  sheet.views = [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: headerRow, activeCell: `A${headerRow + 1}` }];
+  sheet.views = tableViews(options.frozenColumns ?? 0, headerRow);
   if (options.lastRow > headerRow) {
     sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: options.lastRow, column: options.columns } };
   }
   printSetup(sheet, options);
   sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+}
+
+/** The frozen header row (and first columns) of a table sheet, as finishTable sets them. */
+export function tableViews(frozenColumns: number, headerRow = 1): Array<Partial<ExcelJS.WorksheetView>> {
+  return [{ state: 'frozen', xSplit: frozenColumns, ySplit: headerRow, activeCell: `A${headerRow + 1}` }];
 }
 
 export function printSetup(sheet: ExcelJS.Worksheet, options: { texts: ReportTexts; institution: string; title: string; orientation?: 'landscape' | 'portrait' }): void {
