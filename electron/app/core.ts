@@ -133,7 +133,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   return {
     ...core,
-    router: createRouter(createHandlers(core, options), logger),
+    router: createRouter(createHandlers(core, { ...options, now }), logger),
     close: async () => {
       await inbox.stop();
       await store.close();

@@ -72,9 +72,12 @@ export function createHandlers(
     systemLocale: string;
     dataDir: string;
     templatesDir: string;
+    /** The clock: dated file names and views follow it (the tests fix it). */
+    now?: () => Date;
     emit?: (event: AppEvent) => void;
   },
 ): Handlers {
+  const now = options.now ?? (() => new Date());
   const { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, openedFiles } = core;
   const { dialogs, templatesDir } = options;
   /** Files this session wrote: the only ones "show in folder" may point at. */
@@ -484,7 +487,7 @@ export function createHandlers(
       const first = assessmentIds?.[0] ? assessments.summary(assessmentIds[0]).title : partnershipIds?.[0] ? (await partnerships.get(partnershipIds[0])).title : 'TrustBridge';
       const own = await institutions.getOwn();
       const bytes = await exchange.exportItems({ ...(assessmentIds ? { assessmentIds } : {}), ...(partnershipIds ? { partnershipIds } : {}) });
-      const path = await inbox.publish(`${own?.legalName ?? 'TrustBridge'} - ${first} - ${new Date().toISOString().slice(0, 10)}`, bytes);
+      const path = await inbox.publish(`${own?.legalName ?? 'TrustBridge'} - ${first} - ${now().toISOString().slice(0, 10)}`, bytes);
       written.add(path);
       return { path };
     },
@@ -492,13 +495,13 @@ export function createHandlers(
       const bytes = await agreements.exchangeFile(id);
       const agreement = await agreements.get(id);
       const signedBy = agreement.signatures.length > 1 ? 'countersigned' : 'signed';
-      const path = await inbox.publish(`${agreement.content.title} - ${signedBy} - ${new Date().toISOString().slice(0, 10)}`, bytes);
+      const path = await inbox.publish(`${agreement.content.title} - ${signedBy} - ${now().toISOString().slice(0, 10)}`, bytes);
       written.add(path);
       return { path };
     },
     'data.backup': async () => {
       let files = 0;
-      const result = await saveAs('backupData', backupFileName(), { name: t('dialogs.backupFiles'), extensions: ['zip'] }, async (outPath, onProgress) => {
+      const result = await saveAs('backupData', backupFileName(now()), { name: t('dialogs.backupFiles'), extensions: ['zip'] }, async (outPath, onProgress) => {
         files = (await backupStore(options.dataDir, outPath, onProgress, { appVersion: options.appVersion })).files;
       });
       return result ? { path: result.path, files } : null;
