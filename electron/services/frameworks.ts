@@ -30,7 +30,7 @@ import type { DocumentKind, Store } from '../store/store';
 /** A framework file larger than this is not a framework. */
 export const maxFrameworkFileBytes = 5 * 1024 * 1024;
 
-export const frameworkDocumentSchema = z.strictObject({
+const frameworkDocumentSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id: z.string(),
   origin: z.enum(['custom', 'imported']),

@@ -8,7 +8,7 @@ import { institutionProfileSchema, type Institution, type InstitutionProfile } f
 import type { InstitutionListItem } from '../../shared/ipc/contract';
 import type { DocumentKind, Store } from '../store/store';
 
-export const institutionDocumentSchema = z.strictObject({
+const institutionDocumentSchema = z.strictObject({
   schemaVersion: z.literal(2),
   id: z.string(),
   kind: z.enum(['own', 'partner']),
@@ -44,7 +44,7 @@ export const institutionKind: DocumentKind<InstitutionDocument, InstitutionListI
   }),
 };
 
-export function toInstitution(document: InstitutionDocument): Institution {
+function toInstitution(document: InstitutionDocument): Institution {
   return {
     ...document.profile,
     id: document.id,
