@@ -7,7 +7,7 @@ import type { AgreementSide } from './content';
 import { agreementContentHash } from './hash';
 import type { Agreement, AgreementSignature } from './schema';
 
-const agreementStates = ['draft', 'awaiting-partner', 'awaiting-own', 'concluded', 'changed-after-signing'] as const;
+export const agreementStates = ['draft', 'awaiting-partner', 'awaiting-own', 'concluded', 'changed-after-signing'] as const;
 export type AgreementState = (typeof agreementStates)[number];
 
 export function otherSide(side: AgreementSide): AgreementSide {

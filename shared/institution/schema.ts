@@ -89,7 +89,7 @@ export const institutionProfileSchema = z.strictObject({
 export type InstitutionProfile = z.infer<typeof institutionProfileSchema>;
 export type InstitutionProfileInput = z.input<typeof institutionProfileSchema>;
 
-const institutionKinds = ['own', 'partner'] as const;
+export const institutionKinds = ['own', 'partner'] as const;
 export type InstitutionKind = (typeof institutionKinds)[number];
 
 export interface Institution extends InstitutionProfile {
