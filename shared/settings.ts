@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languageSchema } from './framework/schema';
 
-export const themeSchema = z.enum(['system', 'light', 'dark']);
+const themeSchema = z.enum(['system', 'light', 'dark']);
 
 export const settingsSchema = z.strictObject({
   /** Interface language; null follows the operating system. */
@@ -28,4 +28,3 @@ export const defaultSettings: Settings = {
 
 // The shared folder is chosen through its own channel (a native folder dialog), never typed in.
 export const settingsPatchSchema = settingsSchema.omit({ sharedFolder: true }).partial();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

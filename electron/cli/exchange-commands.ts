@@ -59,7 +59,7 @@ function reportFailure(context: CommandContext, json: boolean, file: string, err
 
 const verifySynopsis = 'verify <file> [--data-dir <dir>] [--json]';
 
-export const verifyCommand: Command = {
+const verifyCommand: Command = {
   name: 'verify',
   synopsis: verifySynopsis,
   summary: 'Check an exchange file’s signatures, keys and content',
@@ -92,7 +92,7 @@ export const verifyCommand: Command = {
 
 const inspectSynopsis = 'inspect <file> [--json]';
 
-export const inspectCommand: Command = {
+const inspectCommand: Command = {
   name: 'inspect',
   synopsis: inspectSynopsis,
   summary: 'Show what an exchange file claims to hold, without trusting it',

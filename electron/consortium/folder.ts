@@ -51,7 +51,7 @@ import { judgeKey, type Roster } from '../../shared/consortium/roster';
 
 // ---------------------------------------------------------------- scanning
 
-export const exchangeExtension = '.trustbridge';
+const exchangeExtension = '.trustbridge';
 
 /** The sync services whose conflict copies are recognised. */
 export type SyncConflictStyle = 'nextcloud' | 'owncloud' | 'dropbox' | 'onedrive' | 'syncthing' | 'windows-copy' | 'google-drive';
@@ -111,7 +111,7 @@ const hostnamePattern = /^(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,62}
  * the computer's name ("name-LAPTOP42", "name-LAPTOP42-1"), which looks like any hyphenated name,
  * so those candidates only count when the original exists — as every candidate must.
  */
-export function conflictCandidates(fileName: string): Array<{ original: string; style: SyncConflictStyle }> {
+function conflictCandidates(fileName: string): Array<{ original: string; style: SyncConflictStyle }> {
   if (!isExchangeName(fileName)) return [];
   const extension = fileName.slice(-exchangeExtension.length);
   const stem = fileName.slice(0, -exchangeExtension.length);
@@ -222,7 +222,7 @@ export interface ReadFolderOptions extends Pick<VerifyOptions, 'partnerKeys' | '
 const verifyingAtOnce = 8;
 
 /** Refusal codes besides verifyExchangeFile's error codes. */
-export const folderRefusalCodes = { empty: 'EMPTY', unreadable: 'UNREADABLE' } as const;
+const folderRefusalCodes = { empty: 'EMPTY', unreadable: 'UNREADABLE' } as const;
 
 export async function readConsortiumFolder(folder: string, options: ReadFolderOptions = {}): Promise<ConsortiumFolderRead> {
   const now = options.now ?? (() => new Date());

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 
-export const chartFontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
+const chartFontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
 
 /**
  * The fonts as files on disk. In a package, templates/ is inside app.asar, which Electron's Node

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { lstat, rm } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 
-export const dataDirEnvVar = 'TRUSTBRIDGE_DATA_DIR';
+const dataDirEnvVar = 'TRUSTBRIDGE_DATA_DIR';
 
 export function resolveDataDir(argv: readonly string[], env: Record<string, string | undefined>, fallback: string, cwd: string): string {
   const fromArgs = dataDirArgument(argv);
@@ -38,7 +38,7 @@ export function exchangeFileArguments(argv: readonly string[], cwd: string): str
 }
 
 /** The folder, outside the data folder, that holds Chromium's profile for sessions on that data folder. */
-export const chromiumProfilesFolder = 'TrustBridge Chromium profiles';
+const chromiumProfilesFolder = 'TrustBridge Chromium profiles';
 
 /**
  * Where Chromium keeps its profile while TrustBridge works on `dataDir`: on the local disk, under
@@ -56,7 +56,7 @@ export function chromiumProfileDir(appData: string, dataDir: string, platform: s
  * its session data `.chromium/`): never TrustBridge's own files, and only in the way now — stale
  * locks, caches in the backup archive.
  */
-export const chromiumLeftovers = ['.chromium', 'Local State', 'SingletonLock', 'SingletonSocket', 'SingletonCookie'] as const;
+const chromiumLeftovers = ['.chromium', 'Local State', 'SingletonLock', 'SingletonSocket', 'SingletonCookie'] as const;
 
 /** Removes those leftovers from a data folder; returns the names it removed. */
 export async function removeChromiumLeftovers(dataDir: string): Promise<string[]> {

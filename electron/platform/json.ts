@@ -30,7 +30,7 @@ export interface JsonLimits {
 }
 
 /** Limits for files handed to the app by a person: deep enough for any TrustBridge file, and no more. */
-export const defaultJsonLimits: JsonLimits = {
+const defaultJsonLimits: JsonLimits = {
   maxDepth: 64,
   maxStringLength: 10_000_000,
   maxArrayLength: 1_000_000,
@@ -61,7 +61,7 @@ export interface JsonProblem {
 
 export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
 
-export const unsafeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const unsafeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Decodes UTF-8 strictly (no overlong forms, no surrogates, nothing above U+10FFFF) and parses. */
 export function readStrictJson(bytes: Uint8Array, limits: JsonLimits): StrictJsonResult {

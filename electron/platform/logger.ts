@@ -38,14 +38,6 @@ export function fileLogger(dataDir: string): Logger & { path: string } {
   };
 }
 
-export function consoleLogger(prefix = 'trustbridge'): Logger {
-  return {
-    info: () => undefined,
-    warn: (message, detail) => console.warn(`${prefix}: ${message}`, detail === undefined ? '' : formatDetail(detail)),
-    error: (message, detail) => console.error(`${prefix}: ${message}`, detail === undefined ? '' : formatDetail(detail)),
-  };
-}
-
 function formatDetail(detail: unknown): string {
   if (detail instanceof Error) return `${detail.name}: ${detail.message}\n${detail.stack ?? ''}`;
   try {

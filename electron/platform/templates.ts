@@ -21,7 +21,7 @@ function isTextTree(value: unknown, depth = 0): value is TextTree {
   return Object.values(value).every((item) => typeof item === 'string' || isTextTree(item, depth + 1));
 }
 
-export async function readTextTree(templatesDir: string, language: Language): Promise<TextTree> {
+async function readTextTree(templatesDir: string, language: Language): Promise<TextTree> {
   const path = join(templatesDir, 'reports', `${language}.json`);
   const text = await readFile(path, 'utf8').catch((error: unknown) => {
     throw new AppError({ code: 'NOT_FOUND', message: `The report texts for "${language}" are missing (${path}).`, params: { language } }, { cause: error });

@@ -32,7 +32,7 @@ import type { InstitutionService } from './institutions';
 /** Changes to one field of one criterion by one person within this time are one history entry. */
 const historyCoalesceMs = 10 * 60 * 1000;
 
-export function summariseAssessment(assessment: Assessment, structure: (ProfiledFramework & { validityMonths?: number }) | undefined): AssessmentSummary {
+function summariseAssessment(assessment: Assessment, structure: (ProfiledFramework & { validityMonths?: number }) | undefined): AssessmentSummary {
   const profiled = structure ? profiledStructure(structure, assessment.profileId) : undefined;
   const score = profiled ? scoreAssessment(profiled, assessment.answers) : undefined;
   const evidence = profiled && score ? scoreEvidence(profiled, assessment.answers, score) : undefined;

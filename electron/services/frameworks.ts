@@ -31,7 +31,7 @@ import type { UndoJournal } from '../store/undo-journal';
 /** A framework file larger than this is not a framework. */
 export const maxFrameworkFileBytes = 5 * 1024 * 1024;
 
-export const frameworkDocumentSchema = z.strictObject({
+const frameworkDocumentSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id: z.string(),
   origin: z.enum(['custom', 'imported']),

@@ -9,7 +9,7 @@ import type { InstitutionListItem } from '../../shared/ipc/contract';
 import type { DocumentKind, Store } from '../store/store';
 import type { UndoJournal } from '../store/undo-journal';
 
-export const institutionDocumentSchema = z.strictObject({
+const institutionDocumentSchema = z.strictObject({
   schemaVersion: z.literal(2),
   id: z.string(),
   kind: z.enum(['own', 'partner']),
@@ -45,7 +45,7 @@ export const institutionKind: DocumentKind<InstitutionDocument, InstitutionListI
   }),
 };
 
-export function toInstitution(document: InstitutionDocument): Institution {
+function toInstitution(document: InstitutionDocument): Institution {
   return {
     ...document.profile,
     id: document.id,

@@ -87,7 +87,7 @@ export interface PersonalDataExport {
   persons: NamedPerson[];
 }
 
-export const personalDataScope =
+const personalDataScope =
   'Every person named in a field that holds a name: institution contacts, signatories, assessment authors and completers, change history, exchange-file signers, decision makers, action owners and the app user. Free text written by the officers (justifications, findings, notes) is not searched.';
 
 /** The same name however it is spaced, capitalised or composed. */

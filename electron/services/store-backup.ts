@@ -44,12 +44,12 @@ import { folderLockFileName } from '../store/folder-lock';
 import { storageError } from '../store/storage-errors';
 
 export const backupFormat = 'trustbridge-store-backup';
-export const backupFormatVersion = 1;
+const backupFormatVersion = 1;
 export const manifestName = 'trustbridge-backup.json';
 const dataPrefix = 'data/';
 
 /** What a restore accepts at most: far beyond a real store, far below what would harm the machine. */
-export const backupLimits = {
+const backupLimits = {
   /** A store of 10,000 assessments has about 20,000 files (each with its `.bak`). */
   entries: 500_000,
   /** Evidence files are at most 200 MB each (electron/store/evidence-store.ts). */
@@ -83,7 +83,7 @@ export interface RestoreResult {
 
 const sha256Pattern = /^[0-9a-f]{64}$/;
 
-export const backupManifestSchema = z.strictObject({
+const backupManifestSchema = z.strictObject({
   format: z.literal(backupFormat),
   formatVersion: z.number().int().min(1),
   created: z.string().max(40),

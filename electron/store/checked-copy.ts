@@ -37,7 +37,7 @@ export function copyPathOf(dataDir: string, path: string): string {
   return join(dataDir, copiesFolderName, inside.split(sep).join('/') + copySuffix);
 }
 
-export function sha256Of(bytes: Uint8Array): string {
+function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -50,7 +50,7 @@ export type CopyState =
   | { state: 'damaged'; reason: 'empty' | 'no-header' | 'checksum' | 'unreadable' }
   | { state: 'good'; bytes: Buffer; sha256: string };
 
-export async function readCopy(copyPath: string): Promise<CopyState> {
+async function readCopy(copyPath: string): Promise<CopyState> {
   let raw: Buffer;
   try {
     raw = await readFile(copyPath);
@@ -165,7 +165,7 @@ export async function removeCopy(copyPath: string): Promise<void> {
 }
 
 /** The file's bytes, or undefined when it does not exist; other read errors are damage. */
-export async function readPrimary(path: string): Promise<Buffer | undefined | 'unreadable'> {
+async function readPrimary(path: string): Promise<Buffer | undefined | 'unreadable'> {
   try {
     return await readFile(path);
   } catch (error) {

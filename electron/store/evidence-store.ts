@@ -15,7 +15,7 @@ import { currentFileOps } from './durable-write';
 import { storageError } from './storage-errors';
 
 /** Evidence larger than this is better linked than copied into the store. */
-export const maxEvidenceBytes = 200 * 1024 * 1024;
+const maxEvidenceBytes = 200 * 1024 * 1024;
 
 export interface EvidenceStoreOptions {
   /** The data folder: the copies and the quarantine are found from it. Without it, no copies. */

@@ -49,7 +49,7 @@ export function parseJsonDocument<T>(path: string, text: string | Uint8Array, sc
 }
 
 /** Where a value failed its schema, for the log: the first three paths, never the data. */
-export function describeIssuePaths(error: z.ZodError): string {
+function describeIssuePaths(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => issue.path.join('.'))

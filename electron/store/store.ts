@@ -5,7 +5,8 @@
  *   <dataDir>/index.json                         catalogue: a summary per document (for lists)
  *   <dataDir>/documents/<collection>/<id>.json   one file per institution, assessment, …
  *   <dataDir>/evidence/<ab>/<sha256>             evidence files, stored by content hash
- *   <dataDir>/backups/<stamp>/…                  rotating snapshots (hard links, cheap)
+ *   <dataDir>/backups/<stamp>/…                  rotating snapshots: copies, never links to the live
+ *                                                files; unchanged files shared between snapshots (snapshots.ts)
  *   <dataDir>/copies/…                           a self-checking second copy of every document,
  *                                                settings and notices (checked-copy.ts)
  *   <dataDir>/quarantine/…                       damaged files, set aside and never deleted
@@ -946,6 +947,6 @@ function notFound(kind: DocumentKind<StoredDocument>, id: string): AppError {
 const syncConflictPattern = /conflict|\(\d+\)\.json|\.json\s*\(\d+\)/i;
 
 /** A timestamp that sorts and is safe in file names on every OS. */
-export function fileStamp(date: Date): string {
+function fileStamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }

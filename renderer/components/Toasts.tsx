@@ -16,7 +16,7 @@ export interface ToastMessage {
 }
 
 /** One queue for the whole app: confirmations such as "Profile saved". */
-export const toasts = new ToastQueue<ToastMessage>({ maxVisibleToasts: 3 });
+const toasts = new ToastQueue<ToastMessage>({ maxVisibleToasts: 3 });
 
 export function notify(text: string, tone: ToastMessage['tone'] = 'success', action?: ToastMessage['action']): void {
   toasts.add({ text, tone, ...(action ? { action } : {}) }, { timeout: tone === 'error' || action ? 10_000 : 5_000 });

@@ -44,7 +44,7 @@ export { agreementContentHash, agreementVerificationCode, contentVerificationCod
  *   the guide's GOV-07), a term shorter than the guide's typical 36-month validity of an
  *   assessment, and enough notice for learners enrolled to be informed and to plan.
  */
-export const defaultScopeValues = {
+const defaultScopeValues = {
   mutualRecognition: true,
   fields: '',
   ectsMin: 1,
@@ -281,7 +281,7 @@ function countryName(code: string, locale: string): string {
 }
 
 /** `2026-11-23` or an ISO timestamp as a long date in the locale, read in UTC (as the reports do). */
-export function longDate(isoDate: string, locale: string): string {
+function longDate(isoDate: string, locale: string): string {
   const day = /^\d{4}-\d{2}-\d{2}/.exec(isoDate)?.[0];
   if (!day) return isoDate;
   const parsed = new Date(`${day}T00:00:00Z`);

@@ -11,7 +11,7 @@ import { agreementContentSchema, agreementSides } from './content';
 export * from './content';
 
 /** One signature, as kept locally: who, when, with which key, over which content hash. */
-export const agreementSignatureSchema = z.strictObject({
+const agreementSignatureSchema = z.strictObject({
   side: z.enum(agreementSides),
   signer: signerSchema,
   signedAt: z.string(),
@@ -22,10 +22,9 @@ export const agreementSignatureSchema = z.strictObject({
 });
 export type AgreementSignature = z.infer<typeof agreementSignatureSchema>;
 
-export const agreementEventKinds = ['drafted', 'edited', 'signed', 'received', 'countersignature-received', 'replaced'] as const;
-export type AgreementEventKind = (typeof agreementEventKinds)[number];
+const agreementEventKinds = ['drafted', 'edited', 'signed', 'received', 'countersignature-received', 'replaced'] as const;
 
-export const agreementEventSchema = z.strictObject({
+const agreementEventSchema = z.strictObject({
   at: z.string(),
   kind: z.enum(agreementEventKinds),
   /** Who did it here, or who signed what was received. */

@@ -14,7 +14,7 @@ import { languageSchema } from '../framework/schema';
 import { placeholderPattern } from '../report/texts';
 
 /** Placeholders of clauses and fragments: the values `clauseParams` computes from the content. */
-export const clausePlaceholders = [
+const clausePlaceholders = [
   'partyA',
   'partyB',
   'partyADetails',
@@ -62,10 +62,9 @@ export const agreementFragmentKeys = [
   'conditionsNone',
   'conditionsFulfilled',
 ] as const;
-export type AgreementFragmentKey = (typeof agreementFragmentKeys)[number];
 
 /** Placeholders that only the small fragments describing a party use. */
-export const fragmentOnlyPlaceholders = ['city', 'country', 'code', 'name', 'role'] as const;
+const fragmentOnlyPlaceholders = ['city', 'country', 'code', 'name', 'role'] as const;
 
 /** Labels and sentences of the Word export (title page, tables, signature page). */
 export const agreementDocumentKeys = [
@@ -131,9 +130,8 @@ export const agreementDocumentKeys = [
   'handwrittenName',
   'handwrittenRole',
 ] as const;
-export type AgreementDocumentKey = (typeof agreementDocumentKeys)[number];
 
-export const documentPlaceholders = ['partyA', 'partyB', 'id', 'version', 'outcome', 'date', 'code', 'count', 'covering', 'stale', 'framework', 'agreed', 'party', 'institution'] as const;
+const documentPlaceholders = ['partyA', 'partyB', 'id', 'version', 'outcome', 'date', 'code', 'count', 'covering', 'stale', 'framework', 'agreed', 'party', 'institution'] as const;
 
 const sentence = z.string().trim().min(1).max(6000);
 /** One paragraph, or several (a fragment that stands for whole paragraphs of a clause). */
@@ -143,13 +141,12 @@ function keyed<const K extends readonly string[], T extends z.ZodType>(keys: K, 
   return z.strictObject(Object.fromEntries(keys.map((key) => [key, value])) as { [P in K[number]]: T });
 }
 
-export const agreementTemplateClauseSchema = z.strictObject({
+const agreementTemplateClauseSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/),
   heading: z.string().trim().min(1).max(300),
   /** Paragraphs of the clause. One starting with "- " is an item of a list under the paragraph before it. */
   paragraphs: z.array(sentence).min(1).max(40),
 });
-export type AgreementTemplateClause = z.infer<typeof agreementTemplateClauseSchema>;
 
 export const agreementTextsSchema = z
   .strictObject({

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { levelSchema } from '../framework/schema';
 
-export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const evidenceSchema = z.discriminatedUnion('kind', [
+const evidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('link'),
     id: z.string().min(1).max(64),

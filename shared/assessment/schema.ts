@@ -12,14 +12,14 @@ export const assessmentKinds = ['self', 'audit'] as const;
 export type AssessmentKind = (typeof assessmentKinds)[number];
 
 /** Who an assessment is about (or by), as it was named when the assessment was made. */
-export const institutionRefSchema = z.strictObject({
+const institutionRefSchema = z.strictObject({
   institutionId: z.string().min(1).max(80),
   legalName: z.string().min(1).max(300),
   country: z.string().length(2),
 });
 export type InstitutionRef = z.infer<typeof institutionRefSchema>;
 
-export const historyFields = [
+const historyFields = [
   'level',
   'notApplicable',
   'naReason',
@@ -33,7 +33,7 @@ export const historyFields = [
 export type HistoryField = (typeof historyFields)[number];
 
 /** One change: who, when, which criterion, from what to what (as readable text). */
-export const historyEntrySchema = z.strictObject({
+const historyEntrySchema = z.strictObject({
   at: z.string(),
   by: z.string().max(200),
   criterionId: z.string().max(20).optional(),

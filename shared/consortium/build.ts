@@ -34,7 +34,7 @@ import { abbreviate } from './abbreviations';
 import { addCalendarMonths, dayOf } from '../dates';
 import type { ConsortiumInput, ConsortiumMember, ConsortiumModel, DimensionRow, SkippedAssessment, TrustCell, Validity } from './model';
 
-export const defaultExpiringWithinDays = 90;
+const defaultExpiringWithinDays = 90;
 
 type SelfCell = Omit<TrustCell, 'decision'>;
 
@@ -143,11 +143,11 @@ export function buildConsortium(input: ConsortiumInput): ConsortiumModel {
 }
 
 /** The day an assessment counts from: its completion, else its last change. */
-export function assessmentDate(assessment: Assessment): string {
+function assessmentDate(assessment: Assessment): string {
   return dayOf(assessment.completed?.at) ?? dayOf(assessment.updatedAt) ?? dayOf(assessment.createdAt) ?? '1970-01-01';
 }
 
-export function validityOf(validUntil: string, today: string, expiringWithinDays = defaultExpiringWithinDays): Validity {
+function validityOf(validUntil: string, today: string, expiringWithinDays = defaultExpiringWithinDays): Validity {
   return validityOn(validUntil, today, expiringWithinDays);
 }
 

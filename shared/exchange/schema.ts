@@ -51,7 +51,7 @@ export const exchangeLimits = {
  * `tb-` and a random UUID; other implementations may use any value of this shape. It is what the
  * trust-on-first-use registry is keyed by, so it never changes when a key does.
  */
-export const exchangeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
+const exchangeIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
 export const exchangeIdSchema = z
   .string()
   .regex(exchangeIdPattern, 'must be 8–128 letters, digits, dots, colons or hyphens, like tb-2f1c…');
@@ -116,26 +116,26 @@ export type JwsSignature = z.infer<typeof jwsSignatureSchema>;
 
 // ---------------------------------------------------------------- items
 
-export const assessmentItemSchema = z.strictObject({
+const assessmentItemSchema = z.strictObject({
   type: z.literal('assessment'),
   assessment: assessmentSchema,
 });
 
 /** The framework snapshot assessments in the same file were made with. */
-export const frameworkItemSchema = z.strictObject({
+const frameworkItemSchema = z.strictObject({
   type: z.literal('framework'),
   framework: frameworkSchema,
 });
 
 /** One side of a partnership: the id the partnership names, and who that institution is. */
-export const partnershipPartySchema = z.strictObject({
+const partnershipPartySchema = z.strictObject({
   institutionId: z.string().min(1).max(80),
   /** The party's exchange id, where the issuer knows it. */
   exchangeId: exchangeIdSchema.optional(),
   profile: institutionProfileSchema,
 });
 
-export const partnershipItemSchema = z
+const partnershipItemSchema = z
   .strictObject({
     type: z.literal('partnership'),
     partnership: partnershipSchema,
@@ -150,7 +150,7 @@ export const partnershipItemSchema = z
     }
   });
 
-export const institutionItemSchema = z.strictObject({
+const institutionItemSchema = z.strictObject({
   type: z.literal('institution'),
   /**
    * The id the issuer's own data uses for this institution (assessments in the same file refer to
@@ -168,13 +168,13 @@ export const institutionItemSchema = z.strictObject({
  * by the other over the very same payload, in the manner of Erasmus Without Paper's approval by
  * hash (docs/exchange-format.md).
  */
-export const agreementItemSchema = z.strictObject({
+const agreementItemSchema = z.strictObject({
   type: z.literal('agreement'),
   agreement: agreementContentSchema,
 });
 
 /** Every item type, in one list: the discriminated union and the JSON Schema come from it. */
-export const exchangeItemSchemas = [
+const exchangeItemSchemas = [
   assessmentItemSchema,
   frameworkItemSchema,
   partnershipItemSchema,
@@ -192,7 +192,7 @@ export type ExchangeItemOf<T extends ExchangeItemType> = Extract<ExchangeItem, {
 
 // ---------------------------------------------------------------- payload and file
 
-export const exchangeIssuerSchema = z.strictObject({
+const exchangeIssuerSchema = z.strictObject({
   exchangeId: exchangeIdSchema,
   profile: institutionProfileSchema,
 });
@@ -220,7 +220,6 @@ export const exchangeFileSchema = z
     description:
       'A signed file that consortium members exchange: an issuer, items (assessments, framework snapshots, partnerships, institution profiles, agreements) and one or more Ed25519 JWS signatures over the canonical payload. See docs/exchange-format.md.',
   });
-export type ExchangeFile = z.infer<typeof exchangeFileSchema>;
 
 /**
  * The outer shell, checked before any signature: the payload is only required to be an object
@@ -248,7 +247,6 @@ export const keyRotationPayloadSchema = z.strictObject({
   nextKid: z.string().regex(sha256HexPattern),
   rotatedAt: z.iso.datetime({ offset: true }),
 });
-export type KeyRotationPayload = z.infer<typeof keyRotationPayloadSchema>;
 
 export const keyRotationHeaderSchema = z.looseObject({
   alg: z.literal('EdDSA'),
@@ -259,7 +257,7 @@ export const keyRotationHeaderSchema = z.looseObject({
 
 // ---------------------------------------------------------------- public key file
 
-export const publicKeyFormat = 'trustbridge-public-key';
+const publicKeyFormat = 'trustbridge-public-key';
 
 /**
  * A public key, exported so a partner can know it before any exchange file arrives (sent by

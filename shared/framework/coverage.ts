@@ -6,7 +6,7 @@ import type { Framework } from './schema';
  * Recommendation on micro-credentials (2022/C 243/02), and the ten standards of ESG 2015 Part 1.
  * A framework that leaves one out of its sourceElements simply does not cover it.
  */
-export const coverageTargets = {
+const coverageTargets = {
   annexII: Array.from({ length: 10 }, (_, i) => `annexII-${String(i + 1).padStart(2, '0')}`),
   annexI: 'abcdefghijk'.split('').map((letter) => `annexI-${letter}`),
   esg: Array.from({ length: 10 }, (_, i) => `esg-1.${i + 1}`),

@@ -36,7 +36,7 @@ export function allowsNotApplicable(criterion: Pick<Criterion, 'allowsNotApplica
 }
 
 /** The crosswalk's groups as the coverage view and the reports list them, in this order. */
-export const coverageGroups = ['annexII', 'annexI', 'esg', 'other'] as const;
+const coverageGroups = ['annexII', 'annexI', 'esg', 'other'] as const;
 export type CoverageGroupId = (typeof coverageGroups)[number];
 
 const groupOf = (element: SourceElement): CoverageGroupId =>

@@ -19,9 +19,9 @@ export const maxLevel = 4;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const dimensionIdPattern = /^[A-Z]{2,4}$/;
+const dimensionIdPattern = /^[A-Z]{2,4}$/;
 /** `QA-03` style: the dimension's code, a hyphen, two digits. Stable across versions and languages. */
-export const criterionIdPattern = /^[A-Z]{2,4}-\d{2}$/;
+const criterionIdPattern = /^[A-Z]{2,4}-\d{2}$/;
 
 /**
  * The legal and policy instruments a criterion can cite. The `locator` of a source says where in
@@ -49,24 +49,23 @@ export const sourceInstruments = [
   'eqar', // EQAR register and DEQAR database
   'other',
 ] as const;
-export const sourceInstrumentSchema = z.enum(sourceInstruments);
+const sourceInstrumentSchema = z.enum(sourceInstruments);
 export type SourceInstrument = z.infer<typeof sourceInstrumentSchema>;
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   instrument: sourceInstrumentSchema,
   /** Where in the instrument, in the framework's language: "Standard 1.9", "Art. 26", "Principle 7: Portable". */
   locator: text(200),
 });
-export type Source = z.infer<typeof sourceSchema>;
 
 /** `annexII-01`, `esg-1.9`, `gdpr-art-35`: stable across versions and languages. */
-export const sourceElementIdPattern = /^[a-z][a-zA-Z0-9.-]{1,40}$/;
+const sourceElementIdPattern = /^[a-z][a-zA-Z0-9.-]{1,40}$/;
 
 /**
  * What the criteria of a framework say they cover (formatVersion 2): how a criterion verifies
  * the sources, so the app can show which source element is covered by which criterion.
  */
-export const auditorGuidanceSchema = z.strictObject({
+const auditorGuidanceSchema = z.strictObject({
   /** Documents to ask for. */
   verify: text(1500),
   /** What to sample, and how many. */
@@ -77,7 +76,7 @@ export const auditorGuidanceSchema = z.strictObject({
 });
 export type AuditorGuidance = z.infer<typeof auditorGuidanceSchema>;
 
-export const criterionSchema = z.strictObject({
+const criterionSchema = z.strictObject({
   id: z.string().regex(criterionIdPattern, 'must look like QA-03: the dimension code, a hyphen and two digits'),
   title: text(160),
   /** What good looks like, written so a QA officer can check it. */
@@ -105,7 +104,7 @@ export const criterionSchema = z.strictObject({
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 
-export const dimensionSchema = z.strictObject({
+const dimensionSchema = z.strictObject({
   id: z.string().regex(dimensionIdPattern, 'must be two to four capital letters, like QA'),
   title: text(120),
   summary: text(1000),
@@ -115,13 +114,13 @@ export const dimensionSchema = z.strictObject({
 });
 export type Dimension = z.infer<typeof dimensionSchema>;
 
-export const scaleLevelSchema = z.strictObject({
+const scaleLevelSchema = z.strictObject({
   value: levelSchema,
   label: text(60),
   meaning: text(400),
 });
 
-export const thresholdsSchema = z.strictObject({
+const thresholdsSchema = z.strictObject({
   /** Overall score (percent) at or above which a side is ready, when nothing blocks. */
   ready: z.number().min(0).max(100),
   /** Overall score (percent) at or above which a side is ready with conditions. */
@@ -135,7 +134,7 @@ export const thresholdsSchema = z.strictObject({
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
-export const retiredCriterionSchema = z.strictObject({
+const retiredCriterionSchema = z.strictObject({
   id: z.string().regex(criterionIdPattern),
   retiredInVersion: text(20),
   reason: z.string().max(500).optional(),
@@ -151,7 +150,7 @@ export const profileIdPattern = /^[a-z][a-z0-9-]{1,40}$/;
  * Excluded criteria are not part of an assessment under the profile at all (they are not N/A);
  * overrides change a criterion's weight or critical flag for the profile.
  */
-export const profileSchema = z.strictObject({
+const profileSchema = z.strictObject({
   id: z.string().regex(profileIdPattern, 'must be 2–41 lower-case letters, digits and hyphens, starting with a letter'),
   title: text(120),
   summary: text(1000),
@@ -165,11 +164,10 @@ export const profileSchema = z.strictObject({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-export const sourceElementGroups = ['annexI', 'annexII', 'esg', 'ea-jp', 'lrc', 'gdpr', 'ai-act', 'eidas', 'other'] as const;
-export type SourceElementGroup = (typeof sourceElementGroups)[number];
+const sourceElementGroups = ['annexI', 'annexII', 'esg', 'ea-jp', 'lrc', 'gdpr', 'ai-act', 'eidas', 'other'] as const;
 
 /** One element of a source (an Annex II principle, an ESG standard, an article): the crosswalk's vocabulary. */
-export const sourceElementSchema = z.strictObject({
+const sourceElementSchema = z.strictObject({
   id: z.string().regex(sourceElementIdPattern, 'must start with a lower-case letter: letters, digits, dots and hyphens, like annexII-01'),
   group: z.enum(sourceElementGroups),
   title: text(200),
@@ -185,7 +183,7 @@ export const sourceElementSchema = z.strictObject({
 export type SourceElement = z.infer<typeof sourceElementSchema>;
 
 /** How answers made with an earlier version carry over: new criterion id → old criterion id. */
-export const carriedFromSchema = z.strictObject({
+const carriedFromSchema = z.strictObject({
   id: z.string().regex(frameworkIdPattern),
   version: z.string().regex(frameworkVersionPattern),
   criteria: z.record(z.string().regex(criterionIdPattern), z.string().regex(criterionIdPattern)),
@@ -193,7 +191,7 @@ export const carriedFromSchema = z.strictObject({
 export type CarriedFrom = z.infer<typeof carriedFromSchema>;
 
 /** formatVersion 2 thresholds: a critical criterion at 2 never reads Ready, below 2 is Not ready. */
-export const v2ThresholdRules = { minBlockerBelowLevel: 3, minConditionalMinCriticalLevel: 2, maxReady: 75 } as const;
+const v2ThresholdRules = { minBlockerBelowLevel: 3, minConditionalMinCriticalLevel: 2, maxReady: 75 } as const;
 
 
 export const frameworkSchema = z

@@ -65,7 +65,7 @@ export interface OverviewInput {
 }
 
 /** Days before an agreement ends from which Home mentions it (its renewal needs agreeing). */
-export const agreementNoticeDays = 180;
+const agreementNoticeDays = 180;
 
 export function homeOverview(input: OverviewInput): HomeOverview {
   const { today, rows } = input;

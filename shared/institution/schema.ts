@@ -35,23 +35,23 @@ const optionalEmail = z
  * `E  MADRID03`, `PL WARSZAW01`. People type them with any spacing, so the form accepts that and
  * stores the padded form.
  */
-export function normaliseErasmusCode(value: string): string {
+function normaliseErasmusCode(value: string): string {
   const compact = value.trim().toUpperCase().replace(/\s+/g, ' ');
   const match = /^([A-Z]{1,3}) ?([A-Z-]{2,9}\d{2,3})$/.exec(compact);
   if (!match) return compact;
   const [, prefix = '', rest = ''] = match;
   return `${prefix.padEnd(3, ' ')}${rest}`;
 }
-export const erasmusCodePattern = /^[A-Z]{1,3} {0,2}[A-Z-]{2,9}\d{2,3}$/;
+const erasmusCodePattern = /^[A-Z]{1,3} {0,2}[A-Z-]{2,9}\d{2,3}$/;
 
-export const personSchema = z.strictObject({
+const personSchema = z.strictObject({
   name: required(200),
   role: optional(200),
   email: optionalEmail,
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const contactSchema = z.strictObject({
+const contactSchema = z.strictObject({
   name: required(200),
   role: optional(200),
   email,

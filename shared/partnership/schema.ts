@@ -11,7 +11,7 @@ export type DecisionOutcome = (typeof decisionOutcomes)[number];
 export const actionStatuses = ['open', 'in-progress', 'done'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
+const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
 
 export const actionItemSchema = z.strictObject({
   id: z.string().min(1).max(80),

@@ -96,7 +96,7 @@ export function criterionLine(index: FrameworkIndex, entry: { criterionId: strin
  * than the two lists hold, the better half is "strongest" and the rest "weakest", so a partly
  * answered assessment does not list its five answers as both its strengths and its weaknesses.
  */
-export function disjointRanking(score: AssessmentScore, size: number): { strongest: AssessmentScore['criteria']; weakest: AssessmentScore['criteria'] } {
+function disjointRanking(score: AssessmentScore, size: number): { strongest: AssessmentScore['criteria']; weakest: AssessmentScore['criteria'] } {
   const rated = score.criteria.filter((criterion) => criterion.level !== null).length;
   const strongCount = Math.min(size, Math.ceil(rated / 2));
   const weakCount = Math.min(size, rated - strongCount);

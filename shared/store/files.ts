@@ -38,7 +38,7 @@ export const snapshotManifestSchema = z.object({
 });
 export type SnapshotManifest = z.infer<typeof snapshotManifestSchema>;
 
-export const storeNoticeSchema = z.object({
+const storeNoticeSchema = z.object({
   id: z.string(),
   kind: z.enum(noticeKinds),
   at: z.string(),
@@ -69,7 +69,7 @@ export const personalDataCategories = [
 export type PersonalDataCategory = (typeof personalDataCategories)[number];
 
 /** One erasure: when, which kinds of places, how many — never whose. */
-export const erasureRecordSchema = z.object({
+const erasureRecordSchema = z.object({
   id: z.string(),
   at: z.string(),
   categories: z.array(z.enum(personalDataCategories)),

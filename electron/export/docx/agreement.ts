@@ -164,7 +164,7 @@ function clauseSection(context: Context): Block[] {
  * aligned, not justified: long codes and names (an Erasmus code, a SCHAC domain) would otherwise
  * stretch a line into wide gaps where the program does not hyphenate.
  */
-export function clauseParagraphs(text: string, clauseNumber: number): Paragraph[] {
+function clauseParagraphs(text: string, clauseNumber: number): Paragraph[] {
   const lines = cleanText(text)
     .split('\n')
     .map((line) => line.trim())

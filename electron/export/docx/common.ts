@@ -42,7 +42,7 @@ export function flagsText(texts: ReportTexts, flags: readonly string[]): string 
 }
 
 /** Evidence as paragraphs: links with their address, files with their SHA-256 fingerprint. */
-export function evidenceParagraphs(texts: ReportTexts, row: CriterionRow, style = 'TableText'): Paragraph[] {
+function evidenceParagraphs(texts: ReportTexts, row: CriterionRow, style = 'TableText'): Paragraph[] {
   return row.evidence.map((evidence) => {
     if (evidence.kind === 'link') {
       return new Paragraph({

@@ -52,7 +52,7 @@ type Block = Paragraph | Table | TableOfContents;
 type SelfCell = ConsortiumModel['selfAssessments'][number];
 
 /** Above this many members the matrix uses short names and a legend. */
-export const fullNamesUpTo = 8;
+const fullNamesUpTo = 8;
 const expiredFill = 'E4E7EB';
 
 export interface ConsortiumSummaryInput {

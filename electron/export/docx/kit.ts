@@ -21,7 +21,6 @@ import {
   HeadingLevel,
   ImageRun,
   LineRuleType,
-  PageBreak,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -138,15 +137,6 @@ export function bullet(children: string | ParagraphChild[]): Paragraph {
 
 export function note(text: string): Paragraph {
   return paragraph(text, { style: 'Note' });
-}
-
-export function pageBreak(): Paragraph {
-  return new Paragraph({ children: [new PageBreak()] });
-}
-
-export function bandRun(texts: ReportTexts, band: ReadinessBand, provisional: boolean, options: { size?: number } = {}): TextRun {
-  const label = texts.t(`bands.${band}`);
-  return run(provisional ? texts.t('bands.provisional', { band: label }) : label, { bold: true, color: colours.band[band], ...(options.size ? { size: options.size } : {}) });
 }
 
 // ------------------------------------------------------------------ tables
@@ -464,12 +454,6 @@ export function titlePage(input: TitlePageInput): Array<Paragraph | Table> {
     factTable(input.facts, 2900),
     new Paragraph({ spacing: { before: 1800 }, children: [run(input.notice, { size: size.small, color: colours.muted })] }),
   ];
-}
-
-/** A fingerprint as groups of four, monospaced, small: easy to compare by eye or read aloud. */
-export function fingerprintCell(sha256: string): CellContent {
-  const grouped = (sha256.match(/.{1,4}/g) ?? []).join(' ');
-  return { paragraphs: [new Paragraph({ style: 'TableText', children: [new TextRun({ text: grouped, font: 'Consolas', size: 15 })] })] };
 }
 
 export function fingerprintRun(sha256: string): TextRun {

@@ -31,7 +31,7 @@ import {
 } from './kit';
 
 /** Band colours as in the Word reports: a light fill with dark text of the same hue. */
-export const bandColours: Record<ReadinessBand, { fill: string; text: string }> = {
+const bandColours: Record<ReadinessBand, { fill: string; text: string }> = {
   ready: { fill: 'FFE3F2E7', text: 'FF1E7B3A' },
   conditional: { fill: 'FFFFF1D6', text: 'FF8A5A00' },
   'not-ready': { fill: 'FFFDE7E5', text: 'FFB42318' },

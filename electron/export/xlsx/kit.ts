@@ -24,10 +24,10 @@ export const excelColours = {
 };
 
 /** Fill colours by level 0–4: from "not in place" (red) to "exemplary" (green), readable with black text. */
-export const levelFills = ['FFF4C7C3', 'FFFBD9B5', 'FFFFF0B3', 'FFD9EAD3', 'FFB7DDB0'] as const;
+const levelFills = ['FFF4C7C3', 'FFFBD9B5', 'FFFFF0B3', 'FFD9EAD3', 'FFB7DDB0'] as const;
 
 /** Excel limits a cell to 32,767 characters; longer text is cut with a note rather than refused. */
-export const maxCellText = 32_000;
+const maxCellText = 32_000;
 
 export function cellText(text: string | null | undefined): string {
   const cleaned = cleanText(text ?? '').trim();

@@ -42,7 +42,7 @@ export interface QuestionnaireInput {
 }
 
 /** How a level is offered in the drop-down: "3 – Established". The reader also accepts "3" or "Established". */
-export function levelOption(level: number, label: string): string {
+function levelOption(level: number, label: string): string {
   return `${level} – ${label}`;
 }
 

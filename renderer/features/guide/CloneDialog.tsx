@@ -12,7 +12,7 @@ import { api } from '../../lib/api';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
 
 /** Proposes the next minor version: 1.0 → 1.1, 1.2.3 → 1.3. */
-export function nextVersion(version: string): string {
+function nextVersion(version: string): string {
   const [major = '1', minor = '0'] = version.split('.');
   return `${major}.${Number(minor) + 1}`;
 }

@@ -16,7 +16,7 @@ import { useResource } from '../../lib/use-resource';
 
 const none = '';
 
-export function Citation({ element }: { element: SourceElement }) {
+function Citation({ element }: { element: SourceElement }) {
   const { t } = useTranslation();
   const { instrument, locator, celex, eli } = element.citation;
   return (

@@ -15,7 +15,7 @@ export function CriterionBadges({ criterion }: { criterion: Pick<Criterion, 'cri
   );
 }
 
-export function SourceList({ criterion }: { criterion: Criterion }) {
+function SourceList({ criterion }: { criterion: Criterion }) {
   const { t } = useTranslation();
   return (
     <ul className="sources">

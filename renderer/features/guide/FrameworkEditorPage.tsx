@@ -27,7 +27,7 @@ import { toFieldErrors, type FieldErrors } from '../../lib/validation';
 const saveDelayMs = 700;
 
 /** The next identifier in a dimension: one past the highest ever used, active or retired. */
-export function nextCriterionId(framework: Framework, dimensionId: string): string {
+function nextCriterionId(framework: Framework, dimensionId: string): string {
   const used = [
     ...framework.dimensions.flatMap((d) => d.criteria.map((c) => c.id)),
     ...framework.retired.map((r) => r.id),

@@ -10,11 +10,11 @@ import { CountryField } from '../../components/CountryField';
 import { TextInput } from '../../components/TextInput';
 import type { FieldErrors } from '../../lib/validation';
 
-export const profileSections = ['identity', 'codes', 'representative', 'qaContact', 'qaAgency'] as const;
+const profileSections = ['identity', 'codes', 'representative', 'qaContact', 'qaAgency'] as const;
 export type ProfileSection = (typeof profileSections)[number];
 
 /** Field paths of each section, so a step can be validated on its own. */
-export const sectionFields: Record<ProfileSection, string[]> = {
+const sectionFields: Record<ProfileSection, string[]> = {
   identity: ['legalName', 'country', 'city', 'website'],
   codes: ['erasmusCode', 'oid', 'pic', 'schacCode'],
   representative: ['legalRepresentative.name', 'legalRepresentative.role', 'legalRepresentative.email'],
