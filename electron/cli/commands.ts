@@ -5,6 +5,7 @@ import { exportCommand } from './export-command';
 import { frameworkCommand } from './framework-commands';
 import { demoCommand, reportCommand } from './report-commands';
 import { scoreCommand } from './score-command';
+import { ratersCommand } from './raters-command';
 
 export interface CommandContext {
   out(text: string): void;
@@ -28,6 +29,7 @@ export const commands: Command[] = [
   ...exchangeCommands,
   consortiumCommand,
   exportCommand,
+  ratersCommand,
   {
     name: 'version',
     synopsis: 'version',
