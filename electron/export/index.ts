@@ -32,6 +32,7 @@ import { consortiumWorkbookXlsx } from './xlsx/consortium-workbook';
 import { questionnaireXlsx } from './xlsx/questionnaire';
 import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './xlsx/questionnaire-import';
 import { limits } from './xlsx/questionnaire-layout';
+import { teamViewOf } from './team-report';
 
 export type ExportServices = Pick<Core, 'frameworks' | 'institutions' | 'assessments' | 'partnerships' | 'store'>;
 export type Progress = (done: number, total: number) => void;
@@ -225,7 +226,8 @@ export async function exportAssessmentWorkbook(options: ExportOptions): Promise<
   options.onProgress?.(1, total);
   const texts = await loadReportTexts(options.templatesDir, options.language);
   const by = preparedBy(options.core, options.preparedBy);
-  const bytes = await assessmentWorkbookXlsx(report, texts, { ...(by ? { preparedBy: by } : {}), now: now() });
+  const team = report.type === 'partnership' ? undefined : await teamViewOf(options.core, options.id, options.language);
+  const bytes = await assessmentWorkbookXlsx(report, texts, { ...(by ? { preparedBy: by } : {}), now: now(), ...(team ? { team } : {}) });
   options.onProgress?.(2, total);
   return write(options.outPath, bytes, options.onProgress, total);
 }
