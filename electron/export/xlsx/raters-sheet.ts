@@ -11,21 +11,20 @@ import type { AgreementFigure, TeamView } from '../../../shared/team/view';
 import { finishTable, writeHeader, writeRow, writeTitle, type CellValue, type SheetColumn } from './kit';
 
 export function ratersSheet(sheet: ExcelJS.Worksheet, team: TeamView, texts: ReportTexts, frame: { institution: string; title: string }): void {
-  const t = (key: string) => texts.t(`raters.${key}`);
-  const value = (rating: RatingValue | null | undefined): CellValue => (rating === undefined || rating === null ? null : rating === 'na' ? t('na') : rating);
+  const value = (rating: RatingValue | null | undefined): CellValue => (rating === undefined || rating === null ? null : rating === 'na' ? texts.t('raters.na') : rating);
   const raters = team.contributors.filter((contributor) => team.criteria.some((criterion) => criterion.ratings.some((rating) => rating.contributorId === contributor.id)));
   const columns: SheetColumn[] = [
     { header: texts.t('columns.dimension'), width: 10 },
     { header: texts.t('columns.id'), width: 9 },
     { header: texts.t('columns.criterion'), width: 36, wrap: true },
     ...raters.map((rater) => ({ header: rater.role ? `${rater.name} (${rater.role})` : rater.name, width: 16, wrap: true })),
-    { header: t('spread'), width: 9, numFmt: '0' },
-    { header: t('flagged'), width: 11 },
-    { header: t('consolidated'), width: 13 },
-    { header: t('reason'), width: 44, wrap: true },
-    { header: t('decidedBy'), width: 22, wrap: true },
+    { header: texts.t('raters.spread'), width: 9, numFmt: '0' },
+    { header: texts.t('raters.flagged'), width: 11 },
+    { header: texts.t('raters.consolidated'), width: 13 },
+    { header: texts.t('raters.reason'), width: 44, wrap: true },
+    { header: texts.t('raters.decidedBy'), width: 22, wrap: true },
   ];
-  writeTitle(sheet, 1, t('title'));
+  writeTitle(sheet, 1, texts.t('raters.title'));
   const headerRow = 3;
   writeHeader(sheet, columns, headerRow);
   let row = headerRow + 1;
@@ -49,13 +48,13 @@ export function ratersSheet(sheet: ExcelJS.Worksheet, team: TeamView, texts: Rep
 
   // Agreement: overall, then each dimension.
   row += 2;
-  writeTitle(sheet, row, t('agreement'), 13);
+  writeTitle(sheet, row, texts.t('raters.agreement'), 13);
   row += 1;
   const agreementColumns: SheetColumn[] = [
-    { header: t('scope'), width: 10 },
-    { header: t('alpha'), width: 9, numFmt: '0.000' },
-    { header: t('pairable'), width: 36 },
-    { header: t('reading'), width: 16, wrap: true },
+    { header: texts.t('raters.scope'), width: 10 },
+    { header: texts.t('raters.alpha'), width: 9, numFmt: '0.000' },
+    { header: texts.t('raters.pairable'), width: 36 },
+    { header: texts.t('raters.reading'), width: 16, wrap: true },
   ];
   agreementColumns.forEach((column, i) => {
     const cell = sheet.getCell(row, i + 1);
@@ -64,7 +63,7 @@ export function ratersSheet(sheet: ExcelJS.Worksheet, team: TeamView, texts: Rep
   });
   row += 1;
   const agreementRow = (scope: string, figure: AgreementFigure) => {
-    const cells: CellValue[] = [scope, figure.alpha === null ? null : Math.round(figure.alpha * 1000) / 1000, figure.pairable, t(`readings.${figure.reading}`)];
+    const cells: CellValue[] = [scope, figure.alpha === null ? null : Math.round(figure.alpha * 1000) / 1000, figure.pairable, texts.t(`raters.readings.${figure.reading}`)];
     cells.forEach((cellValue, i) => {
       const cell = sheet.getCell(row, i + 1);
       cell.value = cellValue;
@@ -73,7 +72,7 @@ export function ratersSheet(sheet: ExcelJS.Worksheet, team: TeamView, texts: Rep
     });
     row += 1;
   };
-  agreementRow(t('overall'), team.agreement.overall);
+  agreementRow(texts.t('raters.overall'), team.agreement.overall);
   for (const dimension of team.dimensions) {
     const figure = team.agreement.byDimension[dimension.id];
     if (figure) agreementRow(dimension.id, figure);
