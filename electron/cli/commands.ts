@@ -7,6 +7,7 @@ import { demoCommand, reportCommand } from './report-commands';
 import { rosterCommand } from './roster-commands';
 import type { Command } from './options';
 import { scoreCommand } from './score-command';
+import { ratersCommand } from './raters-command';
 
 export const commands: Command[] = [
   frameworkCommand,
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   consortiumCommand,
   rosterCommand,
   exportCommand,
+  ratersCommand,
   {
     name: 'version',
     synopsis: 'version',

@@ -139,7 +139,7 @@ export const demoCommand: Command = {
     }
     try {
       const templatesDir = await findTemplatesDir();
-      const { demo, exchange } = await writeDemo({ dataDir, outDir: resolve(dataDir, 'demo-exchange'), templatesDir });
+      const { demo, exchange, team } = await writeDemo({ dataDir, outDir: resolve(dataDir, 'demo-exchange'), templatesDir });
       context.out(
         [
           `Wrote a sample data folder to ${dataDir} (Universidad de Ejemplo).`,
@@ -149,6 +149,7 @@ export const demoCommand: Command = {
           `  audit of B by A            ${demo.assessments.auditOfB}`,
           `  audit of A by B            ${demo.assessments.auditOfA}`,
           `  agreement (signed by both) ${exchange.agreementId}   code ${exchange.verificationCode}`,
+          `team-assessment              ${team.assessmentId}   (${team.raters} colleagues; ${team.doubleRated} criteria rated twice)`,
           '',
           `The partner's data folder (Tampere Test University): ${exchange.partnerDataDir}`,
           'Signed files between them:',

@@ -14,6 +14,7 @@ import { openCore, type Core } from '../app/core';
 import { noDialogs } from '../platform/dialogs';
 import { demoDate, writeDemoData, type DemoResult } from './demo-data';
 import { exportAgreement } from '../export';
+import { writeDemoTeam, type DemoTeamResult } from './demo-team';
 
 /** The passphrase of both demo keys (the demo has nothing to protect; say so when printing it). */
 export const demoPassphrase = 'demo passphrase, not for real use';
@@ -140,8 +141,9 @@ async function receive(core: Core, path: string): Promise<void> {
  * The whole demo: the data folder of the first university and, in `outDir`, what passed between the
  * two (the partner's data folder, the signed files, the countersigned agreement).
  */
-export async function writeDemo(options: { dataDir: string; outDir: string; templatesDir: string }): Promise<{ demo: DemoResult; exchange: DemoExchangeResult }> {
+export async function writeDemo(options: { dataDir: string; outDir: string; templatesDir: string }): Promise<{ demo: DemoResult; exchange: DemoExchangeResult; team: DemoTeamResult }> {
   const demo = await writeDemoData({ dataDir: options.dataDir, templatesDir: options.templatesDir });
   const exchange = await writeDemoExchange({ ...options, demo });
-  return { demo, exchange };
+  const team = await writeDemoTeam({ dataDir: options.dataDir, templatesDir: options.templatesDir });
+  return { demo, exchange, team };
 }

@@ -32,6 +32,7 @@ import { loadAgreementTexts, loadReportTexts } from '../platform/templates';
 import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
 import { consortiumWorkbookXlsx } from './xlsx/consortium-workbook';
 import { questionnaireXlsx } from './xlsx/questionnaire';
+import { teamViewOf } from './team-report';
 
 /** What the exports read: the services below them (the app's Core has all of them). */
 export interface ExportServices {
@@ -232,7 +233,8 @@ export async function exportAssessmentWorkbook(options: ExportOptions): Promise<
   options.onProgress?.(1, total);
   const texts = await loadReportTexts(options.templatesDir, options.language);
   const by = preparedBy(options.core, options.preparedBy);
-  const bytes = await assessmentWorkbookXlsx(report, texts, { ...(by ? { preparedBy: by } : {}), now: now() });
+  const team = report.type === 'partnership' ? undefined : await teamViewOf(options.core, options.id, options.language);
+  const bytes = await assessmentWorkbookXlsx(report, texts, { ...(by ? { preparedBy: by } : {}), now: now(), ...(team ? { team } : {}) });
   options.onProgress?.(2, total);
   return write(options.outPath, bytes, options.onProgress, total);
 }

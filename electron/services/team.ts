@@ -20,8 +20,7 @@ import type { Assessment } from '../../shared/assessment/schema';
 import { AppError } from '../../shared/errors';
 import { fingerprintForDisplay } from '../../shared/exchange/fingerprint';
 import type { Signer } from '../../shared/exchange/schema';
-import { profileOf as frameworkProfileOf } from '../../shared/framework/guide2';
-import { structureForProfile } from '../../shared/scoring';
+import { structureForKnownProfile } from '../../shared/scoring';
 import { criteriaOf, type Framework, type Language } from '../../shared/framework/schema';
 import { profileOf } from '../../shared/institution/schema';
 import type { ContributorInput } from '../../shared/ipc/team-contract';
@@ -148,9 +147,7 @@ export class TeamService {
   // ---------------------------------------------------------------- coordinator: view and people
 
   private frameworkOf(assessment: Assessment, language?: Language): Framework {
-    const framework = this.options.assessments.frameworkOf(assessment, language);
-    // A profile the framework lacks (only in a file edited by hand) leaves it whole, as the reports do.
-    return structureForProfile(framework, frameworkProfileOf(framework, assessment.profileId) ? assessment.profileId : undefined);
+    return structureForKnownProfile(this.options.assessments.frameworkOf(assessment, language), assessment.profileId);
   }
 
   async view(id: string, language?: Language): Promise<TeamView> {

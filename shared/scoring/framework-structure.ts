@@ -63,3 +63,13 @@ export function structureForProfile<F extends Pick<Framework, 'dimensions' | 'pr
   });
   return { ...framework, dimensions };
 }
+
+/**
+ * `structureForProfile` for a stored assessment: a profile the framework does not have (only in a
+ * file edited by hand, or a profile of another guide version) leaves the framework whole, as the
+ * reports do, instead of throwing.
+ */
+export function structureForKnownProfile<F extends Pick<Framework, 'dimensions' | 'profiles'>>(framework: F, profileId: string | undefined): F {
+  const known = profileId !== undefined && (framework.profiles ?? []).some((candidate) => candidate.id === profileId);
+  return structureForProfile(framework, known ? profileId : undefined);
+}

@@ -1,5 +1,5 @@
 export type { FrameworkStructure, ProfiledFramework } from './framework-structure';
-export { frameworkProfile, structureForProfile, UnknownProfileError } from './framework-structure';
+export { frameworkProfile, structureForKnownProfile, structureForProfile, UnknownProfileError } from './framework-structure';
 export type { ReadinessBand, BandEvidence } from './band';
 export { bandRank, lowerBand, readinessBand, readinessBands, reachesThreshold, thresholdTolerance } from './band';
 export type { CriterionStatus, CriterionStanding } from './criterion-status';

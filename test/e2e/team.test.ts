@@ -266,7 +266,7 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
       const request = await invoke<ContributionRequestView>(core, 'team.openRequest', {});
       expect(request.criteria.map((criterion) => criterion.criterionId).sort()).toEqual([...plan.ben.criteria].sort());
       for (const id of plan.ben.criteria) await invoke(core, 'team.rate', { requestId: request.requestId, criterionId: id, value: plan.ben.levels[id], justification: `Ben's reading of ${id}.`, evidence: [] });
-      await core.exchange.unlock(seedPassphrase);
+      await core.identity.unlock(seedPassphrase);
       dialogs.answerSave(file('ben-contribution.trustbridge'));
       await invoke(core, 'team.exportContribution', { requestId: request.requestId });
     } finally {

@@ -25,10 +25,12 @@ import {
   type CellValue,
   type SheetColumn,
 } from './kit';
+import { ratersSheet } from './raters-sheet';
+import type { TeamView } from '../../../shared/team/view';
 
 type Report = AssessmentReport | PartnershipReport;
 
-export async function assessmentWorkbookXlsx(report: Report, texts: ReportTexts, meta: { preparedBy?: string; now: Date }): Promise<Buffer> {
+export async function assessmentWorkbookXlsx(report: Report, texts: ReportTexts, meta: { preparedBy?: string; now: Date; team?: TeamView }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.preparedBy ?? 'TrustBridge';
   workbook.created = meta.now;
@@ -42,6 +44,7 @@ export async function assessmentWorkbookXlsx(report: Report, texts: ReportTexts,
   const comparisons = comparisonsOf(report);
   if (comparisons.length) gapsSheet(workbook.addWorksheet(texts.t('workbook.sheets.gaps')), comparisons, texts, frame);
   if (report.type === 'partnership') actionSheet(workbook.addWorksheet(texts.t('workbook.sheets.actions')), report, texts, frame);
+  if (meta.team && meta.team.raters > 0) ratersSheet(workbook.addWorksheet(texts.t('raters.sheet')), meta.team, texts, frame);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('demo', () => {
-  it('writes a data folder the app opens, with two institutions, four completed assessments and a partnership decided with conditions', async () => {
+  it('writes a data folder the app opens, with two institutions, four completed assessments, a team draft and a partnership decided with conditions', async () => {
     expect(Object.keys(ids)).toHaveLength(5);
     const core = await openCore({ dataDir: join(folder.path, 'demo'), templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB' });
     try {
@@ -49,6 +49,8 @@ describe('demo', () => {
         ['audit', 'complete', 'local'],
         ['self', 'complete', 'exchange'],
         ['self', 'complete', 'local'],
+        // The committee's next self-assessment (team assessment), consolidated but not completed.
+        ['self', 'draft', 'local'],
       ]);
       const report = await loadPartnershipReport(core, ids['partnership']!, 'en', () => new Date('2026-11-20T12:00:00.000Z'));
       expect(report.decision?.outcome).toBe('conditional');
