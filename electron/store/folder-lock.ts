@@ -10,8 +10,8 @@
  *     before the computer last started, or it is this very process (a store of this process that
  *     was never closed);
  *   - on another computer: only the officer can know; they confirm it (`takeOver`).
- * A new lock is created exclusively (O_EXCL: it fails when a lock exists) and synced with its
- * folder. A stale lock is first claimed by renaming it aside (an atomic step only one opener can
+ * A new lock is written whole to a temporary file and linked into place, which fails when a lock
+ * exists (as O_EXCL does), then synced with its folder. A stale lock is first claimed by renaming it aside (an atomic step only one opener can
  * win), checked to be the lock that was judged stale, and then replaced exclusively.
  *
  * Plain Node: no Electron import.
@@ -219,13 +219,29 @@ async function putBack(claimed: string, path: string): Promise<void> {
   await rm(claimed, { force: true }).catch(() => undefined);
 }
 
-/** Creates the lock only if there is none (O_EXCL); false when one exists. */
+/**
+ * Creates the lock only if there is none; false when one exists. The content is written to a
+ * temporary file first and hard-linked into place (a link fails when the name exists, like O_EXCL),
+ * so the lock is never seen empty, not even after a crash in the middle of taking it. Where the
+ * file system has no hard links (FAT and exFAT sticks), the lock is created with O_EXCL directly.
+ */
 async function createExclusively(path: string, text: string): Promise<boolean> {
+  const temp = `${path}.${randomUUID()}.tmp`;
+  await writeSynced(temp, text, 'wx');
   try {
-    await writeSynced(path, text, 'wx');
+    await link(temp, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    try {
+      await writeSynced(path, text, 'wx');
+    } catch (direct) {
+      if ((direct as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw direct;
+    }
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
   }
   await syncFolder(join(path, '..'));
   return true;
