@@ -17,7 +17,7 @@
  * Plain Node: no Electron import.
  */
 import { randomUUID } from 'node:crypto';
-import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname, uptime, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -100,12 +100,12 @@ export class FolderLock {
       token: randomUUID(),
     };
     const text = `${JSON.stringify(holder, null, 2)}\n`;
-    if (await createExclusively(path, text)) return new FolderLock(path, holder);
+    if (await createExclusively(path, text)) return FolderLock.taken(path, holder);
 
     const existing = await readLock(path);
     if (existing.holder === 'missing') {
       // Released between our attempt and our look: try once more, exclusively.
-      if (await createExclusively(path, text)) return new FolderLock(path, holder);
+      if (await createExclusively(path, text)) return FolderLock.taken(path, holder);
       throw busyError(path, (await readLock(path)).holder, environment.host);
     }
     const why = await staleness(existing.holder, path, environment, options.takeOver === true);
@@ -130,6 +130,20 @@ export class FolderLock {
     await rm(claimed, { force: true });
     if (!(await createExclusively(path, text))) throw busyError(path, (await readLock(path)).holder, environment.host);
     options.onTakeOver?.(typeof existing.holder === 'object' ? existing.holder : undefined, why);
+    return FolderLock.taken(path, holder);
+  }
+
+  /**
+   * The lock is ours: what an opener killed half-way left beside it (its temporary lock, a stale
+   * lock it had moved aside) is removed. Another opener's file in flight loses nothing by it: it
+   * could not take the lock anyway, and its link then fails as a lost race.
+   */
+  private static async taken(path: string, holder: FolderLockHolder): Promise<FolderLock> {
+    const folder = join(path, '..');
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.startsWith(`${folderLockFileName}.`) && (name.endsWith('.tmp') || name.endsWith('.stale'))) await rm(join(folder, name), { force: true }).catch(() => undefined);
+    }
     return new FolderLock(path, holder);
   }
 
@@ -232,7 +246,8 @@ async function createExclusively(path: string, text: string): Promise<boolean> {
     await link(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
+    // EEXIST: a lock exists; ENOENT: our temporary file was cleared by whoever took the lock.
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
     try {
       await writeSynced(path, text, 'wx');
