@@ -10,14 +10,14 @@
  *     before the computer last started, or it is this very process (a store of this process that
  *     was never closed);
  *   - on another computer: only the officer can know; they confirm it (`takeOver`).
- * A new lock is created exclusively (O_EXCL: it fails when a lock exists) and synced with its
- * folder. A stale lock is first claimed by renaming it aside (an atomic step only one opener can
+ * A new lock is written whole to a temporary file and linked into place, which fails when a lock
+ * exists (as O_EXCL does), then synced with its folder. A stale lock is first claimed by renaming it aside (an atomic step only one opener can
  * win), checked to be the lock that was judged stale, and then replaced exclusively.
  *
  * Plain Node: no Electron import.
  */
 import { randomUUID } from 'node:crypto';
-import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname, uptime, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -100,12 +100,12 @@ export class FolderLock {
       token: randomUUID(),
     };
     const text = `${JSON.stringify(holder, null, 2)}\n`;
-    if (await createExclusively(path, text)) return new FolderLock(path, holder);
+    if (await createExclusively(path, text)) return FolderLock.taken(path, holder);
 
     const existing = await readLock(path);
     if (existing.holder === 'missing') {
       // Released between our attempt and our look: try once more, exclusively.
-      if (await createExclusively(path, text)) return new FolderLock(path, holder);
+      if (await createExclusively(path, text)) return FolderLock.taken(path, holder);
       throw busyError(path, (await readLock(path)).holder, environment.host);
     }
     const why = await staleness(existing.holder, path, environment, options.takeOver === true);
@@ -130,6 +130,20 @@ export class FolderLock {
     await rm(claimed, { force: true });
     if (!(await createExclusively(path, text))) throw busyError(path, (await readLock(path)).holder, environment.host);
     options.onTakeOver?.(typeof existing.holder === 'object' ? existing.holder : undefined, why);
+    return FolderLock.taken(path, holder);
+  }
+
+  /**
+   * The lock is ours: what an opener killed half-way left beside it (its temporary lock, a stale
+   * lock it had moved aside) is removed. Another opener's file in flight loses nothing by it: it
+   * could not take the lock anyway, and its link then fails as a lost race.
+   */
+  private static async taken(path: string, holder: FolderLockHolder): Promise<FolderLock> {
+    const folder = join(path, '..');
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.startsWith(`${folderLockFileName}.`) && (name.endsWith('.tmp') || name.endsWith('.stale'))) await rm(join(folder, name), { force: true }).catch(() => undefined);
+    }
     return new FolderLock(path, holder);
   }
 
@@ -219,13 +233,30 @@ async function putBack(claimed: string, path: string): Promise<void> {
   await rm(claimed, { force: true }).catch(() => undefined);
 }
 
-/** Creates the lock only if there is none (O_EXCL); false when one exists. */
+/**
+ * Creates the lock only if there is none; false when one exists. The content is written to a
+ * temporary file first and hard-linked into place (a link fails when the name exists, like O_EXCL),
+ * so the lock is never seen empty, not even after a crash in the middle of taking it. Where the
+ * file system has no hard links (FAT and exFAT sticks), the lock is created with O_EXCL directly.
+ */
 async function createExclusively(path: string, text: string): Promise<boolean> {
+  const temp = `${path}.${randomUUID()}.tmp`;
+  await writeSynced(temp, text, 'wx');
   try {
-    await writeSynced(path, text, 'wx');
+    await link(temp, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    // EEXIST: a lock exists; ENOENT: our temporary file was cleared by whoever took the lock.
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    try {
+      await writeSynced(path, text, 'wx');
+    } catch (direct) {
+      if ((direct as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw direct;
+    }
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
   }
   await syncFolder(join(path, '..'));
   return true;

@@ -249,6 +249,11 @@ export class Store {
     return this.index.data.collections[kind.collection]?.[id] as S | undefined;
   }
 
+  /** The kind of document kept in `collection`, if the store holds one. */
+  kindOf(collection: string): DocumentKind<StoredDocument> | undefined {
+    return this.kinds.get(collection);
+  }
+
   has(kind: DocumentKind<StoredDocument>, id: string): boolean {
     return this.summary(kind, id) !== undefined;
   }

@@ -202,6 +202,14 @@ describe('the data folder lock', () => {
     }
   });
 
+  it('clears what an opener killed half-way left beside the lock', async () => {
+    await writeFile(join(data.path, `${folderLockFileName}.0b9c.tmp`), lockOf({ host: me.host, pid: 999_999 }));
+    await writeFile(join(data.path, `${folderLockFileName}.5e1d.stale`), lockOf({ host: me.host, pid: 999_998 }));
+    const store = await open();
+    expect((await readdir(data.path)).filter((name) => name.startsWith(folderLockFileName))).toEqual([folderLockFileName]);
+    await store.close();
+  });
+
   it('leaves a lock it no longer holds alone when it closes', async () => {
     const store = await open();
     // The officer on another computer confirmed this one stale and took the folder over.
