@@ -302,13 +302,13 @@ function readEnvelope(bytes: Uint8Array, options: ReadOptions): { ok: true; enve
   if (!json.ok) return { ok: false, error: jsonRefusal(json.problem) };
   const envelope = json.value;
   if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope) || !('format' in envelope)) {
-    return refuse('INVALID_FILE', 'This is not a TrustBridge exchange file: it is JSON, but not the kind TrustBridge writes.');
+    return refuse('INVALID_FILE', 'This is not a TrustBridge exchange file: it is JSON, but not the kind TrustBridge writes.', { params: { reason: 'not-exchange-file' } });
   }
   const record = envelope as Record<string, unknown>;
   if (record['format'] !== exchangeFormat) {
     const format = record['format'];
     const named = typeof format === 'string' ? `"${format.slice(0, 60)}"` : `not a name but ${format === null ? 'null' : Array.isArray(format) ? 'a list' : typeof format === 'object' ? 'an object' : `the ${typeof format} ${String(format).slice(0, 20)}`}`;
-    return refuse('INVALID_FILE', `This is not a TrustBridge exchange file: its format is ${named}, not "${exchangeFormat}".`);
+    return refuse('INVALID_FILE', `This is not a TrustBridge exchange file: its format is ${named}, not "${exchangeFormat}".`, { params: { reason: 'not-exchange-file' } });
   }
   const version = record['formatVersion'];
   if (typeof version === 'number' && Number.isInteger(version) && version > exchangeFormatVersion) {
@@ -420,7 +420,7 @@ export function inspectExchangeFile(bytes: Uint8Array, options: ReadOptions = {}
   if (!json.ok) return { ok: false, error: jsonRefusal(json.problem) };
   const file = json.value;
   if (!isRecord(file)) {
-    return refuse('INVALID_FILE', 'This is not a TrustBridge exchange file: it is JSON, but not an object.');
+    return refuse('INVALID_FILE', 'This is not a TrustBridge exchange file: it is JSON, but not an object.', { params: { reason: 'not-exchange-file' } });
   }
   const payload = isRecord(file['payload']) ? file['payload'] : undefined;
   const issuer = payload && isRecord(payload['issuer']) ? payload['issuer'] : {};

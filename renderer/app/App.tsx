@@ -2,6 +2,7 @@
  * The app's root: loads settings and app info, sets up translations and theme, then shows either
  * the first-run setup or the main layout with its screens.
  */
+import { errorText } from '../components/ErrorMessage';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
@@ -60,7 +61,7 @@ export function App() {
     async (patch: Partial<Settings>) => {
       const result = await api().settings.update(patch);
       if (!result.ok) {
-        notify(result.error.message, 'error');
+        notify(loaded ? errorText(loaded.i18n.t.bind(loaded.i18n), result.error) : result.error.message, 'error');
         return false;
       }
       if ('language' in patch) await applyLanguage(result.value.language);
@@ -68,7 +69,7 @@ export function App() {
       setLoaded((current) => (current ? { ...current, settings: result.value } : current));
       return true;
     },
-    [applyLanguage],
+    [applyLanguage, loaded],
   );
 
   const context = useMemo<AppContextValue | null>(

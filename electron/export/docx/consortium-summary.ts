@@ -138,6 +138,14 @@ function countedSection(model: ConsortiumModel, files: ConsortiumFiles | undefin
     }
     if (files.notCounted.length) blocks.push(paragraph(texts.t('consortium.summary.notCounted', { count: files.notCounted.length })));
   }
+  // What the matrix leaves out, and why, as the workbook lists it: a reader comparing this
+  // summary with a partnership's report sees why an assessment is missing here.
+  if (model.skipped.length) {
+    blocks.push(heading(2, texts.t('consortium.summary.notCountedHeading')));
+    for (const item of model.skipped) {
+      blocks.push(bullet(texts.t(`consortium.notCounted.${item.reason}`, { title: item.title, assessor: nameOf(model, item.assessor), subject: nameOf(model, item.subject) })));
+    }
+  }
   blocks.push(heading(2, texts.t('consortium.totals.heading')));
   const figure = (label: string, value: number, colour?: string): readonly [string, CellContent] => [label, { text: String(value), bold: true, ...(colour ? { color: colour } : {}) }];
   blocks.push(

@@ -1,3 +1,4 @@
+import { useAction } from '../../lib/use-action';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstitutionListItem } from '../../../shared/ipc/contract';
@@ -5,7 +6,6 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
-import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { QuestionnaireDialog } from './QuestionnaireDialog';
 import { countryName } from '../../lib/countries';
@@ -17,18 +17,15 @@ export function PartnersList() {
   const list = useResource(() => api().institutions.list(), []);
   const [removing, setRemoving] = useState<InstitutionListItem>();
   const [questionnaire, setQuestionnaire] = useState<InstitutionListItem>();
+  const run = useAction();
   const partners = (list.data ?? []).filter((item) => item.kind === 'partner');
 
   const remove = async () => {
     if (!removing) return;
     const target = removing;
     setRemoving(undefined);
-    const result = await api().institutions.removePartner({ id: target.id });
-    if (!result.ok) {
-      notify(result.error.message, 'error');
-      return;
-    }
-    notify(t('partners.removed', { name: target.legalName }));
+    const result = await run(() => api().institutions.removePartner({ id: target.id }), { success: t('partners.removed', { name: target.legalName }) });
+    if (!result.ok) return;
     list.reload();
   };
 
