@@ -377,6 +377,7 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     await page.getByText(t('exports.saved', { path: report })).waitFor({ timeout: 90_000 });
     const text = wordText(report);
     const tables = wordTables(report).flat().flat().join('\n');
+    // The report names the three colleagues who rated (its raters section).
     for (const name of ['Ana Registrar', 'Ben Datos', 'Eva Programas']) expect(`${text}\n${tables}`).toContain(name);
   }, 240_000);
 });
