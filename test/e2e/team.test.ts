@@ -30,6 +30,12 @@ import { chooseInSelect, pressButton, tabTo, typeInto } from './keyboard';
 import { screenshot } from './screenshots';
 import { seedPassphrase, seedSetUp } from './seed';
 
+/** Selects a checkbox or radio by keyboard (React Aria keeps the input itself visually hidden). */
+async function press(page: Page, control: ReturnType<Page['getByRole']>): Promise<void> {
+  await control.focus();
+  await page.keyboard.press('Space');
+}
+
 async function invoke<T>(core: Core, channel: string, request: unknown): Promise<T> {
   const result = (await core.router.invoke(channel, request)) as Result<T>;
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
@@ -179,11 +185,11 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     const dialog = page.getByRole('dialog', { name: t('team.assign.title', { name: 'Eva Programas' }) });
     await dialog.waitFor();
     const third = framework.dimensions[2]!;
-    await dialog.getByRole('checkbox', { name: new RegExp(`^${third.id} · `) }).check();
+    await press(page, dialog.getByRole('checkbox', { name: new RegExp(`^${third.id} · `) }));
     for (const id of plan.eva.criteria.filter((criterion) => !third.criteria.some((c) => c.id === criterion))) {
       const box = dialog.getByRole('checkbox', { name: new RegExp(`^${id} · `) });
-      await expect(box.textContent()).resolves.toContain(t('team.assign.alsoAssigned', { names: 'Ana Registrar' }));
-      await box.check();
+      await expect(box.locator('xpath=ancestor::label[1]').textContent()).resolves.toContain(t('team.assign.alsoAssigned', { names: 'Ana Registrar' }));
+      await press(page, box);
     }
     await dialog.getByText(t('team.assign.count', { count: plan.eva.criteria.length })).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
@@ -196,7 +202,7 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     const requestFor = async (name: string, format: 'trustbridge' | 'workbook', path: string) => {
       await pressButton(page, t('team.contributors.requestFor', { name }));
       await page.getByRole('dialog', { name: t('team.export.title', { name }) }).waitFor();
-      if (format === 'workbook') await page.getByRole('radio', { name: t('team.export.workbook') }).check();
+      if (format === 'workbook') await press(page, page.getByRole('radio', { name: t('team.export.workbook') }));
       app!.dialogs.answerSave(path);
       await pressButton(page, t('team.export.save'));
     };
@@ -286,7 +292,12 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     const before = await invoke<TeamView>(app.core, 'team.view', { id: assessmentId });
     app.dialogs.answerOpen([file('tampered.trustbridge')]);
     await pressButton(page, t('team.import.action'));
-    await page.locator('.toast, [role="alert"], [role="status"]').filter({ hasText: /./ }).first().waitFor();
+    // The same refusal the channel gives, shown translated in a toast; no preview to accept.
+    const refusal = (await app.core.router.invoke('team.previewContribution', { id: assessmentId, path: file('tampered.trustbridge') })) as Result<unknown>;
+    expect(refusal.ok).toBe(false);
+    if (refusal.ok) return;
+    const expected = t(`errors.${refusal.error.code}`, { ...(refusal.error.params ?? {}), defaultValue: refusal.error.message });
+    await page.locator('.toast--error').filter({ hasText: expected }).first().waitFor();
     await expect(page.getByTestId('contribution-preview').count()).resolves.toBe(0);
     const after = await invoke<TeamView>(app.core, 'team.view', { id: assessmentId });
     expect(after.criteria.flatMap((criterion) => criterion.ratings)).toEqual(before.criteria.flatMap((criterion) => criterion.ratings));
@@ -324,7 +335,7 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     const { page } = app!;
     const merge = page.getByTestId('team-merge');
     // Flagged first: Ben's 0 against Ana's 3, Eva's 1 against Ana's 3.
-    await merge.getByRole('radio', { name: t('team.merge.filters.flagged', { count: 2 }) }).check();
+    await press(page, merge.getByRole('radio', { name: t('team.merge.filters.flagged', { count: 2 }) }));
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, `team-merge-${language}`);
     const decide = async (criterionId: string, level: number, reason: string) => {
@@ -341,7 +352,7 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     await decide(shared1!, 2, 'Discussed in the committee: adopted, not yet applied everywhere.');
     await decide(shared3!, 2, 'Programme files show partial application.');
     // The remaining disagreement (one level apart), then every undisputed proposal in one go.
-    await merge.getByRole('radio', { name: new RegExp(`^${t('team.merge.filters.decide', { count: 0 }).replace(/\(0\)$/, '')}`) }).check();
+    await press(page, merge.getByRole('radio', { name: new RegExp(`^${t('team.merge.filters.decide', { count: 0 }).replace(/\(0\)$/, '')}`) }));
     await decide(shared0!, 3, 'The registrar’s reading holds.');
     const undisputed = page.getByRole('button', { name: new RegExp(t('team.merge.acceptProposals_other', { count: 99 }).replace('99', '\\d+')) });
     await undisputed.focus();
@@ -359,13 +370,14 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     await page.getByText(t('review.completed')).waitFor();
     await pressButton(page, t('exports.export'));
     await page.getByRole('dialog').waitFor();
-    await chooseInSelect(page, new RegExp(`^${t('exports.language')}`), t(`languages.${language}`));
+    await chooseInSelect(page, new RegExp(`${t('exports.language')}$`), t(`languages.${language}`));
     const report = file(`report-${language}.docx`);
     app!.dialogs.answerSave(report);
     await pressButton(page, t('exports.selfReport'));
     await page.getByText(t('exports.saved', { path: report })).waitFor({ timeout: 90_000 });
     const text = wordText(report);
     const tables = wordTables(report).flat().flat().join('\n');
+    // The report names the three colleagues who rated (its raters section).
     for (const name of ['Ana Registrar', 'Ben Datos', 'Eva Programas']) expect(`${text}\n${tables}`).toContain(name);
   }, 240_000);
 });
