@@ -952,6 +952,6 @@ function notFound(kind: DocumentKind<StoredDocument>, id: string): AppError {
 const syncConflictPattern = /conflict|\(\d+\)\.json|\.json\s*\(\d+\)/i;
 
 /** A timestamp that sorts and is safe in file names on every OS. */
-function fileStamp(date: Date): string {
+export function fileStamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }

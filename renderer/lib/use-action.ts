@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../shared/errors';
 import { errorText } from '../components/ErrorMessage';
 import { notify } from '../components/Toasts';
-import { errorData } from './api';
 
 export interface ActionOptions {
   /** Shown as a success toast when the action worked. */
@@ -24,7 +23,8 @@ export function useAction() {
       try {
         result = await action();
       } catch (error) {
-        result = { ok: false, error: errorData(error) };
+        // A call that threw instead of answering (the bridge itself failed): shown as an internal error.
+        result = { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
       }
       if (result.ok) {
         if (options.success) notify(options.success);

@@ -29,11 +29,11 @@ export function OpenRequestButton({ variant = 'secondary' }: { variant?: 'primar
   return (
     <Button
       variant={variant}
-      onPress={async () => {
+      onPress={() => void (async () => {
         const result = await teamApi().openRequest({});
         if (!result.ok) return notify(errorText(t, result.error), 'error');
         if (result.value) void navigate(`/team/requests/${encodeURIComponent(result.value.requestId)}`);
-      }}
+      })()}
     >
       {t('team.requests.open')}
     </Button>
@@ -174,12 +174,12 @@ function RequestPage({ requestId }: { requestId: string }) {
         confirmLabel={t('common.remove')}
         destructive
         onCancel={() => setRemoving(false)}
-        onConfirm={async () => {
+        onConfirm={() => void (async () => {
           setRemoving(false);
           const result = await teamApi().removeRequest({ requestId });
           if (!result.ok) return notify(errorText(t, result.error), 'error');
           void navigate('/team/requests');
-        }}
+        })()}
       >
         <p>{t('team.requests.removeText')}</p>
       </ConfirmDialog>

@@ -235,11 +235,11 @@ export function ExportRequestDialog({
           <Button
             variant="primary"
             isDisabled={busy || contributor.assignedCriteria.length === 0}
-            onPress={async () => {
+            onPress={() => void (async () => {
               setBusy(true);
               await onExport(format, language);
               setBusy(false);
-            }}
+            })()}
           >
             {t('team.export.save')}
           </Button>

@@ -338,11 +338,11 @@ export function ContributionPreviewDialog({ preview, onAccept, onClose }: { prev
             <Button
               variant="primary"
               isDisabled={!preview.canApply || busy}
-              onPress={async () => {
+              onPress={() => void (async () => {
                 setBusy(true);
                 await onAccept();
                 setBusy(false);
-              }}
+              })()}
             >
               {t('team.import.accept')}
             </Button>
