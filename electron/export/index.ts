@@ -33,6 +33,7 @@ import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
 import { consortiumWorkbookXlsx } from './xlsx/consortium-workbook';
 import { questionnaireXlsx } from './xlsx/questionnaire';
 import { teamViewOf } from './team-report';
+import type { TeamView } from '../../shared/team/view';
 
 /** What the exports read: the services below them (the app's Core has all of them). */
 export interface ExportServices {
@@ -203,7 +204,15 @@ export async function exportBrief(options: ExportOptions): Promise<ExportResult>
     return until ? [until] : [];
   });
   const by = preparedBy(options.core, options.preparedBy);
-  const bytes = await briefDocx(report, texts, chart, { nextReview: validity.sort()[0] ?? null, ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) });
+  // One line for each assessment of the decision that colleagues rated together.
+  const teams: Array<{ assessment: string; team: TeamView }> = [];
+  for (const side of ['A', 'B'] as const) {
+    for (const line of [report.sides[side].self, report.sides[side].audit]) {
+      const team = line ? await teamViewOf(options.core, line.id, options.language) : undefined;
+      if (line && team) teams.push({ assessment: line.title, team });
+    }
+  }
+  const bytes = await briefDocx(report, texts, chart, { nextReview: validity.sort()[0] ?? null, teams, ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) });
   options.onProgress?.(3, total);
   return write(options.outPath, bytes, options.onProgress, total);
 }
@@ -218,7 +227,8 @@ export async function exportAssessmentReport(options: ExportOptions): Promise<Ex
   const chart = dimensionChart(report.chart, texts, { templatesDir: options.templatesDir, framework: report.framework, title: texts.t('chart.title') });
   options.onProgress?.(2, total);
   const by = preparedBy(options.core, options.preparedBy);
-  const bytes = await assessmentReportDocx(report, texts, chart, { ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) });
+  const team = await teamViewOf(options.core, options.id, options.language);
+  const bytes = await assessmentReportDocx(report, texts, chart, { ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) }, team);
   options.onProgress?.(3, total);
   return write(options.outPath, bytes, options.onProgress, total);
 }

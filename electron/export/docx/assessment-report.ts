@@ -9,6 +9,8 @@ import type { ReportTexts } from '../../../shared/report/texts';
 import { verdictRuns } from './verdict';
 import type { RenderedChart } from '../charts';
 import { coverageAppendixBlocks, profileAndNotApplicableBlocks } from './guide2-appendix';
+import { ratersBlocks } from './raters';
+import type { TeamView } from '../../../shared/team/view';
 import {
   aboutSection,
   criterionCell,
@@ -42,7 +44,8 @@ import {
 
 type Block = Paragraph | Table | TableOfContents;
 
-export async function assessmentReportDocx(report: AssessmentReport, texts: ReportTexts, chart: RenderedChart, meta: ReportMeta = {}): Promise<Buffer> {
+/** `team`: the team view of an assessment several colleagues rated (a "Raters" section), or nothing. */
+export async function assessmentReportDocx(report: AssessmentReport, texts: ReportTexts, chart: RenderedChart, meta: ReportMeta = {}, team?: TeamView): Promise<Buffer> {
   const kind = report.kind;
   const title = texts.t(`${kind}Report.title`);
   const subtitle =
@@ -68,6 +71,7 @@ export async function assessmentReportDocx(report: AssessmentReport, texts: Repo
     ...tableOfContents(texts),
     ...dimensions(report, texts),
     ...comparison(report, texts),
+    ...(team ? ratersBlocks(team, texts) : []),
     ...profileAndNotApplicableBlocks(report.guide2, texts),
     ...appendix(report, texts),
     ...coverageAppendixBlocks(report.guide2, texts),
