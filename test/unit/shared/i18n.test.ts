@@ -37,6 +37,10 @@ const sameInEveryLanguage = new Set([
   'team.agreement.dimension',
   'team.agreement.alpha',
   'team.contributors.name',
+  // German: "Status" (the shorter word keeps the status columns whole at 900 px).
+  'assessments.columns.status',
+  'guide.status',
+  'plan.status',
 ]);
 
 const english = flatten(resources.en.translation as unknown as Tree);
