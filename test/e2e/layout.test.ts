@@ -97,6 +97,10 @@ describe('every screen fits the narrowest window', () => {
   }
 
   it('below 1100 px the sidebar folds behind a menu button a keyboard opens and closes', async () => {
+    // The tests above leave the folder's language set to theirs: this one reads English labels.
+    const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'layout', platform: process.platform, systemLocale: 'en-GB' });
+    await core.store.updateSettings({ language: 'en' });
+    await core.close();
     const app = await launchApp({ dataDir, browser, locale: 'en', viewport: { width: minWidth, height: 800 } });
     try {
       await app.page.goto(`${app.baseUrl}/index.html#/assessments`);

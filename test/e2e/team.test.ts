@@ -21,6 +21,7 @@ import type { Framework, Language } from '../../shared/framework/schema';
 import type { RatingValue } from '../../shared/team/schema';
 import type { ContributionRequestView, TeamView } from '../../shared/team/view';
 import { createI18n } from '../../renderer/lib/i18n';
+import { errorText } from '../../renderer/components/ErrorMessage';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
@@ -296,7 +297,8 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     const refusal = (await app.core.router.invoke('team.previewContribution', { id: assessmentId, path: file('tampered.trustbridge') })) as Result<unknown>;
     expect(refusal.ok).toBe(false);
     if (refusal.ok) return;
-    const expected = t(`errors.${refusal.error.code}`, { ...(refusal.error.params ?? {}), defaultValue: refusal.error.message });
+    // In the words the renderer chooses for it (errorText: a reason's text, the code's text otherwise).
+    const expected = errorText((key, options) => t(key, options), refusal.error);
     await page.locator('.toast--error').filter({ hasText: expected }).first().waitFor();
     await expect(page.getByTestId('contribution-preview').count()).resolves.toBe(0);
     const after = await invoke<TeamView>(app.core, 'team.view', { id: assessmentId });
