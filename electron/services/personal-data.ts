@@ -110,6 +110,8 @@ const contactFields: Record<string, PersonalDataCategory> = {
   qaContact: 'qa-contact',
   signatory: 'signatory',
   signer: 'signatory',
+  // Team assessment: the colleague a contribution request or contribution names.
+  contributor: 'team-contributor',
 };
 const nameFields: Record<string, PersonalDataCategory> = {
   createdBy: 'assessment-author',
@@ -125,6 +127,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A record that holds a person's name (and perhaps role and e-mail). */
+function contactOccurrence(category: PersonalDataCategory, field: string, holder: Record<string, unknown>): Occurrence {
+  return {
+    category,
+    field,
+    value: holder['name'] as string,
+    ...(typeof holder['email'] === 'string' && holder['email'] ? { email: holder['email'] } : {}),
+    ...(typeof holder['role'] === 'string' && holder['role'] ? { role: holder['role'] } : {}),
+    freeText: false,
+    set: (next) => {
+      holder['name'] = next.name;
+      if (typeof holder['email'] === 'string' && holder['email'] && next.email !== undefined) holder['email'] = next.email;
+    },
+  };
+}
+
 /** Every place in a JSON document that names a person, with a way to change it. */
 function occurrences(document: unknown): Occurrence[] {
   const found: Occurrence[] = [];
@@ -137,21 +155,16 @@ function occurrences(document: unknown): Occurrence[] {
     for (const [key, value] of Object.entries(node)) {
       const here = [...path, key];
       const field = here.join('.');
+      // Team assessment: the colleagues of an assessment, each with name, role and e-mail.
+      if (key === 'contributors' && Array.isArray(value)) {
+        value.forEach((item, index) => {
+          if (isRecord(item) && typeof item['name'] === 'string') found.push(contactOccurrence('team-contributor', `${field}.${index}.name`, item));
+        });
+        continue;
+      }
       const contact = contactFields[key];
       if (contact && isRecord(value) && typeof value['name'] === 'string') {
-        const holder = value;
-        found.push({
-          category: contact,
-          field: `${field}.name`,
-          value: holder['name'] as string,
-          ...(typeof holder['email'] === 'string' && holder['email'] ? { email: holder['email'] } : {}),
-          ...(typeof holder['role'] === 'string' && holder['role'] ? { role: holder['role'] } : {}),
-          freeText: false,
-          set: (next) => {
-            holder['name'] = next.name;
-            if (typeof holder['email'] === 'string' && holder['email'] && next.email !== undefined) holder['email'] = next.email;
-          },
-        });
+        found.push(contactOccurrence(contact, `${field}.name`, value));
         continue;
       }
       if (typeof value === 'string' && value.trim() !== '') {
@@ -200,7 +213,7 @@ function anonymise(document: unknown, key: string, names: readonly string[], opt
   const patterns = [...new Set([...names, key])].map(namePattern);
   for (const occurrence of occurrences(document)) {
     const placeholder = occurrence.category === 'app-user' && options.userNameEmpty ? '' : erasedName;
-    const email = occurrence.category === 'qa-contact' ? erasedEmail : '';
+    const email = occurrence.category === 'qa-contact' || occurrence.category === 'team-contributor' ? erasedEmail : '';
     if (personKey(occurrence.value) === key) {
       occurrence.set({ name: placeholder, email });
       changed.push(occurrence.category);

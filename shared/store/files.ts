@@ -65,6 +65,8 @@ export const personalDataCategories = [
   'decision-maker',
   'action-owner',
   'app-user',
+  /** A colleague who rates part of a team assessment (name, role, e-mail), on either side. */
+  'team-contributor',
 ] as const;
 export type PersonalDataCategory = (typeof personalDataCategories)[number];
 

@@ -217,3 +217,37 @@ describe('erasing a person', () => {
     await expect(readFile(join(folder.path, 'erasures.json'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
+
+describe('a team assessment’s colleagues', () => {
+  withDemoStore();
+  it('are found with their role and e-mail, and erased everywhere, decisions and history included', async () => {
+    // A committee's record on the partner's audit: two colleagues, one rating each, a decision.
+    const id = demo.assessments.selfA;
+    await core.store.update(core.assessments.kind, id, (draft) => ({
+      ...draft,
+      team: {
+        contributors: [
+          { id: '0b7c2f4e-51a3-4a8e-9f0e-0a1b2c3d4e5f', name: 'Inés Registradora', role: 'Registrar', email: 'ines.registrar@ejemplo.example', assignment: { dimensions: ['LEG'], criteria: [] }, addedAt: '2026-11-01T09:00:00.000Z', requests: [] },
+          { id: '1c8d3a5f-62b4-4b9f-8a1f-1b2c3d4e5f60', name: 'Jon Datos', role: 'Data protection officer', email: 'jon@ejemplo.example', assignment: { dimensions: ['LEG'], criteria: [] }, addedAt: '2026-11-01T09:00:00.000Z', requests: [] },
+        ],
+        ratings: [],
+        consolidations: {},
+        history: [{ at: '2026-11-02T09:00:00.000Z', by: 'Inés Registradora', action: 'contributor-updated' as const, detail: '' }],
+      },
+    }));
+    const inés = (await personalData.list()).find((person) => person.name === 'Inés Registradora');
+    expect(inés?.places.map((place) => place.category)).toEqual(expect.arrayContaining(['team-contributor', 'change-history']));
+    expect(inés?.places.find((place) => place.category === 'team-contributor')).toMatchObject({ role: 'Registrar', email: 'ines.registrar@ejemplo.example', documentId: id });
+
+    const result = await personalData.erase(personKey('Inés Registradora'));
+    expect(result.categories).toEqual(expect.arrayContaining(['team-contributor', 'change-history']));
+    expect(await filesContaining('Inés Registradora')).toEqual([]);
+    expect(await filesContaining('ines.registrar@ejemplo.example')).toEqual([]);
+    const team = (await core.assessments.get(id)).team!;
+    expect(team.contributors.map((person) => [person.name, person.email])).toEqual([
+      [erasedName, erasedEmail],
+      ['Jon Datos', 'jon@ejemplo.example'],
+    ]);
+    expect(team.history[0]!.by).toBe(erasedName);
+  });
+});
