@@ -5,10 +5,9 @@
  */
 import type { Assessment } from '../assessment/schema';
 import { frameworkFingerprint } from '../framework/fingerprint';
-import { profileOf } from '../framework/guide2';
 import type { Framework } from '../framework/schema';
 import { guide2Part } from './guide2-part';
-import { compareSelfAndPeer, scoreAssessment, structureForProfile } from '../scoring';
+import { compareSelfAndPeer, scoreAssessment, structureForKnownProfile } from '../scoring';
 import type { AssessmentReport, DimensionChartData, InstitutionLine } from './model';
 import {
   assessmentLine,
@@ -51,7 +50,7 @@ export function assessmentReport(input: AssessmentReportInput): AssessmentReport
   const { assessment, reviewed } = input;
   // Under a cooperation profile the excluded criteria are not part of the assessment (1.0: no
   // profile; a profile the framework lacks, only in a file edited by hand, leaves it whole).
-  const framework = structureForProfile(input.framework, profileOf(input.framework, assessment.profileId)?.id);
+  const framework = structureForKnownProfile(input.framework, assessment.profileId);
   const guide2 = guide2Part(input.framework, { profileId: assessment.profileId, assessment });
   const index = new FrameworkIndex(framework);
   const score = scoreAssessment(framework, assessment.answers);

@@ -6,13 +6,12 @@
  * as the product compares assessments made with different versions. An assessment made with
  * another version is marked (`otherFrameworkVersion`) so the report can say so.
  */
-import { profileOf } from '../framework/guide2';
 import { guide2Part, type Guide2ReportPart } from './guide2-part';
 import type { Assessment } from '../assessment/schema';
 import type { Framework } from '../framework/schema';
 import type { Partnership } from '../partnership/schema';
 import { overdueActions } from '../partnership/summary';
-import { bandRank, partnershipReadiness, scoreAssessment, sideReadiness, structureForProfile, type PartnershipSide } from '../scoring';
+import { bandRank, partnershipReadiness, scoreAssessment, sideReadiness, structureForKnownProfile, type PartnershipSide } from '../scoring';
 import { noAssessmentYet, partnershipVerdict } from '../scoring/verdict';
 import { pinnedFingerprint } from './assessment-report';
 import { topConditions } from './conditions';
@@ -49,7 +48,7 @@ export function partnershipReport(input: PartnershipReportInput): PartnershipRep
   // the criteria the profile keeps, with its weights and critical flags (docs/scoring.md). A profile
   // of another guide version than this framework's (possible: a partnership names any profile of
   // the data folder) leaves the framework whole.
-  const framework = structureForProfile(input.framework, profileOf(input.framework, partnership.profileId)?.id);
+  const framework = structureForKnownProfile(input.framework, partnership.profileId);
   const index = new FrameworkIndex(framework);
   const rankingSize = input.rankingSize ?? defaultRankingSize;
   const ownOf = (side: PartnershipSide) => (side === 'A' ? assessments.selfA : assessments.selfB);

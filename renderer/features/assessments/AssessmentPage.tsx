@@ -15,7 +15,7 @@ import type { AnswerPatch } from '../../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import type { AppErrorData } from '../../../shared/errors';
 import { profileOf } from '../../../shared/framework/guide2';
-import { structureForProfile } from '../../../shared/scoring/framework-structure';
+import { structureForKnownProfile } from '../../../shared/scoring/framework-structure';
 import { criteriaOf } from '../../../shared/framework/schema';
 import type { AssessmentView } from '../../../shared/ipc/contract';
 import { Button } from '../../components/Button';
@@ -78,7 +78,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   const { reviewed } = initial;
   // Under a cooperation profile, the criteria it leaves out are not part of the assessment at all.
   const framework = useMemo(
-    () => structureForProfile(initial.framework, profileOf(initial.framework, initial.assessment.profileId)?.id),
+    () => structureForKnownProfile(initial.framework, initial.assessment.profileId),
     [initial.framework, initial.assessment.profileId],
   );
   const profile = profileOf(initial.framework, initial.assessment.profileId);
