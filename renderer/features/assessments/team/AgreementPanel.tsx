@@ -66,7 +66,7 @@ export function AgreementPanel({ agreement, dimensions, raters, flagged }: Agree
                 <th scope="row">
                   {dimension.id} · {dimension.title}
                 </th>
-                <td className="mono team-alpha">{alpha(figure.alpha)}</td>
+                <td className="team-alpha">{alpha(figure.alpha)}</td>
                 <td>{figure.pairable === 0 ? '—' : t('team.agreement.pairableValue', { count: figure.pairable, units: figure.units })}</td>
                 <td>
                   <ReadingBadge reading={figure.reading} />
