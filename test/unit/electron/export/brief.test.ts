@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run';
+import { libreOfficeProfile } from '../../../support/libreoffice';
 import { templatesDir } from '../../../support/paths';
 import { tempFolder } from '../../../support/temp';
 
@@ -44,7 +45,7 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED
 }
 
 function toPdf(docx: string): string {
-  const result = spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', folder.path, docx], { timeout: 180_000 });
+  const result = spawnSync(soffice, ['--headless', libreOfficeProfile(), '--convert-to', 'pdf', '--outdir', folder.path, docx], { timeout: 180_000 });
   expect(result.status, result.stderr?.toString()).toBe(0);
   return docx.replace(/\.docx$/, '.pdf');
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run';
 import { fitColumns } from '../../../../electron/export/docx/kit';
+import { libreOfficeProfile } from '../../../support/libreoffice';
 import { templatesDir } from '../../../support/paths';
 import { tempFolder } from '../../../support/temp';
 
@@ -44,7 +45,7 @@ print(json.dumps(sorted(words)))
 }
 
 function pdfWords(docx: string): Set<string> {
-  const result = spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', folder.path, docx], { timeout: 180_000 });
+  const result = spawnSync(soffice, ['--headless', libreOfficeProfile(), '--convert-to', 'pdf', '--outdir', folder.path, docx], { timeout: 180_000 });
   expect(result.status, result.stderr?.toString()).toBe(0);
   const text = execFileSync('/usr/bin/pdftotext', [docx.replace(/\.docx$/, '.pdf'), '-']).toString();
   return new Set(text.match(/[\p{L}\p{N}_]+/gu) ?? []);
