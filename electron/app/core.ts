@@ -21,9 +21,10 @@ import { PartnershipService, partnershipKind } from '../services/partnerships';
 import { TeamService, contributionRequestKind } from '../services/team';
 import { readTeamWorkbook } from '../import/team-questionnaire';
 import { EvidenceStore } from '../store/evidence-store';
+import { EvidenceService } from '../services/evidence';
 import { Store } from '../store/store';
 import { silentLogger, type Logger } from '../platform/logger';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 import { OpenedFiles } from './opened-files';
 
 export interface CoreOptions {
@@ -56,6 +57,8 @@ export interface Core {
   router: Router;
   store: Store;
   evidence: EvidenceStore;
+  /** Evidence files attached to answers, and copies of them to open. */
+  evidenceFiles: EvidenceService;
   identity: IdentityService;
   /** Every import preview open, of every kind, by token. */
   previews: ImportPreviews;
@@ -129,7 +132,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const consortium = new ConsortiumService({ store, institutions, assessments, partnerships, frameworks, identity, now });
   const team = new TeamService({ store, assessments, institutions, signing: identity, now, user, readWorkbook: (path, assessment) => readTeamWorkbook({ frameworks }, path, assessment, now) });
   const openedFiles = options.openedFiles ?? new OpenedFiles(() => options.emit?.({ type: 'files-opened' }));
-  const core = { store, evidence, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, roster, team, openedFiles };
+  const evidenceFiles = new EvidenceService(evidence, assessments, options.dataDir);
+  const core = { store, evidence, evidenceFiles, identity, previews, frameworks, institutions, assessments, partnerships, exchange, agreements, inbox, consortium, roster, team, openedFiles };
 
   return {
     ...core,

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import type { KeyStatus } from '../../shared/exchange/app';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import type { Signer } from '../../shared/exchange/schema';
+import type { PartnerKeysView } from '../../shared/ipc/contract';
 import { verifyExchangeFileDetail, type VerifiedFileDetail } from '../exchange/read';
 import { countersign, createExchangeFile, type CreateExchangeInput } from '../exchange/write';
 import type { ProtectedFileNotice } from '../store/checked-copy';
@@ -172,6 +173,24 @@ export class IdentityService {
 
   partnerIssuers(): PartnerIssuer[] {
     return this.partners.issuers();
+  }
+
+  /** The partner keys as the settings page lists them: fingerprints spelled for reading aloud. */
+  partnerKeysView(): PartnerKeysView[] {
+    return this.partnerIssuers().map((issuer) => ({
+      exchangeId: issuer.exchangeId,
+      institutionName: issuer.institutionName,
+      keys: issuer.keys.map((key) => ({
+        fingerprint: key.fingerprint,
+        displayFingerprint: fingerprintForDisplay(key.fingerprint),
+        verificationCode: verificationCode(key.fingerprint),
+        status: key.status,
+        firstSeen: key.firstSeen,
+        lastSeen: key.lastSeen,
+        source: key.source,
+      })),
+      events: issuer.events.map((event) => ({ at: event.at, kind: event.kind, fingerprint: event.fingerprint, by: event.by })),
+    }));
   }
 
   /** The user compared a partner key's fingerprint with the partner. */

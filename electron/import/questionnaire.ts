@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Assessment } from '../../shared/assessment/schema';
 import { AppError } from '../../shared/errors';
+import type { QuestionnairePreviewView } from '../../shared/ipc/contract';
 import { limits } from '../export/xlsx/questionnaire-layout';
 import type { AssessmentService } from '../services/assessments';
 import type { FrameworkCatalog } from '../services/frameworks';
@@ -78,4 +79,38 @@ export async function acceptQuestionnairePreview(options: { core: QuestionnaireS
   const stored = await acceptQuestionnaire({ core: options.core, preview });
   options.previews.forget(options.token);
   return stored;
+}
+
+/** The preview as the window shows it, under the token that accepts it. */
+export function questionnairePreviewView(preview: QuestionnairePreview, token: string): QuestionnairePreviewView {
+  return {
+    token,
+    fileName: preview.fileName,
+    framework: {
+      title: preview.framework.title,
+      version: preview.framework.version,
+      match: preview.framework.match,
+      madeFor: preview.framework.madeFor ? { id: preview.framework.madeFor.id, version: preview.framework.madeFor.version } : null,
+    },
+    subject: { legalName: preview.subject.legalName },
+    respondent: preview.respondent,
+    problems: preview.problems.map((problem) => ({
+      row: problem.row ?? null,
+      column: problem.column ?? null,
+      severity: problem.severity,
+      code: problem.code,
+      params: problem.params,
+      problem: problem.problem,
+      whatToDo: problem.whatToDo,
+    })),
+    canAccept: preview.canAccept,
+    counts: preview.counts,
+    score: {
+      overall: preview.score.overall.raw,
+      band: preview.score.band,
+      complete: preview.score.complete,
+      answered: preview.score.answered,
+      total: preview.score.total,
+    },
+  };
 }

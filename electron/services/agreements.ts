@@ -100,6 +100,12 @@ export class AgreementService {
     return this.options.store.read(agreementKind, id);
   }
 
+  summary(id: string): AgreementSummary {
+    const summary = this.options.store.summary(agreementKind, id);
+    if (!summary) throw new AppError({ code: 'NOT_FOUND', message: 'This agreement no longer exists.' });
+    return summary;
+  }
+
   /** The agreements between the two institutions of a partnership (drafted here or received). */
   forPartnership(partnership: { id: string; institutionA: string; institutionB: string }): AgreementSummary[] {
     const pair = new Set([partnership.institutionA, partnership.institutionB]);

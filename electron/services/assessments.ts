@@ -18,6 +18,7 @@ import { carriedAnswers, carryOverPlan, type CarryPlan } from '../../shared/asse
 import type { AnswerPatch } from '../../shared/assessment/patch';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
+import type { AnswerSaved, AssessmentView } from '../../shared/ipc/contract';
 import { frameworkRef } from '../../shared/framework/fingerprint';
 import { criteriaOf, type Framework, type Language } from '../../shared/framework/schema';
 import { scoreAssessment } from '../../shared/scoring/assessment-score';
@@ -137,6 +138,21 @@ export class AssessmentService {
 
   get(id: string): Promise<Assessment> {
     return this.store.read(this.kind, id);
+  }
+
+  /** An assessment with its framework and, for an audit, the self-assessment it reviews (if still stored). */
+  async view(id: string, language?: Language): Promise<AssessmentView> {
+    const assessment = await this.get(id);
+    const framework = this.frameworkOf(assessment, language);
+    const reviewed = assessment.reviewsAssessmentId ? await this.get(assessment.reviewsAssessmentId).catch(() => undefined) : undefined;
+    return { assessment, framework, ...(reviewed ? { reviewed } : {}) };
+  }
+
+  /** What the window is told after an answer changed: the stored answer and the new summary. */
+  answerSaved(assessment: Assessment, criterionId: string): AnswerSaved {
+    const answer = assessment.answers[criterionId];
+    if (!answer) throw new AppError({ code: 'INTERNAL', message: 'The answer was not stored' });
+    return { answer, summary: this.summary(assessment.id), updatedAt: assessment.updatedAt };
   }
 
   /** The framework an assessment was made with, in the wanted language where a translation exists. */

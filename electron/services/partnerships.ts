@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
+import type { Language } from '../../shared/framework/schema';
+import type { PartnershipView } from '../../shared/ipc/contract';
 import { fitsSlot, partnershipSlots, type PartnershipSlot } from '../../shared/partnership/slots';
 import type { PartnershipSummary } from '../../shared/partnership/summary';
 import {
@@ -55,6 +57,26 @@ export class PartnershipService {
 
   get(id: string): Promise<Partnership> {
     return this.store.read(partnershipKind, id);
+  }
+
+  /** A partnership with both institutions, its linked assessments (those still stored) and their framework. */
+  async view(id: string, language?: Language): Promise<PartnershipView> {
+    const partnership = await this.get(id);
+    const linked: PartnershipView['assessments'] = {};
+    for (const [slot, assessmentId] of Object.entries(partnership.assessments) as Array<[keyof PartnershipView['assessments'], string | undefined]>) {
+      if (assessmentId) {
+        const assessment = await this.assessments.get(assessmentId).catch(() => undefined);
+        if (assessment) linked[slot] = assessment;
+      }
+    }
+    const first = Object.values(linked)[0];
+    return {
+      partnership,
+      institutionA: await this.institutions.get(partnership.institutionA),
+      institutionB: await this.institutions.get(partnership.institutionB),
+      assessments: linked,
+      framework: first ? this.assessments.frameworkOf(first, language) : null,
+    };
   }
 
   async create(input: { partnerId: string; title: string; profileId?: string }): Promise<Partnership> {

@@ -33,6 +33,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { ErasureView, PersonView } from '../../shared/ipc/contract';
 import { erasureLogSchema, personalDataCategories, type ErasureRecord, type PersonalDataCategory } from '../../shared/store/files';
 import { parseOwnJson } from '../platform/json';
 import { copiesFolderName, copyBytes } from '../store/checked-copy';
@@ -472,4 +473,21 @@ function notListed(): AppError {
 /** The service over an open core's store and every kind of document it holds. */
 export function personalDataOf(core: { store: Store; assessments: { kind: DocumentKind<StoredDocument> } }, now?: () => Date): PersonalDataService {
   return new PersonalDataService({ store: core.store, kinds: [institutionKind, frameworkKind, core.assessments.kind, partnershipKind], ...(now ? { now } : {}) });
+}
+
+/** A person as the settings page lists them: how many places name them and in which documents (at most 20). */
+export function personView(person: NamedPerson): PersonView {
+  return {
+    key: person.key,
+    name: person.name,
+    emails: person.emails,
+    categories: person.categories,
+    places: person.places.length,
+    documents: [...new Set(person.places.map((place) => place.documentTitle))].slice(0, 20),
+  };
+}
+
+/** What an erasure changed, without the erased data. */
+export function erasureView(result: ErasureResult): ErasureView {
+  return { placesChanged: result.placesChanged, documentsChanged: result.documentsChanged, copiesChanged: result.copiesChanged, remainingCopies: result.remainingCopies };
 }

@@ -555,7 +555,7 @@ export async function restoreStore(
   }
 }
 
-/** The suggested file name of a backup made now: `TrustBridge backup 2026-11-23.zip`. */
-export function backupFileName(now: Date = new Date()): string {
+/** The suggested file name of a backup made at `now` (the core's clock): `TrustBridge backup 2026-11-23.zip`. */
+export function backupFileName(now: Date): string {
   return `TrustBridge backup ${now.toISOString().slice(0, 10)}.zip`;
 }

@@ -1,37 +1,15 @@
 /**
- * The handlers of the team.* channels (shared/ipc/team-contract.ts), spread into the app's
- * handlers. Dialogs are asked for here; the work is done by TeamService and the team workbook.
+ * The handlers of the team.* channels (shared/ipc/team-contract.ts). Dialogs are asked for here;
+ * the work is done by TeamService and the team workbook.
  */
-import { writeFileDurably } from '../store/durable-write';
-import type { Handlers } from '../ipc/router';
-import type { DialogService } from '../platform/dialogs';
-import type { TeamChannel } from '../../shared/ipc/team-contract';
-import type { AssessmentService } from '../services/assessments';
-import type { FrameworkCatalog } from '../services/frameworks';
-import type { InstitutionService } from '../services/institutions';
-import type { TeamService } from '../services/team';
-import type { Store } from '../store/store';
-import { exportTeamQuestionnaire } from '../import/team-questionnaire';
+import { writeFileDurably } from '../../store/durable-write';
+import { exportTeamQuestionnaire } from '../../import/team-questionnaire';
+import type { AreaHandlers, HandlerContext, HandlerTools } from './tools';
 
-export interface TeamHandlerTools {
-  dialogs: DialogService;
-  templatesDir: string;
-  t: (key: string, params?: Record<string, string | number>) => string;
-  saveAs: (
-    task: string,
-    defaultName: string,
-    filter: { name: string; extensions: string[] },
-    write: (outPath: string, onProgress: (done: number, total: number) => void) => Promise<unknown>,
-  ) => Promise<{ path: string } | null>;
-}
-
-export function teamHandlers(
-  core: { store: Store; team: TeamService; assessments: AssessmentService; frameworks: FrameworkCatalog; institutions: InstitutionService },
-  tools: TeamHandlerTools,
-): Pick<Handlers, TeamChannel> {
+export function teamHandlers(core: HandlerContext, tools: HandlerTools): AreaHandlers<'team'> {
   const { team, assessments } = core;
   const { dialogs, t, saveAs } = tools;
-  const trustbridge = () => ({ name: t('dialogs.exchangeFiles'), extensions: ['trustbridge'] });
+  const trustbridge = tools.exchangeFiles;
   const contributorName = async (id: string, contributorId: string) =>
     (await assessments.get(id)).team?.contributors.find((contributor) => contributor.id === contributorId)?.name ?? 'TrustBridge';
 
@@ -45,10 +23,10 @@ export function teamHandlers(
       const name = t('dialogs.teamRequestName', { name: await contributorName(id, contributorId), title: assessments.summary(id).title });
       if (format === 'trustbridge') {
         // Ask for the passphrase (if needed) before asking where to save.
-        core.team.assertCanSign();
+        team.assertCanSign();
         return saveAs('exportTeamRequest', `${name}.trustbridge`, trustbridge(), async (outPath) => writeFileDurably(outPath, await team.requestFile(id, contributorId)));
       }
-      return saveAs('exportTeamRequest', `${name}.xlsx`, { name: t('dialogs.excelFiles'), extensions: ['xlsx'] }, (outPath) =>
+      return saveAs('exportTeamRequest', `${name}.xlsx`, tools.excel(), (outPath) =>
         exportTeamQuestionnaire({
           services: core,
           templatesDir: tools.templatesDir,
@@ -57,6 +35,7 @@ export function teamHandlers(
           contributorId,
           sender: { name: core.store.settings.userName },
           outPath,
+          now: tools.now,
         }),
       );
     },
@@ -83,7 +62,7 @@ export function teamHandlers(
     'team.request': ({ requestId }) => team.request(requestId),
     'team.rate': ({ requestId, criterionId, value, justification, evidence }) => team.rate(requestId, { criterionId, value, justification, evidence }),
     'team.exportContribution': async ({ requestId }) => {
-      core.team.assertCanSign();
+      team.assertCanSign();
       const request = await team.request(requestId);
       const name = t('dialogs.teamContributionName', { name: request.contributor.name, title: request.assessment.title });
       return saveAs('exportTeamContribution', `${name}.trustbridge`, trustbridge(), async (outPath) => writeFileDurably(outPath, await team.contributionFile(requestId)));
