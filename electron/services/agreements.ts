@@ -393,9 +393,12 @@ export class AgreementService {
     return { action: 'add-revision', reason: 'agreement-new-text', ownSide, changedParts: changedParts(held.content, content) };
   }
 
-  /** Applies what `planIncoming` planned; returns how to undo it if the rest of the import fails. */
-  async applyIncoming(input: IncomingAgreement, plan: IncomingPlan): Promise<(() => Promise<void>) | undefined> {
-    if (plan.action !== 'add' && plan.action !== 'add-revision') return undefined;
+  /**
+   * Applies what `planIncoming` planned; returns whether it changed anything. Within an import it
+   * writes in the import's store transaction, which takes it back if the rest of the import fails.
+   */
+  async applyIncoming(input: IncomingAgreement, plan: IncomingPlan): Promise<boolean> {
+    if (plan.action !== 'add' && plan.action !== 'add-revision') return false;
     const { store } = this.options;
     const contentHash = agreementContentHash(input.content);
     const at = this.nowIso();
@@ -413,7 +416,7 @@ export class AgreementService {
         createdAt: at,
         updatedAt: at,
       });
-      return () => store.remove(agreementKind, input.content.id);
+      return true;
     }
     const previous = await this.get(input.content.id);
     const signatures = this.signaturesOf(input, plan.ownSide);
@@ -427,9 +430,7 @@ export class AgreementService {
       history: [...current.history, { at, kind: plan.reason === 'agreement-countersigned' ? ('countersignature-received' as const) : ('replaced' as const), by, contentHash }],
       updatedAt: at,
     }));
-    return async () => {
-      await store.update(agreementKind, previous.id, () => previous);
-    };
+    return true;
   }
 
   /** Which party of the agreement this installation's institution is, if any. */

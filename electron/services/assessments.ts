@@ -26,7 +26,6 @@ import { allowsNotApplicable, notApplicableRefusedMessage } from '../../shared/s
 import { structureForProfile, UnknownProfileError, type ProfiledFramework } from '../../shared/scoring/framework-structure';
 import { scoreEvidence } from '../../shared/scoring/verdict';
 import type { DocumentKind, Store } from '../store/store';
-import type { UndoJournal } from '../store/undo-journal';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
 
@@ -220,18 +219,17 @@ export class AssessmentService {
    * Stores an assessment made elsewhere, as it came: received in an exchange file, read back from a
    * partner's questionnaire, or written by the demo. Every such assessment comes in here, so each is
    * checked and catalogued the same way: its framework version must be held (nothing could show or
-   * score it otherwise), and an import that fails later takes it back through its journal.
+   * score it otherwise). Within an import it is written in the import's store transaction, which
+   * takes it back if the import fails later.
    */
-  async importAssessment(assessment: Assessment, journal?: UndoJournal): Promise<Assessment> {
+  async importAssessment(assessment: Assessment): Promise<Assessment> {
     if (!this.frameworks.byRef(assessment.framework)) {
       throw new AppError({
         code: 'NOT_FOUND',
         message: `The framework version of “${assessment.title}” is not in this data folder. Import the framework first. Nothing was stored.`,
       });
     }
-    const stored = await this.store.create(this.kind, assessment);
-    journal?.created(this.kind, stored.id);
-    return stored;
+    return this.store.create(this.kind, assessment);
   }
 
   /** Every cooperation profile id of the published frameworks in the catalogue (a partnership names one). */

@@ -22,7 +22,6 @@ import { verifyExchangeFile, type VerifiedExchange } from '../exchange/read';
 import { previewKind, type ImportPreviews } from './import-previews';
 import type { IdentityService } from '../identity/identity';
 import type { Store } from '../store/store';
-import { UndoJournal } from '../store/undo-journal';
 import type { AgreementService, IncomingAgreement, IncomingPlan } from './agreements';
 import type { AssessmentService, User } from './assessments';
 import type { FrameworkCatalog } from './frameworks';
@@ -458,19 +457,20 @@ export class ExchangeService {
         throw new AppError({ code: 'NOT_FOUND', message: 'This import preview is no longer open. Import the files again.' });
       }
       // A file that brings nothing new (the same file again, an old one replayed) changes nothing at all.
-      const added = prepared.preview.changes > 0 ? await this.applyOne(prepared.verified, prepared.signed!) : 0;
+      const added = prepared.preview.changes > 0 ? await this.applyOne(prepared.verified, prepared.signed!, prepared.preview.fileName) : 0;
       results.push({ fileName: prepared.preview.fileName, added });
       this.options.previews.forget(token);
     }
     return results;
   }
 
-  private async applyOne(verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
-    // Everything this file adds is written through the journal; a failure part-way takes it all back.
-    return UndoJournal.run(this.options.store, (journal) => this.applyWith(journal, verified, signed));
+  private async applyOne(verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>, fileName: string): Promise<number> {
+    // Everything this file adds is written in one store transaction: a failure part-way, or a
+    // crash, takes it all back (electron/store/transaction.ts).
+    return this.options.store.transaction(() => this.applyWith(verified, signed), { label: fileName });
   }
 
-  private async applyWith(journal: UndoJournal, verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
+  private async applyWith(verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
     const { institutions, assessments, frameworks, partnerships } = this.options;
     const now = this.options.now().toISOString();
     const { payload } = verified;
@@ -484,7 +484,7 @@ export class ExchangeService {
     for (const [fileId, target] of mapping) {
       if (target.action === 'new') {
         const profile = target.profile ?? payload.issuer.profile;
-        const partner = await institutions.createPartner(profile, journal);
+        const partner = await institutions.createPartner(profile);
         counted.institutions += 1;
         localIds.set(fileId, partner.id);
       } else if (target.institutionId) {
@@ -499,7 +499,7 @@ export class ExchangeService {
     const held = new Set(frameworks.list().map((item) => item.fingerprint));
     for (const item of payload.items) {
       if (item.type !== 'framework' || held.has(frameworkFingerprint(item.framework))) continue;
-      const stored = await frameworks.storeImported(item.framework, journal);
+      const stored = await frameworks.storeImported(item.framework);
       counted.frameworks += 1;
       held.add(stored.fingerprint);
     }
@@ -523,7 +523,7 @@ export class ExchangeService {
           keyFingerprint: signer.fingerprint,
         },
       };
-      await assessments.importAssessment(mapped, journal);
+      await assessments.importAssessment(mapped);
       importedAssessments.push(mapped.id);
       added += 1;
     }
@@ -534,11 +534,7 @@ export class ExchangeService {
       if (item.type !== 'agreement') continue;
       const incoming = incomingAgreement(item.agreement, { verified, ...signed });
       const plan = await this.options.agreements.planIncoming(incoming);
-      const revert = await this.options.agreements.applyIncoming(incoming, plan);
-      if (revert) {
-        journal.changed(revert);
-        agreementsChanged += 1;
-      }
+      if (await this.options.agreements.applyIncoming(incoming, plan)) agreementsChanged += 1;
     }
 
     // 5. Keys seen, remembered now that the import stands (trust on first use).

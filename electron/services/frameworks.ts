@@ -26,7 +26,6 @@ import { fieldIssues } from '../../shared/ipc/zod-issues';
 import { parseUntrustedJson } from '../platform/json';
 import { writeFileDurably } from '../store/durable-write';
 import type { DocumentKind, Store } from '../store/store';
-import type { UndoJournal } from '../store/undo-journal';
 
 /** A framework file larger than this is not a framework. */
 export const maxFrameworkFileBytes = 5 * 1024 * 1024;
@@ -301,10 +300,9 @@ export class FrameworkCatalog {
 
   /**
    * Stores a published framework that came from outside (a file, or the snapshot in an exchange
-   * file); the same content twice is stored once. With a journal (an import), a framework stored
-   * here is taken back if the import fails later.
+   * file); the same content twice is stored once.
    */
-  async storeImported(framework: Framework, journal?: UndoJournal): Promise<FrameworkListItem> {
+  async storeImported(framework: Framework): Promise<FrameworkListItem> {
     const fingerprint = frameworkFingerprint(framework);
     const same = this.list().find((item) => item.fingerprint === fingerprint);
     if (same) return same;
@@ -330,9 +328,7 @@ export class FrameworkCatalog {
     };
     const created = await this.attachedStore.create(frameworkKind, document);
     this.byFingerprint.set(fingerprint, created.framework);
-    const item = frameworkKind.summarise(created);
-    journal?.created(frameworkKind, item.key);
-    return item;
+    return frameworkKind.summarise(created);
   }
 
   async diff(olderKey: string, newerKey: string, language?: Language): Promise<FrameworkDiff> {

@@ -7,7 +7,6 @@ import { AppError } from '../../shared/errors';
 import { institutionProfileSchema, type Institution, type InstitutionProfile } from '../../shared/institution/schema';
 import type { InstitutionListItem } from '../../shared/ipc/contract';
 import type { DocumentKind, Store } from '../store/store';
-import type { UndoJournal } from '../store/undo-journal';
 
 const institutionDocumentSchema = z.strictObject({
   schemaVersion: z.literal(2),
@@ -87,11 +86,9 @@ export class InstitutionService {
     return this.create(profile, 'own');
   }
 
-  /** A new partner; with a journal (an import), taken back if the import fails later. */
-  async createPartner(profile: InstitutionProfile, journal?: UndoJournal): Promise<Institution> {
-    const created = await this.create(profile, 'partner');
-    journal?.created(institutionKind, created.id);
-    return created;
+  /** A new partner. */
+  createPartner(profile: InstitutionProfile): Promise<Institution> {
+    return this.create(profile, 'partner');
   }
 
   updatePartner(id: string, profile: InstitutionProfile): Promise<Institution> {

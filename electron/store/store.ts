@@ -23,9 +23,10 @@
  *
  * Plain Node: no Electron import, so tests and the command line use it as the app does.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
@@ -33,7 +34,7 @@ import { defaultSettings, settingsSchema, type Settings } from '../../shared/set
 import type { StoreNotice } from '../../shared/store/notices';
 import { catalogueFileSchema, catalogueSchemaVersion, noticesFileSchema, type CatalogueFile } from '../../shared/store/files';
 import { CopyFolderSyncs, copiesFolderName, copyPathOf, readChecked, removeCopy, writeWithCopy, type CheckedRead } from './checked-copy';
-import { backupSuffix, writeFileDurably } from './durable-write';
+import { backupSuffix, currentFileOps, fsyncFolder, writeFileDurably } from './durable-write';
 import { appendJournal, journalPath, readJournal, type JournalLine } from './catalogue-journal';
 import { DamagedFileError, DurableJsonFile, parseJsonDocument, parseJsonText, readJsonDocument, readJsonFile } from './json-file';
 import { Snapshots } from './snapshots';
@@ -42,6 +43,7 @@ import { FolderLock, type FolderLockEnvironment } from './folder-lock';
 import { jsonText } from './json-text';
 import { parseChange } from './validate-change';
 import { storageError } from './storage-errors';
+import { readUnfinishedTransactions, removeRecord, TransactionRecord, transactionsFolderName, type UnfinishedTransaction } from './transaction';
 import { silentLogger, type Logger } from '../platform/logger';
 
 export interface StoredDocument {
@@ -93,6 +95,7 @@ export class Store {
   readonly documentsDir: string;
   readonly evidenceDir: string;
   readonly quarantineDir: string;
+  readonly transactionsDir: string;
   readonly snapshots: Snapshots;
 
   private readonly now: () => Date;
@@ -117,12 +120,15 @@ export class Store {
   private readonly copyFolderSyncs = new CopyFolderSyncs();
   private closed = false;
   private folderLock: FolderLock | undefined;
+  /** The transaction the current asynchronous context writes in, if any (transaction.ts). */
+  private readonly transactionScope = new AsyncLocalStorage<TransactionRecord>();
 
   private constructor(options: StoreOptions) {
     this.dataDir = options.dataDir;
     this.documentsDir = join(options.dataDir, 'documents');
     this.evidenceDir = join(options.dataDir, 'evidence');
     this.quarantineDir = join(options.dataDir, 'quarantine');
+    this.transactionsDir = join(options.dataDir, transactionsFolderName);
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
     this.kinds = new Map(options.kinds.map((kind) => [kind.collection, kind]));
@@ -174,11 +180,16 @@ export class Store {
     await this.openSettings();
     await this.findSyncConflicts();
     const needsReconcile = await this.openIndex();
-    if (needsReconcile) await this.reconcile();
+    // A transaction a crash interrupted is taken back before the catalogue is reconciled, so the
+    // catalogue follows the documents as they were before it.
+    const rolledBack = await this.rollBackUnfinished();
+    if (needsReconcile || rolledBack.length) await this.reconcile();
     // Marks the store open (not closed cleanly) with one journal line, or a compaction when the
     // catalogue has no journal yet or its journal is due for one.
     this.index.data.cleanShutdown = false;
     await this.writeIndexNow({ opening: true });
+    // Only now that the catalogue no longer lists what was taken back may the records go.
+    for (const { path } of rolledBack) await removeRecord(this.transactionsDir, path);
     const snapshotEveryMs = options.snapshotEveryMs ?? 24 * 60 * 60 * 1000;
     // Snapshots are hard links, so taking one while the app saves is safe: a save replaces a
     // file by rename and leaves the linked old content untouched.
@@ -270,6 +281,7 @@ export class Store {
         throw new AppError({ code: 'CONFLICT', message: `${kind.collection}/${document.id} exists already` });
       }
       const valid = kind.schema.parse(document);
+      await this.beforeWrite(kind, valid.id, null);
       await this.writeDocumentFile(kind, valid);
       this.cacheSet(kind, valid);
       this.setSummary(kind, valid);
@@ -309,6 +321,7 @@ export class Store {
       // Validated by what changed: the rest is the stored version, validated and frozen already.
       const next = parseChange(kind.schema, await change(current), current);
       if (next.id !== id) throw new AppError({ code: 'INTERNAL', message: 'A document may not change its id' });
+      await this.beforeWrite(kind, id, current);
       await this.writeDocumentFile(kind, next);
       this.cacheSet(kind, next);
       this.setSummary(kind, next);
@@ -323,6 +336,7 @@ export class Store {
     await this.withLock(kind, id, async () => {
       const summary = this.summary(kind, id);
       if (summary === undefined) throw notFound(kind, id);
+      if (this.openTransaction()) await this.beforeWrite(kind, id, await this.load(kind, id));
       this.removeSummary(kind, id);
       try {
         await this.writeIndexNow();
@@ -357,6 +371,118 @@ export class Store {
       if (document) this.setSummary(kind, document);
     }
     if (ids.length) this.scheduleIndexWrite();
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /**
+   * Runs `work` as one transaction (transaction.ts): every document it creates, changes or removes
+   * through this store stands together with the others or not at all. When `work` throws, each is
+   * put back as it was before and the error is rethrown; when a crash interrupts it, the next open
+   * puts them back. Resolves once the transaction is committed (durably). Within a transaction
+   * already under way, `work` simply joins it.
+   */
+  async transaction<R>(work: () => Promise<R>, options: { label?: string } = {}): Promise<R> {
+    if (this.openTransaction()) return work();
+    const record = new TransactionRecord(this.transactionsDir, randomUUID(), options.label ?? '', this.now().toISOString());
+    try {
+      await mkdir(this.transactionsDir, { recursive: true });
+      const result = await this.transactionScope.run(record, work);
+      // The copies' renames durable before the commit, so nothing of the transaction is left to a later fsync.
+      await this.copyFolderSyncs.settleAll();
+      await record.discard();
+      return result;
+    } catch (error) {
+      if (!record.finished) await this.rollBack(record);
+      throw error;
+    }
+  }
+
+  private openTransaction(): TransactionRecord | undefined {
+    const record = this.transactionScope.getStore();
+    return record && !record.finished ? record : undefined;
+  }
+
+  /** Lists the document's earlier version in the open transaction's record, if one is open, before it is written. */
+  private async beforeWrite(kind: DocumentKind<StoredDocument>, id: string, before: StoredDocument | null): Promise<void> {
+    const record = this.openTransaction();
+    if (!record) return;
+    // A plain copy: the record is written as JSON, and the version in memory stays frozen.
+    await record.remember(kind.collection, id, before === null ? null : (structuredClone(before) as unknown as Record<string, unknown>));
+  }
+
+  /**
+   * Takes back a transaction that failed in the app: each document it touched is written again as
+   * it was before (or removed when it created it), newest first, then the record is removed. If
+   * that fails too, the record stays and the next open finishes the rollback.
+   */
+  private async rollBack(record: TransactionRecord): Promise<void> {
+    record.finished = true;
+    try {
+      await this.restoreTouched(record.documents);
+      await this.writeIndexNow();
+      await record.discard();
+      this.logger.info(`Rolled back the transaction ${record.label || record.id}`);
+    } catch (error) {
+      this.logger.error(`Could not roll back the transaction ${record.label || record.id}; the next start will`, error);
+    }
+  }
+
+  /**
+   * At open: the records of transactions a crash interrupted (each never committed), whose
+   * documents are put back as they were before. Returns the records, to be removed once the
+   * catalogue is written.
+   */
+  private async rollBackUnfinished(): Promise<UnfinishedTransaction[]> {
+    const { unfinished, damaged, temporary } = await readUnfinishedTransactions(this.transactionsDir);
+    // A record whose write was cut short never reached its place: its documents were not written.
+    for (const path of temporary) await rm(path, { force: true });
+    for (const error of damaged) {
+      // Written whole or not at all, a record cannot be damaged by a crash: this is damage from outside.
+      const setAsidePath = await this.setAside(transactionsFolderName, error.path);
+      await this.addNotice({ kind: 'set-aside', collection: transactionsFolderName, reason: error.reason, setAsidePath });
+    }
+    for (const { record } of unfinished.slice().reverse()) {
+      await this.restoreTouched(record.documents);
+      this.logger.warn(`Took back the interrupted transaction ${record.label || record.id} (${record.documents.length} document(s))`);
+    }
+    return unfinished;
+  }
+
+  /** Puts documents back as they were before a transaction: newest change first. */
+  private async restoreTouched(documents: ReadonlyArray<{ collection: string; id: string; before: Record<string, unknown> | null }>): Promise<void> {
+    for (const touched of documents.slice().reverse()) {
+      const kind = this.kinds.get(touched.collection);
+      if (!kind) {
+        this.logger.warn(`A transaction touched ${touched.collection}/${touched.id}, a kind this store does not hold`);
+        continue;
+      }
+      this.cache.delete(cacheKey(kind, touched.id));
+      if (touched.before === null) {
+        await this.removeDocumentFiles(kind, touched.id);
+        this.removeSummary(kind, touched.id);
+        continue;
+      }
+      // Checked (and migrated) like any document read from disk.
+      const before = this.parseDocument(kind, touched.before, this.documentPath(kind, touched.id)).document;
+      await this.writeDocumentFile(kind, before, { keepBackup: false });
+      this.setSummary(kind, before);
+    }
+  }
+
+  /** Removes a document's file, its .bak and its copy, durably. */
+  private async removeDocumentFiles(kind: DocumentKind<StoredDocument>, id: string): Promise<void> {
+    const path = this.documentPath(kind, id);
+    const copy = this.copyPathOf(kind, id);
+    const ops = currentFileOps();
+    await ops.remove(path);
+    await ops.remove(path + backupSuffix);
+    await fsyncFolder(join(this.documentsDir, kind.collection));
+    await ops.remove(copy);
+    await fsyncFolder(dirname(copy)).catch((error: unknown) => {
+      // No copies folder: nothing was removed from it.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    });
   }
 
   /** Resolves once a snapshot under way (taken at open) is complete. */

@@ -88,3 +88,27 @@ export const erasureLogSchema = z.object({
   formatVersion: z.literal(1).optional(),
   erasures: z.array(erasureRecordSchema).optional(),
 });
+
+/**
+ * `transactions/<id>.json`: the undo record of a store transaction under way
+ * (electron/store/transaction.ts). Each document the transaction touches is listed, with the
+ * version it had before (null: it did not exist), before that document is written. A record
+ * found at open belongs to a transaction that never committed: the store puts every listed
+ * document back as it was.
+ */
+export const transactionRecordSchema = z.object({
+  format: z.literal('trustbridge-transaction'),
+  formatVersion: z.literal(1),
+  id: z.string(),
+  /** What the transaction was for (an import's file name), for the log. */
+  label: z.string(),
+  startedAt: z.string(),
+  documents: z.array(
+    z.object({
+      collection: z.string(),
+      id: z.string(),
+      before: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});
+export type TransactionRecordFile = z.infer<typeof transactionRecordSchema>;

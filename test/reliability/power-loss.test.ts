@@ -1,6 +1,7 @@
 /**
  * Power loss at every point of a save (power-loss/simulate.ts): the store's file operations are
- * recorded while it saves an answer, records a readiness decision, imports an exchange file,
+ * recorded while it saves an answer, records a readiness decision, imports an exchange file of
+ * several items (one store transaction: all of them or none),
  * writes the signing key, completes an assessment and attaches an evidence file (the file, its
  * copy and the assessment), and every state a power cut could leave between them (every prefix,
  * every legal outcome of the operations not yet made durable) is opened as the app would. Each must
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createExchangeFile } from '../../electron/exchange/write';
 import { criteriaOf } from '../../shared/framework/schema';
 import { KeyRing } from '../../electron/keys/key-ring';
@@ -115,30 +116,55 @@ describe('a power cut at any point', () => {
     expect(checked).toBeGreaterThan(5);
   }, 300_000);
 
-  it('while an exchange file is imported: the imported assessment whole or not yet there, and there once acknowledged', async () => {
+  it('while an exchange file of several items is imported: all of them or none, and all once acknowledged', async () => {
+    // Given a partner's file that brings the partner itself, a framework version not held here and
+    // three assessments made with it: five documents written in one store transaction
     const party = await makeParty(partnerProfile(), 'Prof. Dr. Anna Schmidt');
     try {
       const framework = sampleFramework(2);
-      const assessment = sampleAssessment({ title: 'Imported before the power cut' }, { framework, subject: { institutionId: 'inst-b', legalName: party.profile.legalName, country: party.profile.country } });
+      const subject = { institutionId: 'inst-b', legalName: party.profile.legalName, country: party.profile.country };
+      const titles = ['Imported 1 of 3', 'Imported 2 of 3', 'Imported 3 of 3'];
+      const items = titles.map((title, index) => ({ type: 'assessment' as const, assessment: sampleAssessment({ id: `power-cut-${index}`, seriesId: `power-cut-series-${index}`, title }, { framework, subject }) }));
       const path = join(work.path, 'partner.trustbridge');
-      await writeFile(path, await createExchangeFile({ issuer: party.issuer, items: [{ type: 'framework', framework }, { type: 'assessment', assessment }] }, party.keyRing, party.signer));
+      await writeFile(
+        path,
+        await createExchangeFile(
+          { issuer: party.issuer, items: [{ type: 'institution', institutionId: 'inst-b', exchangeId: party.issuer.exchangeId, profile: party.profile }, { type: 'framework', framework }, ...items] },
+          party.keyRing,
+          party.signer,
+        ),
+      );
+      const fingerprint = (core: Core) => core.frameworks.list().some((item) => item.title === framework.title && item.version === framework.version && item.origin === 'imported');
       const checked = await everyPowerCut(
         async (core) => {
           const [preview] = await core.exchange.preview([path]);
           if (!preview?.ok) throw new Error(preview?.error?.message ?? 'no preview');
+          expect(preview.changes).toBe(5);
           await core.exchange.apply([preview.token]);
         },
         async (core, _folder, acknowledged) => {
-          const imported = core.assessments.list().filter((item) => item.title === 'Imported before the power cut');
-          if (acknowledged) expect(imported).toHaveLength(1);
-          for (const item of imported) expect((await core.assessments.get(item.id)).title).toBe('Imported before the power cut');
+          const imported = core.assessments.list().filter((item) => titles.includes(item.title));
+          const partner = core.institutions.list().filter((item) => item.legalName === party.profile.legalName);
+          // All five or none: never some assessments without the others, their framework or their institution.
+          const all = imported.length === titles.length && partner.length === 1 && fingerprint(core);
+          const none = imported.length === 0 && partner.length === 0 && !fingerprint(core);
+          expect(all || none, `${imported.length} assessments, ${partner.length} partner, framework ${fingerprint(core)}`).toBe(true);
+          if (acknowledged) expect(all).toBe(true);
+          for (const item of imported) {
+            const assessment = await core.assessments.get(item.id);
+            expect(titles).toContain(assessment.title);
+            // Its institution is the partner created with it.
+            expect(assessment.subject.institutionId).toBe(partner[0]!.id);
+          }
+          // Nothing of a transaction is left over once the store is open.
+          expect(await readdir(join(_folder, 'transactions')).then((names) => names.filter((name) => !name.endsWith('.tmp')), () => [])).toEqual([]);
         },
       );
-      expect(checked).toBeGreaterThan(5);
+      expect(checked).toBeGreaterThan(10);
     } finally {
       await party.remove();
     }
-  }, 300_000);
+  }, 600_000);
 
   it('while the signing key is written: no key yet or the whole key, never a damaged key file', async () => {
     let fingerprint = '';
