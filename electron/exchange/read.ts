@@ -19,8 +19,7 @@
  */
 import type { AppErrorData, ErrorCode, FieldIssue } from '../../shared/errors';
 import { canonicalJson } from '../../shared/crypto/canonical-json';
-import { sha256Hex } from '../../shared/crypto/sha256';
-import { fingerprintForDisplay, keyFingerprint, verificationCode } from '../../shared/exchange/fingerprint';
+import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
 import {
   ed25519PublicJwkSchema,
   exchangeEnvelopeSchema,
@@ -39,11 +38,12 @@ import {
 import { countItems, describeItem, missingFrameworks, type ItemSummary } from '../../shared/exchange/summary';
 import type { FrameworkRef } from '../../shared/framework/schema';
 import { describeIssues, fieldIssues } from '../../shared/ipc/zod-issues';
-import { verifyDetached } from '../keys/ed25519';
+import { verifySigningInput } from '../keys/ed25519';
 import type { KeyRing } from '../keys/key-ring';
 import { keyChangedError, type KeySighting, type PartnerKeys, type PartnerKeyStatus } from '../keys/partner-keys';
 import { verifyRotationStatements, type KeyRotation } from '../keys/rotation';
 import { readStrictJson, type JsonLimits, type JsonProblem } from '../platform/json';
+import { keyFingerprint, sha256Hex } from '../platform/sha256';
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default 20 MB). */
@@ -153,11 +153,15 @@ export async function verifyExchangeFileDetail(bytes: Uint8Array, options: Verif
     seen.add(header.kid);
   }
 
-  // 5. Every signature over the canonical payload.
+  // 5. Every signature over the canonical payload. decodeHeader has read each protected header
+  // strictly and refused any other algorithm than EdDSA and any extension (`crit`, `b64`), so what
+  // is left is the cryptography, done once per signature over the same encoded payload.
   const canonicalPayload = canonicalJson(rawPayload);
+  const canonicalBytes = Buffer.from(canonicalPayload, 'utf8');
+  const payloadBase64url = canonicalBytes.toString('base64url');
   for (const [index, signature] of signatures.entries()) {
     const header = headers[index]!;
-    if (!(await verifyDetached(signature, canonicalPayload, header.jwk))) {
+    if (!verifySigningInput(signature.protected, payloadBase64url, signature.signature, header.jwk)) {
       return refuse(
         'SIGNATURE_INVALID',
         `Signature ${index + 1} (by ${describeSigner(header['tb.signer'])}) does not match the file's content: the file was changed after it was signed, or the signature was damaged. Do not use this file; ask the sender for a fresh copy.`,
@@ -223,7 +227,7 @@ export async function verifyExchangeFileDetail(bytes: Uint8Array, options: Verif
     ok: true,
     verified: {
       payload,
-      payloadFingerprint: sha256Hex(canonicalPayload),
+      payloadFingerprint: sha256Hex(canonicalBytes),
       issuer: { exchangeId: issuerId, legalName: payload.issuer.profile.legalName, country: payload.issuer.profile.country },
       signatures: verifiedSignatures,
       items: payload.items.map(describeItem),

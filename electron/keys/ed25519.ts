@@ -1,10 +1,10 @@
 /**
- * Ed25519 keys and detached JWS signatures, with Node's crypto for keys and `jose` for JWS.
- * Private keys live in memory as `KeyObject`s and on disk only sealed
+ * Ed25519 keys and detached JWS signatures: Node's crypto for keys and for checking signatures,
+ * `jose` for making them. Private keys live in memory as `KeyObject`s and on disk only sealed
  * (PKCS #8 DER, encrypted by a SecretProtector).
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { FlattenedSign, flattenedVerify } from 'jose';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
+import { FlattenedSign } from 'jose';
 import { ed25519PublicJwkSchema, type Ed25519PublicJwk, type JwsSignature, type ProtectedHeader } from '../../shared/exchange/schema';
 
 export function generateSigningKey(): KeyObject {
@@ -52,18 +52,72 @@ export async function signDetached(canonicalPayload: string, header: ProtectedHe
   return { protected: jws.protected, signature: jws.signature };
 }
 
-/** Verifies one detached signature against the canonical payload text and a public key. */
-export async function verifyDetached(signature: JwsSignature, canonicalPayload: string, jwk: Ed25519PublicJwk): Promise<boolean> {
+/**
+ * Public keys already imported, by their `x`: a consortium's folder holds thousands of files signed
+ * by a few hundred keys, and importing a key costs more than checking a signature with it. Bounded:
+ * past the limit it starts again.
+ */
+const publicKeys = new Map<string, KeyObject>();
+const publicKeysHeld = 4096;
+
+function publicKeyOf(jwk: Ed25519PublicJwk): KeyObject | undefined {
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') return undefined;
+  const held = publicKeys.get(jwk.x);
+  if (held) return held;
+  let key: KeyObject;
   try {
-    await flattenedVerify(
-      { protected: signature.protected, signature: signature.signature, payload: base64url(canonicalPayload) },
-      { kty: jwk.kty, crv: jwk.crv, x: jwk.x },
-      { algorithms: ['EdDSA'] },
-    );
-    return true;
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
   } catch {
-    // jose throws for a wrong signature and for anything malformed; to the reader both mean the
-    // same: this signature does not vouch for this payload.
+    return undefined;
+  }
+  if (key.asymmetricKeyType !== 'ed25519') return undefined;
+  if (publicKeys.size >= publicKeysHeld) publicKeys.clear();
+  publicKeys.set(jwk.x, key);
+  return key;
+}
+
+const base64urlText = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * Checks an Ed25519 JWS signature (RFC 7515 section 5.2, RFC 8037) over its signing input
+ * `protected || '.' || payload`, both already in base64url, with Node's crypto and a cached key.
+ * Only the cryptography: the caller has already read the protected header and checked that it asks
+ * for `EdDSA` and no extension (`crit`, `b64`), as `verifyDetached` does. The signature must be
+ * 64 bytes in canonical base64url (one spelling per signature).
+ */
+export function verifySigningInput(protectedHeader: string, payloadBase64url: string, signature: string, jwk: Ed25519PublicJwk): boolean {
+  if (!base64urlText.test(protectedHeader) || !base64urlText.test(payloadBase64url) || !base64urlText.test(signature)) return false;
+  const signatureBytes = Buffer.from(signature, 'base64url');
+  if (signatureBytes.length !== 64 || signatureBytes.toString('base64url') !== signature) return false;
+  const key = publicKeyOf(jwk);
+  if (!key) return false;
+  try {
+    return verify(null, Buffer.from(`${protectedHeader}.${payloadBase64url}`, 'latin1'), key, signatureBytes);
+  } catch {
     return false;
   }
+}
+
+/**
+ * Verifies one detached signature against the canonical payload text and a public key: its
+ * protected header must be a JSON object asking for `EdDSA` and for no extension (`crit`), and the
+ * signature must be valid over the header and the payload.
+ */
+export function verifyDetached(signature: JwsSignature, canonicalPayload: string, jwk: Ed25519PublicJwk): Promise<boolean> {
+  return Promise.resolve(checkDetached(signature, canonicalPayload, jwk));
+}
+
+function checkDetached(signature: JwsSignature, canonicalPayload: string, jwk: Ed25519PublicJwk): boolean {
+  if (typeof signature.protected !== 'string' || !base64urlText.test(signature.protected)) return false;
+  let header: unknown;
+  try {
+    header = JSON.parse(Buffer.from(signature.protected, 'base64url').toString('utf8'));
+  } catch {
+    return false;
+  }
+  if (header === null || typeof header !== 'object' || Array.isArray(header)) return false;
+  const fields = header as Record<string, unknown>;
+  // No extension is understood here (RFC 7515 4.1.11), so none may be critical.
+  if (fields['alg'] !== 'EdDSA' || 'crit' in fields) return false;
+  return verifySigningInput(signature.protected, base64url(canonicalPayload), signature.signature, jwk);
 }
