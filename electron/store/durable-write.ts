@@ -9,7 +9,7 @@
  * never a half-written file under the real name.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { storageError } from './storage-errors';
 
@@ -28,6 +28,12 @@ export interface FileOps {
   remove(path: string): Promise<void>;
   /** Makes the folder's entries (created, renamed, removed files) durable. */
   syncFolder(folder: string): Promise<void>;
+  /** Creates one folder (its parent must exist); a folder already there is no error. */
+  makeFolder(path: string): Promise<void>;
+  /** A second name for a file that is never rewritten in place (a snapshot's unchanged file). */
+  link(from: string, to: string): Promise<void>;
+  /** Removes a folder and everything in it (a snapshot already renamed out of sight). */
+  removeFolder(path: string): Promise<void>;
 }
 
 export interface NewFile {
@@ -60,6 +66,13 @@ export const diskFileOps: FileOps = {
       await handle.close();
     }
   },
+  async makeFolder(path) {
+    await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  },
+  link: (from, to) => link(from, to),
+  removeFolder: (path) => rm(path, { recursive: true, force: true }),
 };
 
 let fileOps: FileOps = diskFileOps;

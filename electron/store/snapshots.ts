@@ -8,12 +8,20 @@
  * snapshots, but never with the live store. A manifest records each live file's size and
  * modification time, which is how "unchanged" is decided.
  *
+ * A snapshot survives a power cut whole or not at all: it is built in a hidden `.<name>.partial`
+ * folder through the store's file operations (durable-write.ts, FileOps), every copy fsynced and
+ * every folder of it fsynced, and only then renamed to its real name (and `backups/` fsynced). An
+ * old snapshot is removed the other way round: renamed out of sight first, then deleted, so a cut
+ * half-way never leaves a listed snapshot with files missing. Hidden leftovers are cleared at the
+ * next snapshot. test/reliability/power-loss.test.ts checks this at every point.
+ *
  * Evidence files are content-addressed and never rewritten, so snapshots leave them out.
  */
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { snapshotManifestSchema, type SnapshotManifest } from '../../shared/store/files';
 import { journalFileName } from './catalogue-journal';
+import { currentFileOps, writeFileDurably, type FileOps } from './durable-write';
 import { DamagedFileError, readJsonDocument } from './json-file';
 import type { Logger } from '../platform/logger';
 
@@ -59,33 +67,54 @@ export class Snapshots {
 
   /** Takes a snapshot; the previous ones of the same reason beyond `kept` are removed. */
   async take(reason: 'periodic' | 'manual' | 'before-restore' | 'before-migration'): Promise<SnapshotInfo> {
+    const ops = currentFileOps();
     const stamp = this.options.now().toISOString().replace(/[:.]/g, '-');
     const name = `${stamp}-${reason}`;
-    const building = join(this.folder, `.${name}.partial`);
-    await rm(building, { recursive: true, force: true });
-    await mkdir(building, { recursive: true });
     const dataDir = this.options.dataDir;
+    const hadFolder = await stat(this.folder).then((info) => info.isDirectory(), () => false);
+    if (!hadFolder) {
+      await ops.makeFolder(this.folder);
+      await ops.syncFolder(dataDir);
+    }
+    await this.clearLeftovers(ops);
+    const building = join(this.folder, `.${name}.partial`);
+    await ops.makeFolder(building);
     const previous = (await this.list())[0];
     const previousManifest = previous ? await readManifest(previous.path) : { files: {} };
     const manifest: SnapshotManifest = { files: {} };
     const files = [join(dataDir, 'index.json'), join(dataDir, journalFileName), join(dataDir, 'settings.json'), ...(await listJsonFiles(join(dataDir, 'documents')))];
+    // The snapshot's folders, each created once (parents first) and fsynced at the end (children first).
+    const folders = [building];
+    const ensureFolder = async (folder: string): Promise<void> => {
+      if (folders.includes(folder) || !folder.startsWith(building + sep)) return;
+      await ensureFolder(join(folder, '..'));
+      await ops.makeFolder(folder);
+      folders.push(folder);
+    };
     for (const file of files) {
       // A file that is not there (no journal yet, no settings saved) is not part of the snapshot.
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) continue;
       const path = relative(dataDir, file).split(sep).join('/');
       const target = join(building, path);
-      await mkdir(join(target, '..'), { recursive: true });
+      await ensureFolder(join(target, '..'));
       const before = previousManifest.files[path];
       const unchanged = previous && before && before.size === info.size && before.mtimeMs === info.mtimeMs;
-      if (!(unchanged && (await tryLink(join(previous.path, path), target)))) await copyFile(file, target);
+      if (!(unchanged && (await tryLink(ops, join(previous.path, path), target)))) {
+        // Gone since it was listed (a document deleted meanwhile): not part of the snapshot either.
+        const content = await readFile(file).catch(() => undefined);
+        if (!content) continue;
+        await writeSynced(ops, target, content);
+      }
       manifest.files[path] = { size: info.size, mtimeMs: info.mtimeMs };
     }
-    await writeFile(join(building, 'manifest.json'), JSON.stringify(manifest));
+    await writeSynced(ops, join(building, 'manifest.json'), JSON.stringify(manifest));
+    for (const folder of [...folders].reverse()) await ops.syncFolder(folder);
     // Only a complete snapshot gets its real name, so a crash mid-way leaves no half snapshot
     // that recovery could mistake for a good one.
-    await rename(building, join(this.folder, name));
-    await this.prune(reason);
+    await ops.rename(building, join(this.folder, name));
+    await ops.syncFolder(this.folder);
+    await this.prune(ops, reason);
     this.options.logger.info(`Snapshot taken: ${name}`);
     return { name, path: join(this.folder, name), takenAt: stampToIso(stamp), reason };
   }
@@ -96,20 +125,43 @@ export class Snapshots {
     await mkdir(folder, { recursive: true });
     const target = join(folder, `${basename(path)}.v${fromVersion}`);
     const exists = await stat(target).then(() => true, () => false);
-    if (!exists) await copyFile(path, target);
+    if (!exists) await writeFileDurably(target, await readFile(path));
   }
 
-  private async prune(reason: string): Promise<void> {
+  private async prune(ops: FileOps, reason: string): Promise<void> {
     const same = (await this.list()).filter((snapshot) => snapshot.reason === reason);
     for (const old of same.slice(this.options.kept)) {
-      await rm(old.path, { recursive: true, force: true });
+      // Out of the list first (one rename), then deleted: never a listed snapshot with files missing.
+      const hidden = join(this.folder, `.${old.name}.removing`);
+      await ops.rename(old.path, hidden);
+      await ops.syncFolder(this.folder);
+      await ops.removeFolder(hidden);
+    }
+  }
+
+  /** A snapshot cut short by a crash (`.partial`) or one half removed (`.removing`) is cleared. */
+  private async clearLeftovers(ops: FileOps): Promise<void> {
+    const names = await readdir(this.folder).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.startsWith('.') && (name.endsWith('.partial') || name.endsWith('.removing'))) await ops.removeFolder(join(this.folder, name));
     }
   }
 }
 
-async function tryLink(from: string, to: string): Promise<boolean> {
+/** A new file with `content`, fsynced (its folder is fsynced by the caller). */
+async function writeSynced(ops: FileOps, path: string, content: string | Uint8Array): Promise<void> {
+  const file = await ops.openNew(path);
   try {
-    await link(from, to);
+    await file.write(content);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+async function tryLink(ops: FileOps, from: string, to: string): Promise<boolean> {
+  try {
+    await ops.link(from, to);
     return true;
   } catch {
     return false;

@@ -191,8 +191,9 @@ export class Store {
     // Only now that the catalogue no longer lists what was taken back may the records go.
     for (const { path } of rolledBack) await removeRecord(this.transactionsDir, path);
     const snapshotEveryMs = options.snapshotEveryMs ?? 24 * 60 * 60 * 1000;
-    // Snapshots are hard links, so taking one while the app saves is safe: a save replaces a
-    // file by rename and leaves the linked old content untouched.
+    // Snapshots copy the live files (sharing only unchanged copies among themselves, snapshots.ts),
+    // so taking one while the app saves is safe: a save replaces a file by rename, and a snapshot
+    // copies either the old content or the new one.
     this.snapshotting = this.snapshots.takeIfOlderThan(snapshotEveryMs).catch((error: unknown) => {
       this.logger.warn('Periodic snapshot failed', error);
     });

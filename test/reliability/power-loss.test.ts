@@ -1,9 +1,10 @@
 /**
  * Power loss at every point of a save (power-loss/simulate.ts): the store's file operations are
  * recorded while it saves an answer, records a readiness decision, imports an exchange file of
- * several items (one store transaction: all of them or none),
- * writes the signing key, completes an assessment and attaches an evidence file (the file, its
- * copy and the assessment), and every state a power cut could leave between them (every prefix,
+ * several items (one store transaction: all of them or none), writes the signing key, completes
+ * an assessment, attaches an evidence file (the file, its copy and the assessment), accepts a
+ * file from the shared-folder inbox and takes a snapshot, and every state a power cut could leave
+ * between them (every prefix,
  * every legal outcome of the operations not yet made durable) is opened as the app would. Each must
  * hold the last acknowledged save or the new one (the new one from the moment the operation
  * resolved, whatever it left to do after), never a mix, never something unreadable, and the store
@@ -14,7 +15,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { Snapshots } from '../../electron/store/snapshots';
 import { createExchangeFile } from '../../electron/exchange/write';
 import { criteriaOf } from '../../shared/framework/schema';
 import { KeyRing } from '../../electron/keys/key-ring';
@@ -49,14 +51,18 @@ afterAll(async () => {
  * Records `operation` on an open core (after `before` states are read), then opens every crash
  * state and hands it to `check`. Returns how many states were checked.
  */
-async function everyPowerCut(operation: (core: Core) => Promise<unknown>, check: (core: Core, folder: string, acknowledged: boolean) => Promise<void>): Promise<number> {
+async function everyPowerCut(
+  operation: (core: Core) => Promise<unknown>,
+  check: (core: Core, folder: string, acknowledged: boolean) => Promise<void>,
+  options: { withBackups?: boolean } = {},
+): Promise<number> {
   const core = await open(dataDir);
   let before: FolderState;
   let ops;
   let acknowledgedAfter = Number.POSITIVE_INFINITY;
   try {
     await core.store.flush();
-    before = await readState(dataDir);
+    before = await readState(dataDir, options);
     ({ ops } = await recordOperations(dataDir, async (recorded) => {
       await operation(core);
       // From here on the result must survive any power cut.
@@ -235,6 +241,104 @@ describe('a power cut at any point', () => {
         }
       },
     );
+    expect(checked).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('while an inbox file is accepted: the file’s assessment whole or not yet there, and never offered again once acknowledged', async () => {
+    // Given a shared folder with a partner's signed file in it
+    const party = await makeParty(partnerProfile(), 'Prof. Dr. Anna Schmidt');
+    const shared = join(work.path, 'shared');
+    try {
+      await mkdir(shared, { recursive: true });
+      const framework = sampleFramework(2);
+      const assessment = sampleAssessment({ title: 'Accepted from the inbox' }, { framework, subject: { institutionId: 'inst-b', legalName: party.profile.legalName, country: party.profile.country } });
+      await writeFile(join(shared, 'partner.trustbridge'), await createExchangeFile({ issuer: party.issuer, items: [{ type: 'framework', framework }, { type: 'assessment', assessment }] }, party.keyRing, party.signer));
+      const prepared = await open(dataDir);
+      try {
+        await prepared.inbox.setFolder(shared);
+      } finally {
+        await prepared.close();
+      }
+      const checked = await everyPowerCut(
+        async (core) => {
+          const [entry] = (await core.inbox.scan()).entries;
+          if (!entry?.preview.ok) throw new Error(entry?.preview.error?.message ?? 'nothing in the inbox');
+          await core.inbox.accept(entry.sha256);
+        },
+        async (core, _folder, acknowledged) => {
+          const accepted = core.assessments.list().filter((item) => item.title === 'Accepted from the inbox');
+          expect(accepted.length).toBeLessThanOrEqual(1);
+          for (const item of accepted) expect((await core.assessments.get(item.id)).title).toBe('Accepted from the inbox');
+          const offered = (await core.inbox.scan()).entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0);
+          if (acknowledged) {
+            expect(accepted).toHaveLength(1);
+            // Accepted once: not offered again (the decision kept, or nothing new in it any more).
+            expect(offered).toEqual([]);
+          }
+          // Either in the store or still offered: never lost in between.
+          expect(accepted.length + offered.length).toBe(1);
+        },
+      );
+      expect(checked).toBeGreaterThan(5);
+    } finally {
+      await party.remove();
+      const cleanup = await open(dataDir);
+      try {
+        await cleanup.inbox.setFolder(null);
+      } finally {
+        await cleanup.close();
+      }
+    }
+  }, 300_000);
+
+  it('while a snapshot is taken: the snapshots listed are each whole, the older one until the new one is acknowledged', async () => {
+    // Given a snapshot taken before, and an answer saved since (so the new snapshot copies one
+    // file and shares the others with the older one by a link)
+    const logger = { info() {}, warn() {}, error() {} };
+    const snapshotsOf = (folder: string, at: Date) => new Snapshots({ dataDir: folder, now: () => at, logger, kept: 1 });
+    const prepared = await open(dataDir);
+    let older: string;
+    try {
+      older = (await snapshotsOf(dataDir, new Date(Date.now() + 60_000)).take('manual')).name;
+      await prepared.assessments.saveAnswer(stored.selfAssessment, 'LEG-01', { justification: 'Saved between two snapshots.' });
+      await prepared.store.flush();
+    } finally {
+      await prepared.close();
+    }
+    const live = await readState(dataDir);
+    const withSnapshots = await readState(dataDir, { withBackups: true });
+    let newer = '';
+    // The new snapshot as it was completed (the operation ran to its end in dataDir).
+    let completed: FolderState | undefined;
+    const checked = await everyPowerCut(
+      async (core) => {
+        newer = (await snapshotsOf(core.store.dataDir, new Date(Date.now() + 120_000)).take('manual')).name;
+      },
+      async (_core, folder, acknowledged) => {
+        const state = await readState(folder, { withBackups: true });
+        completed ??= await readState(dataDir, { withBackups: true });
+        const manual = (await snapshotsOf(folder, new Date()).list()).filter((snapshot) => snapshot.reason === 'manual').map((snapshot) => snapshot.name);
+        // The older snapshot until the new one is there; the new one from the moment it was acknowledged.
+        expect(manual.length).toBeGreaterThan(0);
+        if (acknowledged) expect(manual).toContain(newer);
+        for (const name of manual) {
+          const prefix = `backups/${name}/`;
+          const files = [...state.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+          const manifest = JSON.parse(state.get(`${prefix}manifest.json`)?.toString('utf8') ?? 'null') as { files: Record<string, unknown> } | null;
+          expect(manifest, `${name} has its manifest`).not.toBeNull();
+          // Whole: every file the manifest names, with the content it had, and nothing else.
+          expect(files.filter((path) => path !== 'manifest.json').sort()).toEqual(Object.keys(manifest!.files).sort());
+          for (const path of Object.keys(manifest!.files)) {
+            const expected = (name === older ? withSnapshots : completed).get(`${prefix}${path}`);
+            // The documents as they were (opening a store touches only its catalogue and settings).
+            if (name === newer && path.startsWith('documents/')) expect(expected?.equals(live.get(path)!), path).toBe(true);
+            expect(state.get(`${prefix}${path}`)?.equals(expected ?? Buffer.alloc(1)), `${name}/${path}`).toBe(true);
+          }
+        }
+      },
+      { withBackups: true },
+    );
+    expect(newer).not.toBe('');
     expect(checked).toBeGreaterThan(5);
   }, 300_000);
 });

@@ -2,7 +2,8 @@
  * Power loss, simulated in the manner of ALICE (OSDI 2014) and SQLite's crash tests. SIGKILL never
  * tests fsync: the kernel still writes what a killed process wrote. Here the store's file
  * operations (electron/store/durable-write.ts, FileOps) are recorded while one operation runs
- * (saving an answer, completing an assessment, writing keys, importing a file), and from the
+ * (saving an answer, completing an assessment, writing keys, importing a file, accepting an inbox
+ * file, taking a snapshot: folders made, linked, renamed and removed too), and from the
  * folder as it was before, the states a power cut could leave are built:
  *   - after every prefix of the recorded operations;
  *   - with every legal outcome of the operations not yet made durable: a file's content is durable
@@ -25,7 +26,10 @@ export type RecordedOp =
   | { op: 'fsync'; path: string }
   | { op: 'rename'; from: string; to: string }
   | { op: 'remove'; path: string }
-  | { op: 'dirsync'; folder: string };
+  | { op: 'dirsync'; folder: string }
+  | { op: 'mkdir'; path: string }
+  | { op: 'link'; from: string; to: string }
+  | { op: 'rmtree'; path: string };
 
 /**
  * Runs `work` with every file operation of the store recorded (and performed), paths relative to
@@ -63,6 +67,18 @@ export async function recordOperations<T>(root: string, work: (recorded: () => n
       await diskFileOps.syncFolder(folder);
       ops.push({ op: 'dirsync', folder: rel(folder) });
     },
+    async makeFolder(path) {
+      await diskFileOps.makeFolder(path);
+      ops.push({ op: 'mkdir', path: rel(path) });
+    },
+    async link(from, to) {
+      await diskFileOps.link(from, to);
+      ops.push({ op: 'link', from: rel(from), to: rel(to) });
+    },
+    async removeFolder(path) {
+      await diskFileOps.removeFolder(path);
+      ops.push({ op: 'rmtree', path: rel(path) });
+    },
   };
   const restore = useFileOps(recording);
   try {
@@ -84,13 +100,13 @@ export interface CrashState {
   acknowledged: boolean;
 }
 
-/** Every file under `root` (relative path → bytes), leaving out the snapshots. */
-export async function readState(root: string): Promise<FolderState> {
+/** Every file under `root` (relative path → bytes), leaving out the snapshots unless asked for them. */
+export async function readState(root: string, options: { withBackups?: boolean } = {}): Promise<FolderState> {
   const state: FolderState = new Map();
   for (const name of await readdir(root, { recursive: true, withFileTypes: true })) {
     if (!name.isFile()) continue;
     const path = relative(root, join(name.parentPath, name.name)).split(sep).join('/');
-    if (path.startsWith('backups/')) continue;
+    if (path.startsWith('backups/') && !options.withBackups) continue;
     state.set(path, await readFile(join(name.parentPath, name.name)));
   }
   return state;
@@ -119,13 +135,15 @@ export function crashStates(before: FolderState, ops: readonly RecordedOp[], opt
     const durable = done.map((op, index) => {
       const later = done.slice(index + 1);
       if (op.op === 'write') return later.some((next) => next.op === 'fsync' && next.path === op.path);
-      if (op.op === 'create' || op.op === 'remove') return later.some((next) => next.op === 'dirsync' && next.folder === folderOf(op.path));
+      if (op.op === 'create' || op.op === 'remove' || op.op === 'mkdir' || op.op === 'rmtree') return later.some((next) => next.op === 'dirsync' && next.folder === folderOf(op.path));
       // A rename between two folders is durable once both folders were fsynced after it.
+      // A link adds an entry to its new name's folder only.
+      if (op.op === 'link') return later.some((next) => next.op === 'dirsync' && next.folder === folderOf(op.to));
       if (op.op === 'rename') return [folderOf(op.to), folderOf(op.from)].every((folder) => later.some((next) => next.op === 'dirsync' && next.folder === folder));
       return true;
     });
     const pendingData = done.map((op, index) => ({ op, index })).filter(({ op, index }) => !durable[index] && op.op === 'write');
-    const pendingEntries = done.map((op, index) => ({ op, index })).filter(({ op, index }) => !durable[index] && (op.op === 'create' || op.op === 'rename' || op.op === 'remove'));
+    const pendingEntries = done.map((op, index) => ({ op, index })).filter(({ op, index }) => !durable[index] && ['create', 'rename', 'remove', 'mkdir', 'link', 'rmtree'].includes(op.op));
     // Outcomes: how many of the pending entries reached the disk (in order), and which pending contents.
     const outcomes: Array<{ entries: number; data: boolean[] }> = [];
     for (let entries = 0; entries <= pendingEntries.length; entries += 1) {
@@ -147,10 +165,28 @@ export function crashStates(before: FolderState, ops: readonly RecordedOp[], opt
           if (content !== undefined) state.set(op.path, Buffer.concat([content, op.data]));
         } else if (op.op === 'rename') {
           const content = state.get(op.from);
-          if (content === undefined) return;
-          state.delete(op.from);
-          state.set(op.to, content);
+          if (content !== undefined) {
+            state.delete(op.from);
+            state.set(op.to, content);
+            return;
+          }
+          // A folder renamed: everything in it moves with it.
+          for (const [path, inFolder] of [...state]) {
+            if (!path.startsWith(`${op.from}/`)) continue;
+            state.delete(path);
+            state.set(`${op.to}${path.slice(op.from.length)}`, inFolder);
+          }
+        } else if (op.op === 'link') {
+          // Links are made to files never rewritten in place: a second name for the same bytes.
+          const content = state.get(op.from);
+          if (content !== undefined) state.set(op.to, content);
         } else if (op.op === 'remove') state.delete(op.path);
+        else if (op.op === 'rmtree') for (const path of [...state.keys()]) if (path.startsWith(`${op.path}/`)) state.delete(path);
+      });
+      // A folder whose creation did not reach the disk takes what was put in it along.
+      done.forEach((op, index) => {
+        if (op.op !== 'mkdir' || !skipped.has(index)) return;
+        for (const path of [...state.keys()]) if (path.startsWith(`${op.path}/`)) state.delete(path);
       });
       const key = createHash('sha256')
         .update([...state.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => `${path}:${createHash('sha256').update(content).digest('hex')}`).join('\n'))
