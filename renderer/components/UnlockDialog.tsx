@@ -5,10 +5,10 @@
 import { useState } from 'react';
 import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/Button';
-import { errorText } from '../../components/ErrorMessage';
-import { PasswordInput } from '../../components/PasswordInput';
-import { api } from '../../lib/api';
+import { Button } from './Button';
+import { errorText } from './ErrorMessage';
+import { PasswordInput } from './PasswordInput';
+import { api } from '../lib/api';
 
 export function UnlockDialog({ onUnlocked, onClose }: { onUnlocked(): void; onClose(): void }) {
   const { t } = useTranslation();
