@@ -3,10 +3,9 @@
  * asks for it once per session.
  */
 import { useState } from 'react';
-import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Button } from './Button';
 import { errorText } from './ErrorMessage';
+import { FormDialog } from './FormDialog';
 import { PasswordInput } from './PasswordInput';
 import { api } from '../lib/api';
 
@@ -14,39 +13,14 @@ export function UnlockDialog({ onUnlocked, onClose }: { onUnlocked(): void; onCl
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const submit = async () => {
-    setBusy(true);
     const result = await api().keys.unlock({ passphrase });
-    setBusy(false);
     if (!result.ok) return setError(errorText(t, result.error));
     onUnlocked();
   };
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {t('keys.unlockTitle')}
-          </Heading>
-          <p className="muted">{t('keys.unlockIntro')}</p>
-          <Form
-            validationBehavior="aria"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit();
-            }}
-          >
-            <PasswordInput label={t('keys.passphrase')} value={passphrase} onChange={setPassphrase} error={error} isRequired autoComplete="current-password" />
-            <div className="dialog__actions">
-              <Button onPress={onClose}>{t('common.cancel')}</Button>
-              <Button variant="primary" type="submit" isDisabled={busy || !passphrase}>
-                {t('keys.unlock')}
-              </Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog title={t('keys.unlockTitle')} intro={t('keys.unlockIntro')} submitLabel={t('keys.unlock')} isSubmitDisabled={!passphrase} onSubmit={submit} onClose={onClose}>
+      <PasswordInput label={t('keys.passphrase')} value={passphrase} onChange={setPassphrase} error={error} isRequired autoComplete="current-password" />
+    </FormDialog>
   );
 }
