@@ -1,6 +1,7 @@
 /**
  * Keyboard-only driving: move focus with Tab (or Shift+Tab) until the focused element has the
- * wanted accessible name, as a keyboard user would. No clicks, no programmatic focus.
+ * wanted accessible name, as a keyboard user would; inside a grid, with the arrow keys. No clicks,
+ * no programmatic focus.
  */
 import type { Page } from 'playwright-core';
 
@@ -33,17 +34,81 @@ export async function focusedRole(page: Page): Promise<string> {
   });
 }
 
+/** Where focus is, as a path of child indexes from the document: tells whether a key moved it. */
+async function focusPath(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const steps: number[] = [];
+    for (let node = document.activeElement; node && node.parentElement; node = node.parentElement) {
+      steps.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+    }
+    return steps.join('/');
+  });
+}
+
+/** The path of the grid (a DataTable) that holds the focus, or '' when focus is not in one. */
+async function focusedGrid(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const grid = document.activeElement?.closest('[role="grid"]');
+    if (!grid) return '';
+    const steps: number[] = [];
+    for (let node: Element | null = grid; node && node.parentElement; node = node.parentElement) {
+      steps.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+    }
+    return steps.join('/');
+  });
+}
+
+/** Presses a key and tells whether focus moved. */
+async function moved(page: Page, key: string): Promise<boolean> {
+  const before = await focusPath(page);
+  await page.keyboard.press(key);
+  return (await focusPath(page)) !== before;
+}
+
+/**
+ * A grid (React Aria's table, renderer/components/DataTable.tsx) is one Tab stop: inside it a
+ * keyboard user moves with the arrow keys. This walks it as they would: to the row, up to the
+ * column headers, down into the first row, then along each row (its cells and the buttons in
+ * them, back to the row with Right) and down to the next, until the wanted control is focused.
+ */
+async function searchGrid(page: Page, found: () => Promise<boolean>, seen: string[]): Promise<boolean> {
+  for (let i = 0; i < 60 && (await focusedRole(page)) !== 'row'; i += 1) if (!(await moved(page, 'ArrowRight'))) break;
+  for (let i = 0; i < 1000; i += 1) if (!(await moved(page, 'ArrowUp'))) break;
+  if (!(await moved(page, 'ArrowDown'))) return false;
+  for (let row = 0; row < 1000; row += 1) {
+    const start = await focusPath(page);
+    for (let step = 0; step < 60; step += 1) {
+      if (await found()) return true;
+      seen.push(await focusedName(page));
+      if (!(await moved(page, 'ArrowRight')) || (await focusPath(page)) === start) break;
+      if ((await focusedRole(page)) === 'row') {
+        if (await found()) return true;
+        break;
+      }
+    }
+    if (!(await moved(page, 'ArrowDown'))) return false;
+    // Down from a row reaches the next row: Right goes on into its first cell.
+  }
+  return false;
+}
+
 export async function tabTo(
   page: Page,
   name: string | RegExp,
   options: { maxTabs?: number; backwards?: boolean; role?: string } = {},
 ): Promise<void> {
   const matches = (text: string) => (typeof name === 'string' ? text.startsWith(name) : name.test(text));
+  const found = async () => matches(await focusedName(page)) && (!options.role || (await focusedRole(page)) === options.role);
   const seen: string[] = [];
+  const searched = new Set<string>();
   for (let i = 0; i < (options.maxTabs ?? 60); i += 1) {
-    const current = await focusedName(page);
-    if (matches(current) && (!options.role || (await focusedRole(page)) === options.role)) return;
-    seen.push(current);
+    if (await found()) return;
+    seen.push(await focusedName(page));
+    const grid = await focusedGrid(page);
+    if (grid && !searched.has(grid)) {
+      searched.add(grid);
+      if (await searchGrid(page, found, seen)) return;
+    }
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Could not reach "${String(name)}" with the keyboard. Focus went through: ${seen.join(' | ')}`);

@@ -32,7 +32,7 @@ describe('partner institutions, by keyboard', () => {
     await tabTo(page, 'Partnerships', { role: 'a' });
     await page.keyboard.press('Enter');
     await selectTab(page, 'Partner institutions');
-    await page.getByRole('cell', { name: 'Tampere', exact: true }).waitFor();
+    await page.getByRole('gridcell', { name: 'Tampere', exact: true }).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
 
     // Add a partner
@@ -53,7 +53,7 @@ describe('partner institutions, by keyboard', () => {
     await page.keyboard.type('quality@vtu.lt');
     await screenshot(page, 'partner-new');
     await pressButton(page, 'Save');
-    await page.getByRole('cell', { name: 'Kaunas', exact: true }).waitFor();
+    await page.getByRole('gridcell', { name: 'Kaunas', exact: true }).waitFor();
     await page.getByText('Vytautas Test University was added.').waitFor();
     await screenshot(page, 'partners-list');
 
@@ -62,7 +62,7 @@ describe('partner institutions, by keyboard', () => {
     await page.getByRole('heading', { level: 1, name: 'Edit Vytautas Test University' }).waitFor();
     await typeInto(page, 'City', 'Vilnius');
     await pressButton(page, 'Save');
-    await page.getByRole('cell', { name: 'Vilnius', exact: true }).waitFor();
+    await page.getByRole('gridcell', { name: 'Vilnius', exact: true }).waitFor();
 
     // Remove the other one: a dialog asks first, and Cancel keeps it
     await pressButton(page, 'Remove: Tampere Test University');
@@ -73,7 +73,7 @@ describe('partner institutions, by keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.getByRole('cell', { name: 'Tampere', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('gridcell', { name: 'Tampere', exact: true }).count()).toBe(1);
 
     await pressButton(page, 'Remove: Tampere Test University');
     await dialog.waitFor();
@@ -81,7 +81,7 @@ describe('partner institutions, by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Tampere Test University was removed.').waitFor();
     // The toast may come a moment before the list is read again.
-    await expect.poll(() => page.getByRole('cell', { name: 'Tampere', exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('gridcell', { name: 'Tampere', exact: true }).count()).toBe(0);
 
     const stored = app.core.institutions.list().map((item) => [item.kind, item.legalName, item.city, item.erasmusCode]);
     expect(stored).toEqual([

@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../shared/errors';
 import type { FrameworkListItem } from '../../../shared/framework/catalog';
 import type { Language } from '../../../shared/framework/schema';
-import { Button } from '../../components/Button';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormDialog } from '../../components/FormDialog';
 import { SelectField } from '../../components/SelectField';
 import { TextInput } from '../../components/TextInput';
 import { api } from '../../lib/api';
@@ -45,44 +43,28 @@ export function CloneDialog({
   };
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {t('guide.cloneTitle', { title: source.title, version: source.version })}
-          </Heading>
-          <p className="muted">{t('guide.cloneIntro')}</p>
-          <Form
-            validationBehavior="aria"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit();
-            }}
-          >
-            <TextInput label={t('guide.cloneName')} value={title} onChange={setTitle} error={errors['title']} isRequired name="title" />
-            <TextInput label={t('guide.cloneId')} description={t('guide.cloneIdHelp')} value={id} onChange={setId} error={errors['id']} isRequired name="id" />
-            <div className="form-row">
-              <TextInput label={t('guide.version')} value={version} onChange={setVersion} error={errors['version']} isRequired name="version" />
-              {source.languages.length > 1 && (
-                <SelectField<Language>
-                  label={t('guide.language')}
-                  value={cloneLanguage}
-                  options={source.languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-                  onChange={setCloneLanguage}
-                  name="language"
-                />
-              )}
-            </div>
-            {!Object.keys(errors).length && <ErrorMessage error={failure} />}
-            <div className="dialog__actions">
-              <Button onPress={onClose}>{t('common.cancel')}</Button>
-              <Button variant="primary" type="submit">
-                {t('guide.cloneConfirm')}
-              </Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog
+      title={t('guide.cloneTitle', { title: source.title, version: source.version })}
+      intro={t('guide.cloneIntro')}
+      submitLabel={t('guide.cloneConfirm')}
+      error={Object.keys(errors).length ? undefined : failure}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TextInput label={t('guide.cloneName')} value={title} onChange={setTitle} error={errors['title']} isRequired name="title" />
+      <TextInput label={t('guide.cloneId')} description={t('guide.cloneIdHelp')} value={id} onChange={setId} error={errors['id']} isRequired name="id" />
+      <div className="form-row">
+        <TextInput label={t('guide.version')} value={version} onChange={setVersion} error={errors['version']} isRequired name="version" />
+        {source.languages.length > 1 && (
+          <SelectField<Language>
+            label={t('guide.language')}
+            value={cloneLanguage}
+            options={source.languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            onChange={setCloneLanguage}
+            name="language"
+          />
+        )}
+      </div>
+    </FormDialog>
   );
 }

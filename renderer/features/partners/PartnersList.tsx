@@ -10,7 +10,7 @@ import { api } from '../../lib/api';
 import { QuestionnaireDialog } from './QuestionnaireDialog';
 import { countryName } from '../../lib/countries';
 import { useResource } from '../../lib/use-resource';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 export function PartnersList() {
   const { t, i18n } = useTranslation();
@@ -41,45 +41,38 @@ export function PartnersList() {
         </LinkButton>
       </div>
       <ErrorMessage error={list.error} />
-      {!list.loading && partners.length === 0 && <p className="empty-state">{t('partners.empty')}</p>}
-      {partners.length > 0 && (
-        <TableScroll>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('partners.listLabel')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partners.columns.name')}</th>
-                <th scope="col">{t('partners.columns.country')}</th>
-                <th scope="col">{t('partners.columns.city')}</th>
-                <th scope="col">{t('partners.columns.erasmusCode')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {partners.map((partner) => (
-                <tr key={partner.id}>
-                  <th scope="row">{partner.legalName}</th>
-                  <td>{countryName(partner.country, i18n.language)}</td>
-                  <td>{partner.city}</td>
-                  <td className="mono">{partner.erasmusCode || '—'}</td>
-                  <td className="data-table__actions">
-                    <LinkButton href={`/partners/${partner.id}`} variant="quiet" aria-label={`${t('common.edit')}: ${partner.legalName}`}>
-                      {t('common.edit')}
-                    </LinkButton>
-                    <Button variant="quiet" onPress={() => setQuestionnaire(partner)} aria-label={`${t('questionnaire.action')}: ${partner.legalName}`}>
-                      {t('questionnaire.action')}
-                    </Button>
-                    <Button variant="quiet" onPress={() => setRemoving(partner)} aria-label={`${t('common.remove')}: ${partner.legalName}`}>
-                      {t('common.remove')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+      {(partners.length > 0 || !list.loading) && (
+        <DataTable
+          label={t('partners.listLabel')}
+          rows={partners}
+          rowKey={(partner) => partner.id}
+          empty={<p className="empty-state">{t('partners.empty')}</p>}
+          columns={[
+            { id: 'name', header: t('partners.columns.name'), isRowHeader: true, cell: (partner) => partner.legalName },
+            { id: 'country', header: t('partners.columns.country'), cell: (partner) => countryName(partner.country, i18n.language) },
+            { id: 'city', header: t('partners.columns.city'), cell: (partner) => partner.city },
+            { id: 'code', header: t('partners.columns.erasmusCode'), className: 'mono', cell: (partner) => partner.erasmusCode || '—' },
+            {
+              id: 'actions',
+              header: t('common.actions'),
+              hideHeader: true,
+              className: 'data-table__actions',
+              cell: (partner) => (
+                <>
+                  <LinkButton href={`/partners/${partner.id}`} variant="quiet" aria-label={`${t('common.edit')}: ${partner.legalName}`}>
+                    {t('common.edit')}
+                  </LinkButton>
+                  <Button variant="quiet" onPress={() => setQuestionnaire(partner)} aria-label={`${t('questionnaire.action')}: ${partner.legalName}`}>
+                    {t('questionnaire.action')}
+                  </Button>
+                  <Button variant="quiet" onPress={() => setRemoving(partner)} aria-label={`${t('common.remove')}: ${partner.legalName}`}>
+                    {t('common.remove')}
+                  </Button>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {questionnaire && <QuestionnaireDialog partner={questionnaire} onClose={() => setQuestionnaire(undefined)} />}
       <ConfirmDialog

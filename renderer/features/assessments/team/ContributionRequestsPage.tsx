@@ -18,8 +18,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { TextInput } from '../../../components/TextInput';
 import { notify } from '../../../components/Toasts';
 import { useFormat } from '../../../lib/format';
-import { UnlockDialog } from '../../exchange/UnlockDialog';
-import { needsUnlock } from '../../exchange/signing';
+import { UnlockDialog } from '../../../components/UnlockDialog';
+import { needsUnlock } from '../../../lib/signing';
 import { teamApi } from './team-api';
 
 /** Opens a request file (the open dialog) and goes to it. */

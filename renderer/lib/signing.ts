@@ -1,4 +1,4 @@
-import type { Result } from '../../../shared/errors';
+import type { Result } from '../../shared/errors';
 
 /** Whether a failed call failed only because the signing key needs its passphrase. */
 export function needsUnlock(result: Result<unknown>): boolean {
