@@ -142,6 +142,7 @@ export function createHandlers(
         partnerships: partnerships.list(),
         agreements: agreements.list(),
         names: new Map(institutions.list().map((item) => [item.id, item.legalName])),
+        institutions: institutions.list(),
         today,
         rows,
       }),
