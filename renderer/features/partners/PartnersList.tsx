@@ -41,7 +41,12 @@ export function PartnersList() {
         </LinkButton>
       </div>
       <ErrorMessage error={list.error} />
-      {!list.loading && partners.length === 0 && <p className="empty-state">{t('partners.empty')}</p>}
+      {!list.loading && partners.length === 0 && (
+        <div className="empty-state">
+          <p>{t('partners.empty')}</p>
+          <LinkButton href="/partners/new">{t('partners.addFirst')}</LinkButton>
+        </div>
+      )}
       {partners.length > 0 && (
         <TableScroll>
           <table className="data-table">
