@@ -22,6 +22,7 @@ export function homeOverviewOf(services: HomeServices, request: { today: string;
     partnerships: services.partnerships.list(),
     agreements: services.agreements.list(),
     names: new Map(services.institutions.list().map((item) => [item.id, item.legalName])),
+    institutions: services.institutions.list(),
     today: request.today,
     rows: request.rows,
   });

@@ -28,6 +28,8 @@ interface Loaded {
   info: AppInfo;
   settings: Settings;
   i18n: i18n;
+  /** Whether the first-run setup was already finished when this launch started (app-context.ts). */
+  returning: boolean;
 }
 
 export function App() {
@@ -43,7 +45,7 @@ export function App() {
       const i18n = await createI18n(language);
       document.documentElement.lang = language;
       applyTheme(settings.value.theme);
-      setLoaded({ info: info.value, settings: settings.value, i18n });
+      setLoaded({ info: info.value, settings: settings.value, i18n, returning: settings.value.setupCompleted });
     })();
   }, []);
 
@@ -73,7 +75,7 @@ export function App() {
   );
 
   const context = useMemo<AppContextValue | null>(
-    () => (loaded ? { info: loaded.info, settings: loaded.settings, updateSettings } : null),
+    () => (loaded ? { info: loaded.info, settings: loaded.settings, returning: loaded.returning, updateSettings } : null),
     [loaded, updateSettings],
   );
 

@@ -5,6 +5,12 @@ import type { Settings } from '../../shared/settings';
 export interface AppContextValue {
   info: AppInfo;
   settings: Settings;
+  /**
+   * The officer has been here before: the first-run setup was already finished when this launch
+   * read the settings. On the launch that ran the setup it is false, and Home greets a newcomer
+   * ("Welcome", what to do first) rather than a returning officer ("Welcome back").
+   */
+  returning: boolean;
   /** Saves a settings change and applies it (language, theme) at once. */
   updateSettings(patch: Partial<Settings>): Promise<boolean>;
 }

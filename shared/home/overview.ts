@@ -10,6 +10,7 @@ import { validityOn } from '../assessment/validity';
 import { overdueActions, readinessAtAGlance, type PartnershipSummary, type SideAtAGlance } from '../partnership/summary';
 import type { ReadinessBand } from '../scoring/band';
 import type { Verdict } from '../scoring/verdict';
+import { newcomerPath, type NewcomerPath, type NewcomerPathInput } from './newcomer-path';
 
 export type AttentionKind =
   | 'overdue'
@@ -52,6 +53,8 @@ export interface HomeOverview {
   partnershipsTotal: number;
   latest: AssessmentSummary[];
   latestTotal: number;
+  /** Where the officer stands on the path from profile to agreement (newcomer-path.ts). */
+  path: NewcomerPath;
 }
 
 export interface OverviewInput {
@@ -59,6 +62,8 @@ export interface OverviewInput {
   partnerships: readonly PartnershipSummary[];
   agreements: readonly AgreementSummary[];
   names: ReadonlyMap<string, string>;
+  /** The own institution and the partners, for the newcomer's path; none when left out. */
+  institutions?: NewcomerPathInput['institutions'];
   /** The user's day, YYYY-MM-DD. */
   today: string;
   rows: number;
@@ -135,6 +140,7 @@ export function homeOverview(input: OverviewInput): HomeOverview {
     partnershipsTotal: partnerships.length,
     latest: latest.slice(0, rows),
     latestTotal: latest.length,
+    path: newcomerPath({ institutions: input.institutions ?? [], assessments: input.assessments, partnerships: input.partnerships, agreements: input.agreements }),
   };
 }
 

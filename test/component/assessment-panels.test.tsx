@@ -236,6 +236,7 @@ describe('the review before completing', () => {
   const appContext = (): AppContextValue => ({
     info: { name: 'TrustBridge', version: 'test', dataDir: core.dataDir, platform: process.platform, systemLocale: 'en-GB' },
     settings: { ...defaultSettings, userName: 'Jordi Puig', userRole: 'Quality officer', setupCompleted: true },
+    returning: true,
     updateSettings: async () => true,
   });
 

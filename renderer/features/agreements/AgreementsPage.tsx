@@ -1,6 +1,7 @@
 /** Every agreement held here, drafted or received, with where it stands and when it ends. */
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
@@ -13,7 +14,14 @@ export function AgreementsPage() {
     <>
       <PageHeader title={t('agreements.title')} intro={t('agreements.intro')} />
       <ErrorMessage error={agreements.error} />
-      {!agreements.loading && !agreements.data?.length && <p className="empty-state">{t('agreements.empty')}</p>}
+      {!agreements.loading && !agreements.data?.length && (
+        <div className="empty-state">
+          <p>{t('agreements.empty')}</p>
+          <LinkButton href="/partnerships" variant="primary">
+            {t('agreements.goToPartnerships')}
+          </LinkButton>
+        </div>
+      )}
       {(agreements.data?.length ?? 0) > 0 && <AgreementsTable agreements={agreements.data!} />}
     </>
   );

@@ -73,7 +73,12 @@ export function AssessmentsPage() {
       />
       <ErrorMessage error={list.error} />
       {!list.loading && !list.data?.length ? (
-        <p className="empty-state">{t('assessments.empty')}</p>
+        <div className="empty-state">
+          <p>{t('assessments.empty')}</p>
+          <LinkButton href="/assessments/new?kind=self" variant="primary">
+            {t('home.path.selfAssessment.start')}
+          </LinkButton>
+        </div>
       ) : (
         <>
           <div className="toolbar">

@@ -12,6 +12,7 @@ import type { AppErrorData } from '../../../shared/errors';
 import { defaultFrameworkFor, profilesOf } from '../../../shared/framework/guide2';
 import type { Language } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
+import { LinkButton } from '../../components/LinkButton';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
@@ -150,7 +151,10 @@ export function NewAssessmentPage() {
         />
         {kind === 'audit' &&
           (noPartners ? (
-            <p className="alert alert--info">{t('newAssessment.noPartners')}</p>
+            <div className="alert alert--info">
+              <p>{t('newAssessment.noPartners')}</p>
+              <LinkButton href="/partners/new">{t('home.path.partner.start')}</LinkButton>
+            </div>
           ) : (
             <SelectField
               label={t('newAssessment.partner')}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsortiumMember, ConsortiumModel, TrustCell } from '../../../shared/consortium/model';
 import { decisionOutcomes } from '../../../shared/partnership/schema';
 import { Button } from '../../components/Button';
+import { LinkButton } from '../../components/LinkButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ExportDialog } from '../../components/ExportDialog';
 import { PageHeader } from '../../components/PageHeader';
@@ -43,7 +44,17 @@ export function ConsortiumPage() {
         }
       />
       <ErrorMessage error={model.error} />
-      {model.data && model.data.institutions.length < 2 && <p className="empty-state">{t('consortium.empty')}</p>}
+      {model.data && model.data.institutions.length < 2 && (
+        <div className="empty-state">
+          <p>{t('consortium.empty')}</p>
+          <div className="button-row button-row--center">
+            <LinkButton href="/exchange/import" variant="primary">
+              {t('import.title')}
+            </LinkButton>
+            <LinkButton href="/inbox">{t('consortium.openInbox')}</LinkButton>
+          </div>
+        </div>
+      )}
       {model.data && model.data.institutions.length >= 2 && (
         <>
           <Totals model={model.data} />

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/errors';
 import type { InboxEntry, InboxView } from '../../../shared/exchange/inbox';
 import { Button } from '../../components/Button';
+import { LinkButton } from '../../components/LinkButton';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { notify } from '../../components/Toasts';
@@ -72,7 +73,12 @@ export function InboxPage() {
         </div>
       </section>
 
-      {view?.folder && !view.problem && view.entries.length === 0 && <p className="empty-state">{t('inbox.empty')}</p>}
+      {view?.folder && !view.problem && view.entries.length === 0 && (
+        <div className="empty-state">
+          <p>{t('inbox.empty')}</p>
+          <LinkButton href="/exchange/import">{t('import.title')}</LinkButton>
+        </div>
+      )}
       {(view?.entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0).length ?? 0) > 1 && (
         <div className="button-row">
           <Button

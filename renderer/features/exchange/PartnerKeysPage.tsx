@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerKeysView } from '../../../shared/ipc/contract';
 import { Button } from '../../components/Button';
+import { LinkButton } from '../../components/LinkButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,7 +27,14 @@ export function PartnerKeysPage() {
     <>
       <PageHeader title={t('partnerKeys.title')} intro={t('partnerKeys.intro')} />
       <ErrorMessage error={issuers.error} />
-      {!issuers.loading && !issuers.data?.length && <p className="empty-state">{t('partnerKeys.empty')}</p>}
+      {!issuers.loading && !issuers.data?.length && (
+        <div className="empty-state">
+          <p>{t('partnerKeys.empty')}</p>
+          <LinkButton href="/exchange/import" variant="primary">
+            {t('import.title')}
+          </LinkButton>
+        </div>
+      )}
       <div className="stack">
         {issuers.data?.map((issuer) => (
           <section key={issuer.exchangeId} className="card" aria-labelledby={`issuer-${issuer.exchangeId}`}>

@@ -27,6 +27,8 @@ const steps: ReadonlyArray<{ key: 'stepYou' | 'stepInstitution' | 'stepPeople' |
   { key: 'stepKey', sections: [] },
 ];
 const keyStep = 3;
+/** As the key store requires (electron/keys/passphrase-protector.ts refuses a shorter one). */
+const minimumPassphraseLength = 10;
 
 export interface FirstRunPageProps {
   settings: Settings;
@@ -74,7 +76,8 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
     if (Object.keys(stepErrors).length) return showErrors(stepErrors);
     if (step < keyStep) return goTo(step + 1);
     if (!osKeychain && !keyStatus.data?.hasKey) {
-      if (passphrase.length < 10) return showErrors({ passphrase: t('validation.passphrase') });
+      // The error says what is wrong (too short, or the two differ), not the help again.
+      if ([...passphrase].length < minimumPassphraseLength) return showErrors({ passphrase: t('validation.passphraseTooShort', { min: minimumPassphraseLength }) });
       if (passphrase !== repeat) return showErrors({ repeat: t('keys.passphrasesDiffer') });
     }
     if (!checked.ok) {

@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { AttentionItem } from '../../../shared/home/overview';
+import type { NewcomerPath } from '../../../shared/home/newcomer-path';
 import { useApp } from '../../app/app-context';
 import { BandBadge } from '../../components/BandBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
@@ -25,7 +26,7 @@ const shownRows = 8;
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
-  const { settings } = useApp();
+  const { settings, returning } = useApp();
   const format = useFormat();
   const day = today();
   const institutions = useResource(() => api().institutions.list(), []);
@@ -36,23 +37,34 @@ export function HomePage() {
   const attentionTotal = overview.data?.attentionTotal ?? 0;
   const partnerships = overview.data?.partnerships ?? [];
   const latest = overview.data?.latest ?? [];
+  const path = overview.data?.path;
+  const next = path?.next ?? null;
+  const title = returning && settings.userName ? t('home.welcomeBack', { name: settings.userName }) : settings.userName ? t('home.welcomeName', { name: settings.userName }) : t('home.welcome');
   const sentence = (item: AttentionItem): string => t(`home.attention.${item.kind}`, { ...item.params, ...(typeof item.params['date'] === 'string' ? { date: format.day(item.params['date']) } : {}) });
 
   return (
     <>
       <PageHeader
-        title={settings.userName ? t('home.welcomeBack', { name: settings.userName }) : t('home.welcome')}
-        intro={t('app.tagline')}
+        title={title}
+        intro={next && !returning ? t('home.path.firstIntro') : t('app.tagline')}
         actions={
-          <>
-            <LinkButton href="/assessments/new">{t('assessments.new')}</LinkButton>
-            <LinkButton href="/partnerships" variant="primary">
-              {t('nav.partnerships')}
+          next ? (
+            // The main button is the next step of the path (shared/home/newcomer-path.ts).
+            <LinkButton href={next.href} variant="primary">
+              {t(`home.path.${next.step}.${next.verb}`)}
             </LinkButton>
-          </>
+          ) : (
+            <>
+              <LinkButton href="/assessments/new">{t('assessments.new')}</LinkButton>
+              <LinkButton href="/partnerships" variant="primary">
+                {t('nav.partnerships')}
+              </LinkButton>
+            </>
+          )
         }
       />
       <ErrorMessage error={institutions.error ?? overview.error} />
+      {path && next && <PathChecklist path={path} />}
       <div className="home-grid">
         <section className="card" aria-labelledby="home-attention">
           <h2 id="home-attention">{t('home.attention.title')}</h2>
@@ -167,5 +179,37 @@ export function HomePage() {
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * The whole path from profile to agreement, with where the officer stands: each step done, next or
+ * later, in words and not by colour alone; the next step carries its link.
+ */
+export function PathChecklist({ path }: { path: NewcomerPath }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card path" aria-labelledby="home-path">
+      <div className="section-header">
+        <h2 id="home-path">{t('home.path.title')}</h2>
+        <p className="muted">{t('home.path.progress', { done: path.done, total: path.steps.length })}</p>
+      </div>
+      <ol className="path__steps">
+        {path.steps.map((status) => (
+          <li key={status.step} className={`path__step path__step--${status.state}`} aria-current={status.state === 'next' ? 'step' : undefined}>
+            <span className={`badge path__state path__state--${status.state}`}>{t(`home.path.state.${status.state}`)}</span>
+            <div className="path__text">
+              <h3 className="path__title">{t(`home.path.${status.step}.title`)}</h3>
+              <p className="muted small">{t(`home.path.${status.step}.help`)}</p>
+              {status.state === 'next' && (
+                <a className="path__link" href={`#${status.href}`}>
+                  {t(`home.path.${status.step}.${status.verb}`)}
+                </a>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

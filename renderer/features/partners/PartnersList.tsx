@@ -46,7 +46,12 @@ export function PartnersList() {
           label={t('partners.listLabel')}
           rows={partners}
           rowKey={(partner) => partner.id}
-          empty={<p className="empty-state">{t('partners.empty')}</p>}
+          empty={
+            <div className="empty-state">
+              <p>{t('partners.empty')}</p>
+              <LinkButton href="/partners/new">{t('partners.addFirst')}</LinkButton>
+            </div>
+          }
           columns={[
             { id: 'name', header: t('partners.columns.name'), isRowHeader: true, cell: (partner) => partner.legalName },
             { id: 'country', header: t('partners.columns.country'), cell: (partner) => countryName(partner.country, i18n.language) },

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { AppErrorData } from '../../../shared/errors';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { LinkButton } from '../../components/LinkButton';
 import { SelectField } from '../../components/SelectField';
 import { TextInput } from '../../components/TextInput';
 import { defaultFrameworkFor, profilesOf } from '../../../shared/framework/guide2';
@@ -51,9 +52,12 @@ export function NewPartnershipDialog({ onClose }: { onClose(): void }) {
           </Heading>
           {!institutions.loading && partners.length === 0 ? (
             <>
-              <p>{t('newAssessment.noPartners')}</p>
+              <p>{t('partnerships.needsPartner')}</p>
               <div className="dialog__actions">
-                <Button onPress={onClose}>{t('common.close')}</Button>
+                <Button onPress={onClose}>{t('common.cancel')}</Button>
+                <LinkButton href="/partners/new" variant="primary">
+                  {t('home.path.partner.start')}
+                </LinkButton>
               </div>
             </>
           ) : (

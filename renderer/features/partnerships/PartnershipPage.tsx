@@ -103,7 +103,10 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           {report ? (
             (['A', 'B'] as const).map((side) => <SideGaps key={side} side={report.sides[side]} other={report.sides[side === 'A' ? 'B' : 'A']} />)
           ) : (
-            <p className="empty-state">{t('partnership.noAssessments')}</p>
+            <div className="empty-state">
+              <p>{t('partnership.noAssessments')}</p>
+              <Button onPress={() => setParams({ tab: 'overview' }, { replace: true })}>{t('partnership.linkAssessments')}</Button>
+            </div>
           )}
         </TabPanel>
         <TabPanel id="decision" className="tabs__panel stack">

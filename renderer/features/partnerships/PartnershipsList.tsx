@@ -3,11 +3,13 @@
  * recorded, and what needs attention in the action plan.
  */
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { readinessAtAGlance, overdueActions } from '../../../shared/partnership/summary';
 import { BandBadge } from '../../components/BandBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { Button } from '../../components/Button';
+import { LinkButton } from '../../components/LinkButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
@@ -20,7 +22,10 @@ export function PartnershipsList() {
   const partnerships = useResource(() => api().partnerships.list(), []);
   const assessments = useResource(() => api().assessments.list(), []);
   const institutions = useResource(() => api().institutions.list(), []);
-  const [creating, setCreating] = useState(false);
+  // `?new=1` (Home's path) opens the dialog at once.
+  const [params] = useSearchParams();
+  const [creating, setCreating] = useState(params.get('new') === '1');
+  const hasPartners = (institutions.data ?? []).some((item) => item.kind === 'partner');
   const summaries = new Map((assessments.data ?? []).map((summary) => [summary.id, summary]));
   const names = new Map((institutions.data ?? []).map((item) => [item.id, item.legalName]));
   const day = today();
@@ -37,7 +42,17 @@ export function PartnershipsList() {
         </Button>
       </div>
       <ErrorMessage error={partnerships.error ?? assessments.error} />
-      {!partnerships.loading && !partnerships.data?.length && <p className="empty-state">{t('partnerships.empty')}</p>}
+      {!partnerships.loading && !partnerships.data?.length && (
+        <div className="empty-state">
+          <p>{t('partnerships.empty')}</p>
+          {!institutions.loading &&
+            (hasPartners ? (
+              <Button onPress={() => setCreating(true)}>{t('partnerships.createFirst')}</Button>
+            ) : (
+              <LinkButton href="/partners/new">{t('home.path.partner.start')}</LinkButton>
+            ))}
+        </div>
+      )}
       {(partnerships.data?.length ?? 0) > 0 && (
         <TableScroll>
           <table className="data-table">
