@@ -1,6 +1,7 @@
 /**
  * A realistic sample data folder: two fictional universities that have assessed themselves and each
- * other against the built-in guide, and a partnership with a decision and an action plan. It is
+ * other against the newest built-in guide (version 2.0, for the cooperation profile "a joint
+ * micro-credential"), and a partnership with a decision and an action plan. It is
  * written through the same services as the app (`openCore`), so `npm start -- --data-dir <folder>`
  * opens it, and it is deterministic — a fixed clock and seeded choices — so tests can rely on its
  * numbers. Every name, address, person and document in it is fictional (`.example` addresses).
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import type { Answer } from '../../shared/assessment/answer';
 import type { Assessment } from '../../shared/assessment/schema';
 import { frameworkRef } from '../../shared/framework/fingerprint';
+import { defaultFrameworkFor } from '../../shared/framework/guide2';
 import { criteriaOf, type Framework, type Level } from '../../shared/framework/schema';
 import { institutionProfileSchema, type Institution } from '../../shared/institution/schema';
 import { seededRandom } from '../../shared/seeded-random';
@@ -19,6 +21,13 @@ import { noDialogs } from '../platform/dialogs';
 
 /** The demo's "today": the decision was taken on this day. */
 export const demoDate = '2026-11-20';
+
+/**
+ * The cooperation profile of the demo partnership and of its four assessments: the two universities
+ * plan joint micro-credentials, so a model agreement that provides for joint awarding (GOV-01) is
+ * critical besides the guide's own critical criteria.
+ */
+export const demoProfileId = 'joint-micro-credential';
 
 export interface DemoResult {
   dataDir: string;
@@ -173,16 +182,17 @@ const story: Record<keyof typeof profiles, Record<string, StoryAnswer>> = {
   selfA: {
     'LEG-01': { level: 4, text: 'A public university recognised under Spanish law (Ley Orgánica del Sistema Universitario 2/2023), entitled to award ECTS credits for its own lifelong-learning courses, including micro-credentials, under the Royal Decree on university teaching.' },
     'LEG-02': { level: 3, text: 'Institutional accreditation renewed in 2024 by a regional agency listed in EQAR; the report and the resolution are published on the Quality Unit’s website. Micro-credentials are inside the scope of the accredited internal QA system.' },
-    'DIG-01': { level: 2, text: 'Certificates carry holder, issuer, date and place, and a verification code. Digital sealed credentials are issued only for the pilot micro-credentials; the rest still receive PDF certificates without a seal.' },
-    'DIG-02': { level: 1, text: 'We are testing European Digital Credentials for Learning with one pilot course. No sealed format is used in production yet.' },
-    'GOV-01': { level: 2, text: 'Our model agreement for joint micro-credentials was approved by the Governing Council in June 2026; it has not been signed with any partner yet.' },
+    'DIG-01': { level: 3, text: 'Every certificate states how to verify it: a verification code checked on the university’s verification page, which answers without the learner. The pilot micro-credentials also carry an electronic seal.' },
+    'DIG-02': { level: 2, text: 'The pilot micro-credentials are issued as European Digital Credentials for Learning, which learners keep in their own wallet; the rest still receive PDF certificates by email.' },
+    'GOV-01': { level: 3, text: 'Our model agreement for joint micro-credentials, including joint awarding, was approved by the Governing Council in June 2026 and names the Vice-Rector for Lifelong Learning as signatory. It has not been used yet; the Quality Unit keeps a checklist for adapting it to a first partner.' },
     'DAT-01': { level: 3, text: 'Learner data exchanged with partners is covered by the Data Protection Policy (2025) and by a joint-controller agreement template under Art. 26 GDPR, used in two Erasmus+ projects.' },
+    'REC-01': { level: 3, text: 'The Regulation on Lifelong Learning Studies (2023) sets a recognition procedure for micro-credentials from other institutions, based on learning outcomes, with decisions by the Recognition Committee within two months and a right of appeal.' },
     'REC-03': { level: 'na', text: '', naReason: 'Recognition of prior learning for micro-credentials is handled by the partner institution that awards the larger credential; we do not award credit for prior learning in this offer.' },
   },
   auditOfA: {
     'LEG-01': { level: 4, text: 'Confirmed from the published legal basis and the university’s statutes.' },
-    'DIG-02': { level: 1, text: 'Confirmed: sealed digital credentials are only in a test environment. This limits how quickly our learners could verify credentials issued in Valencia.', requested: 'The roll-out plan for sealed digital credentials.' },
-    'GOV-01': { level: 2, text: 'The model agreement is sound, but it is not signed with any partner; our partnership would be the first to use it.' },
+    'DIG-02': { level: 2, text: 'Confirmed: digital credentials are issued only for the pilot micro-credentials; the others are PDF files sent by email. This limits how easily our learners could share credentials issued in Valencia.', requested: 'The roll-out plan for digital credentials.' },
+    'GOV-01': { level: 3, text: 'The model agreement is approved, covers every topic the guide lists including joint awarding, and comes with a checklist. Our partnership would be the first to use it.' },
     'LRN-01': { level: 1, text: 'Learners sit on the Quality Committee, but none was involved in designing the three micro-credentials we sampled. The self-assessment rates this higher than the evidence shows.', requested: 'Minutes showing learner involvement in the design of micro-credentials.' },
     'REC-03': { level: 'na', text: '', naReason: 'Agreed: in this partnership the awarding partner handles recognition of prior learning.' },
   },
@@ -195,12 +205,13 @@ const story: Record<keyof typeof profiles, Record<string, StoryAnswer>> = {
   },
   auditOfB: {
     'ASM-01': { level: 2, text: 'Criteria are published for most courses, but in three of the eight micro-credentials sampled the criteria in the catalogue did not match the assessment actually used. Critical: to be corrected before joint delivery starts.', requested: 'The corrected criteria of the three courses named in our finding, and the approval check-list.' },
-    'GOV-01': { level: 2, text: 'The existing agreements are bilateral and say nothing about the joint quality assurance of micro-credentials; a new agreement based on the guide is needed.' },
+    'GOV-01': { level: 2, text: 'The existing agreements were drafted case by case and say nothing about joint awarding or the joint quality assurance of micro-credentials; no approved model covers the topics the guide lists. For a joint micro-credential this is critical: it blocks Ready until a model is approved.' },
     'DAT-01': {
-      level: 1,
-      text: 'The Data Protection Policy predates micro-credentials and does not cover data shared with partner institutions. There is no joint-controller or data processing agreement for joint micro-credentials, and the processing register has no entry for learner data exchanged with partners. This is a blocker until an agreement is in place.',
+      level: 2,
+      text: 'Roles and the lawful basis are determined for data sent through the national study register, but there is no approved template arrangement (joint controllers, Art. 26 GDPR) for joint micro-credentials, the data protection officer has not reviewed one, and the processing register has no entry for learner data exchanged with partners. This blocks Ready until a template is approved.',
       requested: 'A joint-controller agreement (Art. 26 GDPR) template for joint micro-credentials and the updated entry of the processing register.',
     },
+    'DES-01': { level: 3, text: 'Checked five credentials issued in 2026 from different micro-credentials against the catalogue: all eleven mandatory elements are present, and the issuing checklist includes them.' },
     'DAT-04': { level: 3, text: 'Confirmed from the key procedure and the IT Services audit log.' },
     'LRN-01': { level: 4, text: 'Learner panels take part in every programme review, and their proposals are documented and followed up. A practice we would like to adopt.' },
   },
@@ -261,12 +272,12 @@ async function fill(core: Core, dataDir: string, clock: ReturnType<typeof steppi
   await core.store.updateSettings({ userName: 'María José Ferrer', userRole: 'Head of the Quality Unit', setupCompleted: true, language: null });
   const own = await core.institutions.saveOwn(ejemplo);
   const partner = await core.institutions.createPartner(tampere);
-  const frameworkKey = core.frameworks.list().find((item) => item.origin === 'built-in')!.key;
+  const frameworkKey = defaultFrameworkFor(core.frameworks.list(), 'en')!.key;
   const framework = await core.frameworks.get(frameworkKey, 'en');
 
   // A's self-assessment, made in the app.
   clock.jump('2026-09-15T08:00:00.000Z');
-  const selfA = await core.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey, language: 'en', title: 'Self-assessment 2026' });
+  const selfA = await core.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey, language: 'en', title: 'Self-assessment 2026', profileId: demoProfileId });
   const selfAPlan = plan(framework, 'selfA', 101);
   const evidenceFile = await demoEvidenceFile(core, dataDir);
   const random = seededRandom(7);
@@ -312,7 +323,7 @@ async function fill(core: Core, dataDir: string, clock: ReturnType<typeof steppi
 
   // A's audit of B, made in the app, beside B's self-assessment.
   clock.jump('2026-10-12T08:00:00.000Z');
-  const auditOfB = await core.assessments.create({ kind: 'audit', subjectId: partner.id, frameworkKey, language: 'en', title: 'Audit of Tampere Test University', reviewsAssessmentId: selfB.id });
+  const auditOfB = await core.assessments.create({ kind: 'audit', subjectId: partner.id, frameworkKey, language: 'en', title: 'Audit of Tampere Test University', reviewsAssessmentId: selfB.id, profileId: demoProfileId });
   const selfBLevels = plan(framework, 'selfB', 202);
   const auditRandom = seededRandom(11);
   for (const [criterionId, answer] of plan(framework, 'auditOfB', 404)) {
@@ -332,7 +343,7 @@ async function fill(core: Core, dataDir: string, clock: ReturnType<typeof steppi
 
   // The partnership, its decision and its action plan.
   clock.jump('2026-11-18T10:00:00.000Z');
-  const partnership = await core.partnerships.create({ partnerId: partner.id, title: 'Joint micro-credentials in digital health' });
+  const partnership = await core.partnerships.create({ partnerId: partner.id, title: 'Joint micro-credentials in digital health', profileId: demoProfileId });
   await core.partnerships.link(partnership.id, 'selfA', selfA.id);
   await core.partnerships.link(partnership.id, 'selfB', selfB.id);
   await core.partnerships.link(partnership.id, 'auditOfB', auditOfB.id);
@@ -340,8 +351,8 @@ async function fill(core: Core, dataDir: string, clock: ReturnType<typeof steppi
   const actions: Array<Parameters<Core['partnerships']['saveAction']>[1]> = [
     { title: 'Sign a joint-controller agreement (Art. 26 GDPR) for learner data in joint micro-credentials', criterionId: 'DAT-01', side: 'B', owner: 'Data Protection Officer, Tampere Test University', dueDate: '2027-01-31', status: 'in-progress', isCondition: true, notes: 'Template from Universidad de Ejemplo sent on 19 November 2026.' },
     { title: 'Correct the published assessment criteria of the three courses found inconsistent', criterionId: 'ASM-01', side: 'B', owner: 'Laura Virtanen, Quality Services', dueDate: '2026-10-31', status: 'open', isCondition: true, notes: 'Agreed during the audit visit; not yet confirmed.' },
-    { title: 'Sign the cooperation agreement on micro-credentials based on the guide', criterionId: 'GOV-01', side: 'A', owner: 'Vice-Rector for Lifelong Learning', dueDate: '2027-03-31', status: 'open', isCondition: true, notes: '' },
-    { title: 'Issue sealed digital credentials for all joint micro-credentials', criterionId: 'DIG-02', side: 'A', owner: 'Digital Services and the Quality Unit', dueDate: '2027-06-30', status: 'open', isCondition: false, notes: 'European Digital Credentials for Learning; pilot running.' },
+    { title: 'Approve a model agreement that provides for joint awarding and joint quality assurance', criterionId: 'GOV-01', side: 'B', owner: 'Vice-Rector for Education, Tampere Test University', dueDate: '2027-03-31', status: 'open', isCondition: true, notes: 'Universidad de Ejemplo’s model agreement offered as a starting point.' },
+    { title: 'Issue digital credentials for all joint micro-credentials', criterionId: 'DIG-02', side: 'A', owner: 'Digital Services and the Quality Unit', dueDate: '2027-06-30', status: 'open', isCondition: false, notes: 'European Digital Credentials for Learning; pilot running.' },
     { title: 'Involve learners in the design of the joint micro-credentials', criterionId: 'LRN-01', side: 'A', owner: 'María José Ferrer, Quality Unit', dueDate: '2027-02-28', status: 'open', isCondition: false, notes: 'Adopt the learner panels of Tampere Test University.' },
     { title: 'Agree the joint review cycle and the first review date', criterionId: 'GOV-07', side: 'A', owner: 'Both quality offices', dueDate: '2026-11-30', status: 'done', isCondition: false, notes: 'First joint review set for November 2027.' },
   ];
@@ -351,7 +362,7 @@ async function fill(core: Core, dataDir: string, clock: ReturnType<typeof steppi
     outcome: 'conditional',
     rationale:
       'Both institutions are accredited, have working internal quality assurance for micro-credentials, and rated each other close to their own assessments on most criteria.\n' +
-      'Tampere Test University’s handling of learner data exchanged with partners does not yet meet the guide’s critical criterion DAT-01, and the published assessment criteria of three courses must be corrected. Universidad de Ejemplo has still to sign its first cooperation agreement under the new model.\n' +
+      'Three critical criteria of Tampere Test University stand at level 2, and each blocks Ready: there is no approved template arrangement for learner data exchanged with partners (DAT-01), the published assessment criteria of three courses do not match the assessment used (ASM-01), and no approved model agreement provides for joint awarding (GOV-01, critical for a joint micro-credential).\n' +
       'The partnership is ready with conditions: joint delivery starts only when the three conditions in the action plan are met.',
   });
   await core.store.flush();
@@ -426,6 +437,7 @@ async function storeExchanged(
     subject: ref(input.subject),
     assessor: ref(input.assessor),
     framework: { ...frameworkRef(framework), language: framework.language },
+    profileId: demoProfileId,
     status: 'complete',
     completed: { by: 'Laura Virtanen', role: 'Quality Manager, Quality Services', at },
     seriesId: id,

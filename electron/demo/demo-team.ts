@@ -11,11 +11,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { seededRandom } from '../../shared/seeded-random';
+import { defaultFrameworkFor } from '../../shared/framework/guide2';
 import { criteriaOf } from '../../shared/framework/schema';
 import { allowsNotApplicable } from '../../shared/scoring/criterion-status';
 import { emptyTeam, type RatingValue, type TeamRating } from '../../shared/team/schema';
 import { openCore } from '../app/core';
 import { noDialogs } from '../platform/dialogs';
+import { demoProfileId } from './demo-data';
 
 export interface DemoTeamResult {
   assessmentId: string;
@@ -46,8 +48,8 @@ export async function writeDemoTeam(options: { dataDir: string; templatesDir: st
   try {
     const ownId = core.institutions.ownId();
     if (!ownId) throw new Error('The demo data folder has no own institution.');
-    const frameworkKey = core.frameworks.list().find((item) => item.origin === 'built-in')!.key;
-    const assessment = await core.assessments.create({ kind: 'self', subjectId: ownId, frameworkKey, language: 'en', title: 'Self-assessment 2027 (committee)' });
+    const frameworkKey = defaultFrameworkFor(core.frameworks.list(), 'en')!.key;
+    const assessment = await core.assessments.create({ kind: 'self', subjectId: ownId, frameworkKey, language: 'en', title: 'Self-assessment 2027 (committee)', profileId: demoProfileId });
     const id = assessment.id;
     const framework = core.assessments.frameworkOf(assessment);
     const dimensions = framework.dimensions.map((dimension) => dimension.id);
