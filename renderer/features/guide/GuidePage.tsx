@@ -12,15 +12,19 @@ import { FrameworkVersions } from './FrameworkVersions';
 import { CoverageView } from './CoverageView';
 import { GuideBrowser } from './GuideBrowser';
 import { useUiLanguage } from '../../lib/format';
+import { defaultFrameworkFor } from '../../../shared/framework/guide2';
 
 export function GuidePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const frameworks = useResource(() => api().frameworks.list(), []);
   const list = frameworks.data ?? [];
-  const key = params.get('framework') ?? list[0]?.key ?? '';
-  const item = list.find((candidate) => candidate.key === key) ?? list[0];
   const uiLanguage = useUiLanguage();
+  // Opens at the newest built-in version (the one new assessments start with); the others stay
+  // one choice away in the list below.
+  const newest = defaultFrameworkFor(list, uiLanguage) ?? list[0];
+  const key = params.get('framework') ?? newest?.key ?? '';
+  const item = list.find((candidate) => candidate.key === key) ?? newest;
   const wanted = (params.get('language') as Language | null) ?? uiLanguage;
   const language = item?.languages.includes(wanted) ? wanted : (item?.language ?? 'en');
   const tab = params.get('tab') === 'versions' ? 'versions' : params.get('tab') === 'coverage' ? 'coverage' : 'browse';
