@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, launchBrowser, type RunningApp } from './harness';
-import { pressButton, tabTo } from './keyboard';
+import { pressButton, tabTo, typeInto } from './keyboard';
 import { FirstRunScreen, type ProfileEntry } from './pages/first-run';
 import { screenshot } from './screenshots';
 
@@ -71,15 +71,25 @@ describe('first run, by keyboard alone', () => {
     await firstRun.next();
     await firstRun.fillKeyPassphrase('short');
     await firstRun.next();
-    await page.getByText('Use at least 10 characters').first().waitFor();
+    // Then the error says what is wrong (too short), not the help again
+    await page.getByText('This passphrase is too short: use at least 10 characters.', { exact: false }).waitFor();
+    // And two different passphrases are told apart from a short one
+    await firstRun.fillKeyPassphrase('the quality office keeps this safe');
+    await typeInto(page, 'Repeat the passphrase', 'the quality office keeps this sa');
+    await firstRun.next();
+    await page.getByText('The two passphrases differ.').waitFor();
     await firstRun.fillKeyPassphrase('the quality office keeps this safe');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'first-run-4-key');
     await firstRun.next();
 
-    // Then the app opens on Home with the institution
-    await page.getByRole('heading', { level: 1, name: 'Welcome back, Jordi Puig' }).waitFor();
+    // Then the app opens on Home with the institution; a newcomer is welcomed (not "back") and
+    // told what to do first: the path, with the self-assessment as the next step
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Jordi Puig' }).waitFor();
     await page.getByText('Universidad de Ejemplo').first().waitFor();
+    const path = page.getByRole('region', { name: 'Your path to a partnership agreement' });
+    await path.waitFor();
+    expect(await path.locator('.path__state').allTextContents()).toEqual(['Done', 'Next', 'Later', 'Later', 'Later', 'Later']);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'home');
 
