@@ -92,6 +92,7 @@ export function criterionCell(row: { criterionId: string; title: string; critica
       }),
       paragraph(row.title, { style: 'TableText' }),
     ],
+    words: `${row.criterionId}\n${row.title}`,
   };
 }
 

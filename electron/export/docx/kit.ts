@@ -145,7 +145,8 @@ export type CellContent =
   | string
   | number
   | null
-  | { paragraphs: Paragraph[]; fill?: string }
+  /** `words`: the text the paragraphs show, so the column is made wide enough for its longest word. */
+  | { paragraphs: Paragraph[]; fill?: string; words?: string }
   | { text: string; bold?: boolean; color?: string; fill?: string; align?: 'left' | 'center' | 'right' };
 
 export interface Column {
@@ -225,7 +226,12 @@ export function fitColumns(columns: readonly Column[], rows: ReadonlyArray<reado
     for (const row of rows) {
       const cell = row[c];
       if (cell === null || cell === undefined) continue;
-      if (typeof cell === 'object' && 'paragraphs' in cell) continue;
+      if (typeof cell === 'object' && 'paragraphs' in cell) {
+        // Built paragraphs cannot be read back; a cell that says what it shows is sized by it
+        // (a criterion's title under its id: "Identitätsüberprüfung" must not break).
+        if (cell.words) widest = Math.max(widest, longestWordWidth(cell.words, true));
+        continue;
+      }
       const text = typeof cell === 'object' ? cell.text : String(cell);
       widest = Math.max(widest, longestWordWidth(text, typeof cell === 'object' && cell.bold === true));
     }

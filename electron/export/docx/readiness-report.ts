@@ -347,6 +347,7 @@ function actionPlanSection(report: PartnershipReport, texts: ReportTexts): Block
             }),
             ...(item.notes.trim() ? [new Paragraph({ style: 'TableText', children: [run(item.notes, { color: colours.muted, size: 16 })] })] : []),
           ],
+          words: `${item.title}\n${item.notes}`,
         },
         item.criterionId ? `${item.criterionId} ${item.criterionTitle ?? ''}` : '',
         `${item.owner || '—'}\n${item.institution}`,
