@@ -40,6 +40,8 @@ import { personalDataOf } from '../services/personal-data';
 import { backupFileName, backupStore, restoreStore } from '../services/store-backup';
 import type { OpenedFiles } from './opened-files';
 import type { TeamService } from '../services/team';
+import { reliabilityHandlers } from './reliability-handlers';
+import type { RosterBook } from '../consortium/roster';
 import { teamHandlers } from './team-handlers';
 import { writeFileDurably } from '../store/durable-write';
 import { fingerprintForDisplay, verificationCode } from '../../shared/exchange/fingerprint';
@@ -60,6 +62,7 @@ export interface HandlerContext {
   inbox: InboxService;
   consortium: ConsortiumService;
   team: TeamService;
+  roster: RosterBook;
   openedFiles: OpenedFiles;
 }
 
@@ -538,6 +541,7 @@ export function createHandlers(
     },
 
     ...teamHandlers(core, { dialogs, templatesDir, t, saveAs }),
+    ...reliabilityHandlers(core, { dialogs, now, t }),
   };
 }
 
