@@ -137,6 +137,15 @@ export class RosterBook {
     await this.write(next);
   }
 
+  /** What offering the roster file would do (and why), without changing anything. */
+  async preview(bytes: Uint8Array): Promise<RosterOffer & { verified: VerifiedRoster }> {
+    const read = await verifyRoster(bytes);
+    if (!read.ok) throw read.error;
+    const { roster, signedBy } = read.verified;
+    const decision = decideRoster(this.state, roster, signedBy, this.roster);
+    return { decision, message: offerMessage(decision, roster, signedBy, this.state), verified: read.verified };
+  }
+
   /** Offers a roster file: accepted when it is newer and signed by the confirmed coordinator key; nothing changes otherwise. */
   async offer(bytes: Uint8Array): Promise<RosterOffer> {
     const read = await verifyRoster(bytes);

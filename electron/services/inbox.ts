@@ -374,6 +374,11 @@ export class InboxService {
     return path;
   }
 
+  /** Reads every listed file again (the roster in force changed, so which keys count did too). */
+  recheck(): Promise<InboxView> {
+    return this.rescanAll();
+  }
+
   private async rescanAll(): Promise<InboxView> {
     for (const entry of this.entries.values()) this.options.exchange.forget(entry.preview.token);
     this.relations.clear();

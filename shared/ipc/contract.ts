@@ -25,6 +25,7 @@ import type { AgreementSummary } from '../agreement/summary';
 import type { AgreementView } from '../agreement/view';
 import type { StoreNotice } from '../store/notices';
 import { channel } from './channel';
+import { reliabilityContract } from './reliability-contract';
 import { teamContract } from './team-contract';
 
 const none = z.strictObject({});
@@ -301,6 +302,7 @@ export const contract = {
   'exchange.apply': channel(z.strictObject({ tokens: z.array(id).min(1).max(500) })).returns<Array<{ fileName: string; added: number }>>(),
 
   ...teamContract,
+  ...reliabilityContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { inboxHandlers } from './inbox';
 import { institutionHandlers } from './institutions';
 import { keyHandlers } from './keys';
 import { partnershipHandlers } from './partnerships';
+import { reliabilityHandlers } from './reliability';
 import { settingsHandlers } from './settings';
 import { teamHandlers } from './team';
 import { handlerTools, type HandlerContext, type HandlerOptions } from './tools';
@@ -39,5 +40,6 @@ export function createHandlers(core: HandlerContext, options: HandlerOptions): H
     ...inboxHandlers(core, tools),
     ...consortiumHandlers(core, tools),
     ...teamHandlers(core, tools),
+    ...reliabilityHandlers(core, tools),
   };
 }

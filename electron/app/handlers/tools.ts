@@ -21,6 +21,7 @@ import type { InboxService } from '../../services/inbox';
 import type { InstitutionService } from '../../services/institutions';
 import type { PartnershipService } from '../../services/partnerships';
 import type { TeamService } from '../../services/team';
+import type { RosterBook } from '../../consortium/roster';
 import type { Store } from '../../store/store';
 import type { OpenedFiles } from '../opened-files';
 
@@ -39,6 +40,7 @@ export interface HandlerContext {
   inbox: InboxService;
   consortium: ConsortiumService;
   team: TeamService;
+  roster: RosterBook;
   openedFiles: OpenedFiles;
 }
 

@@ -18,6 +18,7 @@ import { today } from '../../lib/dates';
 import { useFormat, useUiLanguage } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { TableScroll } from '../../components/TableScroll';
+import { RosterPanel } from './RosterPanel';
 
 type DecisionFilter = 'all' | 'none' | (typeof decisionOutcomes)[number];
 type ValidityFilter = 'all' | 'attention';
@@ -44,6 +45,7 @@ export function ConsortiumPage() {
         }
       />
       <ErrorMessage error={model.error} />
+      <RosterPanel />
       {model.data && model.data.institutions.length < 2 && (
         <div className="empty-state">
           <p>{t('consortium.empty')}</p>

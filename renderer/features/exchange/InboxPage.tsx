@@ -104,7 +104,16 @@ export function InboxPage() {
             key={entry.sha256}
             preview={entry.preview}
             busy={busy}
-            note={entry.conflictOf ? <p className="note note--warning">{t('inbox.conflictCopy', { original: entry.conflictOf })}</p> : undefined}
+            note={
+              <>
+                {entry.conflictOf && <p className="note note--warning">{t('inbox.conflictCopy', { original: entry.conflictOf })}</p>}
+                {entry.preview.error?.params?.['reason'] === 'not-on-roster' && (
+                  <p className="note note--warning">
+                    <strong>{t('roster.flaggedTitle')}</strong> {t('roster.flagged', { exchangeId: String(entry.preview.error.params['exchangeId'] ?? '') })}
+                  </p>
+                )}
+              </>
+            }
             onAccept={() =>
               void run(
                 () => api().inbox.accept({ sha256: entry.sha256 }),
