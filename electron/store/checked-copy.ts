@@ -80,6 +80,18 @@ export async function writeCopy(copyPath: string, data: Uint8Array): Promise<voi
  */
 export class CopyFolderSyncs {
   private readonly pending = new Map<string, Promise<void>>();
+  /** Copies folders this store made (or found) already: a save into one asks for no mkdir. */
+  private readonly made = new Set<string>();
+
+  /** Whether an earlier write made (or found) `folder`. */
+  knowsFolder(folder: string): boolean {
+    return this.made.has(folder);
+  }
+
+  rememberFolder(folder: string, made: boolean): void {
+    if (made) this.made.add(folder);
+    else this.made.delete(folder);
+  }
 
   /** Starts the folder's fsync, which makes the renames made in it so far durable. */
   start(folder: string): void {
@@ -133,7 +145,7 @@ export async function writeWithCopy(
   const copyFolder = dirname(copyPath);
   const [fileTemp, copyTemp, settled] = await Promise.allSettled([
     writeTempDurably(path, bytes),
-    mkdir(copyFolder, { recursive: true }).then(() => writeTempDurably(copyPath, copyBytes(bytes))),
+    writeCopyTemp(copyPath, copyBytes(bytes), options.folderSyncs),
     options.folderSyncs?.settle(copyFolder),
   ]);
   if (fileTemp.status === 'rejected' || copyTemp.status === 'rejected' || settled.status === 'rejected') {
@@ -158,6 +170,26 @@ export async function writeWithCopy(
     await (replaced ? rename(path + backupSuffix, path) : options.keepBackup ? rm(path, { force: true }) : Promise.resolve()).catch(() => undefined);
     throw storageError(error, copyPath);
   }
+}
+
+/**
+ * The copy's content in a temp file in its folder, made first unless an earlier save of this store
+ * made it (one filesystem call less per save). When that folder has gone since (removed by hand),
+ * it is made again and the write tried once more.
+ */
+async function writeCopyTemp(copyPath: string, content: Uint8Array, syncs: CopyFolderSyncs | undefined): Promise<string> {
+  const folder = dirname(copyPath);
+  if (syncs?.knowsFolder(folder)) {
+    try {
+      return await writeTempDurably(copyPath, content);
+    } catch {
+      syncs.rememberFolder(folder, false);
+    }
+  }
+  await mkdir(folder, { recursive: true });
+  const temp = await writeTempDurably(copyPath, content);
+  syncs?.rememberFolder(folder, true);
+  return temp;
 }
 
 export async function removeCopy(copyPath: string): Promise<void> {

@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,7 @@ const figures = Object.fromEntries(keys.map((key) => [key, null])) as Figures;
 const secondsTaken: Partial<Record<Key, number>> = {};
 const missing: Partial<Record<Key, string>> = {};
 const details: Array<[string, string]> = [];
+const loadAtStart = loadavg().map((value) => value.toFixed(1)).join(' / ');
 
 /**
  * Runs one group of measurements: its figures, with the time it took, or — if it was not selected
@@ -451,7 +452,9 @@ function machine(): string {
   } catch {
     // not Linux
   }
-  return `${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, ${os}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  // The load average (1, 5, 15 minutes) when the run ended: timings in milliseconds depend on it.
+  const load = platform() === 'win32' ? '' : `, load average ${loadavg().map((value) => value.toFixed(1)).join(' / ')} at the end (at the start ${loadAtStart})`;
+  return `${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, ${os}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}${load}`;
 }
 
 function table(): string {

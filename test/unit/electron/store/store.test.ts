@@ -62,6 +62,20 @@ describe('the store on real files', () => {
     expect((await readdir(join(folder.path, 'documents', 'notes'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('saves with its copy when the copies folder was removed since the last save', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a'));
+    await s.update(noteKind, 'a', (draft) => ({ ...draft, count: 1 }));
+    await s.flush();
+    await rm(join(folder.path, 'copies'), { recursive: true });
+
+    await s.update(noteKind, 'a', (draft) => ({ ...draft, count: 2 }));
+
+    expect((await readJson(notePath('a'))).count).toBe(2);
+    const copy = await readFile(copyPath('a'));
+    expect(JSON.parse(copy.subarray(copy.indexOf(0x0a) + 1).toString('utf8')).count).toBe(2);
+  });
+
   it('gives out copies: changing what read returned changes nothing stored', async () => {
     const s = await open();
     await s.create(noteKind, note('a', 'Original'));
