@@ -95,7 +95,8 @@ export class Store {
   readonly quarantineDir: string;
   readonly snapshots: Snapshots;
 
-  private readonly now: () => Date;
+  /** The clock every date the store writes follows (the core's). */
+  readonly now: () => Date;
   private readonly logger: Logger;
   private readonly kinds: Map<string, DocumentKind<StoredDocument>>;
   private readonly indexPath: string;
