@@ -181,8 +181,9 @@ export class Store {
     this.index.data.cleanShutdown = false;
     await this.writeIndexNow({ opening: true });
     const snapshotEveryMs = options.snapshotEveryMs ?? 24 * 60 * 60 * 1000;
-    // Snapshots are hard links, so taking one while the app saves is safe: a save replaces a
-    // file by rename and leaves the linked old content untouched.
+    // Taking a snapshot while the app saves is safe: a snapshot copies each live file (links are
+    // only shared between snapshots, see snapshots.ts), and a save replaces a file by rename, so a
+    // copy reads either the old content or the new, never half of one.
     this.snapshotting = this.snapshots.takeIfOlderThan(snapshotEveryMs).catch((error: unknown) => {
       this.logger.warn('Periodic snapshot failed', error);
     });
