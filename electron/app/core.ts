@@ -110,7 +110,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(options.osProtector ? { osProtector: options.osProtector } : {}),
   });
   const user = (): User => ({ name: store.settings.userName, role: store.settings.userRole });
-  const evidence = new EvidenceStore(store.evidenceDir, { dataDir: options.dataDir, notify: (notice) => store.recordNotice(notice) });
+  const evidence = new EvidenceStore(store.evidenceDir, { dataDir: options.dataDir, notify: (notice) => store.recordNotice(notice), now });
   const institutions = new InstitutionService(store, now);
   const assessments = new AssessmentService(store, frameworks, institutions, now, user, assessmentDocuments);
   const partnerships = new PartnershipService(store, institutions, assessments, now, user);

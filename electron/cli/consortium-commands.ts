@@ -19,7 +19,7 @@ import { exportConsortiumSummary, exportConsortiumWorkbook } from '../export';
 import { KeyRing } from '../keys/key-ring';
 import { PartnerKeys } from '../keys/partner-keys';
 import { FrameworkCatalog } from '../services/frameworks';
-import { parseOptions, type Command, type CommandContext } from './options';
+import { clockOf, parseOptions, type Command, type CommandContext } from './options';
 import { findTemplatesDir } from './report-commands';
 
 const synopsis = 'consortium <folder> --out <file.xlsx|file.docx>';
@@ -60,7 +60,8 @@ export const consortiumCommand: Command = {
     }
     const out = options.get('out');
     const language = languageSchema.safeParse(options.get('language') ?? 'en');
-    const today = options.get('today') ?? new Date().toISOString().slice(0, 10);
+    const now = clockOf(context);
+    const today = options.get('today') ?? now().toISOString().slice(0, 10);
     if (positional.length === 0) problems.push('Name the folder of exchange files.');
     if (positional.length > 1) problems.push(`One folder at a time; "${positional[1]}" is one too many.`);
     if (!out) problems.push('--out <file.xlsx|file.docx> is required.');
@@ -93,7 +94,6 @@ export const consortiumCommand: Command = {
 
     try {
       const templatesDir = await findTemplatesDir();
-      const now = () => new Date();
       const catalog = await FrameworkCatalog.load(templatesDir, now);
       const ownExchangeId = readOptions.ownKeyRing?.hasKey() ? readOptions.ownKeyRing.exchangeId() : undefined;
       // The model and what was counted, without the verified files (see consortiumOfFolder).

@@ -9,6 +9,7 @@ runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   cwd: process.cwd(),
+  now: () => new Date(),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -12,6 +12,13 @@ export interface CommandContext {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** The clock that dates what a command writes; the system clock when not given (index.ts). */
+  now?: () => Date;
+}
+
+/** The command's clock: the one the context gives, else the system clock. */
+export function clockOf(context: CommandContext): () => Date {
+  return context.now ?? (() => new Date());
 }
 
 export interface Command {

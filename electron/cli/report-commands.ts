@@ -11,7 +11,7 @@ import { openCore } from '../app/core';
 import { exportAssessmentReport, exportAssessmentWorkbook, exportBrief, exportReadinessReport } from '../export';
 import { demoPassphrase, writeDemo } from '../demo/demo-exchange';
 import { noDialogs } from '../platform/dialogs';
-import { parseOptions, type Command, type CommandContext } from './options';
+import { clockOf, parseOptions, type Command, type CommandContext } from './options';
 
 /**
  * The templates folder: two levels above the running script — the bundled CLI (dist/cli → templates)
@@ -83,7 +83,7 @@ export const reportCommand: Command = {
     }
     return withCore(dataDir, context, async (core, templatesDir) => {
       const lang = language.data as Language;
-      const common = { core, templatesDir, language: lang, id: id!, outPath: resolve(context.cwd, out!), appVersion: version };
+      const common = { core, templatesDir, language: lang, id: id!, outPath: resolve(context.cwd, out!), appVersion: version, now: clockOf(context) };
       if (kind === 'readiness' || kind === 'brief') {
         if (!core.partnerships.list().some((summary) => summary.id === id)) {
           context.err(`${id}: no partnership with this id in ${input}.`);
@@ -178,7 +178,7 @@ export async function withCore(
   let core: Awaited<ReturnType<typeof openCore>> | undefined;
   try {
     const templatesDir = await findTemplatesDir();
-    core = await openCore({ dataDir, templatesDir, dialogs: noDialogs, appVersion: version, platform: process.platform, systemLocale: 'en-GB', snapshotEveryMs: Number.MAX_SAFE_INTEGER });
+    core = await openCore({ dataDir, templatesDir, dialogs: noDialogs, appVersion: version, platform: process.platform, systemLocale: 'en-GB', now: clockOf(context), snapshotEveryMs: Number.MAX_SAFE_INTEGER });
     return await work(core, templatesDir);
   } catch (error) {
     context.err(`${command}: ${error instanceof Error ? error.message : String(error)}`);

@@ -20,7 +20,7 @@ import { createPassphraseProtector } from '../keys/passphrase-protector';
 import { parseUntrustedJson } from '../platform/json';
 import { writeFileDurably } from '../store/durable-write';
 import { FolderLock } from '../store/folder-lock';
-import { parseOptions, type Command, type CommandContext } from './options';
+import { clockOf, parseOptions, type Command, type CommandContext } from './options';
 
 const usage = [
   'Usage:',
@@ -120,7 +120,7 @@ export const rosterCommand: Command = {
         const read = await verifyRoster(bytes);
         if (!read.ok) return fail(`Not valid: ${read.error.message}`);
         // The roster is kept in the data folder: not while TrustBridge has it open elsewhere.
-        const lock = await FolderLock.acquire({ dataDir, appVersion: version, now: () => new Date() });
+        const lock = await FolderLock.acquire({ dataDir, appVersion: version, now: clockOf(context) });
         try {
           const book = await RosterBook.open(dataDir);
           const confirm = option('confirm')?.replace(/\s+/g, '').toLowerCase();
@@ -128,7 +128,7 @@ export const rosterCommand: Command = {
             if (confirm !== read.verified.signedBy) {
               return fail(`The fingerprint you confirmed is not that of the key this roster is signed with (${fingerprintForDisplay(read.verified.signedBy)}). Nothing was changed; check the fingerprint with the coordinator.`);
             }
-            await book.confirmCoordinator({ consortiumId: read.verified.roster.consortiumId, exchangeId: read.verified.signerExchangeId, fingerprint: confirm }, new Date());
+            await book.confirmCoordinator({ consortiumId: read.verified.roster.consortiumId, exchangeId: read.verified.signerExchangeId, fingerprint: confirm }, clockOf(context)());
           }
           const offer = await book.offer(bytes);
           if (offer.decision.outcome === 'refused') return fail(offer.message);

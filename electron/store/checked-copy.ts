@@ -331,7 +331,7 @@ export async function readChecked<T>(options: CheckedReadOptions<T>): Promise<Ch
 }
 
 /** Moves a damaged file into `<dataDir>/quarantine/<collection>/`, under a name that never collides. */
-export async function setAsideFile(dataDir: string, collection: string, path: string, now: Date = new Date()): Promise<string> {
+export async function setAsideFile(dataDir: string, collection: string, path: string, now: Date): Promise<string> {
   const folder = join(dataDir, 'quarantine', collection);
   await mkdir(folder, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');

@@ -22,6 +22,8 @@ export interface EvidenceStoreOptions {
   dataDir?: string;
   /** Tells the officer what was restored or set aside. */
   notify?: (notice: Omit<StoreNotice, 'id' | 'at'>) => Promise<void>;
+  /** The clock that dates the names of files set aside (the store's). */
+  now?: () => Date;
 }
 
 export type EvidenceCheck =
@@ -34,6 +36,10 @@ export class EvidenceStore {
     readonly folder: string,
     private readonly options: EvidenceStoreOptions = {},
   ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
 
   copyPathOf(sha256: string): string | undefined {
     this.pathOf(sha256);
@@ -126,21 +132,21 @@ export class EvidenceStore {
     const dataDir = this.options.dataDir;
     if (fileHash === sha256) {
       if (copy && copyHash !== sha256) {
-        const copySetAsidePath = copyHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', copy) : undefined;
+        const copySetAsidePath = copyHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', copy, this.now()) : undefined;
         await writeCopyOf(path, copy);
         // A copy missing is a file stored before copies existed: written quietly.
         if (copySetAsidePath) await this.options.notify?.({ kind: 'copy-repaired', collection: 'evidence', documentId: sha256, reason: 'checksum', setAsidePath: copySetAsidePath });
       }
       return { state: 'good' };
     }
-    const setAsidePath = fileHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', path) : undefined;
+    const setAsidePath = fileHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', path, this.now()) : undefined;
     if (copy && copyHash === sha256) {
       await mkdir(dirname(path), { recursive: true });
       await writeCopyOf(copy, path);
       await this.options.notify?.({ kind: 'restored-from-copy', collection: 'evidence', documentId: sha256, reason: fileHash === undefined ? 'missing' : 'checksum', ...(setAsidePath ? { setAsidePath } : {}) });
       return { state: 'restored', ...(setAsidePath ? { setAsidePath } : {}) };
     }
-    const copySetAsidePath = copy && copyHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', copy) : undefined;
+    const copySetAsidePath = copy && copyHash !== undefined && dataDir ? await setAsideFile(dataDir, 'evidence', copy, this.now()) : undefined;
     await this.options.notify?.({
       kind: 'set-aside',
       collection: 'evidence',

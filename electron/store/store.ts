@@ -98,7 +98,8 @@ export class Store {
   readonly transactionsDir: string;
   readonly snapshots: Snapshots;
 
-  private readonly now: () => Date;
+  /** The clock every date the store writes follows (the core's). */
+  readonly now: () => Date;
   private readonly logger: Logger;
   private readonly kinds: Map<string, DocumentKind<StoredDocument>>;
   private readonly indexPath: string;
@@ -191,9 +192,9 @@ export class Store {
     // Only now that the catalogue no longer lists what was taken back may the records go.
     for (const { path } of rolledBack) await removeRecord(this.transactionsDir, path);
     const snapshotEveryMs = options.snapshotEveryMs ?? 24 * 60 * 60 * 1000;
-    // Snapshots copy the live files (sharing only unchanged copies among themselves, snapshots.ts),
-    // so taking one while the app saves is safe: a save replaces a file by rename, and a snapshot
-    // copies either the old content or the new one.
+    // Taking a snapshot while the app saves is safe: a snapshot copies each live file (links are
+    // only shared between snapshots, see snapshots.ts), and a save replaces a file by rename, so a
+    // copy reads either the old content or the new, never half of one.
     this.snapshotting = this.snapshots.takeIfOlderThan(snapshotEveryMs).catch((error: unknown) => {
       this.logger.warn('Periodic snapshot failed', error);
     });

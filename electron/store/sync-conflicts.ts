@@ -111,10 +111,10 @@ export async function resolveSyncConflict(store: Store, noticeId: string, keep: 
     // The version replaced is kept too, beside the conflict copy, so either can be had back.
     const folder = join(store.dataDir, 'quarantine', kind.collection);
     await mkdir(folder, { recursive: true });
-    await writeFileDurably(join(folder, `${documentId}.json.replaced-by-sync-version.${fileStamp(new Date())}`), `${JSON.stringify(current, null, 2)}\n`);
+    await writeFileDurably(join(folder, `${documentId}.json.replaced-by-sync-version.${fileStamp(store.now())}`), `${JSON.stringify(current, null, 2)}\n`);
     await store.update(kind, documentId, () => parsed.data, { catalogueNow: true });
   }
-  const setAsidePath = await setAsideFile(store.dataDir, kind.collection, conflictPath);
+  const setAsidePath = await setAsideFile(store.dataDir, kind.collection, conflictPath, store.now());
   await store.dismissNotice(noticeId);
   return { setAsidePath };
 }

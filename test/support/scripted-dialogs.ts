@@ -9,6 +9,8 @@ export class ScriptedDialogs implements DialogService {
   private readonly folderAnswers: Array<string | null> = [];
   private readonly saveAnswers: Array<string | null> = [];
   readonly asked: Array<{ kind: string; title: string }> = [];
+  /** The file name each save dialog proposed, in order. */
+  readonly proposedNames: string[] = [];
   readonly shownInFolder: string[] = [];
   readonly openedFiles: string[] = [];
 
@@ -37,8 +39,9 @@ export class ScriptedDialogs implements DialogService {
     return this.folderAnswers.shift() ?? null;
   }
 
-  async saveFile(options: { title: string }): Promise<string | null> {
+  async saveFile(options: { title: string; defaultName: string }): Promise<string | null> {
     this.asked.push({ kind: 'save', title: options.title });
+    this.proposedNames.push(options.defaultName);
     return this.saveAnswers.shift() ?? null;
   }
 

@@ -8,6 +8,17 @@ import { Checkbox, Header, ListBox, ListBoxItem, ListBoxSection } from 'react-ar
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { AppErrorData } from '../../../shared/errors';
+import {
+  criterionPath as pathOfCriterion,
+  editorRanges,
+  firstCriterionId,
+  locateCriterion,
+  newSource,
+  withCriterionChanged,
+  withCriterionRetired,
+  withDimensionWeight,
+  withNewCriterion,
+} from '../../../shared/framework/editing';
 import { sourceInstruments, type Criterion, type Framework, type SourceInstrument } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -25,27 +36,6 @@ import { useResource } from '../../lib/use-resource';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
 
 const saveDelayMs = 700;
-
-/** The next identifier in a dimension: one past the highest ever used, active or retired. */
-function nextCriterionId(framework: Framework, dimensionId: string): string {
-  const used = [
-    ...framework.dimensions.flatMap((d) => d.criteria.map((c) => c.id)),
-    ...framework.retired.map((r) => r.id),
-  ]
-    .filter((id) => id.startsWith(`${dimensionId}-`))
-    .map((id) => Number(id.slice(dimensionId.length + 1)));
-  const next = Math.max(0, ...used) + 1;
-  return `${dimensionId}-${String(next).padStart(2, '0')}`;
-}
-
-/** Where a criterion sits: its dimension's index and its own. */
-function locate(framework: Framework, criterionId: string): { d: number; c: number } | undefined {
-  for (const [d, dimension] of framework.dimensions.entries()) {
-    const c = dimension.criteria.findIndex((criterion) => criterion.id === criterionId);
-    if (c >= 0) return { d, c };
-  }
-  return undefined;
-}
 
 export function FrameworkEditorPage() {
   const { key = '' } = useParams();
@@ -70,7 +60,7 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
   const [framework, setFramework] = useState<Framework>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorData>();
-  const [selected, setSelected] = useState<string>(initial.dimensions[0]?.criteria[0]?.id ?? '');
+  const [selected, setSelected] = useState<string>(firstCriterionId(initial));
   const [retiring, setRetiring] = useState<string>();
   const [retireReason, setRetireReason] = useState('');
   const navigate = useNavigate();
@@ -98,42 +88,31 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
     autosave.schedule(next);
   };
 
-  const location = locate(framework, selected);
+  const location = locateCriterion(framework, selected);
 
-  const updateCriterion = (patch: Partial<Criterion>) => {
-    if (!location) return;
-    const next = structuredClone(framework);
-    next.dimensions[location.d]!.criteria[location.c] = { ...next.dimensions[location.d]!.criteria[location.c]!, ...patch };
-    change(next);
+  const updateCriterion = (patch: Partial<Omit<Criterion, 'id'>>) => {
+    if (location) change(withCriterionChanged(framework, selected, patch));
   };
 
   const addCriterion = (dimensionIndex: number) => {
-    const next = structuredClone(framework);
-    const dimension = next.dimensions[dimensionIndex]!;
-    const id = nextCriterionId(next, dimension.id);
-    dimension.criteria.push({
-      id,
+    const added = withNewCriterion(framework, dimensionIndex, {
       title: t('editor.newCriterionTitle'),
       guidance: t('editor.newCriterionGuidance'),
-      levels: [0, 1, 2, 3, 4].map((level) => t('editor.newLevel', { level })) as Criterion['levels'],
-      evidenceExamples: [t('editor.newEvidence')],
-      weight: 1,
-      critical: false,
-      sources: [{ instrument: 'other', locator: t('editor.newSource') }],
+      level: (level) => t('editor.newLevel', { level }),
+      evidence: t('editor.newEvidence'),
+      source: t('editor.newSource'),
     });
-    change(next);
-    setSelected(id);
+    change(added.framework);
+    setSelected(added.id);
   };
 
   const retire = () => {
     if (!retiring) return;
-    const next = structuredClone(framework);
-    for (const dimension of next.dimensions) dimension.criteria = dimension.criteria.filter((criterion) => criterion.id !== retiring);
-    next.retired.push({ id: retiring, retiredInVersion: next.version, ...(retireReason.trim() ? { reason: retireReason.trim() } : {}) });
+    const next = withCriterionRetired(framework, retiring, retireReason);
     setRetiring(undefined);
     setRetireReason('');
     change(next);
-    setSelected(next.dimensions[0]?.criteria[0]?.id ?? '');
+    setSelected(firstCriterionId(next));
   };
 
   const publish = async () => {
@@ -145,7 +124,7 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
   };
 
   const criterion = location ? framework.dimensions[location.d]!.criteria[location.c]! : undefined;
-  const criterionPath = location ? `dimensions.${location.d}.criteria.${location.c}` : '';
+  const criterionPath = location ? pathOfCriterion(location) : '';
   return (
     <>
       <PageHeader
@@ -175,14 +154,14 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
         </div>
         <TextInput label={t('editor.summary')} value={framework.summary} onChange={(summary) => change({ ...framework, summary })} error={errors['summary']} isRequired multiline rows={3} name="summary" />
         <div className="form-row form-row--three">
-          <NumberInput label={t('editor.ready')} value={framework.thresholds.ready} onChange={(ready) => change({ ...framework, thresholds: { ...framework.thresholds, ready } })} error={errors['thresholds.ready']} min={0} max={100} />
-          <NumberInput label={t('editor.conditional')} value={framework.thresholds.conditional} onChange={(conditional) => change({ ...framework, thresholds: { ...framework.thresholds, conditional } })} error={errors['thresholds.conditional']} min={0} max={100} />
-          <NumberInput label={t('editor.validityMonths')} value={framework.validityMonths} onChange={(validityMonths) => change({ ...framework, validityMonths })} error={errors['validityMonths']} min={1} max={120} />
+          <NumberInput label={t('editor.ready')} value={framework.thresholds.ready} onChange={(ready) => change({ ...framework, thresholds: { ...framework.thresholds, ready } })} error={errors['thresholds.ready']} min={editorRanges.threshold.min} max={editorRanges.threshold.max} />
+          <NumberInput label={t('editor.conditional')} value={framework.thresholds.conditional} onChange={(conditional) => change({ ...framework, thresholds: { ...framework.thresholds, conditional } })} error={errors['thresholds.conditional']} min={editorRanges.threshold.min} max={editorRanges.threshold.max} />
+          <NumberInput label={t('editor.validityMonths')} value={framework.validityMonths} onChange={(validityMonths) => change({ ...framework, validityMonths })} error={errors['validityMonths']} min={editorRanges.validityMonths.min} max={editorRanges.validityMonths.max} />
         </div>
         <div className="form-row form-row--three">
-          <NumberInput label={t('editor.blockerBelowLevel')} value={framework.thresholds.blockerBelowLevel} onChange={(level) => change({ ...framework, thresholds: { ...framework.thresholds, blockerBelowLevel: level as 0 } })} error={errors['thresholds.blockerBelowLevel']} min={0} max={4} />
-          <NumberInput label={t('editor.conditionalMinCriticalLevel')} value={framework.thresholds.conditionalMinCriticalLevel} onChange={(level) => change({ ...framework, thresholds: { ...framework.thresholds, conditionalMinCriticalLevel: level as 0 } })} error={errors['thresholds.conditionalMinCriticalLevel']} min={0} max={4} />
-          <NumberInput label={t('editor.largeGapLevels')} value={framework.thresholds.largeGapLevels} onChange={(largeGapLevels) => change({ ...framework, thresholds: { ...framework.thresholds, largeGapLevels } })} error={errors['thresholds.largeGapLevels']} min={1} max={4} />
+          <NumberInput label={t('editor.blockerBelowLevel')} value={framework.thresholds.blockerBelowLevel} onChange={(level) => change({ ...framework, thresholds: { ...framework.thresholds, blockerBelowLevel: level as 0 } })} error={errors['thresholds.blockerBelowLevel']} min={editorRanges.level.min} max={editorRanges.level.max} />
+          <NumberInput label={t('editor.conditionalMinCriticalLevel')} value={framework.thresholds.conditionalMinCriticalLevel} onChange={(level) => change({ ...framework, thresholds: { ...framework.thresholds, conditionalMinCriticalLevel: level as 0 } })} error={errors['thresholds.conditionalMinCriticalLevel']} min={editorRanges.level.min} max={editorRanges.level.max} />
+          <NumberInput label={t('editor.largeGapLevels')} value={framework.thresholds.largeGapLevels} onChange={(largeGapLevels) => change({ ...framework, thresholds: { ...framework.thresholds, largeGapLevels } })} error={errors['thresholds.largeGapLevels']} min={editorRanges.largeGapLevels.min} max={editorRanges.largeGapLevels.max} />
         </div>
         <fieldset className="form-section">
           <legend className="form-section__title">{t('editor.dimensionWeights')}</legend>
@@ -192,15 +171,11 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
                 key={dimension.id}
                 label={t('editor.dimensionWeight', { id: dimension.id })}
                 value={dimension.weight}
-                onChange={(weight) => {
-                  const next = structuredClone(framework);
-                  next.dimensions[d]!.weight = weight;
-                  change(next);
-                }}
+                onChange={(weight) => change(withDimensionWeight(framework, d, weight))}
                 error={errors[`dimensions.${d}.weight`]}
-                min={0.1}
-                max={100}
-                step={0.5}
+                min={editorRanges.weight.min}
+                max={editorRanges.weight.max}
+                step={editorRanges.weight.step}
               />
             ))}
           </div>
@@ -267,7 +242,7 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
             <TextInput label={t('editor.criterionTitle')} value={criterion.title} onChange={(title) => updateCriterion({ title })} error={errors[`${criterionPath}.title`]} isRequired name="criterionTitle" />
             <TextInput label={t('guide.whatGoodLooksLike')} value={criterion.guidance} onChange={(guidance) => updateCriterion({ guidance })} error={errors[`${criterionPath}.guidance`]} isRequired multiline rows={4} name="guidance" />
             <div className="form-row">
-              <NumberInput label={t('editor.weight')} value={criterion.weight} onChange={(weight) => updateCriterion({ weight })} error={errors[`${criterionPath}.weight`]} min={0.1} max={100} step={0.5} />
+              <NumberInput label={t('editor.weight')} value={criterion.weight} onChange={(weight) => updateCriterion({ weight })} error={errors[`${criterionPath}.weight`]} min={editorRanges.weight.min} max={editorRanges.weight.max} step={editorRanges.weight.step} />
               <Checkbox className="checkbox" isSelected={criterion.critical} onChange={(critical) => updateCriterion({ critical })}>
                 <span className="checkbox__box" aria-hidden="true" />
                 {t('editor.critical')}
@@ -328,7 +303,7 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
                   )}
                 </div>
               ))}
-              <Button variant="quiet" onPress={() => updateCriterion({ sources: [...criterion.sources, { instrument: 'other', locator: t('editor.newSource') }] })}>
+              <Button variant="quiet" onPress={() => updateCriterion({ sources: [...criterion.sources, newSource(t('editor.newSource'))] })}>
                 {t('editor.addSource')}
               </Button>
             </fieldset>
