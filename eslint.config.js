@@ -137,6 +137,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // components/ and lib/ serve every feature, so they never depend on one (renderer kit).
+    files: ['renderer/components/**/*.{ts,tsx}', 'renderer/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinPaths('The renderer runs sandboxed: use window.api.'),
+          patterns: [
+            { group: ['electron', ...nodeBuiltins], message: 'The renderer runs sandboxed: use window.api.' },
+            { group: ['**/electron/**'], message: 'The renderer reaches the main process only through window.api.' },
+            { group: ['**/features/**'], message: 'components/ and lib/ are shared by all features and import none of them.' },
+          ],
+        },
+      ],
+    },
+  },
   ...electronLayers(),
   {
     // The preload runs in the renderer's process with Node's powers: it holds the bridge and

@@ -34,15 +34,20 @@ export async function focusedRole(page: Page): Promise<string> {
   });
 }
 
-/** Where focus is, as a path of child indexes from the document: tells whether a key moved it. */
-async function focusPath(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const steps: number[] = [];
-    for (let node = document.activeElement; node && node.parentElement; node = node.parentElement) {
-      steps.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
-    }
-    return steps.join('/');
-  });
+/** Where focus is (a path of child indexes from the document), its role and its name, read at once. */
+async function focusState(page: Page): Promise<{ path: string; role: string; name: string }> {
+  const [path, role, name] = await Promise.all([
+    page.evaluate(() => {
+      const steps: number[] = [];
+      for (let node = document.activeElement; node && node.parentElement; node = node.parentElement) {
+        steps.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+      }
+      return steps.join('/');
+    }),
+    focusedRole(page),
+    focusedName(page),
+  ]);
+  return { path, role, name };
 }
 
 /** The path of the grid (a DataTable) that holds the focus, or '' when focus is not in one. */
@@ -58,12 +63,7 @@ async function focusedGrid(page: Page): Promise<string> {
   });
 }
 
-/** Presses a key and tells whether focus moved. */
-async function moved(page: Page, key: string): Promise<boolean> {
-  const before = await focusPath(page);
-  await page.keyboard.press(key);
-  return (await focusPath(page)) !== before;
-}
+type FocusState = Awaited<ReturnType<typeof focusState>>;
 
 /**
  * A grid (React Aria's table, renderer/components/DataTable.tsx) is one Tab stop: inside it a
@@ -71,23 +71,30 @@ async function moved(page: Page, key: string): Promise<boolean> {
  * column headers, down into the first row, then along each row (its cells and the buttons in
  * them, back to the row with Right) and down to the next, until the wanted control is focused.
  */
-async function searchGrid(page: Page, found: () => Promise<boolean>, seen: string[]): Promise<boolean> {
-  for (let i = 0; i < 60 && (await focusedRole(page)) !== 'row'; i += 1) if (!(await moved(page, 'ArrowRight'))) break;
-  for (let i = 0; i < 1000; i += 1) if (!(await moved(page, 'ArrowUp'))) break;
-  if (!(await moved(page, 'ArrowDown'))) return false;
+async function searchGrid(page: Page, found: (state: FocusState) => boolean, seen: string[]): Promise<boolean> {
+  let state = await focusState(page);
+  const press = async (key: string): Promise<boolean> => {
+    const before = state.path;
+    await page.keyboard.press(key);
+    state = await focusState(page);
+    return state.path !== before;
+  };
+  for (let i = 0; i < 60 && state.role !== 'row'; i += 1) if (!(await press('ArrowRight'))) break;
+  for (let i = 0; i < 1000; i += 1) if (!(await press('ArrowUp'))) break;
+  if (!(await press('ArrowDown'))) return false;
   for (let row = 0; row < 1000; row += 1) {
-    const start = await focusPath(page);
+    const start = state.path;
     for (let step = 0; step < 60; step += 1) {
-      if (await found()) return true;
-      seen.push(await focusedName(page));
-      if (!(await moved(page, 'ArrowRight')) || (await focusPath(page)) === start) break;
-      if ((await focusedRole(page)) === 'row') {
-        if (await found()) return true;
+      if (found(state)) return true;
+      seen.push(state.name);
+      if (!(await press('ArrowRight')) || state.path === start) break;
+      if (state.role === 'row') {
+        if (found(state)) return true;
         break;
       }
     }
-    if (!(await moved(page, 'ArrowDown'))) return false;
-    // Down from a row reaches the next row: Right goes on into its first cell.
+    // Down from a row reaches the next row: Right then goes on into its first cell.
+    if (!(await press('ArrowDown'))) return false;
   }
   return false;
 }
@@ -98,12 +105,13 @@ export async function tabTo(
   options: { maxTabs?: number; backwards?: boolean; role?: string } = {},
 ): Promise<void> {
   const matches = (text: string) => (typeof name === 'string' ? text.startsWith(name) : name.test(text));
-  const found = async () => matches(await focusedName(page)) && (!options.role || (await focusedRole(page)) === options.role);
+  const found = (state: { name: string; role: string }) => matches(state.name) && (!options.role || state.role === options.role);
   const seen: string[] = [];
   const searched = new Set<string>();
   for (let i = 0; i < (options.maxTabs ?? 60); i += 1) {
-    if (await found()) return;
-    seen.push(await focusedName(page));
+    const current = { name: await focusedName(page), role: options.role ? await focusedRole(page) : '' };
+    if (found(current)) return;
+    seen.push(current.name);
     const grid = await focusedGrid(page);
     if (grid && !searched.has(grid)) {
       searched.add(grid);

@@ -13,7 +13,7 @@ import { Button } from '../../components/Button';
 import { errorText } from '../../components/ErrorMessage';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 export function ImportQuestionnaireButton() {
   const { t } = useTranslation();
@@ -79,30 +79,26 @@ function PreviewDialog({ preview, onClose }: { preview: QuestionnairePreviewView
               {/* A scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1). */}
               {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
               <div className="scroll-table" tabIndex={0} role="region" aria-label={t('questionnaire.problemsTable')}>
-                <TableScroll>
-                  <table className="data-table">
-                    <caption className="visually-hidden">{t('questionnaire.problemsTable')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('questionnaire.where')}</th>
-                        <th scope="col">{t('questionnaire.problem')}</th>
-                        <th scope="col">{t('questionnaire.whatToDo')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {preview.problems.map((problem, index) => (
-                        <tr key={index}>
-                          <td>
-                            {problem.row !== null ? t('questionnaire.cell', { row: problem.row, column: problem.column ?? '' }) : '—'}
-                            <span className={`badge block-inline ${problem.severity === 'error' ? 'badge--critical' : 'badge--draft'}`}>{t(`questionnaire.severity.${problem.severity}`)}</span>
-                          </td>
-                          <td>{String(t(`questionnaireProblems.${problem.code}.problem`, { ...problem.params, defaultValue: problem.problem }))}</td>
-                          <td>{String(t(`questionnaireProblems.${problem.code}.whatToDo`, { ...problem.params, defaultValue: problem.whatToDo }))}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
+                <DataTable
+                  label={t('questionnaire.problemsTable')}
+                  rows={preview.problems.map((problem, index) => ({ problem, key: String(index) }))}
+                  rowKey={(row) => row.key}
+                  columns={[
+                    {
+                      id: 'where',
+                      header: t('questionnaire.where'),
+                      isRowHeader: true,
+                      cell: ({ problem }) => (
+                        <>
+                          {problem.row !== null ? t('questionnaire.cell', { row: problem.row, column: problem.column ?? '' }) : '—'}
+                          <span className={`badge block-inline ${problem.severity === 'error' ? 'badge--critical' : 'badge--draft'}`}>{t(`questionnaire.severity.${problem.severity}`)}</span>
+                        </>
+                      ),
+                    },
+                    { id: 'problem', header: t('questionnaire.problem'), cell: ({ problem }) => String(t(`questionnaireProblems.${problem.code}.problem`, { ...problem.params, defaultValue: problem.problem })) },
+                    { id: 'whatToDo', header: t('questionnaire.whatToDo'), cell: ({ problem }) => String(t(`questionnaireProblems.${problem.code}.whatToDo`, { ...problem.params, defaultValue: problem.whatToDo })) },
+                  ]}
+                />
               </div>
             </>
           )}

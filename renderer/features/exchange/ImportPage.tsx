@@ -18,7 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import { OpenRequestButton } from '../assessments/team/ContributionRequestsPage';
 
 export function ImportPage() {
@@ -201,52 +201,55 @@ export function FileCard({
         ))}
       </ul>
       <h3>{t('import.contents')}</h3>
-      <TableScroll>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('import.contents')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('import.item')}</th>
-              <th scope="col">{t('import.what')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.items?.map((item, index) => (
-              <tr key={index}>
-                <th scope="row">
-                  <span className="muted small block">{t(`import.types.${item.type}`)}</span>
-                  {item.title}
-                </th>
-                <td>
-                  <span className={`badge ${item.action === 'refuse' ? 'badge--critical' : item.action === 'skip' ? '' : 'badge--published'}`}>{t(`import.actions.${item.action}`)}</span>
-                  {item.reason && <span className="muted small block">{t(`import.reasons.${item.reason}`, { defaultValue: item.reason })}</span>}
-                  {item.changedParts && item.changedParts.length > 0 && (
-                    <span className="small block">
-                      {t('import.changedParts', {
-                        parts: item.changedParts
-                          .map((part) => (part.startsWith('clause:') ? t('import.parts.clause', { heading: part.slice('clause:'.length) }) : t(`import.parts.${part}`)))
-                          .join('; '),
-                      })}
-                    </span>
-                  )}
-                  {item.diff && item.diff.criteria.length > 0 && (
-                    <details className="diff">
-                      <summary>{t('import.showChanges', { count: item.diff.criteria.length })}</summary>
-                      <ul>
-                        {item.diff.criteria.map((change) => (
-                          <li key={change.criterionId}>
-                            <span className="mono">{change.criterionId}</span>: {describeChange(change, t)}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        label={t('import.contents')}
+        rows={(preview.items ?? []).map((item, index) => ({ item, key: String(index) }))}
+        rowKey={(row) => row.key}
+        columns={[
+          {
+            id: 'item',
+            header: t('import.item'),
+            isRowHeader: true,
+            cell: ({ item }) => (
+              <>
+                <span className="muted small block">{t(`import.types.${item.type}`)}</span>
+                {item.title}
+              </>
+            ),
+          },
+          {
+            id: 'what',
+            header: t('import.what'),
+            cell: ({ item }) => (
+              <>
+                <span className={`badge ${item.action === 'refuse' ? 'badge--critical' : item.action === 'skip' ? '' : 'badge--published'}`}>{t(`import.actions.${item.action}`)}</span>
+                {item.reason && <span className="muted small block">{t(`import.reasons.${item.reason}`, { defaultValue: item.reason })}</span>}
+                {item.changedParts && item.changedParts.length > 0 && (
+                  <span className="small block">
+                    {t('import.changedParts', {
+                      parts: item.changedParts
+                        .map((part) => (part.startsWith('clause:') ? t('import.parts.clause', { heading: part.slice('clause:'.length) }) : t(`import.parts.${part}`)))
+                        .join('; '),
+                    })}
+                  </span>
+                )}
+                {item.diff && item.diff.criteria.length > 0 && (
+                  <details className="diff">
+                    <summary>{t('import.showChanges', { count: item.diff.criteria.length })}</summary>
+                    <ul>
+                      {item.diff.criteria.map((change) => (
+                        <li key={change.criterionId}>
+                          <span className="mono">{change.criterionId}</span>: {describeChange(change, t)}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 export function PartnerKeysPage() {
   const { t } = useTranslation();
@@ -39,43 +39,48 @@ export function PartnerKeysPage() {
         {issuers.data?.map((issuer) => (
           <section key={issuer.exchangeId} className="card" aria-labelledby={`issuer-${issuer.exchangeId}`}>
             <h2 id={`issuer-${issuer.exchangeId}`}>{issuer.institutionName}</h2>
-            <TableScroll>
-              <table className="data-table">
-                <caption className="visually-hidden">{t('partnerKeys.keysOf', { name: issuer.institutionName })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('partnerKeys.fingerprint')}</th>
-                    <th scope="col">{t('partnerKeys.status')}</th>
-                    <th scope="col">{t('partnerKeys.seen')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {issuer.keys.map((key) => (
-                    <tr key={key.fingerprint}>
-                      <th scope="row" className="mono">
-                        {key.displayFingerprint}
-                        <span className="muted small block">{t('partnerKeys.code', { code: key.verificationCode })}</span>
-                      </th>
-                      <td>
-                        <span className={`badge ${key.status === 'confirmed' ? 'badge--published' : key.status === 'retired' ? 'badge--retired' : 'badge--draft'}`}>{t(`partnerKeys.statuses.${key.status}`)}</span>
-                        <span className="muted small block">{t(`partnerKeys.sources.${key.source}`, { defaultValue: key.source })}</span>
-                      </td>
-                      <td>{t('partnerKeys.seenValue', { first: format.date(key.firstSeen), last: format.date(key.lastSeen) })}</td>
-                      <td className="data-table__actions">
-                        {key.status === 'unconfirmed' && (
-                          <Button variant="quiet" onPress={() => setConfirming({ issuer, fingerprint: key.fingerprint, display: key.displayFingerprint })} aria-label={t('partnerKeys.confirmFor', { name: issuer.institutionName })}>
-                            {t('partnerKeys.confirm')}
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              label={t('partnerKeys.keysOf', { name: issuer.institutionName })}
+              rows={issuer.keys}
+              rowKey={(key) => key.fingerprint}
+              columns={[
+                {
+                  id: 'fingerprint',
+                  header: t('partnerKeys.fingerprint'),
+                  isRowHeader: true,
+                  className: 'mono',
+                  cell: (key) => (
+                    <>
+                      {key.displayFingerprint}
+                      <span className="muted small block">{t('partnerKeys.code', { code: key.verificationCode })}</span>
+                    </>
+                  ),
+                },
+                {
+                  id: 'status',
+                  header: t('partnerKeys.status'),
+                  cell: (key) => (
+                    <>
+                      <span className={`badge ${key.status === 'confirmed' ? 'badge--published' : key.status === 'retired' ? 'badge--retired' : 'badge--draft'}`}>{t(`partnerKeys.statuses.${key.status}`)}</span>
+                      <span className="muted small block">{t(`partnerKeys.sources.${key.source}`, { defaultValue: key.source })}</span>
+                    </>
+                  ),
+                },
+                { id: 'seen', header: t('partnerKeys.seen'), cell: (key) => t('partnerKeys.seenValue', { first: format.date(key.firstSeen), last: format.date(key.lastSeen) }) },
+                {
+                  id: 'actions',
+                  header: t('common.actions'),
+                  hideHeader: true,
+                  className: 'data-table__actions',
+                  cell: (key) =>
+                    key.status === 'unconfirmed' && (
+                      <Button variant="quiet" onPress={() => setConfirming({ issuer, fingerprint: key.fingerprint, display: key.displayFingerprint })} aria-label={t('partnerKeys.confirmFor', { name: issuer.institutionName })}>
+                        {t('partnerKeys.confirm')}
+                      </Button>
+                    ),
+                },
+              ]}
+            />
           </section>
         ))}
       </div>

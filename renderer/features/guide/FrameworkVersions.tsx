@@ -17,7 +17,7 @@ import { LinkButton } from '../../components/LinkButton';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { CloneDialog } from './CloneDialog';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 export function FrameworkVersions({ items, onChanged, language }: { items: FrameworkListItem[]; onChanged(): void; language: Language }) {
   const { t } = useTranslation();
@@ -55,91 +55,88 @@ export function FrameworkVersions({ items, onChanged, language }: { items: Frame
           {t('guide.import')}
         </Button>
       </div>
-      <TableScroll>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('guide.versionsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('guide.framework')}</th>
-              <th scope="col">{t('guide.version')}</th>
-              <th scope="col">{t('guide.status')}</th>
-              <th scope="col">{t('guide.size')}</th>
-              <th scope="col">{t('guide.fingerprint')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.key}>
-                <th scope="row">
-                  {item.title}
-                  <span className="muted small block">
-                    {t(`guide.origin.${item.origin}`)}
-                    {item.basedOn ? ` · ${t('guide.basedOn', { id: item.basedOn.id, version: item.basedOn.version })}` : ''}
-                  </span>
-                </th>
-                <td>{item.version}</td>
-                <td>
-                  <span className={`badge badge--${item.status}`}>{t(`guide.status_${item.status}`)}</span>
-                </td>
-                <td>{t('guide.sizeValue', { dimensions: item.dimensions, criteria: item.criteria, critical: item.critical })}</td>
-                <td className="mono small">{shortFingerprint(item.fingerprint, 3)}</td>
-                <td className="data-table__actions">
-                  <LinkButton variant="quiet" href={`/guide?framework=${encodeURIComponent(item.key)}`} aria-label={`${t('guide.browse')}: ${item.title} ${item.version}`}>
-                    {t('guide.browse')}
-                  </LinkButton>
-                  {item.status === 'draft' ? (
-                    <>
-                      <LinkButton variant="quiet" href={`/guide/edit/${item.key}`} aria-label={`${t('common.edit')}: ${item.title} ${item.version}`}>
-                        {t('common.edit')}
-                      </LinkButton>
-                      <Button variant="quiet" onPress={() => setPublishing(item)} aria-label={`${t('guide.publish')}: ${item.title} ${item.version}`}>
-                        {t('guide.publish')}
-                      </Button>
-                      <Button variant="quiet" onPress={() => setRemoving(item)} aria-label={`${t('common.remove')}: ${item.title} ${item.version}`}>
-                        {t('common.remove')}
-                      </Button>
-                    </>
-                  ) : (
-                    <>
-                      <Button variant="quiet" onPress={() => setCloning(item)} aria-label={`${t('guide.clone')}: ${item.title} ${item.version}`}>
-                        {t('guide.clone')}
-                      </Button>
-                      <Button
-                        variant="quiet"
-                        aria-label={`${t('guide.export')}: ${item.title} ${item.version}`}
-                        onPress={() =>
-                          void run(
-                            () => api().frameworks.export({ key: item.key, ...(item.languages.length > 1 ? { language } : {}) }),
-                            (saved) => (saved ? t('guide.exported', { path: saved.path }) : t('common.cancelled')),
-                          )
-                        }
-                      >
-                        {t('guide.export')}
-                      </Button>
-                    </>
-                  )}
-                  {item.basedOn && (
+      <DataTable
+        label={t('guide.versionsTitle')}
+        rows={items}
+        rowKey={(item) => item.key}
+        columns={[
+          {
+            id: 'framework',
+            header: t('guide.framework'),
+            isRowHeader: true,
+            cell: (item) => (
+              <>
+                {item.title}
+                <span className="muted small block">
+                  {t(`guide.origin.${item.origin}`)}
+                  {item.basedOn ? ` · ${t('guide.basedOn', { id: item.basedOn.id, version: item.basedOn.version })}` : ''}
+                </span>
+              </>
+            ),
+          },
+          { id: 'version', header: t('guide.version'), cell: (item) => item.version },
+          { id: 'status', header: t('guide.status'), cell: (item) => <span className={`badge badge--${item.status}`}>{t(`guide.status_${item.status}`)}</span> },
+          { id: 'size', header: t('guide.size'), cell: (item) => t('guide.sizeValue', { dimensions: item.dimensions, criteria: item.criteria, critical: item.critical }) },
+          { id: 'fingerprint', header: t('guide.fingerprint'), className: 'mono small', cell: (item) => shortFingerprint(item.fingerprint, 3) },
+          {
+            id: 'actions',
+            header: t('common.actions'),
+            hideHeader: true,
+            className: 'data-table__actions',
+            cell: (item) => (
+              <>
+                <LinkButton variant="quiet" href={`/guide?framework=${encodeURIComponent(item.key)}`} aria-label={`${t('guide.browse')}: ${item.title} ${item.version}`}>
+                  {t('guide.browse')}
+                </LinkButton>
+                {item.status === 'draft' ? (
+                  <>
+                    <LinkButton variant="quiet" href={`/guide/edit/${item.key}`} aria-label={`${t('common.edit')}: ${item.title} ${item.version}`}>
+                      {t('common.edit')}
+                    </LinkButton>
+                    <Button variant="quiet" onPress={() => setPublishing(item)} aria-label={`${t('guide.publish')}: ${item.title} ${item.version}`}>
+                      {t('guide.publish')}
+                    </Button>
+                    <Button variant="quiet" onPress={() => setRemoving(item)} aria-label={`${t('common.remove')}: ${item.title} ${item.version}`}>
+                      {t('common.remove')}
+                    </Button>
+                  </>
+                ) : (
+                  <>
+                    <Button variant="quiet" onPress={() => setCloning(item)} aria-label={`${t('guide.clone')}: ${item.title} ${item.version}`}>
+                      {t('guide.clone')}
+                    </Button>
                     <Button
                       variant="quiet"
-                      aria-label={`${t('guide.compare')}: ${item.title} ${item.version}`}
-                      onPress={() => {
-                        const older = items.find((candidate) => candidate.id === item.basedOn!.id && candidate.version === item.basedOn!.version);
-                        if (older) navigate(`/guide/compare?older=${encodeURIComponent(older.key)}&newer=${encodeURIComponent(item.key)}`);
-                        else notify(t('guide.basedOnMissing'), 'error');
-                      }}
+                      aria-label={`${t('guide.export')}: ${item.title} ${item.version}`}
+                      onPress={() =>
+                        void run(
+                          () => api().frameworks.export({ key: item.key, ...(item.languages.length > 1 ? { language } : {}) }),
+                          (saved) => (saved ? t('guide.exported', { path: saved.path }) : t('common.cancelled')),
+                        )
+                      }
                     >
-                      {t('guide.compare')}
+                      {t('guide.export')}
                     </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+                  </>
+                )}
+                {item.basedOn && (
+                  <Button
+                    variant="quiet"
+                    aria-label={`${t('guide.compare')}: ${item.title} ${item.version}`}
+                    onPress={() => {
+                      const older = items.find((candidate) => candidate.id === item.basedOn!.id && candidate.version === item.basedOn!.version);
+                      if (older) navigate(`/guide/compare?older=${encodeURIComponent(older.key)}&newer=${encodeURIComponent(item.key)}`);
+                      else notify(t('guide.basedOnMissing'), 'error');
+                    }}
+                  >
+                    {t('guide.compare')}
+                  </Button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       {cloning && (
         <CloneDialog
           source={cloning}

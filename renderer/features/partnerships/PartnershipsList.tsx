@@ -15,7 +15,7 @@ import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { useResource } from '../../lib/use-resource';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 export function PartnershipsList() {
   const { t } = useTranslation();
@@ -54,42 +54,44 @@ export function PartnershipsList() {
         </div>
       )}
       {(partnerships.data?.length ?? 0) > 0 && (
-        <TableScroll>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('partnerships.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.columns.partnership')}</th>
-                <th scope="col">{t('partnerships.columns.readiness')}</th>
-                <th scope="col">{t('partnerships.columns.decision')}</th>
-                <th scope="col">{t('partnerships.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {partnerships.data!.map((partnership) => {
-                const glance = readinessAtAGlance(partnership, summaries);
+        <DataTable
+          label={t('partnerships.title')}
+          rows={partnerships.data!}
+          rowKey={(partnership) => partnership.id}
+          columns={[
+            {
+              id: 'partnership',
+              header: t('partnerships.columns.partnership'),
+              isRowHeader: true,
+              cell: (partnership) => (
+                <>
+                  <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
+                  <span className="muted small block">{names.get(partnership.institutionB) ?? ''}</span>
+                </>
+              ),
+            },
+            { id: 'readiness', header: t('partnerships.columns.readiness'), cell: (partnership) => <VerdictBadge verdict={readinessAtAGlance(partnership, summaries).verdict} /> },
+            {
+              id: 'decision',
+              header: t('partnerships.columns.decision'),
+              cell: (partnership) => (partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>),
+            },
+            {
+              id: 'actions',
+              header: t('partnerships.columns.actions'),
+              cell: (partnership) => {
                 const overdue = overdueActions(partnership.actions, day).length;
                 const open = partnership.actions.filter((action) => action.status !== 'done').length;
                 return (
-                  <tr key={partnership.id}>
-                    <th scope="row">
-                      <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
-                      <span className="muted small block">{names.get(partnership.institutionB) ?? ''}</span>
-                    </th>
-                    <td>
-                      <VerdictBadge verdict={glance.verdict} />
-                    </td>
-                    <td>{partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>}</td>
-                    <td>
-                      {t('partnerships.openActions', { count: open })}
-                      {overdue > 0 && <span className="badge badge--critical block-inline">{t('partnerships.overdue', { count: overdue })}</span>}
-                    </td>
-                  </tr>
+                  <>
+                    {t('partnerships.openActions', { count: open })}
+                    {overdue > 0 && <span className="badge badge--critical block-inline">{t('partnerships.overdue', { count: overdue })}</span>}
+                  </>
                 );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+              },
+            },
+          ]}
+        />
       )}
       {creating && <NewPartnershipDialog onClose={() => setCreating(false)} />}
     </section>

@@ -11,7 +11,7 @@ import { errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 export function DataCard() {
   const { t } = useTranslation();
@@ -101,39 +101,45 @@ export function PersonalDataCard() {
       </div>
       {persons && persons.length === 0 && <p className="muted">{t('personalData.none')}</p>}
       {persons && persons.length > 0 && (
-        <TableScroll>
-          <table className="data-table data-table--compact">
-            <caption className="visually-hidden">{t('personalData.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('personalData.columns.name')}</th>
-                <th scope="col">{t('personalData.columns.where')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {persons.map((person) => (
-                <tr key={person.key}>
-                  <th scope="row">
-                    {person.name}
-                    {person.emails.length > 0 && <span className="muted small block">{person.emails.join(', ')}</span>}
-                  </th>
-                  <td>
-                    {t('personalData.places', { count: person.places })}
-                    <span className="muted small block">{person.documents.slice(0, 3).join('; ')}</span>
-                  </td>
-                  <td>
-                    <Button variant="danger" onPress={() => setErasing(person)} isDisabled={busy} aria-label={t('personalData.eraseOne', { name: person.name })}>
-                      {t('personalData.erase')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t('personalData.title')}
+          className="data-table--compact"
+          rows={persons}
+          rowKey={(person) => person.key}
+          columns={[
+            {
+              id: 'name',
+              header: t('personalData.columns.name'),
+              isRowHeader: true,
+              cell: (person) => (
+                <>
+                  {person.name}
+                  {person.emails.length > 0 && <span className="muted small block">{person.emails.join(', ')}</span>}
+                </>
+              ),
+            },
+            {
+              id: 'where',
+              header: t('personalData.columns.where'),
+              cell: (person) => (
+                <>
+                  {t('personalData.places', { count: person.places })}
+                  <span className="muted small block">{person.documents.slice(0, 3).join('; ')}</span>
+                </>
+              ),
+            },
+            {
+              id: 'actions',
+              header: t('common.actions'),
+              hideHeader: true,
+              cell: (person) => (
+                <Button variant="danger" onPress={() => setErasing(person)} isDisabled={busy} aria-label={t('personalData.eraseOne', { name: person.name })}>
+                  {t('personalData.erase')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       <ConfirmDialog
         isOpen={erasing !== undefined}

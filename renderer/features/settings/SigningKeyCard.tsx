@@ -3,12 +3,12 @@
  * partners), and its care: export the public key, back it up, restore it, replace it.
  */
 import { useState } from 'react';
-import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/exchange/app';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
 import { LinkButton } from '../../components/LinkButton';
@@ -117,46 +117,24 @@ function PassphraseDialog({ asking, status, onClose, onDone }: { asking: Asking;
   };
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {t(`keys.ask.${asking.kind}`)}
-          </Heading>
-          <p className="muted">{t(`keys.askIntro.${asking.kind}`)}</p>
-          <Form
-            validationBehavior="aria"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit();
-            }}
-          >
-            {asking.kind === 'restore' && (
-              <PasswordInput label={t('keys.backupPassphrase')} value={backupPassphrase} onChange={setBackupPassphrase} error={errors['backupPassphrase']} isRequired />
-            )}
-            {needsNew && (
-              <>
-                <PasswordInput
-                  label={asking.kind === 'backup' ? t('keys.backupPassphraseNew') : t('keys.newPassphrase')}
-                  description={t('validation.passphrase')}
-                  value={passphrase}
-                  onChange={setPassphrase}
-                  error={errors['passphrase'] ?? errors['newPassphrase']}
-                  isRequired
-                  autoComplete="new-password"
-                />
-                <PasswordInput label={t('keys.repeatPassphrase')} value={repeat} onChange={setRepeat} error={errors['repeat']} isRequired autoComplete="new-password" />
-              </>
-            )}
-            <div className="dialog__actions">
-              <Button onPress={onClose}>{t('common.cancel')}</Button>
-              <Button variant="primary" type="submit">
-                {t(`keys.ask.${asking.kind}`)}
-              </Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog title={t(`keys.ask.${asking.kind}`)} intro={t(`keys.askIntro.${asking.kind}`)} submitLabel={t(`keys.ask.${asking.kind}`)} onSubmit={submit} onClose={onClose}>
+      {asking.kind === 'restore' && (
+        <PasswordInput label={t('keys.backupPassphrase')} value={backupPassphrase} onChange={setBackupPassphrase} error={errors['backupPassphrase']} isRequired />
+      )}
+      {needsNew && (
+        <>
+          <PasswordInput
+            label={asking.kind === 'backup' ? t('keys.backupPassphraseNew') : t('keys.newPassphrase')}
+            description={t('validation.passphrase')}
+            value={passphrase}
+            onChange={setPassphrase}
+            error={errors['passphrase'] ?? errors['newPassphrase']}
+            isRequired
+            autoComplete="new-password"
+          />
+          <PasswordInput label={t('keys.repeatPassphrase')} value={repeat} onChange={setRepeat} error={errors['repeat']} isRequired autoComplete="new-password" />
+        </>
+      )}
+    </FormDialog>
   );
 }

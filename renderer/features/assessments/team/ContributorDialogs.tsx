@@ -12,6 +12,7 @@ import type { ContributorView, TeamView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
 import { ChoiceGroup } from '../../../components/ChoiceGroup';
 import { errorText } from '../../../components/ErrorMessage';
+import { FormDialog } from '../../../components/FormDialog';
 import { SelectField } from '../../../components/SelectField';
 import { TextInput } from '../../../components/TextInput';
 import { useUiLanguage } from '../../../lib/format';
@@ -52,58 +53,42 @@ export function ContributorDialog({
   const [input, setInput] = useState<ContributorInputValue>({ name: contributor?.name ?? '', role: contributor?.role ?? '', email: contributor?.email ?? '' });
   const [error, setError] = useState<AppErrorData>();
   const [nameMissing, setNameMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const save = async () => {
     if (input.name.trim() === '') return setNameMissing(true);
-    setBusy(true);
     const failure = await onSave({ name: input.name.trim(), role: input.role.trim(), email: input.email.trim() });
-    setBusy(false);
     if (failure) setError(failure);
     else onClose();
   };
   const issue = (field: string) => error?.issues?.find((item) => item.path === field || item.path.endsWith(`.${field}`));
   return (
-    <DialogFrame title={t(contributor ? 'team.contributors.editTitle' : 'team.contributors.addTitle')} onClose={onClose}>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
+    <FormDialog
+      title={t(contributor ? 'team.contributors.editTitle' : 'team.contributors.addTitle')}
+      submitLabel={t(contributor ? 'common.save' : 'team.contributors.add')}
+      error={error && !error.issues?.length ? error : undefined}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <TextInput
+        label={t('team.contributors.name')}
+        value={input.name}
+        onChange={(name) => {
+          setNameMissing(false);
+          setInput({ ...input, name });
         }}
-      >
-        <TextInput
-          label={t('team.contributors.name')}
-          value={input.name}
-          onChange={(name) => {
-            setNameMissing(false);
-            setInput({ ...input, name });
-          }}
-          isRequired
-          autoComplete="off"
-          error={nameMissing ? t('validation.required') : issue('name') ? t(issue('name')!.message) : undefined}
-        />
-        <TextInput label={t('team.contributors.role')} description={t('team.contributors.roleHelp')} value={input.role} onChange={(role) => setInput({ ...input, role })} autoComplete="off" />
-        <TextInput
-          label={t('team.contributors.email')}
-          type="email"
-          value={input.email}
-          onChange={(email) => setInput({ ...input, email })}
-          autoComplete="off"
-          error={issue('email') ? t(issue('email')!.message) : undefined}
-        />
-        {error && !error.issues?.length && (
-          <p className="alert alert--error" role="alert">
-            {errorText(t, error)}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" type="submit" isDisabled={busy}>
-            {t(contributor ? 'common.save' : 'team.contributors.add')}
-          </Button>
-        </div>
-      </form>
-    </DialogFrame>
+        isRequired
+        autoComplete="off"
+        error={nameMissing ? t('validation.required') : issue('name') ? t(issue('name')!.message) : undefined}
+      />
+      <TextInput label={t('team.contributors.role')} description={t('team.contributors.roleHelp')} value={input.role} onChange={(role) => setInput({ ...input, role })} autoComplete="off" />
+      <TextInput
+        label={t('team.contributors.email')}
+        type="email"
+        value={input.email}
+        onChange={(email) => setInput({ ...input, email })}
+        autoComplete="off"
+        error={issue('email') ? t(issue('email')!.message) : undefined}
+      />
+    </FormDialog>
   );
 }
 
