@@ -8,6 +8,7 @@
  * that payload. Each copy keeps the payload and the signatures, so either party can verify them at
  * any time, send the file again, and see at once when the text no longer is what was signed.
  */
+import { agreementSummarySchema } from '../../shared/store/summaries';
 import { randomUUID } from 'node:crypto';
 import { buildAgreementDraft, conditionsOf, refillClauses, renderTemplateClauses } from '../../shared/agreement/build';
 import { agreementContentSchema, type AgreementClause, type AgreementContent, type AgreementScope, type AgreementSide } from '../../shared/agreement/content';
@@ -37,6 +38,7 @@ export const agreementKind: DocumentKind<Agreement, AgreementSummary> = {
   schemaVersion: 1,
   schema: agreementSchema,
   migrations: {},
+  summarySchema: agreementSummarySchema,
   summarise: (agreement) => {
     const contentHash = agreementContentHash(agreement.content);
     const ends = agreementEnds(agreement);

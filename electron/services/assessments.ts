@@ -3,6 +3,7 @@
  * saved at once (one small file per assessment), recorded in the assessment's change history, and
  * refused once the assessment is completed — a completed assessment changes only as a new revision.
  */
+import { assessmentSummarySchema } from '../../shared/store/summaries';
 import { validUntil } from '../../shared/assessment/validity';
 import { randomUUID } from 'node:crypto';
 import { emptyAnswer, type Answer, type Evidence, type NewEvidence } from '../../shared/assessment/answer';
@@ -86,6 +87,7 @@ export function assessmentKind(structureOf: (fingerprint: string) => (ProfiledFr
     schemaVersion: 1,
     schema: assessmentSchema,
     migrations: {},
+    summarySchema: assessmentSummarySchema,
     summarise: (assessment) => summariseAssessment(assessment, structureOf(assessment.framework.fingerprint)),
   };
 }

@@ -6,6 +6,7 @@
  * and exchange files carry it as the snapshot they were made with. Changing a published framework
  * means a new version, cloned from it.
  */
+import { frameworkListItemSchema } from '../../shared/store/summaries';
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -70,6 +71,7 @@ export const frameworkKind: DocumentKind<FrameworkDocument, FrameworkListItem> =
   schemaVersion: 1,
   schema: frameworkDocumentSchema,
   migrations: {},
+  summarySchema: frameworkListItemSchema,
   summarise: (document) =>
     listItem(document.id, document.framework, {
       origin: document.origin,

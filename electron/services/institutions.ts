@@ -1,6 +1,7 @@
 /**
  * Institutions: the own institution (exactly one, created at first run) and partner institutions.
  */
+import { institutionListItemSchema } from '../../shared/store/summaries';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
@@ -32,6 +33,7 @@ export const institutionKind: DocumentKind<InstitutionDocument, InstitutionListI
     // Version 2 remembers a partner's exchange id; version 1 documents had none yet.
     1: (document) => ({ ...document, exchangeId: null }),
   },
+  summarySchema: institutionListItemSchema,
   summarise: (document) => ({
     id: document.id,
     kind: document.kind,

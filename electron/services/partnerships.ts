@@ -1,6 +1,7 @@
 /**
  * Partnerships: two institutions, up to four assessments, a readiness decision and an action plan.
  */
+import { partnershipSummarySchema } from '../../shared/store/summaries';
 import { randomUUID } from 'node:crypto';
 import type { AssessmentSummary } from '../../shared/assessment/summary';
 import { AppError } from '../../shared/errors';
@@ -26,6 +27,7 @@ export const partnershipKind: DocumentKind<Partnership, PartnershipSummary> = {
   schemaVersion: 1,
   schema: partnershipSchema,
   migrations: {},
+  summarySchema: partnershipSummarySchema,
   summarise: (partnership) => ({
     id: partnership.id,
     title: partnership.title,

@@ -10,6 +10,7 @@
  * for a workbook), then what it claims against what this copy sent out. Nothing is stored until
  * the coordinator applies the preview.
  */
+import { contributionRequestSummarySchema } from '../../shared/store/summaries';
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -90,6 +91,7 @@ export const contributionRequestKind: DocumentKind<ContributionRequestDocument, 
   schemaVersion: 1,
   schema: contributionRequestDocumentSchema,
   migrations: {},
+  summarySchema: contributionRequestSummarySchema,
   summarise: (document) => ({
     requestId: document.id,
     assessmentTitle: document.request.assessment.title,

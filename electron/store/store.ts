@@ -25,50 +25,28 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings';
 import type { StoreNotice } from '../../shared/store/notices';
-import { catalogueFileSchema, catalogueSchemaVersion, noticesFileSchema, type CatalogueFile } from '../../shared/store/files';
+import { noticesFileSchema } from '../../shared/store/files';
 import { CopyFolderSyncs, copiesFolderName, copyPathOf, readChecked, removeCopy, writeWithCopy, type CheckedRead } from './checked-copy';
-import { backupSuffix, currentFileOps, fsyncFolder, writeFileDurably } from './durable-write';
-import { appendJournal, journalPath, readJournal, type JournalLine } from './catalogue-journal';
-import { DamagedFileError, DurableJsonFile, parseJsonDocument, parseJsonText, readJsonDocument, readJsonFile } from './json-file';
+import { backupSuffix, currentFileOps, fsyncFolder } from './durable-write';
+import { DamagedFileError, DurableJsonFile, parseJsonDocument, parseJsonText, readJsonFile } from './json-file';
 import { Snapshots } from './snapshots';
 import { deepFreeze } from './frozen';
 import { FolderLock, type FolderLockEnvironment } from './folder-lock';
 import { jsonText } from './json-text';
 import { parseChange } from './validate-change';
 import { storageError } from './storage-errors';
+import { Catalogue, type CatalogueEntry } from './catalogue';
+import type { DocumentKind, StoredDocument } from './document-kind';
 import { readUnfinishedTransactions, removeRecord, TransactionRecord, transactionsFolderName, type UnfinishedTransaction } from './transaction';
 import { silentLogger, type Logger } from '../platform/logger';
 
-export interface StoredDocument {
-  id: string;
-  schemaVersion: number;
-}
-
-/** A kind of document: its folder, its current schema version, how to migrate and summarise it. */
-export interface DocumentKind<T extends StoredDocument, S = unknown> {
-  collection: string;
-  schemaVersion: number;
-  schema: z.ZodType<T>;
-  /** `migrations[n]` turns a document of version n into version n + 1. */
-  migrations: Readonly<Record<number, (document: Record<string, unknown>) => Record<string, unknown>>>;
-  /** The small summary kept in the catalogue, so lists never open every document. */
-  summarise(document: T): S;
-}
-
-export interface CatalogueEntry<S> {
-  id: string;
-  summary: S;
-}
-
-/** The catalogue in memory: index.json's fields, with the ones old catalogues lack filled in. */
-type IndexData = Required<Pick<CatalogueFile, 'cleanShutdown' | 'flushedAt'>> & CatalogueFile;
+export type { CatalogueEntry, DocumentKind, StoredDocument };
 
 export interface StoreOptions {
   dataDir: string;
@@ -87,8 +65,6 @@ export interface StoreOptions {
 }
 
 const cacheLimit = 64;
-/** The journal is compacted into index.json once it is larger than this and than index.json. */
-const journalCompactBytes = 64 * 1024;
 
 export class Store {
   readonly dataDir: string;
@@ -102,20 +78,11 @@ export class Store {
   readonly now: () => Date;
   private readonly logger: Logger;
   private readonly kinds: Map<string, DocumentKind<StoredDocument>>;
-  private readonly indexPath: string;
-  private readonly index: Low<IndexData>;
+  private readonly catalogue: Catalogue;
   private readonly settingsDb: Low<Settings>;
   private readonly noticesDb: Low<{ notices: StoreNotice[] }>;
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly cache = new Map<string, StoredDocument>();
-  private readonly indexFlushDelayMs: number;
-  private indexTimer: NodeJS.Timeout | undefined;
-  private indexWrite: Promise<void> = Promise.resolve();
-  /** Catalogue entries changed since the last journal append (collection/id → what to write). */
-  private readonly pendingCatalogue = new Map<string, { collection: string; id: string }>();
-  /** Bytes of index.json at its last compaction, and of the journal since. */
-  private indexBytes = 0;
-  private journalBytes = 0;
   private snapshotting: Promise<unknown> = Promise.resolve();
   /** The copies folders' fsyncs that saves left to the next write, `flush` or `close` (checked-copy.ts). */
   private readonly copyFolderSyncs = new CopyFolderSyncs();
@@ -133,9 +100,7 @@ export class Store {
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
     this.kinds = new Map(options.kinds.map((kind) => [kind.collection, kind]));
-    this.indexFlushDelayMs = options.indexFlushDelayMs ?? 1000;
-    this.indexPath = join(this.dataDir, 'index.json');
-    this.index = new Low(new DurableJsonFile<IndexData>(this.indexPath, indexDataSchema), emptyIndex());
+    this.catalogue = new Catalogue({ dataDir: this.dataDir, documentsDir: this.documentsDir, kinds: this.kinds, logger: this.logger, flushDelayMs: options.indexFlushDelayMs ?? 1000 });
     const settingsPath = join(this.dataDir, 'settings.json');
     const noticesPath = join(this.dataDir, 'notices.json');
     this.settingsDb = new Low(new DurableJsonFile<Settings>(settingsPath, settingsSchema, { indent: 2, copyPath: copyPathOf(this.dataDir, settingsPath) }), {
@@ -180,15 +145,17 @@ export class Store {
     await this.openNotices();
     await this.openSettings();
     await this.findSyncConflicts();
-    const needsReconcile = await this.openIndex();
+    const needsReconcile = await this.catalogue.open({ addNotice: (notice) => this.addNotice(notice), setAside: (collection, path) => this.setAside(collection, path) });
     // A transaction a crash interrupted is taken back before the catalogue is reconciled, so the
     // catalogue follows the documents as they were before it.
     const rolledBack = await this.rollBackUnfinished();
-    if (needsReconcile || rolledBack.length) await this.reconcile();
+    if (needsReconcile || rolledBack.length) {
+      await this.catalogue.reconcile({ documentPath: (kind, id) => this.documentPath(kind, id), read: (kind, id) => this.readWithRecovery(kind, id) });
+    }
     // Marks the store open (not closed cleanly) with one journal line, or a compaction when the
     // catalogue has no journal yet or its journal is due for one.
-    this.index.data.cleanShutdown = false;
-    await this.writeIndexNow({ opening: true });
+    this.catalogue.cleanShutdown = false;
+    await this.catalogue.writeNow({ opening: true });
     // Only now that the catalogue no longer lists what was taken back may the records go.
     for (const { path } of rolledBack) await removeRecord(this.transactionsDir, path);
     const snapshotEveryMs = options.snapshotEveryMs ?? 24 * 60 * 60 * 1000;
@@ -254,12 +221,11 @@ export class Store {
 
   /** The catalogue entries of one kind, without opening any document. */
   entries<S>(kind: DocumentKind<StoredDocument, S>): Array<CatalogueEntry<S>> {
-    const collection = this.index.data.collections[kind.collection] ?? {};
-    return Object.entries(collection).map(([id, summary]) => ({ id, summary: summary as S }));
+    return this.catalogue.entries(kind);
   }
 
   summary<S>(kind: DocumentKind<StoredDocument, S>, id: string): S | undefined {
-    return this.index.data.collections[kind.collection]?.[id] as S | undefined;
+    return this.catalogue.summary(kind, id);
   }
 
   /** The kind of document kept in `collection`, if the store holds one. */
@@ -286,12 +252,12 @@ export class Store {
       await this.beforeWrite(kind, valid.id, null);
       await this.writeDocumentFile(kind, valid);
       this.cacheSet(kind, valid);
-      this.setSummary(kind, valid);
+      this.catalogue.set(kind, valid);
       try {
-        await this.writeIndexNow();
+        await this.catalogue.writeNow();
       } catch (error) {
         // Without its catalogue entry the document would be invisible: undo both.
-        this.removeSummary(kind, valid.id);
+        this.catalogue.remove(kind, valid.id);
         this.cache.delete(cacheKey(kind, valid.id));
         // Best effort: the error that matters is the one rethrown below; a file left behind is reconciled at the next open.
         await rm(this.documentPath(kind, valid.id), { force: true }).catch(() => undefined);
@@ -326,9 +292,9 @@ export class Store {
       await this.beforeWrite(kind, id, current);
       await this.writeDocumentFile(kind, next);
       this.cacheSet(kind, next);
-      this.setSummary(kind, next);
-      if (options.catalogueNow) await this.writeIndexNow();
-      else this.scheduleIndexWrite();
+      this.catalogue.set(kind, next);
+      if (options.catalogueNow) await this.catalogue.writeNow();
+      else this.catalogue.scheduleWrite();
       return next;
     });
   }
@@ -339,12 +305,11 @@ export class Store {
       const summary = this.summary(kind, id);
       if (summary === undefined) throw notFound(kind, id);
       if (this.openTransaction()) await this.beforeWrite(kind, id, await this.load(kind, id));
-      this.removeSummary(kind, id);
+      this.catalogue.remove(kind, id);
       try {
-        await this.writeIndexNow();
+        await this.catalogue.writeNow();
       } catch (error) {
-        this.index.data.collections[kind.collection] ??= {};
-        this.index.data.collections[kind.collection]![id] = summary;
+        this.catalogue.restore(kind, id, summary);
         throw error;
       }
       this.cache.delete(cacheKey(kind, id));
@@ -370,9 +335,9 @@ export class Store {
         this.logger.warn(`Could not summarise ${kind.collection}/${id} again`, error);
         return undefined;
       });
-      if (document) this.setSummary(kind, document);
+      if (document) this.catalogue.set(kind, document);
     }
-    if (ids.length) this.scheduleIndexWrite();
+    if (ids.length) this.catalogue.scheduleWrite();
   }
 
   // ---------------------------------------------------------------- transactions
@@ -422,7 +387,7 @@ export class Store {
     record.finished = true;
     try {
       await this.restoreTouched(record.documents);
-      await this.writeIndexNow();
+      await this.catalogue.writeNow();
       await record.discard();
       this.logger.info(`Rolled back the transaction ${record.label || record.id}`);
     } catch (error) {
@@ -462,13 +427,13 @@ export class Store {
       this.cache.delete(cacheKey(kind, touched.id));
       if (touched.before === null) {
         await this.removeDocumentFiles(kind, touched.id);
-        this.removeSummary(kind, touched.id);
+        this.catalogue.remove(kind, touched.id);
         continue;
       }
       // Checked (and migrated) like any document read from disk.
       const before = this.parseDocument(kind, touched.before, this.documentPath(kind, touched.id)).document;
       await this.writeDocumentFile(kind, before, { keepBackup: false });
-      this.setSummary(kind, before);
+      this.catalogue.set(kind, before);
     }
   }
 
@@ -496,12 +461,7 @@ export class Store {
   /** Writes pending catalogue changes now, and makes the last copies' renames durable. */
   async flush(): Promise<void> {
     await this.copyFolderSyncs.settleAll();
-    if (this.indexTimer) {
-      clearTimeout(this.indexTimer);
-      this.indexTimer = undefined;
-      await this.writeIndexNow();
-    }
-    await this.indexWrite;
+    await this.catalogue.flush();
   }
 
   /** Waits for every save under way, writes the catalogue and marks the shutdown clean. */
@@ -509,9 +469,10 @@ export class Store {
     if (this.closed) return;
     await Promise.allSettled([...this.locks.values(), this.snapshotting]);
     await this.flush();
-    this.index.data.cleanShutdown = true;
-    await this.writeIndexNow({ compact: true });
+    this.catalogue.cleanShutdown = true;
+    await this.catalogue.writeNow({ compact: true });
     this.closed = true;
+    this.catalogue.stop();
     await this.folderLock?.release();
   }
 
@@ -535,8 +496,8 @@ export class Store {
     if (!this.has(kind, id)) throw notFound(kind, id);
     const document = await this.readWithRecovery(kind, id);
     if (!document) {
-      this.removeSummary(kind, id);
-      await this.writeIndexNow().catch((error: unknown) => {
+      this.catalogue.remove(kind, id);
+      await this.catalogue.writeNow().catch((error: unknown) => {
         // The damaged-file error below is what the user must read; the catalogue is reconciled at the next open.
         this.logger.warn('Could not write the catalogue after dropping a damaged document', error);
       });
@@ -550,8 +511,8 @@ export class Store {
     // Restored from a .bak or a snapshot, or migrated as it was read: the catalogue follows it.
     const summary = kind.summarise(document);
     if (JSON.stringify(summary) !== JSON.stringify(this.summary(kind, id))) {
-      this.setSummary(kind, document);
-      this.scheduleIndexWrite();
+      this.catalogue.set(kind, document);
+      this.catalogue.scheduleWrite();
     }
     return document;
   }
@@ -713,190 +674,7 @@ export class Store {
     return copyPathOf(this.dataDir, this.documentPath(kind, id));
   }
 
-  // ---------------------------------------------------------------- internals: catalogue
-
-  private setSummary(kind: DocumentKind<StoredDocument>, document: StoredDocument): void {
-    this.index.data.collections[kind.collection] ??= {};
-    this.index.data.collections[kind.collection]![document.id] = kind.summarise(document);
-    this.pendingCatalogue.set(cacheKey(kind, document.id), { collection: kind.collection, id: document.id });
-  }
-
-  private removeSummary(kind: DocumentKind<StoredDocument>, id: string): void {
-    delete this.index.data.collections[kind.collection]?.[id];
-    this.pendingCatalogue.set(cacheKey(kind, id), { collection: kind.collection, id });
-  }
-
-  private scheduleIndexWrite(): void {
-    if (this.indexTimer || this.closed) return;
-    this.indexTimer = setTimeout(() => {
-      this.indexTimer = undefined;
-      this.writeIndexNow().catch((error: unknown) => this.logger.error('Catalogue write failed', error));
-    }, this.indexFlushDelayMs);
-    this.indexTimer.unref?.();
-  }
-
-  /**
-   * Makes the catalogue's changes durable: appends the changed summaries to the journal, or
-   * compacts (writes the whole catalogue into index.json with a new generation, then empties the
-   * journal) at a clean close, for a catalogue without a journal yet, or when the journal has grown
-   * as large as the catalogue. Either way the bytes written per save stay proportional to what the
-   * save changed, however many documents are stored.
-   */
-  private writeIndexNow(options: { compact?: boolean; opening?: boolean } = {}): Promise<void> {
-    if (this.indexTimer) {
-      clearTimeout(this.indexTimer);
-      this.indexTimer = undefined;
-    }
-    // Writes are chained so two never overlap; each writes the catalogue as it is when it starts.
-    const write = this.indexWrite
-      // The previous write's failure went to its own caller; this write tries again.
-      .catch(() => undefined)
-      .then(async () => {
-        const startedAt = Date.now();
-        const compact =
-          options.compact ||
-          this.index.data.journal === undefined ||
-          this.journalBytes > Math.max(journalCompactBytes, this.indexBytes);
-        if (compact) {
-          const taken = new Map(this.pendingCatalogue);
-          this.pendingCatalogue.clear();
-          const data: IndexData = { ...this.index.data, flushedAt: startedAt, journal: randomUUID() };
-          try {
-            const text = JSON.stringify(data);
-            await this.index.adapter.write(data);
-            this.indexBytes = Buffer.byteLength(text) + 1;
-          } catch (error) {
-            for (const [key, entry] of taken) if (!this.pendingCatalogue.has(key)) this.pendingCatalogue.set(key, entry);
-            throw error;
-          }
-          this.index.data.flushedAt = startedAt;
-          this.index.data.journal = data.journal;
-          // index.json holds everything now; lines of the old generation are ignored from here on.
-          await writeFileDurably(journalPath(this.dataDir), '', { keepBackup: false });
-          this.journalBytes = 0;
-          if (!options.opening) return;
-        }
-        const generation = this.index.data.journal!;
-        const lines: JournalLine[] = [];
-        if (options.opening) lines.push({ g: generation, at: startedAt, open: 1 });
-        const taken = new Map(this.pendingCatalogue);
-        this.pendingCatalogue.clear();
-        for (const { collection, id } of taken.values()) {
-          const summary = this.index.data.collections[collection]?.[id];
-          lines.push(summary === undefined ? { g: generation, at: startedAt, c: collection, id, x: 1 } : { g: generation, at: startedAt, c: collection, id, s: summary });
-        }
-        if (!lines.length) return;
-        try {
-          this.journalBytes += await appendJournal(this.dataDir, lines);
-        } catch (error) {
-          // Written again with the next append (a line may then appear twice: the later one counts).
-          for (const [key, entry] of taken) if (!this.pendingCatalogue.has(key)) this.pendingCatalogue.set(key, entry);
-          throw storageError(error, journalPath(this.dataDir));
-        }
-        this.index.data.flushedAt = startedAt;
-      });
-    this.indexWrite = write;
-    return write;
-  }
-
-  private async openIndex(): Promise<boolean> {
-    try {
-      const data = await readJsonDocument(this.indexPath, catalogueFileSchema);
-      if (data === undefined) {
-        const hasDocuments = await this.hasAnyDocument();
-        if (hasDocuments) {
-          await this.addNotice({ kind: 'index-rebuilt', collection: 'index', reason: 'missing' });
-        }
-        this.index.data = emptyIndex();
-        return hasDocuments;
-      }
-      this.index.data = { ...emptyIndex(), ...data };
-      this.indexBytes = (await stat(this.indexPath)).size;
-      // The changes made since the last compaction.
-      const journal = await readJournal(this.dataDir, data.journal);
-      this.journalBytes = journal.bytes;
-      if (journal.ignored) this.logger.warn(`The catalogue journal ended in ${journal.ignored} incomplete line(s), left out: an append was cut short`);
-      for (const line of journal.lines) {
-        if ('open' in line) continue;
-        const collection = (this.index.data.collections[line.c] ??= {});
-        if ('x' in line) delete collection[line.id];
-        else collection[line.id] = line.s;
-        this.index.data.flushedAt = Math.max(this.index.data.flushedAt, line.at);
-      }
-      // Any line since the last compaction means the app ran after it and did not close cleanly.
-      return !data.cleanShutdown || journal.lines.length > 0 || journal.ignored > 0;
-    } catch (error) {
-      if (!(error instanceof DamagedFileError)) throw error;
-      // The catalogue can always be rebuilt from the documents, which are the truth.
-      const setAsidePath = await this.setAside('index', this.indexPath);
-      await this.addNotice({ kind: 'index-rebuilt', collection: 'index', setAsidePath, reason: error.reason });
-      this.index.data = emptyIndex();
-      return true;
-    }
-  }
-
-  /**
-   * After a crash or a damaged catalogue: brings the catalogue in line with the document files.
-   * Only documents changed since the catalogue was last written are opened, so a crash with
-   * 10,000 stored assessments costs one directory listing and a handful of reads.
-   */
-  private async reconcile(): Promise<void> {
-    const since = this.index.data.flushedAt - 5000;
-    for (const kind of this.kinds.values()) {
-      const folder = join(this.documentsDir, kind.collection);
-      // A collection nothing was ever saved in has no folder.
-      const names = await readdir(folder).catch(() => [] as string[]);
-      const ids = new Set<string>();
-      for (const name of names) {
-        if (name.endsWith('.tmp')) {
-          await rm(join(folder, name), { force: true });
-          continue;
-        }
-        const match = /^([A-Za-z0-9_-]{1,80})\.json(\.bak)?$/.exec(name);
-        if (match?.[1]) ids.add(match[1]);
-      }
-      const catalogue = (this.index.data.collections[kind.collection] ??= {});
-      // Only the documents written since the catalogue's last write are read. Their times are
-      // asked for many at once (one stat each, no read): with 10,000 documents, one at a time
-      // cost seconds of waiting, which made opening after a crash three times a clean opening.
-      const changed = new Set<string>();
-      const queue = [...ids];
-      const statWorkers = Array.from({ length: Math.min(32, queue.length) }, async () => {
-        for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-          if (catalogue[id] === undefined) {
-            changed.add(id);
-            continue;
-          }
-          const modified = await stat(this.documentPath(kind, id)).then((s) => s.mtimeMs, () => Number.POSITIVE_INFINITY);
-          if (modified >= since) changed.add(id);
-        }
-      });
-      await Promise.all(statWorkers);
-      for (const id of ids) {
-        if (!changed.has(id)) continue;
-        const document = await this.readWithRecovery(kind, id);
-        // Through setSummary and removeSummary, so the next journal append records the change.
-        if (document) this.setSummary(kind, document);
-        else this.removeSummary(kind, id);
-      }
-      for (const id of Object.keys(catalogue)) {
-        if (ids.has(id)) continue;
-        const document = await this.readWithRecovery(kind, id);
-        // Through setSummary and removeSummary, so the next journal append records the change.
-        if (document) this.setSummary(kind, document);
-        else this.removeSummary(kind, id);
-      }
-    }
-  }
-
-  private async hasAnyDocument(): Promise<boolean> {
-    for (const kind of this.kinds.values()) {
-      // A collection nothing was ever saved in has no folder.
-      const names = await readdir(join(this.documentsDir, kind.collection)).catch(() => [] as string[]);
-      if (names.some((name) => name.endsWith('.json') || name.endsWith('.json.bak'))) return true;
-    }
-    return false;
-  }
+  // ---------------------------------------------------------------- internals: side files
 
   private async openSettings(): Promise<void> {
     const path = join(this.dataDir, 'settings.json');
@@ -1054,11 +832,6 @@ interface Parsed<T> {
   fromVersion: number;
 }
 
-const indexDataSchema = catalogueFileSchema.required({ cleanShutdown: true, flushedAt: true });
-
-function emptyIndex(): IndexData {
-  return { schemaVersion: catalogueSchemaVersion, cleanShutdown: false, flushedAt: 0, collections: {} };
-}
 
 function cacheKey(kind: DocumentKind<StoredDocument>, id: string): string {
   return `${kind.collection}/${id}`;

@@ -18,6 +18,7 @@ export const noteKind: DocumentKind<Note, { title: string; count: number }> = {
   migrations: {
     1: ({ name, ...rest }) => ({ ...rest, title: name }),
   },
+  summarySchema: z.object({ title: z.string(), count: z.number() }),
   summarise: (note) => ({ title: note.title, count: note.count }),
 };
 
