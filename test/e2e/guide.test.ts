@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultFrameworkFor } from '../../shared/framework/guide2';
+import { criteriaOf } from '../../shared/framework/schema';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, launchBrowser, type RunningApp } from './harness';
@@ -28,13 +30,21 @@ describe('the guide and a consortium’s own version of it', () => {
 
   it('reads the guide by dimension and by search, in another language, by keyboard', async () => {
     app = await launchApp({ dataDir: data.path, browser });
-    const { page } = app;
+    const { page, core } = app;
+    // The built-in versions, newest first: the page opens at the newest; the others stay listed.
+    const builtIns = core.frameworks.list().filter((item) => item.origin === 'built-in');
+    const newest = defaultFrameworkFor(builtIns, 'en')!;
+    const older = builtIns.filter((item) => item.key !== newest.key);
+    expect(older.length).toBeGreaterThan(0);
+    const legCount = async (key: string) => criteriaOf(await core.frameworks.get(key, 'en')).filter((criterion) => criterion.dimensionId === 'LEG').length;
+
     await page.getByRole('heading', { level: 1, name: /Welcome back/ }).waitFor();
     await tabTo(page, 'Guide', { role: 'a' });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Guide to trustworthy partnership/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: /^LEG · / }).waitFor();
-    expect(await page.getByRole('button', { name: /^LEG-\d\d/ }).count()).toBe(6);
+    expect(await page.getByRole('button', { name: / Framework$/ }).textContent()).toContain(`${newest.title} ${newest.version}`);
+    expect(await page.getByRole('button', { name: /^LEG-\d\d/ }).count()).toBe(await legCount(newest.key));
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
 
     // Open a criterion with the keyboard: its guidance, five levels and sources appear.
@@ -64,6 +74,14 @@ describe('the guide and a consortium’s own version of it', () => {
     const germanTitle = await page.getByRole('heading', { level: 1 }).textContent();
     expect(germanTitle).not.toMatch(/Guide to trustworthy/);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
+
+    // An earlier version is still there to read, one choice away.
+    await chooseInSelect(page, /Language of the guide$/, 'English');
+    const earlier = older[0]!;
+    await chooseInSelect(page, / Framework$/, `${earlier.title} ${earlier.version}`);
+    await expect.poll(async () => page.getByRole('button', { name: / Framework$/ }).textContent()).toContain(`${earlier.title} ${earlier.version}`);
+    await page.getByRole('heading', { level: 2, name: /^LEG · / }).waitFor();
+    await expect.poll(async () => page.getByRole('button', { name: /^LEG-\d\d/ }).count()).toBe(await legCount(earlier.key));
     expect(app.externalRequests).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
 import type { Result } from '../../shared/errors';
+import { defaultFrameworkFor } from '../../shared/framework/guide2';
 import type { Framework, Language } from '../../shared/framework/schema';
 import type { RatingValue } from '../../shared/team/schema';
 import type { ContributionRequestView, TeamView } from '../../shared/team/view';
@@ -115,7 +116,8 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     // The coordinator's draft self-assessment; two colleagues already in the team (the third is added on screen).
     const core = await openHeadless(dirs.coordinator);
     try {
-      const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
+      // The guide version a new assessment starts with in the app (the newest built-in).
+      const guide = defaultFrameworkFor(core.frameworks.list(), language)!;
       const assessment = await core.assessments.create({ kind: 'self', subjectId: core.institutions.ownId()!, frameworkKey: guide.key, language, title: 'Self-assessment 2026' });
       assessmentId = assessment.id;
       framework = core.assessments.frameworkOf(assessment);

@@ -27,6 +27,8 @@ describe('verdicts on screen', () => {
   let demo: DemoResult;
   let app: RunningApp | undefined;
   let total = 0;
+  /** The level below which a critical criterion blocks Ready, in the guide version the demo uses. */
+  let blockerBelowLevel = 0;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -35,8 +37,10 @@ describe('verdicts on screen', () => {
     ({ demo } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir }));
     const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'verdicts', platform: process.platform, systemLocale: 'en-GB' });
     try {
-      const guide = core.frameworks.list().find((item) => item.origin === 'built-in')!;
-      const draft = await core.assessments.create({ kind: 'self', subjectId: demo.institutions.A, frameworkKey: guide.key, language: 'en', title: 'Draft self-assessment 2027' });
+      // The guide version the demo itself was made with, whichever that is.
+      const selfA = await core.assessments.get(demo.assessments.selfA);
+      blockerBelowLevel = core.assessments.frameworkOf(selfA).thresholds.blockerBelowLevel;
+      const draft = await core.assessments.create({ kind: 'self', subjectId: demo.institutions.A, frameworkKey: core.frameworks.keyOf(selfA.framework)!, language: 'en', title: 'Draft self-assessment 2027' });
       const criteria = criteriaOf(core.assessments.frameworkOf(draft));
       total = criteria.length;
       // Three high answers, every critical criterion unanswered: "ready" on paper.
@@ -73,7 +77,7 @@ describe('verdicts on screen', () => {
     await page.goto(`${baseUrl}/index.html#/partnerships/${demo.partnership}`);
     await page.getByRole('heading', { level: 2, name: /^Decision:/ }).waitFor();
     const headings = await page.locator('[role="tabpanel"] h2').allTextContents();
-    expect(headings.slice(0, 3)).toEqual(['Decision: Ready with conditions', 'Blockers: critical criteria below level 2, each blocks Ready', 'Conditions']);
+    expect(headings.slice(0, 3)).toEqual(['Decision: Ready with conditions', `Blockers: critical criteria below level ${blockerBelowLevel}, each blocks Ready`, 'Conditions']);
     // Every interpolated text got its values: no "{{level}}" left for a reader to see.
     expect(await page.locator('main').innerText()).not.toContain('{{');
     const banner = page.locator('.decision-banner');

@@ -39,9 +39,11 @@ function withDemoStore(): void {
     demo = await writeDemoData({ dataDir: folder.path, templatesDir });
     core = await open();
     personalData = personalDataOf(core, () => new Date('2026-12-01T10:00:00.000Z'));
-  });
+    // Writing the demo takes a few seconds alone and much longer on a loaded machine; a hook that
+    // times out keeps writing into the folder the next test removes.
+  }, 120_000);
   afterEach(async () => {
-    await core.close();
+    await core?.close();
     await folder.remove();
   });
 }

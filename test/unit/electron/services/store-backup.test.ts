@@ -63,7 +63,8 @@ beforeAll(async () => {
   archive = join(work.path, 'TrustBridge backup.zip');
   progress = [];
   await backupStore(source.path, archive, (done, total) => progress.push([done, total]));
-});
+  // Writing the demo takes far longer than the default hook timeout on a loaded machine.
+}, 120_000);
 
 afterAll(async () => {
   await source?.remove();
