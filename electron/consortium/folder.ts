@@ -41,7 +41,7 @@ import { exchangeLimits } from '../../shared/exchange/schema';
 import { tooLarge, verifyExchangeFile, type VerifiedExchange, type VerifyOptions } from '../exchange/read';
 import type { Roster } from '../../shared/consortium/roster';
 import { resolveConflicts } from './conflicts';
-import { consortiumFromFolder, type FolderConsortium, type FolderConsortiumOptions } from './model';
+import { consortiumFromFolder, type AcceptedExchangeFile, type FolderConsortium, type FolderConsortiumOptions } from './model';
 import { compareText, scanExchangeFolder, type ExchangeFolderFile } from './scan';
 import { trustByRoster, trustWithinFolder } from './trust';
 
@@ -50,16 +50,7 @@ import { trustByRoster, trustWithinFolder } from './trust';
 // input). This file reads and verifies, and puts them together.
 export { conflictOriginal, isTemporaryName, scanExchangeFolder, type ExchangeFolderFile, type ExchangeFolderScan, type SyncConflictStyle } from './scan';
 export { rosterRefusalCode } from './trust';
-export { consortiumFromFolder, type FolderConsortium, type FolderConsortiumOptions, type FrameworkLookup } from './model';
-
-export interface AcceptedExchangeFile {
-  fileName: string;
-  verified: VerifiedExchange;
-  payloadFingerprint: string;
-  conflictOf?: string;
-  /** Named as a copy of a file in the folder, but with unrelated content: counted on its own. */
-  countedSeparately?: true;
-}
+export { consortiumFromFolder, type AcceptedExchangeFile, type FolderConsortium, type FolderConsortiumOptions, type FrameworkLookup } from './model';
 
 export interface ConsortiumFolderRead {
   folder: string;

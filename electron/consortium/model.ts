@@ -8,8 +8,18 @@ import { frameworkFingerprint } from '../../shared/framework/fingerprint';
 import type { Framework, FrameworkRef, Language } from '../../shared/framework/schema';
 import type { InstitutionProfile } from '../../shared/institution/schema';
 import type { DecisionOutcome } from '../../shared/partnership/schema';
-import type { ConsortiumFolderRead } from './folder';
+import type { VerifiedExchange } from '../exchange/read';
 import { compareText } from './scan';
+
+/** A file of the shared folder that counts: verified, and trusted by the folder's rules. */
+export interface AcceptedExchangeFile {
+  fileName: string;
+  verified: VerifiedExchange;
+  payloadFingerprint: string;
+  conflictOf?: string;
+  /** Named as a copy of a file in the folder, but with unrelated content: counted on its own. */
+  countedSeparately?: true;
+}
 
 /** What consortiumFromFolder needs to find frameworks: FrameworkCatalog (built-in guide) fits. */
 export interface FrameworkLookup {
@@ -45,7 +55,7 @@ const normaliseCode = (code: string) => code.replace(/\s+/g, '').toUpperCase();
 const normaliseName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 
 /** The builder's input from the accepted files (everything but `today`). */
-export function consortiumFromFolder(read: Pick<ConsortiumFolderRead, 'accepted'>, options: FolderConsortiumOptions = {}): FolderConsortium {
+export function consortiumFromFolder(read: { accepted: readonly AcceptedExchangeFile[] }, options: FolderConsortiumOptions = {}): FolderConsortium {
   const files = [...read.accepted].sort((a, b) => compareText(a.fileName, b.fileName));
   const known = new Map<string, KnownInstitution>();
   const remember = (key: string, profile: Pick<InstitutionProfile, 'legalName' | 'country' | 'city' | 'erasmusCode'>, authority: number, issuedAt: string) => {
