@@ -297,6 +297,10 @@ export function createHandlers(
       await agreements.refreshConditions(id);
       return agreements.view(id);
     },
+    'agreements.amend': async ({ id }) => {
+      await agreements.amend(id);
+      return agreements.view(id);
+    },
     'agreements.sign': async ({ id }) => {
       await agreements.sign(id);
       return agreements.view(id);
