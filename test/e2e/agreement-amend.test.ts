@@ -55,7 +55,7 @@ describe('amending a signed agreement', () => {
     // Cancel: nothing changes, on screen or in the store.
     await tabTo(page, t('agreement.amend'), { maxTabs: 200 });
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: t('agreement.amendTitle') });
+    const dialog = page.getByRole('alertdialog', { name: t('agreement.amendTitle') });
     await dialog.getByText(t('agreement.amendBody')).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'agreement-amend-confirm-1280x800', { fullPage: false });
