@@ -245,6 +245,30 @@ export class AgreementService {
     }));
   }
 
+  /**
+   * Opens a signed agreement for changes: the signed text, with its payload and signatures, is set
+   * aside as a revision (kept, shown in the history) and the agreement becomes a draft again, which
+   * both parties must sign anew.
+   */
+  async amend(id: string): Promise<Agreement> {
+    const held = await this.get(id);
+    const contentHash = agreementContentHash(held.content);
+    if (!coveringSignatures(held.signatures, contentHash).length) {
+      throw new AppError({ code: 'CONFLICT', message: 'Only a signed agreement is amended; this text has no signature yet, so change it directly.' });
+    }
+    const at = this.nowIso();
+    return this.options.store.update(agreementKind, id, (current) => {
+      const { signedPayload, signatures, ...rest } = current;
+      return {
+        ...rest,
+        signatures: [],
+        revisions: [...(current.revisions ?? []), { content: current.content, ...(signedPayload !== undefined ? { signedPayload } : {}), signatures, amendedAt: at }],
+        history: [...current.history, this.event('amended', current.content, at)],
+        updatedAt: at,
+      };
+    });
+  }
+
   async remove(id: string): Promise<void> {
     await this.options.store.remove(agreementKind, id);
   }

@@ -22,7 +22,7 @@ const agreementSignatureSchema = z.strictObject({
 });
 export type AgreementSignature = z.infer<typeof agreementSignatureSchema>;
 
-const agreementEventKinds = ['drafted', 'edited', 'signed', 'received', 'countersignature-received', 'replaced'] as const;
+const agreementEventKinds = ['drafted', 'edited', 'signed', 'received', 'countersignature-received', 'replaced', 'amended'] as const;
 
 const agreementEventSchema = z.strictObject({
   at: z.string(),
@@ -33,6 +33,15 @@ const agreementEventSchema = z.strictObject({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type AgreementEvent = z.infer<typeof agreementEventSchema>;
+
+const agreementRevisionSchema = z.strictObject({
+  content: agreementContentSchema,
+  signedPayload: z.unknown().optional(),
+  signatures: z.array(agreementSignatureSchema).max(4),
+  /** When it was set aside for an amendment. */
+  amendedAt: z.string(),
+});
+export type AgreementRevision = z.infer<typeof agreementRevisionSchema>;
 
 export const agreementSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -48,6 +57,11 @@ export const agreementSchema = z.strictObject({
   signatures: z.array(agreementSignatureSchema).max(4),
   /** Which party this installation's institution is (local bookkeeping, never signed or sent). */
   ownSide: z.enum(agreementSides),
+  /**
+   * Signed texts set aside when the agreement was amended, oldest first: each with the payload and
+   * signatures that cover it, so an amended agreement never loses what was signed before.
+   */
+  revisions: z.array(agreementRevisionSchema).max(100).optional(),
   /** What happened to this copy: drafted, edited, signed, received, countersigned (local, never sent). */
   history: z.array(agreementEventSchema).max(10_000),
   createdAt: z.string(),

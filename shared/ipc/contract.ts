@@ -253,6 +253,7 @@ export const contract = {
   'agreements.update': channel(z.strictObject({ id, edit: agreementEdit })).returns<AgreementView>(),
   'agreements.refreshConditions': channel(byId).returns<AgreementView>(),
   'agreements.sign': channel(byId).returns<AgreementView>(),
+  'agreements.amend': channel(byId).returns<AgreementView>(),
   'agreements.exportFile': channel(byId).returns<{ path: string } | null>(),
   'agreements.exportWord': channel(reportLanguage).returns<{ path: string } | null>(),
   'agreements.remove': channel(byId).returns<null>(),

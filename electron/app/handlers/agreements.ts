@@ -19,6 +19,10 @@ export function agreementHandlers(core: HandlerContext, tools: HandlerTools): Ar
       await agreements.refreshConditions(id);
       return agreements.view(id);
     },
+    'agreements.amend': async ({ id }) => {
+      await agreements.amend(id);
+      return agreements.view(id);
+    },
     'agreements.sign': async ({ id }) => {
       await agreements.sign(id);
       return agreements.view(id);

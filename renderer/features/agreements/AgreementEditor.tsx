@@ -3,7 +3,7 @@
  * cooperation, and every clause. Saved on request, not as one types: a signed text changes only
  * when someone means it to, after being told that the signatures will no longer cover it.
  */
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AgreementScope } from '../../../shared/agreement/content';
@@ -55,7 +55,7 @@ function commitmentsOf(text: string): string[] {
   ];
 }
 
-export function AgreementEditor({ view, onSaved }: { view: AgreementView; onSaved(view: AgreementView): void }) {
+export function AgreementEditor({ view, onSaved, readOnly = false }: { view: AgreementView; onSaved(view: AgreementView): void; readOnly?: boolean }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
   const [base, setBase] = useState(view);
@@ -127,6 +127,8 @@ export function AgreementEditor({ view, onSaved }: { view: AgreementView; onSave
     if (!result.ok) return notify(errorText(t, result.error), 'error');
     onSaved(result.value);
   };
+
+  if (readOnly) return <SignedText view={view} />;
 
   return (
     <form
@@ -297,5 +299,44 @@ export function AgreementEditor({ view, onSaved }: { view: AgreementView; onSave
         <p>{t('agreement.saveSignedBody')}</p>
       </ConfirmDialog>
     </form>
+  );
+}
+
+/**
+ * A signed text, shown as it was signed: nothing to edit. Changing it takes an amendment (the
+ * "Amend…" action on the agreement), so a signature is never silently left behind by an edit.
+ */
+function SignedText({ view }: { view: AgreementView }) {
+  const { t } = useTranslation();
+  const { content } = view.agreement;
+  return (
+    <section className="stack agreement-signed-text" aria-labelledby="agreement-text-title" data-testid="agreement-signed-text">
+      <h2 id="agreement-text-title" className="visually-hidden">
+        {t('agreement.text')}
+      </h2>
+      <p className="alert alert--info">{t('agreement.readOnlySigned')}</p>
+      <section className="card stack" aria-labelledby="agreement-parties-title">
+        <h3 id="agreement-parties-title">{t('agreement.partiesTitle')}</h3>
+        <dl className="agreement-signed-text__parties">
+          <dt>{t('agreement.title')}</dt>
+          <dd>{content.title}</dd>
+          {(['A', 'B'] as const).map((side) => (
+            <Fragment key={side}>
+              <dt>{t('agreement.signatoryOf', { institution: content.parties[side].legalName })}</dt>
+              <dd>{[content.parties[side].signatory.name, content.parties[side].signatory.role].filter(Boolean).join(', ')}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      </section>
+      <section className="card stack" aria-labelledby="agreement-clauses-title">
+        <h3 id="agreement-clauses-title">{t('agreement.clausesTitle')}</h3>
+        {content.clauses.map((clause) => (
+          <div key={clause.id}>
+            <h4>{clause.heading}</h4>
+            <p className="agreement-signed-text__clause">{clause.text}</p>
+          </div>
+        ))}
+      </section>
+    </section>
   );
 }

@@ -11,6 +11,7 @@ import { useApp } from '../../app/app-context';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AgreementView } from '../../../shared/agreement/view';
 import { verificationCode } from '../../../shared/exchange/fingerprint';
+import { agreementContentHash } from '../../../shared/agreement/hash';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
@@ -53,6 +54,7 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
   const [confirmSign, setConfirmSign] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [amending, setAmending] = useState(false);
   const [busy, setBusy] = useState(false);
   const { agreement } = view;
   const { content } = agreement;
@@ -68,6 +70,16 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
     if (!result.ok) return notify(errorText(t, result.error), 'error');
     onChanged(result.value);
     notify(t(result.value.state === 'concluded' ? 'agreement.countersigned' : 'agreement.signedToast', { partner: partner.legalName }), 'success');
+  };
+
+  // A text someone has signed is shown read-only; changing it is an explicit amendment.
+  const signed = view.signatures.some((signature) => signature.coversContent);
+  const amend = async () => {
+    setAmending(false);
+    const result = await api().agreements.amend({ id: agreement.id });
+    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    onChanged(result.value);
+    notify(t('agreement.amendedToast'), 'success');
   };
 
   const send = async () => {
@@ -137,6 +149,7 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
               {t(view.state === 'concluded' ? 'agreement.sendConcluded' : 'agreement.send')}
             </Button>
           )}
+          {signed && <Button onPress={() => setAmending(true)}>{t('agreement.amend')}</Button>}
         </div>
       </section>
       {!view.integrity.ok && (
@@ -162,7 +175,7 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
           </Tab>
         </TabList>
         <TabPanel id="text" className="tabs__panel stack">
-          <AgreementEditor view={view} onSaved={onChanged} />
+          <AgreementEditor view={view} onSaved={onChanged} readOnly={signed} />
         </TabPanel>
         <TabPanel id="history" className="tabs__panel">
           <History view={view} />
@@ -181,6 +194,9 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
           {t('agreement.signCode')} <strong className="mono">{view.verificationCode}</strong>
         </p>
         <p className="muted small">{t('agreement.sealNote')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog isOpen={amending} title={t('agreement.amendTitle')} confirmLabel={t('agreement.amendNow')} onConfirm={() => void amend()} onCancel={() => setAmending(false)}>
+        <p>{t('agreement.amendBody')}</p>
       </ConfirmDialog>
       <ConfirmDialog isOpen={removing} title={t('agreement.removeTitle')} confirmLabel={t('agreement.remove')} destructive onConfirm={() => void remove()} onCancel={() => setRemoving(false)}>
         <p>{t('agreement.removeBody')}</p>
@@ -278,7 +294,7 @@ function Signatures({ view }: { view: AgreementView }) {
 function History({ view }: { view: AgreementView }) {
   const { t } = useTranslation();
   const format = useFormat();
-  return (
+  const table = (
     <TableScroll>
       <table className="data-table">
         <caption className="visually-hidden">{t('agreement.history')}</caption>
@@ -302,5 +318,27 @@ function History({ view }: { view: AgreementView }) {
         </tbody>
       </table>
     </TableScroll>
+  );
+  const revisions = view.agreement.revisions ?? [];
+  return (
+    <div className="stack">
+      {table}
+      {revisions.length > 0 && (
+        <section aria-labelledby="agreement-revisions-title" className="stack">
+          <h3 id="agreement-revisions-title">{t('agreement.revisionsTitle')}</h3>
+          <ul data-testid="agreement-revisions">
+            {[...revisions].reverse().map((revision) => (
+              <li key={revision.amendedAt}>
+                {t('agreement.revisionLine', {
+                  code: verificationCode(agreementContentHash(revision.content)),
+                  signers: revision.signatures.map((signature) => `${signature.signer.name} (${revision.content.parties[signature.side].legalName})`).join(', ') || '—',
+                  date: format.dateTime(revision.amendedAt),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
   );
 }

@@ -31,6 +31,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { Workspace } from './Workspace';
+import { answerState } from './answer-state';
 import { TeamPanel } from './team/TeamPanel';
 import { useFormat, useUiLanguage } from '../../lib/format';
 
@@ -87,7 +88,11 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   const [status, setStatus] = useState<SaveStatus>('saved');
   const criteria = useMemo(() => criteriaOf(framework), [framework]);
   const tab = params.get('tab') ?? 'answer';
-  const selected = params.get('criterion') ?? criteria[0]?.id ?? '';
+  // Opened without a criterion, the assessment resumes where the work stopped: at its first
+  // criterion still without an answer. When every criterion is answered (or the assessment is
+  // complete), it opens at the first criterion: the Review tab beside it says what is left to do.
+  const [firstOpen] = useState(() => firstUnansweredOf(criteria, initial.assessment.answers) ?? criteria[0]?.id ?? '');
+  const selected = params.get('criterion') ?? firstOpen;
   const locked = assessment.status === 'complete';
 
   const saverRef = useRef<AnswerSaver | undefined>(undefined);
@@ -235,6 +240,11 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
       )}
     </>
   );
+}
+
+/** The first criterion, in the guide's order, that has no answer yet; none when all are answered. */
+function firstUnansweredOf(criteria: ReadonlyArray<{ id: string; critical: boolean }>, answers: Record<string, Answer | undefined>): string | undefined {
+  return criteria.find((criterion) => answerState(answers[criterion.id] ?? emptyAnswer, criterion.critical) === 'missing')?.id;
 }
 
 /** How long a completed assessment counts, and the way to its renewal when the end is near. */

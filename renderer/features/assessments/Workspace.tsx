@@ -4,7 +4,7 @@
  * beside it. Shortcuts: 0–4 choose a level and N marks "not applicable" (outside text fields);
  * Alt+↓ and Alt+↑ go to the next and previous criterion from anywhere.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Button as AriaButton, Checkbox, Disclosure, DisclosurePanel, Header, Heading, ListBox, ListBoxItem, ListBoxSection } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../../shared/assessment/answer';
@@ -36,6 +36,24 @@ export interface WorkspaceProps {
   onChange(criterionId: string, patch: AnswerPatch): void;
   onAnswerReplaced(criterionId: string, answer: Answer, summary: AssessmentSummary): void;
   locked: boolean;
+}
+
+const guidanceKey = 'trustbridge.guidance.open';
+
+function readGuidanceOpen(): boolean {
+  try {
+    return window.localStorage.getItem(guidanceKey) !== 'false';
+  } catch {
+    return true;
+  }
+}
+
+function writeGuidanceOpen(open: boolean): void {
+  try {
+    window.localStorage.setItem(guidanceKey, String(open));
+  } catch {
+    // A disabled localStorage only forgets the choice next time.
+  }
 }
 
 function isTextTarget(target: EventTarget | null): boolean {
@@ -92,7 +110,41 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  // The criterion on screen is always in view in the outline too (opened from a link, from the
+  // review, or resumed at the first unanswered one): the outline scrolls, the page does not.
+  const outlineRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The list renders its items a moment after it mounts: try again on the next frames until the
+    // item is there.
+    let frame = 0;
+    let tries = 0;
+    const reveal = () => {
+      const list = outlineRef.current?.querySelector<HTMLElement>('.outline');
+      const item = list?.querySelector<HTMLElement>(`[data-key="${CSS.escape(criterion.id)}"]`);
+      if (!list || !item) {
+        if (tries++ < 30) frame = requestAnimationFrame(reveal);
+        return;
+      }
+      const top = item.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+      if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
+        // Near the outline's top: the outline may run past the window's bottom edge.
+        list.scrollTop = Math.max(0, top - item.offsetHeight);
+      }
+    };
+    reveal();
+    return () => cancelAnimationFrame(frame);
+  }, [criterion.id]);
+
+  // Open or closed, the guidance stays as the officer left it, from criterion to criterion and
+  // from one session to the next.
+  const [guidanceOpen, setGuidanceOpen] = useState(() => readGuidanceOpen());
+  const rememberGuidance = (open: boolean) => {
+    setGuidanceOpen(open);
+    writeGuidanceOpen(open);
+  };
+
   const naAllowed = allowsNotApplicable(criterion);
+  const [justificationKeptFor, setJustificationKeptFor] = useState<string>();
   const partner = isAudit && reviewed ? (reviewed.answers[criterion.id] ?? undefined) : undefined;
   const dimension = framework.dimensions.find((d) => d.id === criterion.dimensionId)!;
 
@@ -112,7 +164,7 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
 
   return (
     <div className="workspace">
-      <div className="workspace__outline">
+      <div className="workspace__outline" ref={outlineRef}>
         <ListBox
           className="outline"
           aria-label={t('assessment.criteria')}
@@ -172,17 +224,6 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
           </div>
         </div>
 
-        <Disclosure className="guidance" defaultExpanded>
-          <Heading level={3} className="guidance__heading">
-            <AriaButton slot="trigger" className="guidance__trigger">
-              <ChevronIcon className="guidance__chevron" />
-              {t('assessment.guidance')}
-            </AriaButton>
-          </Heading>
-          <DisclosurePanel className="guidance__panel">
-            <CriterionDetails criterion={criterion} framework={framework} showLevels={false} headingLevel={4} />
-          </DisclosurePanel>
-        </Disclosure>
 
         {answer.carriedOver && (
           <div className="alert alert--warning">
@@ -192,6 +233,7 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
             )}
           </div>
         )}
+
 
         {isAudit && (
           <section className="partner-answer" aria-labelledby="partner-answer-title">
@@ -209,10 +251,8 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
                 </p>
                 {partner.justification && <p className="partner-answer__text">{partner.justification}</p>}
                 {partner.notApplicable && partner.naReason && <p className="partner-answer__text">{partner.naReason}</p>}
-                {partner.evidence.length > 0 && <EvidenceList evidence={partner.evidence} readOnly headingId="partner-answer-title" />}
               </>
             )}
-            <AuditorGuidancePanel key={criterion.id} criterion={criterion} />
           </section>
         )}
 
@@ -224,6 +264,25 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
           isDisabled={locked}
           label={isAudit ? t('assessment.auditorLevel') : t('assessment.level')}
         />
+
+        <Disclosure className="guidance" isExpanded={guidanceOpen} onExpandedChange={rememberGuidance}>
+          <Heading level={3} className="guidance__heading">
+            <AriaButton slot="trigger" className="guidance__trigger">
+              <ChevronIcon className="guidance__chevron" />
+              {t('assessment.guidance')}
+            </AriaButton>
+          </Heading>
+          <DisclosurePanel className="guidance__panel">
+            <CriterionDetails criterion={criterion} framework={framework} showLevels={false} headingLevel={4} />
+          </DisclosurePanel>
+        </Disclosure>
+        {isAudit && partner && partner.evidence.length > 0 && (
+          <section className="partner-answer partner-answer--evidence" aria-labelledby="partner-evidence-title">
+            <h3 id="partner-evidence-title">{t('assessment.partnerEvidence', { name: assessment.subject.legalName })}</h3>
+            <EvidenceList evidence={partner.evidence} readOnly headingId="partner-evidence-title" />
+          </section>
+        )}
+        {isAudit && <AuditorGuidancePanel key={criterion.id} criterion={criterion} />}
 
         <Checkbox
           className="checkbox"
@@ -255,16 +314,23 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
           />
         )}
 
-        <TextInput
-          label={isAudit ? t('assessment.finding') : t('assessment.justification')}
-          description={isAudit ? t('assessment.findingHelp') : t('assessment.justificationHelp')}
-          value={answer.justification}
-          onChange={(justification) => onChange(criterion.id, { justification })}
-          multiline
-          rows={5}
-          isReadOnly={locked}
-          name="justification"
-        />
+        {/* Not applicable asks for one thing, its reason: the justification box goes away while
+            N/A is chosen, unless it holds text (nothing written is hidden) or is being edited. */}
+        {(!answer.notApplicable || answer.justification.trim() !== '' || justificationKeptFor === criterion.id) && (
+          <TextInput
+            label={isAudit ? t('assessment.finding') : t('assessment.justification')}
+            description={isAudit ? t('assessment.findingHelp') : t('assessment.justificationHelp')}
+            value={answer.justification}
+            onChange={(justification) => {
+              if (answer.notApplicable) setJustificationKeptFor(criterion.id);
+              onChange(criterion.id, { justification });
+            }}
+            multiline
+            rows={5}
+            isReadOnly={locked}
+            name="justification"
+          />
+        )}
         {isAudit && (
           <TextInput
             label={t('assessment.requestedEvidence')}
