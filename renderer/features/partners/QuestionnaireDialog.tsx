@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { frameworkTitle } from '../../../shared/framework/catalog';
 import { languages, type Language } from '../../../shared/framework/schema';
 import type { InstitutionListItem } from '../../../shared/ipc/contract';
 import { Button } from '../../components/Button';
@@ -18,7 +19,7 @@ import { useUiLanguage } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 
 export function QuestionnaireDialog({ partner, onClose }: { partner: InstitutionListItem; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const frameworks = useResource(() => api().frameworks.list(), []);
   const published = (frameworks.data ?? []).filter((item) => item.status === 'published');
   const [frameworkKey, setFrameworkKey] = useState('');
@@ -45,7 +46,7 @@ export function QuestionnaireDialog({ partner, onClose }: { partner: Institution
             {t('questionnaire.title', { name: partner.legalName })}
           </Heading>
           <p className="muted">{t('questionnaire.intro')}</p>
-          <SelectField label={t('guide.framework')} value={framework?.key ?? ''} options={published.map((item) => ({ value: item.key, label: `${item.title} ${item.version}` }))} onChange={setFrameworkKey} name="framework" />
+          <SelectField label={t('guide.framework')} value={framework?.key ?? ''} options={published.map((item) => ({ value: item.key, label: `${frameworkTitle(item, i18n.language)} ${item.version}` }))} onChange={setFrameworkKey} name="framework" />
           <SelectField<Language>
             label={t('questionnaire.language')}
             value={language}
