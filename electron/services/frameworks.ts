@@ -134,7 +134,8 @@ export class FrameworkCatalog {
     }
     catalog.builtInItems = [...catalog.builtIns.entries()].map(([key, languages]) => {
       const main = languages.get('en') ?? [...languages.values()][0]!;
-      return listItem(key, main, { origin: 'built-in', status: 'published', languages: allLanguages.filter((l) => languages.has(l)), updatedAt: '' });
+      const titles = Object.fromEntries([...languages.entries()].map(([language, framework]) => [language, framework.title]));
+      return { ...listItem(key, main, { origin: 'built-in', status: 'published', languages: allLanguages.filter((l) => languages.has(l)), updatedAt: '' }), titles };
     });
     return catalog;
   }

@@ -7,6 +7,8 @@ export interface FrameworkListItem {
   id: string;
   version: string;
   title: string;
+  /** The title in each language it comes in (the built-in guides); lists show the user's. */
+  titles?: Partial<Record<Language, string>>;
   language: Language;
   /** The languages it can be shown in (the built-in guide has three). */
   languages: Language[];
@@ -21,4 +23,9 @@ export interface FrameworkListItem {
   validityMonths: number;
   basedOn?: FrameworkRef;
   updatedAt: string;
+}
+
+/** A framework's title in the interface language when it comes in that language, else its own. */
+export function frameworkTitle(item: Pick<FrameworkListItem, 'title' | 'titles'>, language: string): string {
+  return item.titles?.[language as Language] ?? item.title;
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { frameworkTitle } from '../../../shared/framework/catalog';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CarryPlan } from '../../../shared/assessment/carry-over';
 import type { AssessmentKind } from '../../../shared/assessment/schema';
@@ -27,7 +28,7 @@ import { CarryOverDialog } from './CarryOverDialog';
 const none = '';
 
 export function NewAssessmentPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const institutions = useResource(() => api().institutions.list(), []);
@@ -172,7 +173,7 @@ export function NewAssessmentPage() {
           <SelectField
             label={t('guide.framework')}
             value={chosenFramework?.key ?? none}
-            options={published.map((item) => ({ value: item.key, label: `${item.title} ${item.version}` }))}
+            options={published.map((item) => ({ value: item.key, label: `${frameworkTitle(item, i18n.language)} ${item.version}` }))}
             onChange={setFrameworkKey}
             name="framework"
           />

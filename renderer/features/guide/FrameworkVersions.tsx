@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { frameworkTitle } from '../../../shared/framework/catalog';
 import { useNavigate } from 'react-router';
 import type { Result } from '../../../shared/errors';
 import type { FrameworkListItem } from '../../../shared/framework/catalog';
@@ -20,7 +21,7 @@ import { CloneDialog } from './CloneDialog';
 import { DataTable } from '../../components/DataTable';
 
 export function FrameworkVersions({ items, onChanged, language }: { items: FrameworkListItem[]; onChanged(): void; language: Language }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [cloning, setCloning] = useState<FrameworkListItem>();
   const [publishing, setPublishing] = useState<FrameworkListItem>();
@@ -66,7 +67,7 @@ export function FrameworkVersions({ items, onChanged, language }: { items: Frame
             isRowHeader: true,
             cell: (item) => (
               <>
-                {item.title}
+                {frameworkTitle(item, i18n.language)}
                 <span className="muted small block">
                   {t(`guide.origin.${item.origin}`)}
                   {item.basedOn ? ` · ${t('guide.basedOn', { id: item.basedOn.id, version: item.basedOn.version })}` : ''}
@@ -85,29 +86,29 @@ export function FrameworkVersions({ items, onChanged, language }: { items: Frame
             className: 'data-table__actions',
             cell: (item) => (
               <>
-                <LinkButton variant="quiet" href={`/guide?framework=${encodeURIComponent(item.key)}`} aria-label={`${t('guide.browse')}: ${item.title} ${item.version}`}>
+                <LinkButton variant="quiet" href={`/guide?framework=${encodeURIComponent(item.key)}`} aria-label={`${t('guide.browse')}: ${frameworkTitle(item, i18n.language)} ${item.version}`}>
                   {t('guide.browse')}
                 </LinkButton>
                 {item.status === 'draft' ? (
                   <>
-                    <LinkButton variant="quiet" href={`/guide/edit/${item.key}`} aria-label={`${t('common.edit')}: ${item.title} ${item.version}`}>
+                    <LinkButton variant="quiet" href={`/guide/edit/${item.key}`} aria-label={`${t('common.edit')}: ${frameworkTitle(item, i18n.language)} ${item.version}`}>
                       {t('common.edit')}
                     </LinkButton>
-                    <Button variant="quiet" onPress={() => setPublishing(item)} aria-label={`${t('guide.publish')}: ${item.title} ${item.version}`}>
+                    <Button variant="quiet" onPress={() => setPublishing(item)} aria-label={`${t('guide.publish')}: ${frameworkTitle(item, i18n.language)} ${item.version}`}>
                       {t('guide.publish')}
                     </Button>
-                    <Button variant="quiet" onPress={() => setRemoving(item)} aria-label={`${t('common.remove')}: ${item.title} ${item.version}`}>
+                    <Button variant="quiet" onPress={() => setRemoving(item)} aria-label={`${t('common.remove')}: ${frameworkTitle(item, i18n.language)} ${item.version}`}>
                       {t('common.remove')}
                     </Button>
                   </>
                 ) : (
                   <>
-                    <Button variant="quiet" onPress={() => setCloning(item)} aria-label={`${t('guide.clone')}: ${item.title} ${item.version}`}>
+                    <Button variant="quiet" onPress={() => setCloning(item)} aria-label={`${t('guide.clone')}: ${frameworkTitle(item, i18n.language)} ${item.version}`}>
                       {t('guide.clone')}
                     </Button>
                     <Button
                       variant="quiet"
-                      aria-label={`${t('guide.export')}: ${item.title} ${item.version}`}
+                      aria-label={`${t('guide.export')}: ${frameworkTitle(item, i18n.language)} ${item.version}`}
                       onPress={() =>
                         void run(
                           () => api().frameworks.export({ key: item.key, ...(item.languages.length > 1 ? { language } : {}) }),
@@ -122,7 +123,7 @@ export function FrameworkVersions({ items, onChanged, language }: { items: Frame
                 {item.basedOn && (
                   <Button
                     variant="quiet"
-                    aria-label={`${t('guide.compare')}: ${item.title} ${item.version}`}
+                    aria-label={`${t('guide.compare')}: ${frameworkTitle(item, i18n.language)} ${item.version}`}
                     onPress={() => {
                       const older = items.find((candidate) => candidate.id === item.basedOn!.id && candidate.version === item.basedOn!.version);
                       if (older) navigate(`/guide/compare?older=${encodeURIComponent(older.key)}&newer=${encodeURIComponent(item.key)}`);

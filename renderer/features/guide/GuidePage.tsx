@@ -1,7 +1,7 @@
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { FrameworkListItem } from '../../../shared/framework/catalog';
+import { frameworkTitle, type FrameworkListItem } from '../../../shared/framework/catalog';
 import type { Framework, Language } from '../../../shared/framework/schema';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
@@ -58,7 +58,7 @@ export function GuidePage() {
                 value={item.key}
                 options={list.map((candidate) => ({
                   value: candidate.key,
-                  label: `${candidate.title} ${candidate.version}${candidate.status === 'draft' ? ` (${t('guide.draft')})` : ''}`,
+                  label: `${frameworkTitle(candidate, uiLanguage)} ${candidate.version}${candidate.status === 'draft' ? ` (${t('guide.draft')})` : ''}`,
                 }))}
                 onChange={(next) => set({ framework: next })}
                 name="framework"

@@ -33,7 +33,7 @@ export function PartnersList() {
     <section aria-labelledby="partners-title" className="stack">
       <div className="section-header">
         <div>
-          <h2 id="partners-title">{t('partners.title')}</h2>
+          <h2 id="partners-title" className="visually-hidden">{t('partners.title')}</h2>
           <p className="muted">{t('partners.intro')}</p>
         </div>
         <LinkButton href="/partners/new" variant="primary">

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { frameworkTitle } from '../../../shared/framework/catalog';
 import { languages, type Language } from '../../../shared/framework/schema';
 import type { InstitutionListItem } from '../../../shared/ipc/contract';
 import { FormDialog } from '../../components/FormDialog';
@@ -16,7 +17,7 @@ import { useAction } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 
 export function QuestionnaireDialog({ partner, onClose }: { partner: InstitutionListItem; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const frameworks = useResource(() => api().frameworks.list(), []);
   const published = (frameworks.data ?? []).filter((item) => item.status === 'published');
   const [frameworkKey, setFrameworkKey] = useState('');
@@ -42,7 +43,7 @@ export function QuestionnaireDialog({ partner, onClose }: { partner: Institution
       onSubmit={save}
       onClose={onClose}
     >
-      <SelectField label={t('guide.framework')} value={framework?.key ?? ''} options={published.map((item) => ({ value: item.key, label: `${item.title} ${item.version}` }))} onChange={setFrameworkKey} name="framework" />
+      <SelectField label={t('guide.framework')} value={framework?.key ?? ''} options={published.map((item) => ({ value: item.key, label: `${frameworkTitle(item, i18n.language)} ${item.version}` }))} onChange={setFrameworkKey} name="framework" />
       <SelectField<Language>
         label={t('questionnaire.language')}
         value={language}

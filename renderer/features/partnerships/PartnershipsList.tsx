@@ -34,7 +34,8 @@ export function PartnershipsList() {
     <section aria-labelledby="partnerships-title" className="stack">
       <div className="section-header">
         <div>
-          <h2 id="partnerships-title">{t('partnerships.title')}</h2>
+          {/* The page title and the tab already name the list: the heading is for assistive technology. */}
+          <h2 id="partnerships-title" className="visually-hidden">{t('partnerships.title')}</h2>
           <p className="muted">{t('partnerships.intro')}</p>
         </div>
         <Button variant="primary" onPress={() => setCreating(true)}>
