@@ -56,7 +56,6 @@ const retiredKeySchema = z.strictObject({
   createdAt: z.string(),
   retiredAt: z.string(),
 });
-export type RetiredOwnKey = z.infer<typeof retiredKeySchema>;
 
 const ownKeyFileSchema = z.strictObject({
   format: z.literal('trustbridge-own-key'),

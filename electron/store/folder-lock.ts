@@ -159,12 +159,6 @@ export class FolderLock {
   }
 }
 
-/** Who holds the data folder's lock now, if anyone (for messages and the command line). */
-export async function folderLockHolder(dataDir: string): Promise<FolderLockHolder | undefined> {
-  const read = (await readLock(join(dataDir, folderLockFileName))).holder;
-  return typeof read === 'object' ? read : undefined;
-}
-
 async function staleness(
   existing: FolderLockHolder | 'unreadable',
   path: string,

@@ -59,8 +59,6 @@ export const signedRosterSchema = z.strictObject({
 });
 export type SignedRoster = z.infer<typeof signedRosterSchema>;
 
-export const rosterFileExtension = '.tbroster';
-
 /** What a member holds: the coordinator key they confirmed and the newest roster it signed. */
 export const rosterTrustSchema = z.strictObject({
   consortiumId: z.string().min(1).max(200),

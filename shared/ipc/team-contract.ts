@@ -74,5 +74,3 @@ export const teamContract = {
   'team.exportContribution': channel(z.strictObject({ requestId: id })).returns<{ path: string } | null>(),
   'team.removeRequest': channel(z.strictObject({ requestId: id })).returns<null>(),
 } as const;
-
-export type TeamChannel = keyof typeof teamContract;

@@ -28,7 +28,6 @@ export const requestedCriterionSchema = z.strictObject({
   levels: z.array(z.strictObject({ value: levelSchema, label: line(120), meaning: line(1000) })).max(5),
   allowsNotApplicable: z.boolean(),
 });
-export type RequestedCriterion = z.infer<typeof requestedCriterionSchema>;
 
 export const contributionRequestItemSchema = z.strictObject({
   type: z.literal('contribution-request'),

@@ -105,7 +105,6 @@ export const teamHistoryActions = [
   'contribution-applied',
   'consolidated',
 ] as const;
-export type TeamHistoryAction = (typeof teamHistoryActions)[number];
 
 /** One team event: who did what, when, about which colleague and criterion, in readable words. */
 export const teamHistoryEntrySchema = z.strictObject({
