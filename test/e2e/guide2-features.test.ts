@@ -5,6 +5,7 @@
  * the partner's self-rating, and the coverage of the sources for an assessment. Every screen is
  * checked with axe.
  */
+import { frameworkTitle } from '../../shared/framework/catalog';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
@@ -139,7 +140,7 @@ describe('guide 2.0 on screen: profiles, N/A refusal, auditor guidance, coverage
     // The coverage of the sources, for the self-assessment: reached from the guide by keyboard.
     await tabTo(page, ui.nav.guide, { role: 'a', backwards: true, maxTabs: 120 });
     await page.keyboard.press('Enter');
-    await chooseInSelect(page, new RegExp(`${ui.guide.framework}$`), `${v2.title} ${v2.version}`);
+    await chooseInSelect(page, new RegExp(`${ui.guide.framework}$`), `${frameworkTitle(v2, language)} ${v2.version}`);
     await selectTab(page, ui.guide2.coverageTitle);
     const annexII = ui.guide2.coverageGroup_annexII;
     await page.getByRole('heading', { level: 2, name: new RegExp(`^${annexII}`) }).waitFor();

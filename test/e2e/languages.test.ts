@@ -137,7 +137,8 @@ describe('the workflows in Spanish and German', () => {
     await page.getByRole('heading', { level: 1, name: 'Willkommen zurück, Jordi Puig' }).waitFor();
 
     // The audit, beside the partner's self-assessment.
-    await tabTo(page, 'Neue Bewertung', { role: 'a' });
+    // Home's main button is the path's next step: the audit of the partner.
+    await tabTo(page, 'Audit eines Partners beginnen', { role: 'a' });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Neue Bewertung' }).waitFor();
     await chooseRadio(page, /^(Unsere eigene Institution|Eine Partnerinstitution)/, 'Eine Partnerinstitution: ein Audit');

@@ -45,8 +45,9 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
     const { page } = app;
     await page.getByRole('heading', { level: 1, name: /Welcome back/ }).waitFor();
 
-    // Start the audit of the partner, reviewing its self-assessment.
-    await tabTo(page, 'New assessment', { role: 'a' });
+    // Start the audit of the partner, reviewing its self-assessment: with a partner but no audit
+    // yet, Home's main button is that next step of the path.
+    await tabTo(page, 'Start an audit of a partner', { role: 'a' });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'New assessment' }).waitFor();
     await chooseRadio(page, /^(Our own institution|A partner institution)/, 'A partner institution: an audit');

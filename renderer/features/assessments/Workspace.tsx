@@ -125,6 +125,10 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
         if (tries++ < 30) frame = requestAnimationFrame(reveal);
         return;
       }
+      // The outline ends inside the window (at most 70 % of its height), so that what it scrolls
+      // to is on screen without the page scrolling.
+      const room = window.innerHeight - list.getBoundingClientRect().top - 16;
+      list.style.maxHeight = `${Math.round(Math.max(240, Math.min(room, window.innerHeight * 0.7)))}px`;
       const top = item.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
       if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
         // Near the outline's top: the outline may run past the window's bottom edge.
