@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FrameworkIndex, scoreSummary } from '../../../../shared/report/parts';
 import { rankCriteria, scoreAssessment } from '../../../../shared/scoring';
 import { criterion, dimension, flatAnswers, flatFramework, framework, rated } from './factories';
 
@@ -46,5 +47,29 @@ describe('strongest and weakest criteria', () => {
 
     expect(rankCriteria(score, 0)).toEqual({ strongest: [], weakest: [] });
     expect(rankCriteria(score, -3)).toEqual({ strongest: [], weakest: [] });
+  });
+});
+
+describe('the strongest and weakest of a partly answered assessment (scoreSummary)', () => {
+  const summaryOf = (...levels: Array<0 | 1 | 2 | 3 | 4 | null>) => {
+    const fw = flatFramework(12);
+    const answers = flatAnswers(...levels);
+    return scoreSummary(new FrameworkIndex(fw), scoreAssessment(fw, answers), 5, answers);
+  };
+
+  it('never names the same criterion in both lists, whatever the number answered', () => {
+    for (let answered = 0; answered <= 12; answered += 1) {
+      const levels = Array.from({ length: 12 }, (_, i) => (i < answered ? ((i * 3) % 5) as 0 | 1 | 2 | 3 | 4 : null));
+      const { strongest, weakest } = summaryOf(...levels);
+      const both = ids(strongest).filter((id) => ids(weakest).includes(id));
+      expect(both, `${answered} answered`).toEqual([]);
+      expect(strongest.length + weakest.length, `${answered} answered`).toBe(Math.min(answered, 10));
+    }
+  });
+
+  it('with three answers, names the better two as strongest and the third as weakest', () => {
+    const { strongest, weakest } = summaryOf(1, 4, 3);
+    expect(ids(strongest)).toEqual(['QA-02', 'QA-03']);
+    expect(ids(weakest)).toEqual(['QA-01']);
   });
 });
