@@ -65,8 +65,22 @@ export class Snapshots {
     return this.take('periodic');
   }
 
-  /** Takes a snapshot; the previous ones of the same reason beyond `kept` are removed. */
-  async take(reason: 'periodic' | 'manual' | 'before-restore' | 'before-migration'): Promise<SnapshotInfo> {
+  /** The snapshot being taken, if any: takes run one after the other. */
+  private taking: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Takes a snapshot; the previous ones of the same reason beyond `kept` are removed. Takes run one
+   * at a time (the periodic one the store starts at open may still run when the officer asks for
+   * one): a take clears the hidden leftovers of a cut-short one, which must never be the other's
+   * folder in the making.
+   */
+  take(reason: 'periodic' | 'manual' | 'before-restore' | 'before-migration'): Promise<SnapshotInfo> {
+    const run = this.taking.then(() => this.takeNow(reason));
+    this.taking = run.catch(() => undefined);
+    return run;
+  }
+
+  private async takeNow(reason: 'periodic' | 'manual' | 'before-restore' | 'before-migration'): Promise<SnapshotInfo> {
     const ops = currentFileOps();
     const stamp = this.options.now().toISOString().replace(/[:.]/g, '-');
     const name = `${stamp}-${reason}`;

@@ -137,6 +137,8 @@ describe('assessment navigation and the first screen at 1280×800', () => {
     await page.goto(`${baseUrl}/index.html#/assessments/${draftId}?criterion=${target.id}`);
     await page.locator('#criterion-title').filter({ hasText: target.id }).waitFor();
     const { t } = await createI18n('en');
+    // The answer area renders just after the criterion's title: wait for it before counting.
+    await page.getByRole('textbox', { name: t('assessment.justification') }).waitFor();
     expect(await page.getByRole('textbox', { name: t('assessment.justification') }).count()).toBe(1);
     await page.getByRole('checkbox', { name: t('assessment.markNotApplicable') }).focus();
     await page.keyboard.press('Space');
