@@ -21,20 +21,24 @@
  * the `.bak` (the previous save) or the newest snapshot that holds a good copy. The user is told
  * each time.
  *
+ * The store is one object for its callers, made of parts in files of their own: the documents
+ * (here: reads, writes with locks and a cache, migration and recovery, transactions), the
+ * catalogue (catalogue.ts), the settings (settings.ts), the notices (notices.ts), and what opening
+ * finds left by a crash or a sync service (crash-recovery.ts). Every JSON file read from disk is
+ * checked against its schema.
+ *
  * Plain Node: no Electron import, so tests and the command line use it as the app does.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Low } from 'lowdb';
 import { AppError } from '../../shared/errors';
-import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings';
+import type { Settings } from '../../shared/settings';
 import type { StoreNotice } from '../../shared/store/notices';
-import { noticesFileSchema } from '../../shared/store/files';
-import { CopyFolderSyncs, copiesFolderName, copyPathOf, readChecked, removeCopy, writeWithCopy, type CheckedRead } from './checked-copy';
+import { CopyFolderSyncs, copyPathOf, readChecked, removeCopy, writeWithCopy, type CheckedRead } from './checked-copy';
 import { backupSuffix, currentFileOps, fsyncFolder } from './durable-write';
-import { DamagedFileError, DurableJsonFile, parseJsonDocument, parseJsonText, readJsonFile } from './json-file';
+import { DamagedFileError, parseJsonText, readJsonFile } from './json-file';
 import { Snapshots } from './snapshots';
 import { deepFreeze } from './frozen';
 import { FolderLock, type FolderLockEnvironment } from './folder-lock';
@@ -42,6 +46,9 @@ import { jsonText } from './json-text';
 import { parseChange } from './validate-change';
 import { storageError } from './storage-errors';
 import { Catalogue, type CatalogueEntry } from './catalogue';
+import { finishInterruptedWrites, findSyncConflicts } from './crash-recovery';
+import { StoreNotices, type NewNotice } from './notices';
+import { StoreSettings } from './settings';
 import type { DocumentKind, StoredDocument } from './document-kind';
 import { readUnfinishedTransactions, removeRecord, TransactionRecord, transactionsFolderName, type UnfinishedTransaction } from './transaction';
 import { silentLogger, type Logger } from '../platform/logger';
@@ -79,8 +86,8 @@ export class Store {
   private readonly logger: Logger;
   private readonly kinds: Map<string, DocumentKind<StoredDocument>>;
   private readonly catalogue: Catalogue;
-  private readonly settingsDb: Low<Settings>;
-  private readonly noticesDb: Low<{ notices: StoreNotice[] }>;
+  private readonly settingsFile: StoreSettings;
+  private readonly noticesFile: StoreNotices;
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly cache = new Map<string, StoredDocument>();
   private snapshotting: Promise<unknown> = Promise.resolve();
@@ -101,12 +108,8 @@ export class Store {
     this.logger = options.logger ?? silentLogger;
     this.kinds = new Map(options.kinds.map((kind) => [kind.collection, kind]));
     this.catalogue = new Catalogue({ dataDir: this.dataDir, documentsDir: this.documentsDir, kinds: this.kinds, logger: this.logger, flushDelayMs: options.indexFlushDelayMs ?? 1000 });
-    const settingsPath = join(this.dataDir, 'settings.json');
-    const noticesPath = join(this.dataDir, 'notices.json');
-    this.settingsDb = new Low(new DurableJsonFile<Settings>(settingsPath, settingsSchema, { indent: 2, copyPath: copyPathOf(this.dataDir, settingsPath) }), {
-      ...defaultSettings,
-    });
-    this.noticesDb = new Low(new DurableJsonFile(noticesPath, noticesFileSchema, { indent: 2, copyPath: copyPathOf(this.dataDir, noticesPath) }), { notices: [] });
+    this.settingsFile = new StoreSettings(this.dataDir);
+    this.noticesFile = new StoreNotices(this.dataDir, this.now, this.logger);
     this.snapshots = new Snapshots({
       dataDir: this.dataDir,
       now: this.now,
@@ -141,10 +144,11 @@ export class Store {
   }
 
   private async openFolder(options: StoreOptions): Promise<void> {
-    await this.finishInterruptedWrites();
-    await this.openNotices();
-    await this.openSettings();
-    await this.findSyncConflicts();
+    await finishInterruptedWrites(this.dataDir, this.logger);
+    const setAside = (collection: string, path: string) => this.setAside(collection, path);
+    await this.noticesFile.open(setAside);
+    await this.settingsFile.open(this.noticesFile, setAside);
+    await findSyncConflicts(this.dataDir, this.kinds.keys(), this.noticesFile);
     const needsReconcile = await this.catalogue.open({ addNotice: (notice) => this.addNotice(notice), setAside: (collection, path) => this.setAside(collection, path) });
     // A transaction a crash interrupted is taken back before the catalogue is reconciled, so the
     // catalogue follows the documents as they were before it.
@@ -170,51 +174,33 @@ export class Store {
   // ---------------------------------------------------------------- settings and notices
 
   get settings(): Settings {
-    return structuredClone(this.settingsDb.data);
+    return this.settingsFile.value;
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
-    const next = settingsSchema.parse({ ...this.settingsDb.data, ...patch });
-    await this.settingsDb.adapter.write(next);
-    this.settingsDb.data = next;
-    return structuredClone(next);
+    return this.settingsFile.update(patch);
   }
 
   get notices(): StoreNotice[] {
-    return structuredClone(this.noticesDb.data.notices);
+    return this.noticesFile.list();
   }
 
   async dismissNotice(id: string): Promise<void> {
-    const next = { notices: this.noticesDb.data.notices.filter((notice) => notice.id !== id) };
-    await this.noticesDb.adapter.write(next);
-    this.noticesDb.data = next;
+    await this.noticesFile.dismiss(id);
   }
 
   /** Records what a part outside the store (the key files) repaired or could not repair. */
-  async recordNotice(notice: Omit<StoreNotice, 'id' | 'at'>): Promise<void> {
-    await this.addNotice(notice);
+  async recordNotice(notice: NewNotice): Promise<void> {
+    await this.noticesFile.add(notice);
   }
 
   /** The notice for a file read through its copy, when there is something to tell. */
   async noticeOfCheckedRead(read: CheckedRead<unknown>, collection: string, documentId?: string): Promise<void> {
-    const about = { collection, ...(documentId ? { documentId } : {}) };
-    if (read.outcome === 'restored-from-copy' && read.interrupted) {
-      this.logger.info(`Recovered ${collection}/${documentId ?? ''} after an interrupted save`);
-    } else if (read.outcome === 'restored-from-copy' || read.outcome === 'copy-repaired') {
-      await this.addNotice({ kind: read.outcome, ...about, reason: read.reason, ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}) });
-    }
+    await this.noticesFile.ofCheckedRead(read, collection, documentId);
   }
 
-  private async addNotice(notice: Omit<StoreNotice, 'id' | 'at'>): Promise<void> {
-    const full: StoreNotice = { id: randomUUID(), at: this.now().toISOString(), ...notice };
-    this.logger.warn(`Store notice: ${notice.kind} ${notice.collection}/${notice.documentId ?? ''}`, full);
-    const next = { notices: [...this.noticesDb.data.notices, full] };
-    try {
-      await this.noticesDb.adapter.write(next);
-    } catch (error) {
-      this.logger.error('Could not record a store notice', error);
-    }
-    this.noticesDb.data = next;
+  private async addNotice(notice: NewNotice): Promise<void> {
+    await this.noticesFile.add(notice);
   }
 
   // ---------------------------------------------------------------- documents
@@ -674,120 +660,6 @@ export class Store {
     return copyPathOf(this.dataDir, this.documentPath(kind, id));
   }
 
-  // ---------------------------------------------------------------- internals: side files
-
-  private async openSettings(): Promise<void> {
-    const path = join(this.dataDir, 'settings.json');
-    const parse = (text: string, from: string): Settings => {
-      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...parseJsonText(from, text) });
-      if (!parsed.success) throw new DamagedFileError(from, 'invalid');
-      return parsed.data;
-    };
-    const read = await readChecked({
-      path,
-      copyPath: copyPathOf(this.dataDir, path),
-      backupPath: path + backupSuffix,
-      parse: (bytes, from) => parse(bytes.toString('utf8'), from),
-      setAside: (file) => this.setAside('settings', file),
-    });
-    if (read.outcome === 'absent') return;
-    if (read.outcome !== 'damaged') {
-      this.settingsDb.data = read.value;
-      await this.noticeOfCheckedRead(read, 'settings');
-      return;
-    }
-    // Both the file and its copy are unusable: the previous save, else the defaults.
-    let backup: Settings | undefined;
-    try {
-      const raw = await readJsonFile(path + backupSuffix);
-      if (raw !== undefined) backup = parse(JSON.stringify(raw), path + backupSuffix);
-    } catch (error) {
-      if (!(error instanceof DamagedFileError)) throw error;
-    }
-    this.settingsDb.data = backup ?? { ...defaultSettings };
-    await this.settingsDb.adapter.write(this.settingsDb.data);
-    await this.addNotice({
-      kind: backup ? 'restored-from-backup' : 'set-aside',
-      collection: 'settings',
-      reason: read.error.reason,
-      ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}),
-      ...(read.copySetAsidePath ? { copySetAsidePath: read.copySetAsidePath } : {}),
-    });
-  }
-
-  private async openNotices(): Promise<void> {
-    const path = join(this.dataDir, 'notices.json');
-    const read = await readChecked({
-      path,
-      copyPath: copyPathOf(this.dataDir, path),
-      backupPath: path + backupSuffix,
-      parse: (bytes, from) => parseJsonDocument(from, bytes, noticesFileSchema),
-      setAside: (file) => this.setAside('notices', file),
-    });
-    if (read.outcome === 'absent') return;
-    if (read.outcome !== 'damaged') {
-      this.noticesDb.data = read.value;
-      await this.noticeOfCheckedRead(read, 'notices');
-      return;
-    }
-    this.noticesDb.data = { notices: [] };
-    await this.addNotice({
-      kind: 'set-aside',
-      collection: 'notices',
-      reason: read.error.reason,
-      ...(read.setAsidePath ? { setAsidePath: read.setAsidePath } : {}),
-      ...(read.copySetAsidePath ? { copySetAsidePath: read.copySetAsidePath } : {}),
-    });
-  }
-
-  /**
-   * The files beside the documents (catalogue, settings, notices) are written like every file:
-   * temp file, current → .bak, temp → current. A crash between the steps leaves a temp file, or
-   * only the .bak: the temp files are removed, and a lone .bak is the last complete save.
-   */
-  private async finishInterruptedWrites(): Promise<void> {
-    try {
-      const names = await readdir(this.dataDir);
-      for (const name of names) {
-        if (/^(index\.journal|(index|settings|notices)\.json)\.[0-9a-f]{12}\.tmp$/.test(name)) await rm(join(this.dataDir, name), { force: true });
-      }
-      // A copy interrupted while it was written leaves a temp file beside the copies.
-      // No copies folder yet: nothing to look at.
-      for (const name of await readdir(join(this.dataDir, copiesFolderName), { recursive: true }).catch(() => [] as string[])) {
-        if (/\.copy\.[0-9a-f]{12}\.tmp$/.test(name)) await rm(join(this.dataDir, copiesFolderName, name), { force: true });
-      }
-      for (const file of ['index.json', 'settings.json', 'notices.json']) {
-        if (!names.includes(file) && names.includes(file + backupSuffix)) {
-          await rename(join(this.dataDir, file + backupSuffix), join(this.dataDir, file));
-          this.logger.info(`Recovered ${file} from its .bak after an interrupted save`);
-        }
-      }
-    } catch (error) {
-      throw storageError(error, this.dataDir);
-    }
-  }
-
-  /**
-   * A sync service (Dropbox, OneDrive, Nextcloud, Syncthing) that saw a file changed on two
-   * computers keeps both, the second beside the first under a name of its own. The store reads
-   * only its own names, so such a copy would be silently ignored: each is named to the officer once
-   * (kept where it is, never read or preferred), to compare with the document beside it.
-   */
-  private async findSyncConflicts(): Promise<void> {
-    const folders = ['', 'keys', ...[...this.kinds.keys()].map((collection) => join('documents', collection))];
-    const known = new Set(this.noticesDb.data.notices.filter((notice) => notice.kind === 'sync-conflict').map((notice) => notice.setAsidePath));
-    for (const folder of folders) {
-      // The folder is made on first use; absent means empty.
-      const names = await readdir(join(this.dataDir, folder)).catch(() => [] as string[]);
-      for (const name of names) {
-        if (!syncConflictPattern.test(name)) continue;
-        const path = join(this.dataDir, folder, name);
-        if (known.has(path)) continue;
-        await this.addNotice({ kind: 'sync-conflict', collection: folder.split(/[\\/]/).pop() || 'settings', documentId: name, setAsidePath: path, reason: 'sync-conflict' });
-      }
-    }
-  }
-
   private async prepareFolders(): Promise<void> {
     try {
       await mkdir(this.dataDir, { recursive: true });
@@ -844,13 +716,6 @@ function notFound(kind: DocumentKind<StoredDocument>, id: string): AppError {
     params: { collection: kind.collection, id },
   });
 }
-
-/**
- * The names sync services give the second of two versions of a file: Dropbox "(… conflicted
- * copy …)", Nextcloud and ownCloud "(conflicted copy …)" / "_conflict-", Syncthing ".sync-conflict-",
- * OneDrive and Google Drive "-conflict" / "(1)" beside a JSON file.
- */
-const syncConflictPattern = /conflict|\(\d+\)\.json|\.json\s*\(\d+\)/i;
 
 /** A timestamp that sorts and is safe in file names on every OS. */
 export function fileStamp(date: Date): string {
