@@ -15,6 +15,7 @@ export const errorCodes = [
   'READ_ONLY',
   'STORAGE_FAILED',
   'DAMAGED_FILE',
+  'UNREADABLE',
   'NEWER_VERSION',
   'FILE_TOO_LARGE',
   'INVALID_FILE',

@@ -21,6 +21,7 @@ import { copyPathOf, readProtectedFile, writeWithCopy, type ProtectedFileNotice 
 import { parseJsonDocument } from '../store/json-file';
 import { storageError } from '../store/storage-errors';
 import { rotationPath, type KeyRotation } from './rotation';
+import { settled } from '../platform/files';
 
 export const partnerKeyStatuses = ['unconfirmed', 'confirmed', 'retired'] as const;
 export type PartnerKeyStatus = (typeof partnerKeyStatuses)[number];
@@ -245,7 +246,7 @@ export class PartnerKeys {
    */
   private change(apply: (draft: PartnerKeysFile, at: string) => void): Promise<void> {
     // The previous change's failure went to its own caller; this change runs regardless.
-    const run = this.writes.catch(() => undefined).then(async () => {
+    const run = settled(this.writes).then(async () => {
       const draft = structuredClone(this.data);
       apply(draft, this.now().toISOString());
       const valid = partnerKeysFileSchema.parse(draft);

@@ -22,6 +22,7 @@ import { writeFileDurably } from './durable-write';
 import { DamagedFileError, DurableJsonFile, readJsonDocument } from './json-file';
 import { storageError } from './storage-errors';
 import type { DocumentKind, StoredDocument } from './document-kind';
+import { settled } from '../platform/files';
 
 export interface CatalogueEntry<S> {
   id: string;
@@ -186,9 +187,8 @@ export class Catalogue {
       this.timer = undefined;
     }
     // Writes are chained so two never overlap; each writes the catalogue as it is when it starts.
-    const write = this.writing
-      // The previous write's failure went to its own caller; this write tries again.
-      .catch(() => undefined)
+    // The previous write's failure went to its own caller; this write tries again.
+    const write = settled(this.writing)
       .then(async () => {
         const startedAt = Date.now();
         const compact =

@@ -25,6 +25,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { backupSuffix, fsyncFolder, putInPlace, writeFileDurably, writeTempDurably } from './durable-write';
 import { storageError } from './storage-errors';
 import { DamagedFileError } from './damaged-file';
+import { bestEffort, removeQuietly, settled } from '../platform/files';
 
 export const copiesFolderName = 'copies';
 const copySuffix = '.copy';
@@ -96,7 +97,8 @@ export class CopyFolderSyncs {
   /** Starts the folder's fsync, which makes the renames made in it so far durable. */
   start(folder: string): void {
     const sync = fsyncFolder(folder);
-    sync.catch(() => undefined);
+    // settle() awaits it and throws its failure; until then it must not count as unhandled.
+    void settled(sync);
     this.pending.set(folder, sync);
   }
 
@@ -149,7 +151,7 @@ export async function writeWithCopy(
     options.folderSyncs?.settle(copyFolder),
   ]);
   if (fileTemp.status === 'rejected' || copyTemp.status === 'rejected' || settled.status === 'rejected') {
-    for (const temp of [fileTemp, copyTemp]) if (temp.status === 'fulfilled') await rm(temp.value, { force: true }).catch(() => undefined);
+    for (const temp of [fileTemp, copyTemp]) if (temp.status === 'fulfilled') await removeQuietly(temp.value);
     const failed = [fileTemp, copyTemp, settled].find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
     throw storageError(failed.reason, failed === settled ? copyFolder : failed === copyTemp ? copyPath : path);
   }
@@ -157,17 +159,17 @@ export async function writeWithCopy(
   try {
     replaced = await putInPlace(fileTemp.value, path, { keepBackup: options.keepBackup ?? false });
   } catch (error) {
-    await rm(fileTemp.value, { force: true }).catch(() => undefined);
-    await rm(copyTemp.value, { force: true }).catch(() => undefined);
+    await removeQuietly(fileTemp.value);
+    await removeQuietly(copyTemp.value);
     throw storageError(error, path);
   }
   try {
     await putInPlace(copyTemp.value, copyPath, { syncFolder: !options.folderSyncs });
     options.folderSyncs?.start(copyFolder);
   } catch (error) {
-    await rm(copyTemp.value, { force: true }).catch(() => undefined);
+    await removeQuietly(copyTemp.value);
     // The previous content is the .bak the write just made; a first write had none.
-    await (replaced ? rename(path + backupSuffix, path) : options.keepBackup ? rm(path, { force: true }) : Promise.resolve()).catch(() => undefined);
+    await bestEffort(replaced ? rename(path + backupSuffix, path) : options.keepBackup ? rm(path, { force: true }) : Promise.resolve(), `Putting back ${path} after its copy failed`);
     throw storageError(error, copyPath);
   }
 }

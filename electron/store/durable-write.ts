@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { storageError } from './storage-errors';
+import { bestEffort } from '../platform/files';
 
 export const backupSuffix = '.bak';
 const isWindows = process.platform === 'win32';
@@ -104,7 +105,7 @@ export async function writeFileDurably(
   try {
     await putInPlace(temp, path, options);
   } catch (error) {
-    await fileOps.remove(temp).catch(() => undefined);
+    await bestEffort(fileOps.remove(temp), `Removing the temp file ${temp}`);
     throw storageError(error, path);
   }
 }
@@ -126,7 +127,7 @@ export async function writeTempDurably(path: string, data: string | Uint8Array):
     return temp;
   } catch (error) {
     // Best effort: the write error is rethrown; a stray .tmp is removed at the next open.
-    await fileOps.remove(temp).catch(() => undefined);
+    await bestEffort(fileOps.remove(temp), `Removing the temp file ${temp}`);
     throw storageError(error, path);
   }
 }

@@ -6,13 +6,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { StoreNotice } from '../../shared/store/notices';
 import { setAsideFile } from './checked-copy';
 import { currentFileOps } from './durable-write';
 import { storageError } from './storage-errors';
+import { bestEffort, removeQuietly, statIfExists } from '../platform/files';
 
 /** Evidence larger than this is better linked than copied into the store. */
 const maxEvidenceBytes = 200 * 1024 * 1024;
@@ -63,7 +64,7 @@ export class EvidenceStore {
   /** Copies a file into the store while hashing it; returns its fingerprint and size. */
   async addFile(sourcePath: string): Promise<{ sha256: string; size: number }> {
     // Answered below as "the file is not there".
-    const info = await stat(sourcePath).catch(() => undefined);
+    const info = await statIfExists(sourcePath);
     if (!info?.isFile()) {
       throw new AppError({ code: 'NOT_FOUND', message: `${sourcePath} is not a readable file`, params: { path: sourcePath } });
     }
@@ -109,8 +110,7 @@ export class EvidenceStore {
       return { sha256, size };
     } catch (error) {
       // Best effort: the error that matters is rethrown.
-      // Best effort: the error that matters is rethrown.
-      await rm(temp, { force: true }).catch(() => undefined);
+      await removeQuietly(temp);
       throw storageError(error, this.folder);
     }
   }
@@ -186,7 +186,7 @@ async function writeCopyOf(from: string, to: string): Promise<void> {
     await ops.rename(temp, to);
     await ops.syncFolder(dirname(to));
   } catch (error) {
-    await ops.remove(temp).catch(() => undefined);
+    await bestEffort(ops.remove(temp), `Removing the temp file ${temp}`);
     throw storageError(error, to);
   }
 }

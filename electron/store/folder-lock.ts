@@ -22,6 +22,7 @@ import { hostname, uptime, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { bestEffort, removeQuietly } from '../platform/files';
 
 export const folderLockFileName = 'trustbridge.lock';
 
@@ -142,7 +143,7 @@ export class FolderLock {
     const folder = join(path, '..');
     const names = await readdir(folder).catch(() => [] as string[]);
     for (const name of names) {
-      if (name.startsWith(`${folderLockFileName}.`) && (name.endsWith('.tmp') || name.endsWith('.stale'))) await rm(join(folder, name), { force: true }).catch(() => undefined);
+      if (name.startsWith(`${folderLockFileName}.`) && (name.endsWith('.tmp') || name.endsWith('.stale'))) await removeQuietly(join(folder, name));
     }
     return new FolderLock(path, holder);
   }
@@ -154,7 +155,7 @@ export class FolderLock {
     const current = (await readLock(this.path)).holder;
     if (typeof current === 'object' && current.token === this.holder.token) {
       await rm(this.path, { force: true });
-      await syncFolder(join(this.path, '..')).catch(() => undefined);
+      await bestEffort(syncFolder(join(this.path, '..')), 'Syncing the data folder after removing its lock');
     }
   }
 }
@@ -222,9 +223,9 @@ async function putBack(claimed: string, path: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     // No hard links on FAT and exFAT (USB sticks): a rename, which would replace a lock made in
     // the same instant, is the best that is left.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') await rename(claimed, path).catch(() => undefined);
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') await bestEffort(rename(claimed, path), `Putting back the lock ${path}`);
   }
-  await rm(claimed, { force: true }).catch(() => undefined);
+  await removeQuietly(claimed);
 }
 
 /**
@@ -250,7 +251,7 @@ async function createExclusively(path: string, text: string): Promise<boolean> {
       throw direct;
     }
   } finally {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await removeQuietly(temp);
   }
   await syncFolder(join(path, '..'));
   return true;

@@ -24,6 +24,7 @@ import { journalFileName } from './catalogue-journal';
 import { currentFileOps, writeFileDurably, type FileOps } from './durable-write';
 import { DamagedFileError, readJsonDocument } from './json-file';
 import type { Logger } from '../platform/logger';
+import { readIfExists, settled, statIfExists } from '../platform/files';
 
 export interface SnapshotInfo {
   name: string;
@@ -76,7 +77,8 @@ export class Snapshots {
    */
   take(reason: 'periodic' | 'manual' | 'before-restore' | 'before-migration'): Promise<SnapshotInfo> {
     const run = this.taking.then(() => this.takeNow(reason));
-    this.taking = run.catch(() => undefined);
+    // The take's failure goes to its caller; the next take runs regardless.
+    this.taking = settled(run);
     return run;
   }
 
@@ -107,7 +109,7 @@ export class Snapshots {
     };
     for (const file of files) {
       // A file that is not there (no journal yet, no settings saved) is not part of the snapshot.
-      const info = await stat(file).catch(() => undefined);
+      const info = await statIfExists(file);
       if (!info?.isFile()) continue;
       const path = relative(dataDir, file).split(sep).join('/');
       const target = join(building, path);
@@ -116,7 +118,7 @@ export class Snapshots {
       const unchanged = previous && before && before.size === info.size && before.mtimeMs === info.mtimeMs;
       if (!(unchanged && (await tryLink(ops, join(previous.path, path), target)))) {
         // Gone since it was listed (a document deleted meanwhile): not part of the snapshot either.
-        const content = await readFile(file).catch(() => undefined);
+        const content = await readIfExists(file);
         if (!content) continue;
         await writeSynced(ops, target, content);
       }

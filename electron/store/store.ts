@@ -52,6 +52,7 @@ import { StoreSettings } from './settings';
 import type { DocumentKind, StoredDocument } from './document-kind';
 import { readUnfinishedTransactions, removeRecord, TransactionRecord, transactionsFolderName, type UnfinishedTransaction } from './transaction';
 import { silentLogger, type Logger } from '../platform/logger';
+import { bestEffort, removeQuietly, settled } from '../platform/files';
 
 export type { CatalogueEntry, DocumentKind, StoredDocument };
 
@@ -83,7 +84,8 @@ export class Store {
 
   /** The clock every date the store writes follows (the core's). */
   readonly now: () => Date;
-  private readonly logger: Logger;
+  /** Where the store and the services reading through it report what they repaired or left out. */
+  readonly logger: Logger;
   private readonly kinds: Map<string, DocumentKind<StoredDocument>>;
   private readonly catalogue: Catalogue;
   private readonly settingsFile: StoreSettings;
@@ -137,7 +139,7 @@ export class Store {
     try {
       await store.openFolder(options);
     } catch (error) {
-      await store.folderLock.release().catch(() => undefined);
+      await bestEffort(store.folderLock.release(), 'Releasing the data folder lock after a failed open', store.logger);
       throw error;
     }
     return store;
@@ -246,8 +248,8 @@ export class Store {
         this.catalogue.remove(kind, valid.id);
         this.cache.delete(cacheKey(kind, valid.id));
         // Best effort: the error that matters is the one rethrown below; a file left behind is reconciled at the next open.
-        await rm(this.documentPath(kind, valid.id), { force: true }).catch(() => undefined);
-        await removeCopy(this.copyPathOf(kind, valid.id)).catch(() => undefined);
+        await removeQuietly(this.documentPath(kind, valid.id), { logger: this.logger });
+        await bestEffort(removeCopy(this.copyPathOf(kind, valid.id)), `Removing the copy of ${kind.collection}/${valid.id}`, this.logger);
         throw error;
       }
       return structuredClone(valid);
@@ -441,7 +443,7 @@ export class Store {
   /** Resolves once a snapshot under way (taken at open) is complete. */
   async snapshotSettled(): Promise<void> {
     // A failed snapshot was logged where it was taken; waiting is all that is asked here.
-    await this.snapshotting.catch(() => undefined);
+    await settled(this.snapshotting);
   }
 
   /** Writes pending catalogue changes now, and makes the last copies' renames durable. */
@@ -688,11 +690,11 @@ export class Store {
     const key = cacheKey(kind, id);
     const previous = this.locks.get(key) ?? Promise.resolve();
     // The previous call's failure was reported to its own caller; this one runs regardless.
-    const run = previous.catch(() => undefined).then(work);
-    const settled = run.catch(() => undefined);
-    this.locks.set(key, settled);
-    void settled.then(() => {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
+    const run = settled(previous).then(work);
+    const done = settled(run);
+    this.locks.set(key, done);
+    void done.then(() => {
+      if (this.locks.get(key) === done) this.locks.delete(key);
     });
     return run;
   }

@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { transactionRecordSchema, type TransactionRecordFile } from '../../shared/store/files';
 import { currentFileOps, fsyncFolder, writeFileDurably } from './durable-write';
 import { DamagedFileError, parseJsonDocument } from './json-file';
+import { settled } from '../platform/files';
 
 export const transactionsFolderName = 'transactions';
 
@@ -64,9 +65,8 @@ export class TransactionRecord {
     if (this.touched.has(key)) return this.writing;
     this.touched.add(key);
     this.documents.push({ collection, id, before });
-    const write = this.writing
-      // A failed record write was reported to its own caller, whose document was not written.
-      .catch(() => undefined)
+    // A failed record write was reported to its own caller, whose document was not written.
+    const write = settled(this.writing)
       .then(async () => {
         const file: TransactionRecordFile = {
           format: 'trustbridge-transaction',
@@ -85,7 +85,8 @@ export class TransactionRecord {
 
   /** Removes the record, durably: the commit point, or the end of a rollback. */
   async discard(): Promise<void> {
-    await this.writing.catch(() => undefined);
+    // A failed record write was reported to its own caller; the record goes all the same.
+    await settled(this.writing);
     this.finished = true;
     if (!this.written) return;
     await currentFileOps().remove(this.path);

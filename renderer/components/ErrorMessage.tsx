@@ -38,7 +38,7 @@ const reasonTexts: Record<string, string> = {
  * Codes whose message says what was wrong with this file, field or item ("the file X is not a
  * TrustBridge file"); the others (a full disk, an internal fault) read better in the code's text.
  */
-const specificCodes = new Set<AppErrorData['code']>(['INVALID_REQUEST', 'VALIDATION', 'INVALID_FILE', 'CONFLICT', 'NOT_FOUND', 'LOCKED', 'NEWER_VERSION', 'FILE_TOO_LARGE', 'SIGNATURE_INVALID', 'KEY_CHANGED', 'KEY_UNKNOWN']);
+const specificCodes = new Set<AppErrorData['code']>(['INVALID_REQUEST', 'VALIDATION', 'INVALID_FILE', 'UNREADABLE', 'CONFLICT', 'NOT_FOUND', 'LOCKED', 'NEWER_VERSION', 'FILE_TOO_LARGE', 'SIGNATURE_INVALID', 'KEY_CHANGED', 'KEY_UNKNOWN']);
 
 /**
  * One error in words the user reads, in their language: the specific text for its reason when
