@@ -79,7 +79,7 @@ describe('the carry-over confirmation', () => {
     await renderInApp(<CarryOverDialog plan={plan} previousTitle="Self 2024" targetVersion="2.0" onConfirm={onConfirm} onCancel={onCancel} />);
     const dialog = screen.getByRole('alertdialog', { name: 'Carry answers over from “Self 2024”' });
     expect(within(dialog).getByText('1 of 55 criteria start with the earlier answer.')).toBeInTheDocument();
-    const row = (id: string) => within(dialog).getByText(id, { selector: 'th .mono' }).closest('tr')!;
+    const row = (id: string) => within(dialog).getByText(id, { selector: '[role="rowheader"] .mono' }).closest('[role="row"]')!;
     expect(row('REC-09')).toHaveTextContent('REC-05');
     expect(row('REC-09')).toHaveTextContent('carried');
     expect(row('LEG-02')).toHaveTextContent('not applicable is no longer allowed');

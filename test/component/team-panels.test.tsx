@@ -110,7 +110,7 @@ describe('the merge view', () => {
     expect(within(gov1).getByText('Discuss')).toBeTruthy();
     expect(within(gov1).getByText('spread 3 levels')).toBeTruthy();
     const rows = within(gov1).getAllByRole('row').slice(1);
-    expect(rows.map((row) => row.querySelector('th')!.textContent)).toEqual([expect.stringContaining('Ana Registrar'), expect.stringContaining('Ben Data')]);
+    expect(rows.map((row) => row.querySelector('[role="rowheader"]')!.textContent)).toEqual([expect.stringContaining('Ana Registrar'), expect.stringContaining('Ben Data')]);
     expect(rows[1]!.textContent).toContain('Level 4');
     expect(rows[1]!.textContent).toContain('c-ben on GOV-01: what I saw.');
     expect(rows[1]!.textContent).toContain('Minutes for GOV-01');
@@ -138,8 +138,10 @@ describe('the merge view', () => {
     const calls: ConsolidateRequest[] = [];
     await renderInApp(<Harness initial={teamAssessment(values)} calls={calls} />);
     const gov1 = screen.getByTestId('merge-GOV-01');
-    // Tab from the filter reaches the first card's level choices (the rating table holds nothing to focus).
+    // Tab from the filter reaches the first card's ratings (a grid, one Tab stop), then its level choices.
     screen.getByRole('radio', { name: /Needs a decision/ }).focus();
+    await user.tab();
+    expect(within(gov1).getByRole('grid', { name: 'Ratings of GOV-01' }).contains(document.activeElement)).toBe(true);
     await user.tab();
     expect(document.activeElement).toBe(within(gov1).getByRole('radio', { name: /Level 0/ }));
     await user.keyboard('{ArrowRight}{ArrowRight}');

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CarryPlan, CarryRow } from '../../../shared/assessment/carry-over';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
 
 export interface CarryOverDialogProps {
   plan: CarryPlan | undefined;
@@ -27,31 +28,28 @@ export function CarryOverDialog({ plan, previousTitle, targetVersion, onConfirm,
           <p className="carry-over__summary">
             <strong>{t('guide2.carrySummary', { carried: plan.carried, total: plan.rows.length })}</strong>
           </p>
-          {/* Scrolls inside the dialog; focusable so keyboard users can scroll it too. */}
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-          <div className="carry-over__table" tabIndex={0} role="region" aria-label={t('guide2.carryTitle', { title: previousTitle })}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('guide2.carryNew')}</th>
-                  <th scope="col">{t('guide2.carryFrom')}</th>
-                  <th scope="col">{t('guide2.carryPrevious')}</th>
-                  <th scope="col">{t('guide2.carryOutcome')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.rows.map((row) => (
-                  <tr key={row.criterionId} data-carried={row.carried}>
-                    <th scope="row">
+          {/* Scrolls inside the dialog; the grid takes the focus and its rows scroll into view. */}
+          <div className="carry-over__table">
+            <DataTable
+              label={t('guide2.carryTitle', { title: previousTitle })}
+              rows={plan.rows}
+              rowKey={(row) => row.criterionId}
+              columns={[
+                {
+                  id: 'new',
+                  header: t('guide2.carryNew'),
+                  isRowHeader: true,
+                  cell: (row) => (
+                    <>
                       <span className="mono">{row.criterionId}</span> {row.title}
-                    </th>
-                    <td className="mono">{row.fromCriterionId ?? '—'}</td>
-                    <td>{previousText(row)}</td>
-                    <td>{row.carried ? t('guide2.carryYes') : t(`guide2.carryReason_${row.reason ?? 'new'}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { id: 'from', header: t('guide2.carryFrom'), className: 'mono', cell: (row) => row.fromCriterionId ?? '—' },
+                { id: 'previous', header: t('guide2.carryPrevious'), cell: previousText },
+                { id: 'outcome', header: t('guide2.carryOutcome'), cell: (row) => (row.carried ? t('guide2.carryYes') : t(`guide2.carryReason_${row.reason ?? 'new'}`)) },
+              ]}
+            />
           </div>
           {plan.leftBehind.length > 0 && <p className="muted">{t('guide2.carryLeftBehind', { ids: plan.leftBehind.join(', ') })}</p>}
         </div>

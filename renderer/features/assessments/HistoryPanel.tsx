@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 /** Who changed what, when, from what to what — newest first. */
 export function HistoryPanel({ assessment, framework }: { assessment: Assessment; framework: Framework }) {
@@ -24,7 +24,8 @@ export function HistoryPanel({ assessment, framework }: { assessment: Assessment
     }
     return text;
   };
-  const entries = [...(history.data ?? [])].reverse();
+  // Keyed by their place in the stored history, which only grows at its end.
+  const entries = (history.data ?? []).map((entry, index) => ({ entry, key: String(index) })).reverse();
   return (
     <section aria-labelledby="history-title" className="stack">
       <h2 id="history-title">{t('history.title')}</h2>
@@ -32,33 +33,19 @@ export function HistoryPanel({ assessment, framework }: { assessment: Assessment
       {entries.length === 0 ? (
         <p className="empty-state">{t('history.empty')}</p>
       ) : (
-        <TableScroll>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('history.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.when')}</th>
-                <th scope="col">{t('history.who')}</th>
-                <th scope="col">{t('history.criterion')}</th>
-                <th scope="col">{t('history.what')}</th>
-                <th scope="col">{t('history.from')}</th>
-                <th scope="col">{t('history.to')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry, index) => (
-                <tr key={index}>
-                  <td>{format.dateTime(entry.at)}</td>
-                  <td>{entry.by}</td>
-                  <td>{entry.criterionId ? `${entry.criterionId} ${titles.get(entry.criterionId) ?? ''}` : '—'}</td>
-                  <td>{t(`history.fields.${entry.field}`)}</td>
-                  <td className="history__value">{value(entry, entry.from)}</td>
-                  <td className="history__value">{value(entry, entry.to)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          labelledBy="history-title"
+          rows={entries}
+          rowKey={(row) => row.key}
+          columns={[
+            { id: 'when', header: t('history.when'), cell: ({ entry }) => format.dateTime(entry.at) },
+            { id: 'who', header: t('history.who'), cell: ({ entry }) => entry.by },
+            { id: 'criterion', header: t('history.criterion'), cell: ({ entry }) => (entry.criterionId ? `${entry.criterionId} ${titles.get(entry.criterionId) ?? ''}` : '—') },
+            { id: 'what', header: t('history.what'), cell: ({ entry }) => t(`history.fields.${entry.field}`) },
+            { id: 'from', header: t('history.from'), className: 'history__value', cell: ({ entry }) => value(entry, entry.from) },
+            { id: 'to', header: t('history.to'), className: 'history__value', cell: ({ entry }) => value(entry, entry.to) },
+          ]}
+        />
       )}
     </section>
   );

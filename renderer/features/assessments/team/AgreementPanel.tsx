@@ -6,6 +6,7 @@
 import { useLocale } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AgreementFigure, AgreementReading, TeamView } from '../../../../shared/team/view';
+import { DataTable } from '../../../components/DataTable';
 
 const badgeOf: Record<AgreementReading, string> = {
   reliable: 'badge--published',
@@ -37,6 +38,7 @@ export function AgreementPanel({ agreement, dimensions, raters, flagged }: Agree
   const { t } = useTranslation();
   const alpha = useAlphaFormat();
   const { overall } = agreement;
+  const figureOf = (id: string): AgreementFigure => agreement.byDimension[id] ?? { alpha: null, pairable: 0, units: 0, reading: 'too-little' };
   return (
     <section className="card stack" aria-labelledby="team-agreement-title" data-testid="team-agreement">
       <h3 id="team-agreement-title">{t('team.agreement.title')}</h3>
@@ -48,34 +50,24 @@ export function AgreementPanel({ agreement, dimensions, raters, flagged }: Agree
         {t('team.agreement.basis', { count: overall.pairable, units: overall.units, raters })}
         {flagged > 0 && <> {t('team.agreement.flagged', { count: flagged })}</>}
       </p>
-      <table className="data-table">
-        <caption className="visually-hidden">{t('team.agreement.byDimension')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('team.agreement.dimension')}</th>
-            <th scope="col">{t('team.agreement.alpha')}</th>
-            <th scope="col">{t('team.agreement.pairable')}</th>
-            <th scope="col">{t('team.agreement.reading')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dimensions.map((dimension) => {
-            const figure: AgreementFigure = agreement.byDimension[dimension.id] ?? { alpha: null, pairable: 0, units: 0, reading: 'too-little' };
-            return (
-              <tr key={dimension.id}>
-                <th scope="row">
-                  {dimension.id} · {dimension.title}
-                </th>
-                <td className="team-alpha">{alpha(figure.alpha)}</td>
-                <td>{figure.pairable === 0 ? '—' : t('team.agreement.pairableValue', { count: figure.pairable, units: figure.units })}</td>
-                <td>
-                  <ReadingBadge reading={figure.reading} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        label={t('team.agreement.byDimension')}
+        rows={dimensions}
+        rowKey={(dimension) => dimension.id}
+        columns={[
+          { id: 'dimension', header: t('team.agreement.dimension'), isRowHeader: true, cell: (dimension) => `${dimension.id} · ${dimension.title}` },
+          { id: 'alpha', header: t('team.agreement.alpha'), className: 'team-alpha', cell: (dimension) => alpha(figureOf(dimension.id).alpha) },
+          {
+            id: 'pairable',
+            header: t('team.agreement.pairable'),
+            cell: (dimension) => {
+              const figure = figureOf(dimension.id);
+              return figure.pairable === 0 ? '—' : t('team.agreement.pairableValue', { count: figure.pairable, units: figure.units });
+            },
+          },
+          { id: 'reading', header: t('team.agreement.reading'), cell: (dimension) => <ReadingBadge reading={figureOf(dimension.id).reading} /> },
+        ]}
+      />
       <p className="muted small">{t('team.agreement.source')}</p>
     </section>
   );

@@ -12,6 +12,7 @@ import type { RatingEvidence, RatingValue } from '../../../../shared/team/schema
 import type { ContributionRequestSummary, ContributionRequestView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageHeader } from '../../../components/PageHeader';
@@ -63,32 +64,29 @@ function RequestList() {
         (requests.length === 0 ? (
           <p className="empty-state">{t('team.requests.empty')}</p>
         ) : (
-          <table className="data-table" data-testid="team-requests">
-            <caption className="visually-hidden">{t('team.requests.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('team.requests.assessment')}</th>
-                <th scope="col">{t('team.requests.requestedBy')}</th>
-                <th scope="col">{t('team.requests.progress')}</th>
-                <th scope="col">{t('team.requests.received')}</th>
-                <th scope="col">{t('team.requests.sent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((request) => (
-                <tr key={request.requestId}>
-                  <th scope="row">
+          <DataTable
+            label={t('team.requests.title')}
+            data-testid="team-requests"
+            rows={requests}
+            rowKey={(request) => request.requestId}
+            columns={[
+              {
+                id: 'assessment',
+                header: t('team.requests.assessment'),
+                isRowHeader: true,
+                cell: (request) => (
+                  <>
                     <a href={`#/team/requests/${encodeURIComponent(request.requestId)}`}>{request.assessmentTitle}</a>
                     <span className="muted small block">{request.institution}</span>
-                  </th>
-                  <td>{request.requestedBy}</td>
-                  <td>{t('team.contributors.ratedValue', { rated: request.rated, total: request.criteria })}</td>
-                  <td>{format.date(request.receivedAt)}</td>
-                  <td>{request.exportedAt ? format.dateTime(request.exportedAt) : t('team.requests.notSent')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { id: 'requestedBy', header: t('team.requests.requestedBy'), cell: (request) => request.requestedBy },
+              { id: 'progress', header: t('team.requests.progress'), cell: (request) => t('team.contributors.ratedValue', { rated: request.rated, total: request.criteria }) },
+              { id: 'received', header: t('team.requests.received'), cell: (request) => format.date(request.receivedAt) },
+              { id: 'sent', header: t('team.requests.sent'), cell: (request) => (request.exportedAt ? format.dateTime(request.exportedAt) : t('team.requests.notSent')) },
+            ]}
+          />
         ))}
     </>
   );

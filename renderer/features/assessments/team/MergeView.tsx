@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { RatingValue } from '../../../../shared/team/schema';
 import type { CriterionTeamView, TeamView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
+import { DataTable } from '../../../components/DataTable';
 import { TextInput } from '../../../components/TextInput';
 import { useFormat } from '../../../lib/format';
 
@@ -154,48 +155,52 @@ function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: Cri
           {criterion.flagged && <span className="badge badge--critical">{t('team.merge.discuss')}</span>}
         </span>
       </div>
-      <table className="data-table team-ratings">
-        <caption className="visually-hidden">{t('team.merge.ratingsOf', { id: criterion.criterionId })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('team.merge.rater')}</th>
-            <th scope="col">{t('team.merge.level')}</th>
-            <th scope="col">{t('team.merge.justification')}</th>
-            <th scope="col">{t('team.merge.evidence')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {criterion.ratings.map((rating) => (
-            <tr key={rating.ratingId}>
-              <th scope="row">
+      <DataTable
+        label={t('team.merge.ratingsOf', { id: criterion.criterionId })}
+        className="team-ratings"
+        rows={criterion.ratings}
+        rowKey={(rating) => rating.ratingId}
+        columns={[
+          {
+            id: 'rater',
+            header: t('team.merge.rater'),
+            isRowHeader: true,
+            cell: (rating) => (
+              <>
                 {rating.name}
                 {rating.role && <span className="muted small block">{rating.role}</span>}
                 <span className="muted small block">
                   {t(`team.source.${rating.source.type}`)} · {format.date(rating.ratedAt)}
                 </span>
-              </th>
-              <td>
-                <strong>{valueLabel(rating.value)}</strong>
-              </td>
-              <td className="team-ratings__text">{rating.justification || <span className="muted">{t('team.merge.noJustification')}</span>}</td>
-              <td>
-                {rating.evidence.length === 0 ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <ul className="plain-list">
-                    {rating.evidence.map((item, index) => (
-                      <li key={index} className="break">
-                        {item.label || item.url}
-                        {item.label && item.url && <span className="muted small block">{item.url}</span>}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { id: 'level', header: t('team.merge.level'), cell: (rating) => <strong>{valueLabel(rating.value)}</strong> },
+          {
+            id: 'justification',
+            header: t('team.merge.justification'),
+            className: 'team-ratings__text',
+            cell: (rating) => rating.justification || <span className="muted">{t('team.merge.noJustification')}</span>,
+          },
+          {
+            id: 'evidence',
+            header: t('team.merge.evidence'),
+            cell: (rating) =>
+              rating.evidence.length === 0 ? (
+                <span className="muted">—</span>
+              ) : (
+                <ul className="plain-list">
+                  {rating.evidence.map((item, index) => (
+                    <li key={index} className="break">
+                      {item.label || item.url}
+                      {item.label && item.url && <span className="muted small block">{item.url}</span>}
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
       <p>
         {criterion.proposal !== null
           ? t(criterion.ratings.length === 1 ? 'team.merge.proposalSingle' : 'team.merge.proposalAgreed', { value: valueLabel(criterion.proposal) })

@@ -11,6 +11,7 @@ import type { Language } from '../../../../shared/framework/schema';
 import type { ContributionPreviewView, ContributorView, TeamView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
 import { notify } from '../../../components/Toasts';
 import { useFormat, useUiLanguage } from '../../../lib/format';
@@ -131,36 +132,44 @@ function Contributors({ view, assessmentId, update }: { view: TeamView; assessme
       {view.contributors.length === 0 ? (
         <p className="empty-state">{t('team.contributors.empty')}</p>
       ) : (
-        <div className="team-table">
-          <table className="data-table" data-testid="team-contributors">
-            <caption className="visually-hidden">{t('team.contributors.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('team.contributors.name')}</th>
-                <th scope="col">{t('team.contributors.role')}</th>
-                <th scope="col">{t('team.contributors.email')}</th>
-                <th scope="col">{t('team.contributors.assigned')}</th>
-                <th scope="col">{t('team.contributors.rated')}</th>
-                {view.editable && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {[...active, ...removed].map((contributor) => (
-                <tr key={contributor.id} className={contributor.removedAt ? 'muted' : undefined}>
-                  <th scope="row">
-                    {contributor.name}
-                    {contributor.removedAt && <span className="badge badge--retired block-inline">{t('team.contributors.removed')}</span>}
-                  </th>
-                  <td>{contributor.role || '—'}</td>
-                  <td className="break">{contributor.email || '—'}</td>
-                  <td>
-                    {assignmentText(contributor)}
-                    <span className="muted small block">{t('team.contributors.criteriaCount', { count: contributor.assignedCriteria.length })}</span>
-                  </td>
-                  <td>{t('team.contributors.ratedValue', { rated: contributor.rated, total: contributor.assignedCriteria.length })}</td>
-                  {view.editable && (
-                    <td>
-                      {!contributor.removedAt && (
+        <DataTable
+          label={t('team.contributors.title')}
+          data-testid="team-contributors"
+          rows={[...active, ...removed]}
+          rowKey={(contributor) => contributor.id}
+          rowClassName={(contributor) => (contributor.removedAt ? 'muted' : undefined)}
+          columns={[
+            {
+              id: 'name',
+              header: t('team.contributors.name'),
+              isRowHeader: true,
+              cell: (contributor) => (
+                <>
+                  {contributor.name}
+                  {contributor.removedAt && <span className="badge badge--retired block-inline">{t('team.contributors.removed')}</span>}
+                </>
+              ),
+            },
+            { id: 'role', header: t('team.contributors.role'), cell: (contributor) => contributor.role || '—' },
+            { id: 'email', header: t('team.contributors.email'), className: 'break', cell: (contributor) => contributor.email || '—' },
+            {
+              id: 'assigned',
+              header: t('team.contributors.assigned'),
+              cell: (contributor) => (
+                <>
+                  {assignmentText(contributor)}
+                  <span className="muted small block">{t('team.contributors.criteriaCount', { count: contributor.assignedCriteria.length })}</span>
+                </>
+              ),
+            },
+            { id: 'rated', header: t('team.contributors.rated'), cell: (contributor) => t('team.contributors.ratedValue', { rated: contributor.rated, total: contributor.assignedCriteria.length }) },
+            ...(view.editable
+              ? [
+                  {
+                    id: 'actions',
+                    header: t('common.actions'),
+                    cell: (contributor: ContributorView) =>
+                      !contributor.removedAt && (
                         <span className="data-table__actions">
                           <Button variant="quiet" onPress={() => setAssigning(contributor)} aria-label={t('team.contributors.assignFor', { name: contributor.name })}>
                             {t('team.contributors.assign')}
@@ -180,14 +189,12 @@ function Contributors({ view, assessmentId, update }: { view: TeamView; assessme
                             {t('common.remove')}
                           </Button>
                         </span>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
       {adding && (
         <ContributorDialog
@@ -306,31 +313,21 @@ export function ContributionPreviewDialog({ preview, onAccept, onClose }: { prev
             </ul>
           )}
           {preview.ratings.length > 0 && (
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            <div className="scroll-table" tabIndex={0} role="region" aria-label={t('team.import.ratings')}>
-              <table className="data-table data-table--compact">
-                <caption className="visually-hidden">{t('team.import.ratings')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('team.import.criterion')}</th>
-                    <th scope="col">{t('team.import.value')}</th>
-                    <th scope="col">{t('team.import.previous')}</th>
-                    <th scope="col">{t('team.merge.justification')}</th>
-                    <th scope="col">{t('team.merge.evidence')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.ratings.map((rating) => (
-                    <tr key={rating.criterionId}>
-                      <th scope="row">{rating.criterionId}</th>
-                      <td>{valueLabel(rating.value)}</td>
-                      <td>{rating.previous === null ? t('team.import.new') : valueLabel(rating.previous)}</td>
-                      <td className="team-ratings__text">{rating.justification || '—'}</td>
-                      <td>{rating.evidence}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            // Scrolls inside the dialog; the grid itself takes the focus and its rows scroll into view.
+            <div className="scroll-table">
+              <DataTable
+                label={t('team.import.ratings')}
+                className="data-table--compact"
+                rows={preview.ratings}
+                rowKey={(rating) => rating.criterionId}
+                columns={[
+                  { id: 'criterion', header: t('team.import.criterion'), isRowHeader: true, cell: (rating) => rating.criterionId },
+                  { id: 'value', header: t('team.import.value'), cell: (rating) => valueLabel(rating.value) },
+                  { id: 'previous', header: t('team.import.previous'), cell: (rating) => (rating.previous === null ? t('team.import.new') : valueLabel(rating.previous)) },
+                  { id: 'justification', header: t('team.merge.justification'), className: 'team-ratings__text', cell: (rating) => rating.justification || '—' },
+                  { id: 'evidence', header: t('team.merge.evidence'), cell: (rating) => rating.evidence },
+                ]}
+              />
             </div>
           )}
           <div className="dialog__actions">
@@ -357,38 +354,30 @@ function TeamHistory({ view }: { view: TeamView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = new Map(view.contributors.map((contributor) => [contributor.id, contributor.name]));
-  const entries = [...view.history].reverse();
+  // Keyed by their place in the stored history, which only grows at its end.
+  const entries = view.history.map((entry, index) => ({ entry, key: String(index) })).reverse();
   return (
     <section className="stack" aria-labelledby="team-history-title">
       <h3 id="team-history-title">{t('team.history.title')}</h3>
       {entries.length === 0 ? (
         <p className="empty-state">{t('team.history.empty')}</p>
       ) : (
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        <div className="scroll-table team-history" tabIndex={0} role="region" aria-label={t('team.history.title')}>
-          <table className="data-table data-table--compact" data-testid="team-history">
-            <caption className="visually-hidden">{t('team.history.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.when')}</th>
-                <th scope="col">{t('history.who')}</th>
-                <th scope="col">{t('team.history.what')}</th>
-                <th scope="col">{t('team.history.colleague')}</th>
-                <th scope="col">{t('history.criterion')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry, index) => (
-                <tr key={index}>
-                  <td>{format.dateTime(entry.at)}</td>
-                  <td>{entry.by}</td>
-                  <td>{t(`team.history.actions.${entry.action}`)}</td>
-                  <td>{entry.contributorId ? (names.get(entry.contributorId) ?? entry.contributorId) : '—'}</td>
-                  <td>{entry.criterionId ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        // Scrolls in its own box; the grid itself takes the focus and its rows scroll into view.
+        <div className="scroll-table team-history">
+          <DataTable
+            labelledBy="team-history-title"
+            className="data-table--compact"
+            data-testid="team-history"
+            rows={entries}
+            rowKey={(row) => row.key}
+            columns={[
+              { id: 'when', header: t('history.when'), cell: ({ entry }) => format.dateTime(entry.at) },
+              { id: 'who', header: t('history.who'), cell: ({ entry }) => entry.by },
+              { id: 'what', header: t('team.history.what'), cell: ({ entry }) => t(`team.history.actions.${entry.action}`) },
+              { id: 'colleague', header: t('team.history.colleague'), cell: ({ entry }) => (entry.contributorId ? (names.get(entry.contributorId) ?? entry.contributorId) : '—') },
+              { id: 'criterion', header: t('history.criterion'), cell: ({ entry }) => entry.criterionId ?? '—' },
+            ]}
+          />
         </div>
       )}
     </section>
