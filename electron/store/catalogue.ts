@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { catalogueFileSchema, catalogueSchemaVersion, type CatalogueFile } from '../../shared/store/files';
 import type { StoreNotice } from '../../shared/store/notices';
+import { checkedSummary } from '../../shared/store/summaries';
 import type { Logger } from '../platform/logger';
 import { appendJournal, journalPath, readJournal, type JournalLine } from './catalogue-journal';
 import { writeFileDurably } from './durable-write';
@@ -141,13 +142,11 @@ export class Catalogue {
       const collection = this.index.data.collections[kind.collection];
       if (!collection) continue;
       for (const [id, summary] of Object.entries(collection)) {
-        const checked = kind.summarySchema.safeParse(summary);
-        if (checked.success) {
-          collection[id] = checked.data;
-        } else {
+        const checked = checkedSummary(kind.summarySchema, summary);
+        if (checked === undefined) {
           delete collection[id];
           dropped += 1;
-        }
+        } else if (checked !== summary) collection[id] = checked;
       }
     }
     if (dropped) this.logger.warn(`${dropped} catalogue summaries did not match their kind; their documents are summarised again`);
@@ -200,9 +199,10 @@ export class Catalogue {
           this.pending.clear();
           const data: IndexData = { ...this.index.data, flushedAt: startedAt, journal: randomUUID() };
           try {
-            const text = JSON.stringify(data);
-            await this.index.adapter.write(data);
-            this.indexBytes = Buffer.byteLength(text) + 1;
+            const bytes = catalogueBytes(data);
+            // As the lowdb adapter writes it (json-file.ts), the previous catalogue kept as .bak.
+            await writeFileDurably(this.path, bytes, { keepBackup: true });
+            this.indexBytes = bytes.length;
           } catch (error) {
             for (const [key, entry] of taken) if (!this.pending.has(key)) this.pending.set(key, entry);
             throw error;
@@ -336,6 +336,46 @@ export class Catalogue {
     }
     return false;
   }
+}
+
+/**
+ * `index.json`'s bytes: exactly `JSON.stringify(data)` and a newline, built without the whole text
+ * as one string. With 10,000 assessments the catalogue is about ten megabytes; one string of it,
+ * then the file's bytes, on top of the catalogue itself, made closing the store the moment its
+ * memory peaked. Here each summary is serialised on its own, twice (once to count the bytes, once
+ * into a buffer of exactly that size), so only the buffer is held besides the catalogue.
+ */
+function catalogueBytes(data: IndexData): Buffer {
+  // Depth 3: the file's object, `collections`, each collection; each summary is serialised whole.
+  let length = 1;
+  for (const chunk of jsonChunks(data, 3)) length += Buffer.byteLength(chunk);
+  const bytes = Buffer.allocUnsafe(length);
+  let offset = 0;
+  for (const chunk of jsonChunks(data, 3)) offset += bytes.write(chunk, offset);
+  bytes[offset] = 0x0a;
+  return bytes;
+}
+
+/**
+ * The JSON text of `value` in pieces, objects taken apart down to `depth` levels; the pieces joined
+ * are `JSON.stringify(value)` for JSON data (members whose value is undefined left out, as there).
+ */
+function* jsonChunks(value: unknown, depth: number): Generator<string> {
+  if (depth === 0 || typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    const text = JSON.stringify(value) as string | undefined;
+    if (text === undefined) throw new TypeError('The catalogue must be JSON data');
+    yield text;
+    return;
+  }
+  let separator = '{';
+  for (const key of Object.keys(value)) {
+    const child = (value as Record<string, unknown>)[key];
+    if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
+    yield `${separator}${JSON.stringify(key)}:`;
+    separator = ',';
+    yield* jsonChunks(child, depth - 1);
+  }
+  yield separator === '{' ? '{}' : '}';
 }
 
 function emptyIndex(): IndexData {

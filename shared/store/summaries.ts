@@ -4,6 +4,7 @@
  * summary that does not match is not trusted: the catalogue drops it and summarises the document
  * again from its file. Each schema `satisfies` the summary's type, so the two cannot drift.
  * Objects are not strict: a summary written by a later TrustBridge may carry more, which is left out.
+ * `checkedSummary` is how the catalogue applies them.
  */
 import { z } from 'zod';
 import type { AgreementSummary } from '../agreement/summary';
@@ -126,3 +127,45 @@ export const contributionRequestSummarySchema = z.object({
   receivedAt: z.string(),
   exportedAt: z.string().nullable(),
 }) satisfies z.ZodType<ContributionRequestSummary>;
+
+/**
+ * A summary read from disk, checked by its kind's schema: undefined when it does not match;
+ * otherwise the summary to keep. That is the object read itself whenever the schema's copy holds the
+ * same data (the usual case), so a catalogue of 10,000 summaries is not held twice while a store
+ * opens; only a summary the schema changes (members a later version added, left out) is replaced
+ * by the schema's copy.
+ */
+export function checkedSummary<S>(schema: z.ZodType<S>, summary: unknown): S | undefined {
+  const checked = schema.safeParse(summary);
+  if (!checked.success) return undefined;
+  return sameJsonData(summary, checked.data) ? (summary as S) : checked.data;
+}
+
+/**
+ * Whether two values hold the same JSON data: the same primitives, arrays of the same length and
+ * objects with the same members, where a member whose value is undefined counts as absent (as in
+ * JSON). Allocates nothing.
+ */
+function sameJsonData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let index = 0; index < a.length; index += 1) if (!sameJsonData(a[index], other[index])) return false;
+    return true;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key in left) {
+    if (!Object.hasOwn(left, key)) continue;
+    if (left[key] === undefined) {
+      if (right[key] !== undefined) return false;
+    } else if (!Object.hasOwn(right, key) || !sameJsonData(left[key], right[key])) return false;
+  }
+  for (const key in right) {
+    if (Object.hasOwn(right, key) && right[key] !== undefined && !Object.hasOwn(left, key)) return false;
+  }
+  return true;
+}

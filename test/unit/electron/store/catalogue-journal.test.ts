@@ -174,3 +174,73 @@ describe('the catalogue journal', () => {
     expect(await readJson(indexPath())).toMatchObject({ cleanShutdown: true, collections: { notes: { a: { title: 'One', count: 3 } } } });
   });
 });
+
+describe('summaries read from disk', () => {
+  /** Rewrites index.json's summary of `id` (the store closed cleanly, so no journal line overrides it). */
+  async function forgeInIndex(id: string, summary: unknown): Promise<void> {
+    const index = await readJson(indexPath());
+    index.collections.notes[id] = summary;
+    await writeFile(indexPath(), JSON.stringify(index) + '\n');
+  }
+
+  it('a summary in index.json that does not match its kind is dropped and summarised again from its document', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Kept as it was', 1));
+    await s.create(noteKind, note('b', 'Forged', 2));
+    await s.close();
+    store = undefined;
+    await forgeInIndex('b', { title: 'Forged', count: 'many' });
+
+    const reopened = await open();
+    expect(reopened.summary(noteKind, 'b')).toEqual({ title: 'Forged', count: 2 });
+    expect(reopened.summary(noteKind, 'a')).toEqual({ title: 'Kept as it was', count: 1 });
+    await reopened.close();
+    store = undefined;
+    expect((await catalogueOnDisk(folder.path))['notes']).toEqual({ a: { title: 'Kept as it was', count: 1 }, b: { title: 'Forged', count: 2 } });
+  });
+
+  it('a summary in a journal line that does not match its kind is dropped, though its checksum is right', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'In the journal', 4));
+    await s.flush();
+    store = undefined; // crashed
+    await shiftIntoThePast();
+    const generation = (await readJson(indexPath())).journal;
+    await appendFile(journalPath(folder.path), journalText([{ g: generation, at: Date.now() - 60_000, c: 'notes', id: 'a', s: { title: 404, count: 4 } }]));
+    // The document older than anything the catalogue says: only the check sends the store to read it.
+    const old = new Date(Date.now() - 3_600_000);
+    await utimes(join(folder.path, 'documents', 'notes', 'a.json'), old, old);
+
+    const reopened = await open();
+    expect(reopened.summary(noteKind, 'a')).toEqual({ title: 'In the journal', count: 4 });
+  });
+
+  it('a summary with members a later version added keeps only what this version knows', async () => {
+    const s = await open();
+    await s.create(noteKind, note('a', 'Newer', 3));
+    await s.close();
+    store = undefined;
+    await forgeInIndex('a', { title: 'Newer', count: 3, addedLater: { by: 'a later TrustBridge' } });
+
+    const reopened = await open();
+    expect(Object.keys(reopened.summary(noteKind, 'a') ?? {}).sort()).toEqual(['count', 'title']);
+    await reopened.close();
+    store = undefined;
+    expect((await readJson(indexPath())).collections.notes.a).toEqual({ title: 'Newer', count: 3 });
+  });
+
+  it('index.json written at close is the catalogue as JSON, whatever the characters of its summaries', async () => {
+    const s = await open();
+    const titles = ['Plain', 'Partner’s “quality” manual', 'Zürich – Ελληνικά – 日本語 – 🎓', 'Quote " and backslash \\ and tab \t'];
+    for (const [i, title] of titles.entries()) await s.create(noteKind, note(`n${i}`, title, i));
+    await s.close();
+    store = undefined;
+
+    const text = await readFile(indexPath(), 'utf8');
+    const parsed = JSON.parse(text);
+    expect(text).toBe(JSON.stringify(parsed) + '\n');
+    expect(parsed).toMatchObject({ cleanShutdown: true, collections: { notes: Object.fromEntries(titles.map((title, i) => [`n${i}`, { title, count: i }])) } });
+    const reopened = await open();
+    for (const [i, title] of titles.entries()) expect(reopened.summary(noteKind, `n${i}`)).toEqual({ title, count: i });
+  });
+});
