@@ -401,6 +401,11 @@ export class AgreementService {
     }
     const held = await this.get(content.id);
     if (held.ownSide !== ownSide) return { action: 'refuse', reason: 'agreement-not-a-party' };
+    // A file issued no later than a text that was amended here is a copy from before the
+    // amendment: the partner's signature covers that earlier text, never the amended one, even
+    // when the amended text has not been changed yet.
+    const amendedIssued = latestIssuedAt((held.revisions ?? []).map((revision) => issuedAtOf(revision.signedPayload)));
+    if (amendedIssued && input.payload.issuedAt <= amendedIssued) return { action: 'refuse', reason: 'agreement-amended' };
     const incomingHash = agreementContentHash(content);
     const heldHash = agreementContentHash(held.content);
     if (incomingHash === heldHash) {
@@ -571,7 +576,7 @@ export type IncomingPlan =
   | { action: 'skip'; reason: 'same' }
   | {
       action: 'refuse';
-      reason: 'agreement-not-a-party' | 'agreement-older' | 'agreement-local-edits' | 'agreement-unsigned-by-partner';
+      reason: 'agreement-not-a-party' | 'agreement-older' | 'agreement-amended' | 'agreement-local-edits' | 'agreement-unsigned-by-partner';
     };
 
 /** The side whose exchange id signed, where the content names it. */
@@ -586,6 +591,11 @@ function sideOfSignature(content: AgreementContent, exchangeId: string): Agreeme
 function agreementOf(payload: ExchangePayload): AgreementContent | undefined {
   for (const item of payload.items) if (item.type === 'agreement') return item.agreement;
   return undefined;
+}
+
+/** The latest of some ISO timestamps (they sort as text), if any. */
+function latestIssuedAt(values: ReadonlyArray<string | undefined>): string | undefined {
+  return values.reduce<string | undefined>((latest, value) => (value !== undefined && (latest === undefined || value > latest) ? value : latest), undefined);
 }
 
 function issuedAtOf(signedPayload: unknown): string | undefined {

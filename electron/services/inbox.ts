@@ -307,7 +307,10 @@ export class InboxService {
    */
   private async leftOut(sha256: string, fileName: string, preview: InboxEntry['preview']): Promise<boolean> {
     const ownFile = !preview.ok && preview.error?.params?.['reason'] === 'own-file';
-    if (!ownFile && !(preview.ok && preview.changes === 0)) return false;
+    // A file that changes nothing because part of it is refused (an agreement's copy from before
+    // an amendment, an older text) stays listed: the officer reads why before dismissing it.
+    const refusesSomething = preview.items?.some((item) => item.action === 'refuse') ?? false;
+    if (!ownFile && !(preview.ok && preview.changes === 0 && !refusesSomething)) return false;
     this.options.exchange.forget(preview.token);
     await this.decide(sha256, ownFile ? 'own' : 'nothing-new', fileName);
     return true;

@@ -242,6 +242,75 @@ describe('the partnership agreement', () => {
     expect((await b.agreements.get(drafted.id)).content.title).toContain("Tampere's proposal");
   });
 
+  it('after an amendment, refuses the partner’s countersigned copy of the earlier text, by file and through the inbox, and concludes only the amended text', async () => {
+    const drafted = await draftAtA();
+    await a.agreements.sign(drafted.id);
+    await receive(b, await write(await a.agreements.exchangeFile(drafted.id), 'signed-by-a.trustbridge'));
+    await b.agreements.sign(drafted.id);
+    const countersignedBytes = await b.agreements.exchangeFile(drafted.id);
+    const countersignedOld = await write(countersignedBytes, 'countersigned-before-the-amendment.trustbridge');
+
+    // A amends the signed text before B's countersigned copy reaches it.
+    await a.agreements.amend(drafted.id);
+    const refusedAtA = async () => {
+      const before = await a.agreements.get(drafted.id);
+      const result = await preview(a, countersignedOld);
+      expect(result.items!.find((item) => item.type === 'agreement')).toMatchObject({ action: 'refuse', reason: 'agreement-amended' });
+      expect(result.changes).toBe(0);
+      await a.exchange.apply([result.token]);
+      expect(await a.agreements.get(drafted.id)).toEqual(before);
+    };
+    // The amended text is still word for word the signed one: B's signature must not conclude it.
+    await refusedAtA();
+    expect((await a.agreements.view(drafted.id)).state).toBe('draft');
+
+    // Changed, then signed by A: still no countersignature from the old copy.
+    const edit = editOf(await a.agreements.get(drafted.id));
+    edit.scope = { ...edit.scope, durationYears: edit.scope.durationYears + 1 };
+    await a.agreements.update(drafted.id, edit);
+    await refusedAtA();
+    await a.agreements.sign(drafted.id);
+    await refusedAtA();
+    const awaiting = await a.agreements.view(drafted.id);
+    expect(awaiting.state).toBe('awaiting-partner');
+    expect(awaiting.signatures.map((signature) => [signature.side, signature.coversContent])).toEqual([['A', true]]);
+
+    // The same copy through the shared-folder inbox: listed (not put aside as nothing new) with the
+    // same refusal for the officer to read; accepting it anyway takes nothing.
+    const shared = await tempFolder('trustbridge-agreement-inbox-');
+    try {
+      await a.inbox.setFolder(shared.path);
+      await b.inbox.setFolder(shared.path);
+      await b.inbox.publish('Agreement countersigned by Tampere', countersignedBytes);
+      const [entry] = (await a.inbox.scan()).entries;
+      expect(entry!.preview.items!.find((item) => item.type === 'agreement')).toMatchObject({ action: 'refuse', reason: 'agreement-amended' });
+      const before = await a.agreements.get(drafted.id);
+      expect((await a.inbox.accept(entry!.sha256)).added).toBe(0);
+      expect(await a.agreements.get(drafted.id)).toEqual(before);
+    } finally {
+      await a.inbox.setFolder(null);
+      await b.inbox.setFolder(null);
+      await shared.remove();
+    }
+
+    // The amended text goes to B, which countersigns it; that copy concludes it at A.
+    const amendedAtB = await preview(b, await write(await a.agreements.exchangeFile(drafted.id), 'amended-signed-by-a.trustbridge'));
+    expect(amendedAtB.items!.find((item) => item.type === 'agreement')).toMatchObject({ action: 'add-revision', reason: 'agreement-new-text' });
+    await b.exchange.apply([amendedAtB.token]);
+    await b.agreements.sign(drafted.id);
+    await receive(a, await write(await b.agreements.exchangeFile(drafted.id), 'amended-countersigned.trustbridge'));
+    const concluded = await a.agreements.view(drafted.id);
+    expect(concluded.state).toBe('concluded');
+    expect(concluded.agreement.content.scope.durationYears).toBe(edit.scope.durationYears);
+
+    // Concluded, amended again: the countersigned copy of the text just concluded is refused too.
+    const countersignedSecond = await write(await b.agreements.exchangeFile(drafted.id), 'second-countersigned.trustbridge');
+    await a.agreements.amend(drafted.id);
+    const replayed = await preview(a, countersignedSecond);
+    expect(replayed.items!.find((item) => item.type === 'agreement')).toMatchObject({ action: 'refuse', reason: 'agreement-amended' });
+    expect((await a.agreements.get(drafted.id)).revisions).toHaveLength(2);
+  });
+
   it('is refused by an institution that is not a party', async () => {
     const drafted = await draftAtA();
     await a.agreements.sign(drafted.id);
