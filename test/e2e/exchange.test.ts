@@ -11,7 +11,7 @@ import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, launchBrowser, type RunningApp } from './harness';
-import { pressButton, tabTo, typeInto } from './keyboard';
+import { focusedName, pressButton, tabTo, typeInto } from './keyboard';
 import { seedPassphrase, seedSetUp } from './seed';
 import { screenshot } from './screenshots';
 
@@ -107,11 +107,15 @@ describe('two institutions exchange signed files through the app', () => {
     const page = app!.page;
     await page.goto(`${app!.baseUrl}/index.html#/assessments`);
     await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
-    // Both listed assessments (B's own and the one received from A) are selected by keyboard.
+    // Both listed assessments (B's own and the one received from A) are selected by keyboard: the
+    // first checkbox in the grid, then Down to the next row's.
+    const focusedRow = () => page.evaluate(() => [...document.querySelectorAll('[role="row"]')].findIndex((row) => row.contains(document.activeElement)));
     await tabTo(page, /^Select “/);
+    const first = await focusedRow();
     await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await tabTo(page, /^Select “/);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedName(page)).toMatch(/^Select “/);
+    expect(await focusedRow()).toBe(first + 1);
     await page.keyboard.press('Space');
     const file = join(dirs.files, 'two-assessments.trustbridge');
     app!.dialogs.answerSave(file);

@@ -9,6 +9,7 @@ import { latestRevisions } from '../../../shared/assessment/summary';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { summaryVerdict } from '../../../shared/assessment/summary-verdict';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
 import { notify } from '../../components/Toasts';
@@ -21,7 +22,6 @@ import { ImportQuestionnaireButton } from './QuestionnaireImport';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
-import { TableScroll } from '../../components/TableScroll';
 
 const pageSize = 50;
 
@@ -99,51 +99,49 @@ export function AssessmentsPage() {
               {selected.size ? t('assessments.sendSelected', { count: selected.size }) : t('assessments.sendNone')}
             </Button>
           </div>
-          <TableScroll>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('nav.assessments')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('assessments.columns.select')}</span>
-                  </th>
-                  <th scope="col">{t('assessments.columns.title')}</th>
-                  <th scope="col">{t('assessments.columns.kind')}</th>
-                  <th scope="col">{t('assessments.columns.institution')}</th>
-                  <th scope="col">{t('assessments.columns.status')}</th>
-                  <th scope="col">{t('assessments.columns.progress')}</th>
-                  <th scope="col">{t('assessments.columns.score')}</th>
-                  <th scope="col">{t('assessments.columns.updated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.slice(0, shown).map((summary) => (
-                  <tr key={summary.id}>
-                    <td>
-                      <Checkbox className="checkbox" isSelected={selected.has(summary.id)} onChange={(on) => toggle(summary.id, on)} aria-label={t('assessments.selectOne', { title: summary.title })}>
-                        <span className="checkbox__box" aria-hidden="true" />
-                      </Checkbox>
-                    </td>
-                    <th scope="row">
-                      <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
-                      {summary.revision > 1 && <span className="muted small block">{t('assessment.revision', { revision: summary.revision })}</span>}
-                    </th>
-                    <td>{t(`assessment.kind.${summary.kind}`)}</td>
-                    <td>{summary.subject.legalName}</td>
-                    <td>
-                      <span className={`badge badge--${summary.status === 'complete' ? 'published' : 'draft'}`}>{t(`assessments.status.${summary.status}`)}</span>
-                      {summary.carriedOver > 0 && <span className="muted small block">{t('assessments.carriedOver', { count: summary.carriedOver })}</span>}
-                    </td>
-                    <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
-                    <td>
-                      <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} />
-                    </td>
-                    <td>{format.date(summary.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label={t('nav.assessments')}
+            rows={rows.slice(0, shown)}
+            rowKey={(summary) => summary.id}
+            columns={[
+              {
+                id: 'select',
+                header: t('assessments.columns.select'),
+                hideHeader: true,
+                cell: (summary) => (
+                  <Checkbox className="checkbox" isSelected={selected.has(summary.id)} onChange={(on) => toggle(summary.id, on)} aria-label={t('assessments.selectOne', { title: summary.title })}>
+                    <span className="checkbox__box" aria-hidden="true" />
+                  </Checkbox>
+                ),
+              },
+              {
+                id: 'title',
+                header: t('assessments.columns.title'),
+                isRowHeader: true,
+                cell: (summary) => (
+                  <>
+                    <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
+                    {summary.revision > 1 && <span className="muted small block">{t('assessment.revision', { revision: summary.revision })}</span>}
+                  </>
+                ),
+              },
+              { id: 'kind', header: t('assessments.columns.kind'), cell: (summary) => t(`assessment.kind.${summary.kind}`) },
+              { id: 'institution', header: t('assessments.columns.institution'), cell: (summary) => summary.subject.legalName },
+              {
+                id: 'status',
+                header: t('assessments.columns.status'),
+                cell: (summary) => (
+                  <>
+                    <span className={`badge badge--${summary.status === 'complete' ? 'published' : 'draft'}`}>{t(`assessments.status.${summary.status}`)}</span>
+                    {summary.carriedOver > 0 && <span className="muted small block">{t('assessments.carriedOver', { count: summary.carriedOver })}</span>}
+                  </>
+                ),
+              },
+              { id: 'progress', header: t('assessments.columns.progress'), cell: (summary) => t('assessment.progressShort', { done: summary.answered, total: summary.total }) },
+              { id: 'score', header: t('assessments.columns.score'), cell: (summary) => <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} /> },
+              { id: 'updated', header: t('assessments.columns.updated'), cell: (summary) => format.date(summary.updatedAt) },
+            ]}
+          />
           {rows.length > shown && (
             <Button onPress={() => setShown((n) => n + pageSize)}>{t('assessments.showMore', { count: Math.min(pageSize, rows.length - shown) })}</Button>
           )}
