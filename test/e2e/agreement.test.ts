@@ -146,7 +146,9 @@ describe('a partnership agreement signed by A and countersigned by B, through th
     await page.getByText(/^Imported:/).waitFor();
     await page.goto(`${app.baseUrl}/index.html#/agreements`);
     await page.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
-    await press(page, /Agreement on micro-credentials/i);
+    // The list is a grid: its row has the agreement's name too, and the link inside it is what opens it.
+    await tabTo(page, /Agreement on micro-credentials/i, { maxTabs: 200, role: 'a' });
+    await page.keyboard.press('Enter');
     await page.getByText('Waiting for your countersignature').first().waitFor();
     await page.getByText(codeAtA).first().waitFor();
     await page.getByText('key known', { exact: false }).or(page.getByText('key not confirmed yet')).first().waitFor();
@@ -186,7 +188,7 @@ describe('a partnership agreement signed by A and countersigned by B, through th
     await page.getByText(/^Imported:/).waitFor();
     await page.goto(`${app.baseUrl}/index.html#/agreements/${agreementId}`);
     await page.getByText('Signed by both').first().waitFor();
-    await expect(page.getByRole('cell', { name: 'Mikko Laine Rector', exact: false }).count()).resolves.toBe(1);
+    await expect(page.getByRole('gridcell', { name: 'Mikko Laine Rector', exact: false }).count()).resolves.toBe(1);
     expect((await app.core.agreements.view(agreementId)).verificationCode).toBe(codeAtA);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
 

@@ -25,7 +25,7 @@ import { UnlockDialog } from '../../components/UnlockDialog';
 import { needsUnlock } from '../../lib/signing';
 import { AgreementEditor } from './AgreementEditor';
 import { AgreementStateBadge } from './AgreementStateBadge';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 export function AgreementPage() {
   const { id = '' } = useParams();
@@ -239,48 +239,50 @@ function Signatures({ view }: { view: AgreementView }) {
       {view.signatures.length === 0 ? (
         <p className="muted">{t('agreement.noSeals')}</p>
       ) : (
-        <TableScroll>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('agreement.seals')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agreement.columns.party')}</th>
-                <th scope="col">{t('agreement.columns.signer')}</th>
-                <th scope="col">{t('agreement.columns.date')}</th>
-                <th scope="col">{t('agreement.columns.key')}</th>
-                <th scope="col">{t('agreement.columns.covers')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.signatures.map((signature) => (
-                <tr key={signature.keyFingerprint}>
-                  <th scope="row">{content.parties[signature.side].legalName}</th>
-                  <td>
-                    {signature.signer.name}
-                    {signature.signer.role && <span className="muted small block">{signature.signer.role}</span>}
-                  </td>
-                  <td>{format.dateTime(signature.signedAt)}</td>
-                  <td>
-                    <span className="mono">{signature.keyCode}</span>
-                    <span className={`badge block-inline ${signature.key === 'own' || signature.key === 'confirmed' ? 'badge--added' : 'badge--draft'}`}>{t(`agreement.key.${signature.key}`)}</span>
-                    <span className="muted small block mono" title={signature.keyFingerprint}>
-                      {signature.displayFingerprint}
-                    </span>
-                  </td>
-                  <td>
-                    {!signature.valid ? (
-                      <span className="badge badge--critical">{t('agreement.invalid')}</span>
-                    ) : signature.coversContent ? (
-                      <span className="badge badge--added">{t('agreement.covers')}</span>
-                    ) : (
-                      <span className="badge badge--critical">{t('agreement.stale', { code: signature.contentCode })}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t('agreement.seals')}
+          rows={view.signatures}
+          rowKey={(signature) => signature.keyFingerprint}
+          columns={[
+            { id: 'party', header: t('agreement.columns.party'), isRowHeader: true, cell: (signature) => content.parties[signature.side].legalName },
+            {
+              id: 'signer',
+              header: t('agreement.columns.signer'),
+              cell: (signature) => (
+                <>
+                  {signature.signer.name}
+                  {signature.signer.role && <span className="muted small block">{signature.signer.role}</span>}
+                </>
+              ),
+            },
+            { id: 'date', header: t('agreement.columns.date'), cell: (signature) => format.dateTime(signature.signedAt) },
+            {
+              id: 'key',
+              header: t('agreement.columns.key'),
+              cell: (signature) => (
+                <>
+                  <span className="mono">{signature.keyCode}</span>
+                  <span className={`badge block-inline ${signature.key === 'own' || signature.key === 'confirmed' ? 'badge--added' : 'badge--draft'}`}>{t(`agreement.key.${signature.key}`)}</span>
+                  <span className="muted small block mono" title={signature.keyFingerprint}>
+                    {signature.displayFingerprint}
+                  </span>
+                </>
+              ),
+            },
+            {
+              id: 'covers',
+              header: t('agreement.columns.covers'),
+              cell: (signature) =>
+                !signature.valid ? (
+                  <span className="badge badge--critical">{t('agreement.invalid')}</span>
+                ) : signature.coversContent ? (
+                  <span className="badge badge--added">{t('agreement.covers')}</span>
+                ) : (
+                  <span className="badge badge--critical">{t('agreement.stale', { code: signature.contentCode })}</span>
+                ),
+            },
+          ]}
+        />
       )}
       {view.signatures.some((signature) => signature.key === 'unconfirmed') && (
         <p className="muted small">
@@ -294,30 +296,20 @@ function Signatures({ view }: { view: AgreementView }) {
 function History({ view }: { view: AgreementView }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // Newest first; the index keeps two events of the same moment apart.
+  const events = [...view.agreement.history].map((event, index) => ({ event, key: `${event.at}-${index}` })).reverse();
   const table = (
-    <TableScroll>
-      <table className="data-table">
-        <caption className="visually-hidden">{t('agreement.history')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('agreement.columns.date')}</th>
-            <th scope="col">{t('agreement.columns.event')}</th>
-            <th scope="col">{t('agreement.columns.by')}</th>
-            <th scope="col">{t('agreement.code')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...view.agreement.history].reverse().map((event, index) => (
-            <tr key={`${event.at}-${index}`}>
-              <td>{format.dateTime(event.at)}</td>
-              <td>{t(`agreement.events.${event.kind}`)}</td>
-              <td>{event.by || '—'}</td>
-              <td className="mono">{verificationCode(event.contentHash)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={t('agreement.history')}
+      rows={events}
+      rowKey={(row) => row.key}
+      columns={[
+        { id: 'date', header: t('agreement.columns.date'), isRowHeader: true, cell: ({ event }) => format.dateTime(event.at) },
+        { id: 'event', header: t('agreement.columns.event'), cell: ({ event }) => t(`agreement.events.${event.kind}`) },
+        { id: 'by', header: t('agreement.columns.by'), cell: ({ event }) => event.by || '—' },
+        { id: 'code', header: t('agreement.code'), className: 'mono', cell: ({ event }) => verificationCode(event.contentHash) },
+      ]}
+    />
   );
   const revisions = view.agreement.revisions ?? [];
   return (
