@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
+import { DialogFrame } from './DialogFrame';
 
 export interface ConfirmDialogProps {
   isOpen: boolean;
@@ -16,33 +16,21 @@ export interface ConfirmDialogProps {
 /** A modal question with Cancel focused first, so Enter never destroys anything by accident. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useTranslation();
+  const actions = (
+    <>
+      {/* The least destructive choice takes focus (WAI-ARIA alert dialog pattern). */}
+      {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+      <Button variant="secondary" onPress={props.onCancel} autoFocus>
+        {t('common.cancel')}
+      </Button>
+      <Button variant={props.destructive ? 'danger' : 'primary'} onPress={props.onConfirm}>
+        {props.confirmLabel}
+      </Button>
+    </>
+  );
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isOpen={props.isOpen}
-      isDismissable
-      onOpenChange={(open) => {
-        if (!open) props.onCancel();
-      }}
-    >
-      <Modal className="modal">
-        <Dialog className="dialog" role="alertdialog">
-          <Heading slot="title" className="dialog__title">
-            {props.title}
-          </Heading>
-          <div className="dialog__body">{props.children}</div>
-          <div className="dialog__actions">
-            {/* The least destructive choice takes focus (WAI-ARIA alert dialog pattern). */}
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
-            <Button variant="secondary" onPress={props.onCancel} autoFocus>
-              {t('common.cancel')}
-            </Button>
-            <Button variant={props.destructive ? 'danger' : 'primary'} onPress={props.onConfirm}>
-              {props.confirmLabel}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <DialogFrame isOpen={props.isOpen} title={props.title} role="alertdialog" onClose={props.onCancel} actions={actions}>
+      <div className="dialog__body">{props.children}</div>
+    </DialogFrame>
   );
 }

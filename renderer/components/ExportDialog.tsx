@@ -3,7 +3,6 @@
  * interface language (a Spanish office may report to a German partner in German).
  */
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../shared/errors';
 import { languages, type Language } from '../../shared/framework/schema';
@@ -14,6 +13,7 @@ import { needsUnlock } from '../lib/signing';
 import { api } from '../lib/api';
 import { useUiLanguage } from '../lib/format';
 import { Button } from './Button';
+import { DialogFrame } from './DialogFrame';
 import { errorText } from './ErrorMessage';
 import { SelectField } from './SelectField';
 import { notify } from './Toasts';
@@ -60,43 +60,33 @@ export function ExportDialog({ title, intro, choices, onClose }: { title: string
   };
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {title}
-          </Heading>
-          {intro && <p className="muted">{intro}</p>}
-          <SelectField<Language>
-            label={t('exports.language')}
-            description={t('exports.languageHelp')}
-            value={language}
-            options={languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-            onChange={setLanguage}
-            name="reportLanguage"
-          />
-          <div className="export-choices">
-            {choices.map((choice) => (
-              <Button key={choice.id} variant="primary" onPress={() => void run(choice)} isDisabled={busy !== undefined}>
-                {busy === choice.id ? t('exports.working') : choice.label}
-              </Button>
-            ))}
-          </div>
-          <div className="dialog__actions">
-            <Button onPress={onClose}>{t('common.close')}</Button>
-          </div>
-          {unlockFor && (
-            <UnlockDialog
-              onClose={() => setUnlockFor(undefined)}
-              onUnlocked={() => {
-                const choice = unlockFor;
-                setUnlockFor(undefined);
-                void run(choice);
-              }}
-            />
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <DialogFrame title={title} onClose={onClose} actions={<Button onPress={onClose}>{t('common.close')}</Button>}>
+      {intro && <p className="muted">{intro}</p>}
+      <SelectField<Language>
+        label={t('exports.language')}
+        description={t('exports.languageHelp')}
+        value={language}
+        options={languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        onChange={setLanguage}
+        name="reportLanguage"
+      />
+      <div className="export-choices">
+        {choices.map((choice) => (
+          <Button key={choice.id} variant="primary" onPress={() => void run(choice)} isDisabled={busy !== undefined}>
+            {busy === choice.id ? t('exports.working') : choice.label}
+          </Button>
+        ))}
+      </div>
+      {unlockFor && (
+        <UnlockDialog
+          onClose={() => setUnlockFor(undefined)}
+          onUnlocked={() => {
+            const choice = unlockFor;
+            setUnlockFor(undefined);
+            void run(choice);
+          }}
+        />
+      )}
+    </DialogFrame>
   );
 }

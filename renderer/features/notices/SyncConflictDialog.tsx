@@ -4,11 +4,11 @@
  * is moved to the data folder's quarantine, never deleted; the dialog says where.
  */
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../shared/errors';
 import type { JsonDifference } from '../../../shared/store/json-differences';
 import { Button } from '../../components/Button';
+import { DialogFrame } from '../../components/DialogFrame';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TableScroll } from '../../components/TableScroll';
 import { notify } from '../../components/Toasts';
@@ -69,12 +69,27 @@ export function SyncConflictDialog({ noticeId, onClose, onResolved }: { noticeId
   };
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal modal--wide">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {t('syncConflict.title', { title: view?.title ?? '' })}
-          </Heading>
+    <DialogFrame
+      title={t('syncConflict.title', { title: view?.title ?? '' })}
+      wide
+      onClose={onClose}
+      actions={
+        <>
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the choice that changes nothing takes focus */}
+          <Button variant="secondary" onPress={onClose} autoFocus>
+            {t('syncConflict.later')}
+          </Button>
+          <Button variant="primary" isDisabled={!view || busy} onPress={() => void resolve('document')}>
+            {t('syncConflict.keepStored')}
+          </Button>
+          {view && !view.conflictProblem && (
+            <Button isDisabled={busy} onPress={() => void resolve('conflict-copy')}>
+              {t('syncConflict.takeCopy')}
+            </Button>
+          )}
+        </>
+      }
+    >
           <div className="dialog__body stack">
             <ErrorMessage error={comparison.error ?? problem} />
             {view && (
@@ -113,22 +128,6 @@ export function SyncConflictDialog({ noticeId, onClose, onResolved }: { noticeId
               </>
             )}
           </div>
-          <div className="dialog__actions">
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the choice that changes nothing takes focus */}
-            <Button variant="secondary" onPress={onClose} autoFocus>
-              {t('syncConflict.later')}
-            </Button>
-            <Button variant="primary" isDisabled={!view || busy} onPress={() => void resolve('document')}>
-              {t('syncConflict.keepStored')}
-            </Button>
-            {view && !view.conflictProblem && (
-              <Button isDisabled={busy} onPress={() => void resolve('conflict-copy')}>
-                {t('syncConflict.takeCopy')}
-              </Button>
-            )}
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    </DialogFrame>
   );
 }

@@ -4,7 +4,7 @@
  * stand out (in words, not only in colour).
  */
 import { useState } from 'react';
-import { DateField, DateInput, DateSegment, Dialog, FieldError, Form, Heading, Label, Modal, ModalOverlay, Checkbox } from 'react-aria-components';
+import { DateField, DateInput, DateSegment, FieldError, Label, Checkbox } from 'react-aria-components';
 import { parseDate, type CalendarDate } from '@internationalized/date';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../shared/framework/schema';
@@ -15,6 +15,7 @@ import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorText } from '../../components/ErrorMessage';
+import { FormDialog } from '../../components/FormDialog';
 import { SelectField } from '../../components/SelectField';
 import { TextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
@@ -166,81 +167,67 @@ function ActionDialog({
   }
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal modal--wide">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {draft.id ? t('plan.edit') : t('plan.add')}
-          </Heading>
-          <Form
-            validationBehavior="aria"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!value.title.trim()) return setErrors({ title: t('validation.required') });
-              // onSave resolves to the field problems, or nothing; it reports its own failures.
-              void onSave(value).then((problems) => {
-                if (problems) setErrors(problems);
-              });
-            }}
-          >
-            <TextInput label={t('plan.action')} value={value.title} onChange={(title) => set({ title })} error={errors['action.title'] ?? errors['title']} isRequired name="title" />
-            <div className="form-row">
-              <SelectField
-                label={t('history.criterion')}
-                value={value.criterionId ?? ''}
-                options={[{ value: '', label: t('plan.noCriterion') }, ...criteria.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }))]}
-                onChange={(criterionId) => setValue(({ criterionId: _old, ...rest }) => (criterionId ? { ...rest, criterionId } : rest))}
-                name="criterion"
-              />
-              <ChoiceGroup<'A' | 'B'>
-                label={t('plan.side')}
-                value={value.side}
-                options={[
-                  { value: 'A', label: institutions.A },
-                  { value: 'B', label: institutions.B },
-                ]}
-                onChange={(side) => set({ side })}
-                orientation="vertical"
-                name="side"
-              />
-            </div>
-            <div className="form-row">
-              <TextInput label={t('plan.owner')} value={value.owner} onChange={(owner) => set({ owner })} error={errors['action.owner']} name="owner" />
-              <DateField
-                className="field"
-                value={due}
-                onChange={(date) => setValue(({ dueDate: _old, ...rest }) => (date ? { ...rest, dueDate: date.toString() } : rest))}
-                isInvalid={Boolean(errors['action.dueDate'])}
-                validationBehavior="aria"
-              >
-                <Label className="field__label">{t('plan.due')}</Label>
-                <DateInput className="field__input date-input">{(segment) => <DateSegment segment={segment} className="date-input__segment" />}</DateInput>
-                <FieldError className="field__error">{errors['action.dueDate']}</FieldError>
-              </DateField>
-            </div>
-            <div className="form-row">
-              <SelectField<ActionStatus>
-                label={t('plan.status')}
-                value={value.status}
-                options={actionStatuses.map((status) => ({ value: status, label: t(`plan.statuses.${status}`) }))}
-                onChange={(status) => set({ status })}
-                name="status"
-              />
-              <Checkbox className="checkbox" isSelected={value.isCondition} onChange={(isCondition) => set({ isCondition })}>
-                <span className="checkbox__box" aria-hidden="true" />
-                {t('plan.isCondition')}
-              </Checkbox>
-            </div>
-            <TextInput label={t('plan.notes')} value={value.notes} onChange={(notes) => set({ notes })} multiline rows={3} name="notes" />
-            <div className="dialog__actions">
-              <Button onPress={onClose}>{t('common.cancel')}</Button>
-              <Button variant="primary" type="submit">
-                {t('common.save')}
-              </Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog
+      title={draft.id ? t('plan.edit') : t('plan.add')}
+      submitLabel={t('common.save')}
+      wide
+      onClose={onClose}
+      onSubmit={async () => {
+        if (!value.title.trim()) return setErrors({ title: t('validation.required') });
+        // onSave resolves to the field problems, or nothing; it reports its own failures.
+        const problems = await onSave(value);
+        if (problems) setErrors(problems);
+      }}
+    >
+      <TextInput label={t('plan.action')} value={value.title} onChange={(title) => set({ title })} error={errors['action.title'] ?? errors['title']} isRequired name="title" />
+      <div className="form-row">
+        <SelectField
+          label={t('history.criterion')}
+          value={value.criterionId ?? ''}
+          options={[{ value: '', label: t('plan.noCriterion') }, ...criteria.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }))]}
+          onChange={(criterionId) => setValue(({ criterionId: _old, ...rest }) => (criterionId ? { ...rest, criterionId } : rest))}
+          name="criterion"
+        />
+        <ChoiceGroup<'A' | 'B'>
+          label={t('plan.side')}
+          value={value.side}
+          options={[
+            { value: 'A', label: institutions.A },
+            { value: 'B', label: institutions.B },
+          ]}
+          onChange={(side) => set({ side })}
+          orientation="vertical"
+          name="side"
+        />
+      </div>
+      <div className="form-row">
+        <TextInput label={t('plan.owner')} value={value.owner} onChange={(owner) => set({ owner })} error={errors['action.owner']} name="owner" />
+        <DateField
+          className="field"
+          value={due}
+          onChange={(date) => setValue(({ dueDate: _old, ...rest }) => (date ? { ...rest, dueDate: date.toString() } : rest))}
+          isInvalid={Boolean(errors['action.dueDate'])}
+          validationBehavior="aria"
+        >
+          <Label className="field__label">{t('plan.due')}</Label>
+          <DateInput className="field__input date-input">{(segment) => <DateSegment segment={segment} className="date-input__segment" />}</DateInput>
+          <FieldError className="field__error">{errors['action.dueDate']}</FieldError>
+        </DateField>
+      </div>
+      <div className="form-row">
+        <SelectField<ActionStatus>
+          label={t('plan.status')}
+          value={value.status}
+          options={actionStatuses.map((status) => ({ value: status, label: t(`plan.statuses.${status}`) }))}
+          onChange={(status) => set({ status })}
+          name="status"
+        />
+        <Checkbox className="checkbox" isSelected={value.isCondition} onChange={(isCondition) => set({ isCondition })}>
+          <span className="checkbox__box" aria-hidden="true" />
+          {t('plan.isCondition')}
+        </Checkbox>
+      </div>
+      <TextInput label={t('plan.notes')} value={value.notes} onChange={(notes) => set({ notes })} multiline rows={3} name="notes" />
+    </FormDialog>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AppErrorData } from '../../../shared/errors';
 import { Button } from '../../components/Button';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { DialogFrame } from '../../components/DialogFrame';
+import { DialogForm } from '../../components/FormDialog';
 import { LinkButton } from '../../components/LinkButton';
 import { SelectField } from '../../components/SelectField';
 import { TextInput } from '../../components/TextInput';
@@ -43,56 +43,42 @@ export function NewPartnershipDialog({ onClose }: { onClose(): void }) {
     navigate(`/partnerships/${result.value.id}`);
   };
 
+  // One dialog whatever it shows, so focus and the dialog's name stay put when the list arrives.
+  const noPartner = !institutions.loading && partners.length === 0;
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {t('partnerships.new')}
-          </Heading>
-          {!institutions.loading && partners.length === 0 ? (
-            <>
-              <p>{t('partnerships.needsPartner')}</p>
-              <div className="dialog__actions">
-                <Button onPress={onClose}>{t('common.cancel')}</Button>
-                <LinkButton href="/partners/new" variant="primary">
-                  {t('home.path.partner.start')}
-                </LinkButton>
-              </div>
-            </>
-          ) : (
-            <Form
-              validationBehavior="aria"
-              onSubmit={(event) => {
-                event.preventDefault();
-                void submit();
-              }}
-            >
-              <p className="muted">{t('partnerships.newIntro')}</p>
-              <SelectField label={t('newAssessment.partner')} value={partner?.id ?? ''} options={partners.map((p) => ({ value: p.id, label: p.legalName }))} onChange={setPartnerId} name="partner" />
-              {profiles.length > 0 && (
-                <SelectField
-                  label={t('guide2.profile')}
-                  description={chosenProfile ? `${t('guide2.profileHelp')} ${chosenProfile.summary}` : t('guide2.profileHelp')}
-                  value={chosenProfile?.id ?? ''}
-                  options={[{ value: '', label: t('guide2.profileNone') }, ...profiles.map((profile) => ({ value: profile.id, label: profile.title }))]}
-                  onChange={setProfileId}
-                  error={errors['profileId']}
-                  name="profile"
-                />
-              )}
-              <TextInput label={t('partnerships.name')} value={title ?? proposed} onChange={setTitle} error={errors['title']} isRequired name="title" />
-              <ErrorMessage error={Object.keys(errors).length ? undefined : failure} />
-              <div className="dialog__actions">
-                <Button onPress={onClose}>{t('common.cancel')}</Button>
-                <Button variant="primary" type="submit">
-                  {t('partnerships.create')}
-                </Button>
-              </div>
-            </Form>
+    <DialogFrame
+      title={t('partnerships.new')}
+      onClose={onClose}
+      actions={
+        noPartner && (
+          <>
+            <Button onPress={onClose}>{t('common.cancel')}</Button>
+            <LinkButton href="/partners/new" variant="primary">
+              {t('home.path.partner.start')}
+            </LinkButton>
+          </>
+        )
+      }
+    >
+      {noPartner ? (
+        <p>{t('partnerships.needsPartner')}</p>
+      ) : (
+        <DialogForm intro={t('partnerships.newIntro')} submitLabel={t('partnerships.create')} error={Object.keys(errors).length ? undefined : failure} onSubmit={submit} onClose={onClose}>
+          <SelectField label={t('newAssessment.partner')} value={partner?.id ?? ''} options={partners.map((p) => ({ value: p.id, label: p.legalName }))} onChange={setPartnerId} name="partner" />
+          {profiles.length > 0 && (
+            <SelectField
+              label={t('guide2.profile')}
+              description={chosenProfile ? `${t('guide2.profileHelp')} ${chosenProfile.summary}` : t('guide2.profileHelp')}
+              value={chosenProfile?.id ?? ''}
+              options={[{ value: '', label: t('guide2.profileNone') }, ...profiles.map((profile) => ({ value: profile.id, label: profile.title }))]}
+              onChange={setProfileId}
+              error={errors['profileId']}
+              name="profile"
+            />
           )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+          <TextInput label={t('partnerships.name')} value={title ?? proposed} onChange={setTitle} error={errors['title']} isRequired name="title" />
+        </DialogForm>
+      )}
+    </DialogFrame>
   );
 }

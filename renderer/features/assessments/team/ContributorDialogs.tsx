@@ -4,33 +4,19 @@
  * says so, which makes double rating a deliberate choice), and the request file to send them.
  */
 import { useState } from 'react';
-import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay } from 'react-aria-components';
+import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/errors';
 import { languages, type Language } from '../../../../shared/framework/schema';
 import type { ContributorView, TeamView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
 import { ChoiceGroup } from '../../../components/ChoiceGroup';
+import { DialogFrame } from '../../../components/DialogFrame';
 import { errorText } from '../../../components/ErrorMessage';
 import { FormDialog } from '../../../components/FormDialog';
 import { SelectField } from '../../../components/SelectField';
 import { TextInput } from '../../../components/TextInput';
 import { useUiLanguage } from '../../../lib/format';
-
-function DialogFrame({ title, children, onClose, wide }: { title: string; children: React.ReactNode; onClose(): void; wide?: boolean }) {
-  return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className={wide ? 'modal modal--wide' : 'modal'}>
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {title}
-          </Heading>
-          {children}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
-  );
-}
 
 export interface ContributorInputValue {
   name: string;

@@ -4,7 +4,6 @@
  * they agreed, the consolidation of their ratings, and the record of who rated and who decided.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { Language } from '../../../../shared/framework/schema';
@@ -13,6 +12,7 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
+import { FormDialog } from '../../../components/FormDialog';
 import { notify } from '../../../components/Toasts';
 import { useFormat, useUiLanguage } from '../../../lib/format';
 import { UnlockDialog } from '../../../components/UnlockDialog';
@@ -263,15 +263,18 @@ function Contributors({ view, assessmentId, update }: { view: TeamView; assessme
 export function ContributionPreviewDialog({ preview, onAccept, onClose }: { preview: ContributionPreviewView; onAccept(): Promise<void>; onClose(): void }) {
   const { t } = useTranslation();
   const valueLabel = useValueLabel();
-  const [busy, setBusy] = useState(false);
   const errors = preview.problems.filter((problem) => problem.severity === 'error');
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal modal--wide">
-        <Dialog className="dialog" data-testid="contribution-preview">
-          <Heading slot="title" className="dialog__title">
-            {t('team.import.title', { name: preview.contributor.name })}
-          </Heading>
+    <FormDialog
+      title={t('team.import.title', { name: preview.contributor.name })}
+      wide
+      testId="contribution-preview"
+      cancelLabel={t('team.import.refuse')}
+      submitLabel={t('team.import.accept')}
+      isSubmitDisabled={!preview.canApply}
+      onSubmit={onAccept}
+      onClose={onClose}
+    >
           <dl className="facts">
             <dt>{t('team.import.file')}</dt>
             <dd className="break">{preview.fileName}</dd>
@@ -330,23 +333,7 @@ export function ContributionPreviewDialog({ preview, onAccept, onClose }: { prev
               />
             </div>
           )}
-          <div className="dialog__actions">
-            <Button onPress={onClose}>{t('team.import.refuse')}</Button>
-            <Button
-              variant="primary"
-              isDisabled={!preview.canApply || busy}
-              onPress={() => void (async () => {
-                setBusy(true);
-                await onAccept();
-                setBusy(false);
-              })()}
-            >
-              {t('team.import.accept')}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    </FormDialog>
   );
 }
 
