@@ -3,7 +3,7 @@
  * the first-run setup or the main layout with its screens.
  */
 import { errorText } from '../components/ErrorMessage';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
@@ -16,13 +16,16 @@ import type { Settings } from '../../shared/settings';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TaskProgress } from '../components/TaskProgress';
 import { notify, ToastArea } from '../components/Toasts';
-import { FirstRunPage } from '../features/first-run/FirstRunPage';
 import { routes } from './routes';
 import { api } from '../lib/api';
 import { changeLanguage, createI18n } from '../lib/i18n';
 import { applyTheme } from '../lib/theme';
 import { AppContext, type AppContextValue } from './app-context';
 import { Layout } from './Layout';
+
+// Shown once per installation: loaded on demand, with the institution form, its country picker
+// and the schema library it checks with, which Home does not need.
+const FirstRunPage = lazy(() => import('../features/first-run/FirstRunPage').then((module) => ({ default: module.FirstRunPage })));
 
 interface Loaded {
   info: AppInfo;
@@ -106,11 +109,13 @@ export function App() {
                   </Route>
                 </Routes>
               ) : (
-                <FirstRunPage
-                  settings={loaded.settings}
-                  onLanguageChange={(language) => void updateSettings({ language })}
-                  onFinished={(settings) => setLoaded({ ...loaded, settings })}
-                />
+                <Suspense fallback={<div className="startup" aria-busy="true" />}>
+                  <FirstRunPage
+                    settings={loaded.settings}
+                    onLanguageChange={(language) => void updateSettings({ language })}
+                    onFinished={(settings) => setLoaded({ ...loaded, settings })}
+                  />
+                </Suspense>
               )}
             </AriaRouting>
           </HashRouter>
