@@ -4,12 +4,13 @@ import type { Framework } from '../../../shared/framework/schema';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
-import { useFormat } from '../../lib/format';
+import { useFormat, useShowName } from '../../lib/format';
 import { TableScroll } from '../../components/TableScroll';
 
 /** Who changed what, when, from what to what — newest first. */
 export function HistoryPanel({ assessment, framework }: { assessment: Assessment; framework: Framework }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const history = useResource(() => api().assessments.history({ id: assessment.id }), [assessment.id]);
   const titles = new Map(framework.dimensions.flatMap((d) => d.criteria.map((c) => [c.id, c.title] as const)));
@@ -49,7 +50,7 @@ export function HistoryPanel({ assessment, framework }: { assessment: Assessment
               {entries.map((entry, index) => (
                 <tr key={index}>
                   <td>{format.dateTime(entry.at)}</td>
-                  <td>{entry.by}</td>
+                  <td>{showName(entry.by)}</td>
                   <td>{entry.criterionId ? `${entry.criterionId} ${titles.get(entry.criterionId) ?? ''}` : '—'}</td>
                   <td>{t(`history.fields.${entry.field}`)}</td>
                   <td className="history__value">{value(entry, entry.from)}</td>

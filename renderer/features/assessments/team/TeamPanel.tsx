@@ -13,7 +13,7 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
 import { notify } from '../../../components/Toasts';
-import { useFormat, useUiLanguage } from '../../../lib/format';
+import { useFormat, useShowName, useUiLanguage } from '../../../lib/format';
 import { UnlockDialog } from '../../../components/UnlockDialog';
 import { needsUnlock } from '../../../lib/signing';
 import { AgreementPanel } from './AgreementPanel';
@@ -82,6 +82,7 @@ type Update = (call: Promise<Result<TeamView>>, toast?: boolean) => Promise<AppE
 
 function Contributors({ view, assessmentId, update }: { view: TeamView; assessmentId: string; update: Update }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ContributorView>();
   const [assigning, setAssigning] = useState<ContributorView>();
@@ -148,7 +149,7 @@ function Contributors({ view, assessmentId, update }: { view: TeamView; assessme
               {[...active, ...removed].map((contributor) => (
                 <tr key={contributor.id} className={contributor.removedAt ? 'muted' : undefined}>
                   <th scope="row">
-                    {contributor.name}
+                    {showName(contributor.name)}
                     {contributor.removedAt && <span className="badge badge--retired block-inline">{t('team.contributors.removed')}</span>}
                   </th>
                   <td>{contributor.role || '—'}</td>
@@ -355,6 +356,7 @@ export function ContributionPreviewDialog({ preview, onAccept, onClose }: { prev
 
 function TeamHistory({ view }: { view: TeamView }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const names = new Map(view.contributors.map((contributor) => [contributor.id, contributor.name]));
   const entries = [...view.history].reverse();
@@ -381,7 +383,7 @@ function TeamHistory({ view }: { view: TeamView }) {
               {entries.map((entry, index) => (
                 <tr key={index}>
                   <td>{format.dateTime(entry.at)}</td>
-                  <td>{entry.by}</td>
+                  <td>{showName(entry.by)}</td>
                   <td>{t(`team.history.actions.${entry.action}`)}</td>
                   <td>{entry.contributorId ? (names.get(entry.contributorId) ?? entry.contributorId) : '—'}</td>
                   <td>{entry.criterionId ?? '—'}</td>
