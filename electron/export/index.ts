@@ -33,6 +33,7 @@ import { assessmentWorkbookXlsx } from './xlsx/assessment-workbook';
 import { consortiumWorkbookXlsx } from './xlsx/consortium-workbook';
 import { questionnaireXlsx } from './xlsx/questionnaire';
 import { teamViewOf } from './team-report';
+import { erasedWord, withErasedShown } from '../../shared/personal-data/erased';
 import type { TeamView } from '../../shared/team/view';
 
 /** What the exports read: the services below them (the app's Core has all of them). */
@@ -116,7 +117,7 @@ export async function loadAssessmentReport(core: ExportServices, id: string, lan
   }
   const subject = await institutionOf(core, assessment.subject.institutionId);
   const assessor = await institutionOf(core, assessment.assessor.institutionId);
-  return assessmentReport({
+  const report = assessmentReport({
     framework,
     assessment,
     ...(reviewed ? { reviewed } : {}),
@@ -124,6 +125,8 @@ export async function loadAssessmentReport(core: ExportServices, id: string, lan
     ...(assessor ? { assessor } : {}),
     today: today(now),
   });
+  // An erased person's name reads as the report language's word for it.
+  return withErasedShown(report, erasedWord(language));
 }
 
 /** The report model of a partnership, in the report language. */
@@ -157,7 +160,8 @@ export async function loadPartnershipReport(core: ExportServices, id: string, la
       params: { id: missing },
     });
   }
-  return partnershipReport({ framework, partnership, institutions: { A: a, B: b }, assessments: present, today: today(now) });
+  const report = partnershipReport({ framework, partnership, institutions: { A: a, B: b }, assessments: present, today: today(now) });
+  return withErasedShown(report, erasedWord(language));
 }
 
 type PartnershipReportAssessments = Parameters<typeof partnershipReport>[0]['assessments'];
@@ -181,6 +185,12 @@ async function partnershipReportParts(options: ExportOptions, total: number) {
   const chart = dimensionChart(report.chart, texts, { templatesDir: options.templatesDir, framework: report.framework, compact: true, title: texts.t('chart.title') });
   options.onProgress?.(2, total);
   return { report, texts, chart };
+}
+
+/** The team view of an assessment (who rated what), with erased names in the report language. */
+async function shownTeamView(options: ExportOptions, id: string): Promise<TeamView | undefined> {
+  const team = await teamViewOf(options.core, id, options.language);
+  return team ? withErasedShown(team, erasedWord(options.language)) : undefined;
 }
 
 /** The partnership readiness report for top management (Word). */
@@ -208,7 +218,7 @@ export async function exportBrief(options: ExportOptions): Promise<ExportResult>
   const teams: Array<{ assessment: string; team: TeamView }> = [];
   for (const side of ['A', 'B'] as const) {
     for (const line of [report.sides[side].self, report.sides[side].audit]) {
-      const team = line ? await teamViewOf(options.core, line.id, options.language) : undefined;
+      const team = line ? await shownTeamView(options, line.id) : undefined;
       if (line && team) teams.push({ assessment: line.title, team });
     }
   }
@@ -227,7 +237,7 @@ export async function exportAssessmentReport(options: ExportOptions): Promise<Ex
   const chart = dimensionChart(report.chart, texts, { templatesDir: options.templatesDir, framework: report.framework, title: texts.t('chart.title') });
   options.onProgress?.(2, total);
   const by = preparedBy(options.core, options.preparedBy);
-  const team = await teamViewOf(options.core, options.id, options.language);
+  const team = await shownTeamView(options, options.id);
   const bytes = await assessmentReportDocx(report, texts, chart, { ...(by ? { preparedBy: by } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) }, team);
   options.onProgress?.(3, total);
   return write(options.outPath, bytes, options.onProgress, total);
@@ -243,7 +253,7 @@ export async function exportAssessmentWorkbook(options: ExportOptions): Promise<
   options.onProgress?.(1, total);
   const texts = await loadReportTexts(options.templatesDir, options.language);
   const by = preparedBy(options.core, options.preparedBy);
-  const team = report.type === 'partnership' ? undefined : await teamViewOf(options.core, options.id, options.language);
+  const team = report.type === 'partnership' ? undefined : await shownTeamView(options, options.id);
   const bytes = await assessmentWorkbookXlsx(report, texts, { ...(by ? { preparedBy: by } : {}), now: now(), ...(team ? { team } : {}) });
   options.onProgress?.(2, total);
   return write(options.outPath, bytes, options.onProgress, total);
@@ -349,7 +359,7 @@ export async function exportConsortiumWorkbook(options: ConsortiumExportOptions)
   const texts = await loadReportTexts(options.templatesDir, options.language);
   options.onProgress?.(1, total);
   const bytes = await consortiumWorkbookXlsx({
-    model: options.model,
+    model: withErasedShown(options.model, erasedWord(options.language)),
     ...(options.files ? { files: options.files } : {}),
     texts,
     now: now(),
@@ -365,7 +375,7 @@ export async function exportConsortiumSummary(options: ConsortiumExportOptions):
   const texts = await loadReportTexts(options.templatesDir, options.language);
   options.onProgress?.(1, total);
   const bytes = await consortiumSummaryDocx({
-    model: options.model,
+    model: withErasedShown(options.model, erasedWord(options.language)),
     ...(options.files ? { files: options.files } : {}),
     texts,
     meta: { ...(options.preparedBy ? { preparedBy: options.preparedBy } : {}), ...(options.appVersion ? { appVersion: options.appVersion } : {}) },

@@ -20,8 +20,9 @@
  * institutions' profiles, which are covered. Free text that people type (justifications, findings,
  * notes) is not searched: it is the officers' own writing and may mention anyone; the list says so.
  *
- * Erasure replaces the name with "[erased]" (an e-mail with an address that cannot exist, where
- * the schema needs one) and keeps everything else: structure, levels, scores, dates. Each document
+ * Erasure replaces the name with one marker, the same in every language (`erasedMarker` in
+ * shared/personal-data/erased; screens and reports show it as the reader's word for "erased"), and
+ * an e-mail with an address that cannot exist where the schema needs one, and keeps everything else: structure, levels, scores, dates. Each document
  * is written through the store, one at a time and durably, and written twice so that its `.bak`
  * (the previous save, kept for recovery) holds the anonymised version too. Copies outside the live
  * documents — rotating snapshots, copies taken before migrations, deleted items, the checked
@@ -43,8 +44,9 @@ import type { DocumentKind, StoredDocument, Store } from '../store/store';
 import { frameworkKind } from './frameworks';
 import { institutionKind } from './institutions';
 import { partnershipKind } from './partnerships';
+import { erasedMarker } from '../../shared/personal-data/erased';
 
-export const erasedName = '[erased]';
+export const erasedName = erasedMarker;
 /** For e-mail fields the schema requires: the reserved `.invalid` domain can never be delivered to. */
 export const erasedEmail = 'erased@erased.invalid';
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../shared/framework/schema';
 import type { Figure } from '../../shared/report/model';
 import { roundScore } from '../../shared/scoring/format';
+import { showErased } from '../../shared/personal-data/erased';
 
 export function useUiLanguage(): Language {
   const { i18n } = useTranslation();
@@ -41,4 +42,15 @@ export function useFormat() {
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
     },
   };
+}
+
+/**
+ * A stored name (or a text naming people, such as "name, role") as the reader sees it: an erased
+ * person's name reads as the interface language's word for it. For display only; what is saved keeps
+ * the stored text.
+ */
+export function useShowName(): (text: string) => string {
+  const { t } = useTranslation();
+  const word = t('personalData.erasedName');
+  return (text: string) => showErased(text, word);
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
+import { criteriaOf } from '../../shared/framework/schema';
 import { completedSelfAssessment } from '../support/assessment-factories';
 import { sampleProfile } from '../support/factories';
 import { templatesDir } from '../support/paths';
@@ -69,12 +70,14 @@ describe('a partnership agreement signed by A and countersigned by B, through th
     partnershipId = await withCore(dirs.a, async (core) => {
       const [preview] = (await core.exchange.preview([fileFromB]))!;
       await core.exchange.apply([preview!.token]);
-      await completedSelfAssessment(core);
+      const self = await completedSelfAssessment(core);
+      // The condition is on the guide's last critical criterion (data protection in the built-in guide).
+      const conditionOn = criteriaOf(core.assessments.frameworkOf(self)).filter((criterion) => criterion.critical).at(-1)!;
       const partnership = await core.partnerships.create({ partnerId: partners[0]!.id, title: 'Data literacy micro-credentials' });
       await core.partnerships.decide(partnership.id, { outcome: 'conditional', rationale: 'Ready once learner data sharing is agreed.' });
       await core.partnerships.saveAction(partnership.id, {
         title: 'Sign a joint-controller arrangement for learner data',
-        criterionId: 'DAT-01',
+        criterionId: conditionOn.id,
         side: 'B',
         owner: 'Mikko Laine',
         dueDate: '2027-03-31',

@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
+import { allowsNotApplicable } from '../../shared/framework/guide2';
 import { criteriaOf, type Framework } from '../../shared/framework/schema';
 import { roundScore } from '../../shared/scoring/format';
 import { completedSelfAssessment, partnerSelfAssessment } from '../support/assessment-factories';
@@ -74,17 +75,19 @@ describe('the workflows in Spanish and German', () => {
     await screenshot(page, 'es-assessment-answer');
 
     // Most criteria are answered through the service the questionnaire saves with (every criterion
-    // by keyboard is test/e2e/assessment's flow); the last four, DAT-02's N/A among them, by keyboard.
+    // by keyboard is test/e2e/assessment's flow); the last four by keyboard, one of them marked not
+    // applicable (a criterion the guide allows N/A for).
     const levelOf = (criterion: (typeof criteria)[number], index: number) => (criterion.critical ? 3 : ([2, 3, 4, 3] as const)[index % 4]!);
     const typedFrom = criteria.length - 4;
-    expect(criteria.slice(typedFrom).map((criterion) => criterion.id)).toContain('DAT-02');
+    const notApplicable = criteria.slice(typedFrom).find((criterion) => !criterion.critical && allowsNotApplicable(criterion))!;
+    expect(notApplicable).toBeDefined();
     await seedAnswers(app.core, stored.id, criteria.slice(0, typedFrom).map((criterion, index) => [criterion.id, { level: levelOf(criterion, index) }] as const));
     const screen = new AssessmentScreen(page);
     await screen.openAt(app.baseUrl, stored.id, criteria[typedFrom]!.id);
     await screen.focusHeading();
     for (const [offset, criterion] of criteria.slice(typedFrom).entries()) {
       await screen.waitForCriterion(criterion.id);
-      if (criterion.id === 'DAT-02') {
+      if (criterion.id === notApplicable.id) {
         await page.keyboard.press('n');
         await typeInto(page, 'Por qué no es aplicable', 'Ninguna institución socia fuera del EEE en este consorcio.');
         await screen.focusHeading();
@@ -148,18 +151,21 @@ describe('the workflows in Spanish and German', () => {
     await pressButton(page, 'Bewertung beginnen');
     await page.getByRole('heading', { level: 1, name: 'Audit 2026 — Tampere' }).waitFor();
     await page.getByRole('heading', { name: 'Selbstbewertung von Tampere Test University' }).waitFor();
-    await page.getByText('Tampere Test University: policy and records for LEG-01 are in place.').waitFor();
-    expect(await seriousAccessibilityFindings(page)).toEqual([]);
-    await screenshot(page, 'de-audit-answer');
-
-    // The audit is made with the framework of the self-assessment it reviews.
+    // The audit is made with the framework of the self-assessment it reviews; nothing answered
+    // yet, it opens at its first criterion.
     const audit = app.core.assessments.list().find((summary) => summary.kind === 'audit')!;
     const framework: Framework = app.core.assessments.frameworkOf(audit, 'de');
     const criteria = criteriaOf(framework);
-    const levelOf = (criterionId: string, index: number) => (criterionId === 'IQA-01' ? 2 : index % 5 === 0 ? 2 : 3);
-    // IQA-01 (with its finding) and the last three criteria by keyboard; the others through the
-    // service (every criterion by keyboard is test/e2e/assessment's flow).
-    const typed = new Set(['IQA-01', ...criteria.slice(-3).map((criterion) => criterion.id)]);
+    await page.getByText(`Tampere Test University: policy and records for ${criteria[0]!.id} are in place.`).waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, 'de-audit-answer');
+
+    // The finding is on the guide's first critical criterion, which the partner rated higher.
+    const focus = criteria.find((criterion) => criterion.critical)!;
+    const levelOf = (criterionId: string, index: number) => (criterionId === focus.id ? 2 : index % 5 === 0 ? 2 : 3);
+    // That criterion (with its finding) and the last three criteria by keyboard; the others through
+    // the service (every criterion by keyboard is test/e2e/assessment's flow).
+    const typed = new Set([focus.id, ...criteria.slice(-3).map((criterion) => criterion.id)]);
     await seedAnswers(
       app.core,
       audit.id,
@@ -168,12 +174,12 @@ describe('the workflows in Spanish and German', () => {
     const screen = new AssessmentScreen(page);
     for (const [index, criterion] of criteria.entries()) {
       if (!typed.has(criterion.id)) continue;
-      if (criterion.id === 'IQA-01' || index === criteria.length - 3) await screen.openAt(app.baseUrl, audit.id, criterion.id);
+      if (criterion.id === focus.id || index === criteria.length - 3) await screen.openAt(app.baseUrl, audit.id, criterion.id);
       await screen.focusHeading();
       await screen.waitForCriterion(criterion.id);
       await page.keyboard.press(String(levelOf(criterion.id, index)));
-      if (criterion.id === 'IQA-01') {
-        await typeInto(page, 'Feststellung', 'Die QS-Richtlinie nennt Microcredentials noch nicht.');
+      if (criterion.id === focus.id) {
+        await typeInto(page, 'Feststellung', 'Die Richtlinie nennt Microcredentials noch nicht.');
         await screen.focusHeading();
         await screen.waitUntilSaved('Alle Änderungen gespeichert');
       }
@@ -196,19 +202,18 @@ describe('the workflows in Spanish and German', () => {
     await screenshot(page, 'de-partnership-readiness');
 
     await selectTab(page, 'Kriterium für Kriterium');
-    await page.getByRole('row', { name: /IQA-01/ }).getByText('Kritisch, selbst höher bewertet').waitFor();
+    await page.getByRole('row', { name: new RegExp(focus.id) }).getByText('Kritisch, selbst höher bewertet').waitFor();
 
     await selectTab(page, 'Entscheidung und Maßnahmenplan');
     await chooseRadio(page, /^(Bereit|Bereit mit Auflagen|Nicht bereit)$/, 'Bereit mit Auflagen');
-    await typeInto(page, 'Begründung', 'Beide Seiten erfüllen den Leitfaden; Tampere verabschiedet vorher seine überarbeitete QS-Richtlinie.');
+    await typeInto(page, 'Begründung', 'Beide Seiten erfüllen den Leitfaden; Tampere verabschiedet vorher seine überarbeitete Richtlinie.');
     await pressButton(page, 'Entscheidung erfassen');
     await page.getByText('Die Entscheidung ist erfasst.').waitFor();
     await pressButton(page, 'Maßnahme hinzufügen');
     await page.getByRole('dialog', { name: 'Maßnahme hinzufügen' }).waitFor();
     // Exactly the field: the dialog itself is named “Maßnahme hinzufügen”.
-    await typeInto(page, /^Maßnahme$/, 'Überarbeitete QS-Richtlinie verabschieden');
-    const iqa = criteriaOf(framework).find((criterion) => criterion.id === 'IQA-01')!;
-    await chooseInSelect(page, /Kriterium$/, `IQA-01 ${iqa.title}`);
+    await typeInto(page, /^Maßnahme$/, 'Überarbeitete Richtlinie verabschieden');
+    await chooseInSelect(page, /Kriterium$/, `${focus.id} ${focus.title}`);
     await typeInto(page, 'Verantwortlich (Person oder Stelle)', 'Qualitätsbüro, Tampere');
     // de-DE writes dates day, month, year: 01.10.2026, typed segment by segment.
     await tabTo(page, /.*/, { role: 'spinbutton' });
@@ -218,13 +223,13 @@ describe('the workflows in Spanish and German', () => {
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await pressButton(page, 'Speichern');
     await page.getByText('Der Maßnahmenplan ist gespeichert.').waitFor();
-    await page.getByRole('row', { name: /Überarbeitete QS-Richtlinie/ }).getByText('Überfällig').waitFor();
+    await page.getByRole('row', { name: /Überarbeitete Richtlinie/ }).getByText('Überfällig').waitFor();
     await screenshot(page, 'de-partnership-decision');
     expect(await sidewaysOverflow(page)).toEqual([]);
 
     const stored = (await app.core.partnerships.get(app.core.partnerships.list()[0]!.id))!;
     expect(stored.decision).toMatchObject({ outcome: 'conditional', decidedBy: 'Jordi Puig' });
-    expect(stored.actions[0]).toMatchObject({ criterionId: 'IQA-01', side: 'B', dueDate: '2026-10-01', isCondition: true });
+    expect(stored.actions[0]).toMatchObject({ criterionId: focus.id, side: 'B', dueDate: '2026-10-01', isCondition: true });
 
     await tabTo(page, 'Start', { role: 'a' });
     await page.keyboard.press('Enter');

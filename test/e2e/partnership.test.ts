@@ -58,19 +58,22 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
     await page.getByRole('heading', { level: 1, name: 'Audit 2026 — Tampere' }).waitFor();
 
     const screen = new AssessmentScreen(page);
-    await screen.waitForCriterion('LEG-01');
+    const audit = app.core.assessments.list().find((s) => s.kind === 'audit')!;
+    const criteria = criteriaOf(app.core.frameworks.byRef(audit.framework)!);
+    // Nothing answered yet: it opens at the guide's first criterion, beside the partner's own rating.
+    await screen.waitForCriterion(criteria[0]!.id);
     await page.getByRole('heading', { name: 'Tampere Test University’s self-assessment' }).waitFor();
-    await page.getByText('Tampere Test University: policy and records for LEG-01 are in place.').waitFor();
+    await page.getByText(`Tampere Test University: policy and records for ${criteria[0]!.id} are in place.`).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'audit-answer');
 
     // Rate every criterion; the auditor is stricter on some (gaps of two, a critical overrating).
-    const audit = app.core.assessments.list().find((s) => s.kind === 'audit')!;
-    const criteria = criteriaOf(app.core.frameworks.byRef(audit.framework)!);
-    const levelOf = (criterionId: string, index: number) => (criterionId === 'IQA-01' ? 2 : index % 5 === 0 ? 2 : 3);
-    // IQA-01 (with its finding and the evidence requested) and the last three criteria by keyboard;
-    // the others through the service (every criterion by keyboard is test/e2e/assessment's flow).
-    const typed = new Set(['IQA-01', ...criteria.slice(-3).map((criterion) => criterion.id)]);
+    // The finding is on the guide's first critical criterion, which the partner rated higher.
+    const focus = criteria.find((criterion) => criterion.critical)!;
+    const levelOf = (criterionId: string, index: number) => (criterionId === focus.id ? 2 : index % 5 === 0 ? 2 : 3);
+    // That criterion (with its finding and the evidence requested) and the last three criteria by
+    // keyboard; the others through the service (every criterion by keyboard is test/e2e/assessment's flow).
+    const typed = new Set([focus.id, ...criteria.slice(-3).map((criterion) => criterion.id)]);
     await seedAnswers(
       app.core,
       audit.id,
@@ -78,13 +81,13 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
     );
     for (const [index, criterion] of criteria.entries()) {
       if (!typed.has(criterion.id)) continue;
-      if (criterion.id === 'IQA-01' || index === criteria.length - 3) await screen.openAt(app.baseUrl, audit.id, criterion.id);
+      if (criterion.id === focus.id || index === criteria.length - 3) await screen.openAt(app.baseUrl, audit.id, criterion.id);
       await screen.focusHeading();
       await screen.waitForCriterion(criterion.id);
       await page.keyboard.press(String(levelOf(criterion.id, index)));
-      if (criterion.id === 'IQA-01') {
-        await typeInto(page, 'Finding', 'The QA policy does not yet name micro-credentials.');
-        await typeInto(page, 'Evidence requested from the partner', 'The revised QA policy once approved by the senate.');
+      if (criterion.id === focus.id) {
+        await typeInto(page, 'Finding', 'The policy does not yet name micro-credentials.');
+        await typeInto(page, 'Evidence requested from the partner', 'The revised policy once approved by the senate.');
         await screen.focusHeading();
         await screen.waitUntilSaved();
       }
@@ -111,20 +114,20 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
 
     await selectTab(page, 'Criterion by criterion');
     await page.getByRole('heading', { name: /Tampere Test University: self-assessment and Universidad de Ejemplo’s audit/ }).waitFor();
-    await page.getByRole('row', { name: /IQA-01/ }).getByText('Critical, rated higher by itself').waitFor();
+    await page.getByRole('row', { name: new RegExp(focus.id) }).getByText('Critical, rated higher by itself').waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'partnership-criteria');
 
     // Decision and action plan
     await selectTab(page, 'Decision and action plan');
     await chooseRadio(page, /^(Ready|Ready with conditions|Not ready)$/, 'Ready with conditions');
-    await typeInto(page, 'Rationale', 'Both institutions meet the guide; Tampere must adopt its revised QA policy before the first joint micro-credential.');
+    await typeInto(page, 'Rationale', 'Both institutions meet the guide; Tampere must adopt its revised policy before the first joint micro-credential.');
     await pressButton(page, 'Record decision');
     await page.getByText('The decision is recorded.').waitFor();
     await pressButton(page, 'Add action');
     await page.getByRole('dialog', { name: 'Add action' }).waitFor();
-    await typeInto(page, 'Action', 'Adopt the revised QA policy covering micro-credentials');
-    await chooseInSelect(page, /Criterion$/, 'IQA-01 Public quality assurance policy covering micro-credentials');
+    await typeInto(page, 'Action', 'Adopt the revised policy covering micro-credentials');
+    await chooseInSelect(page, /Criterion$/, `${focus.id} ${focus.title}`);
     await typeInto(page, 'Owner (person or office)', 'Quality office, Tampere');
     // Due date, typed segment by segment into the date field (en-GB: day, month, year).
     await tabTo(page, /.*/, { role: 'spinbutton' });
@@ -134,12 +137,12 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await pressButton(page, 'Save');
     await page.getByText('The action plan is saved.').waitFor();
-    await page.getByRole('row', { name: /Adopt the revised QA policy/ }).getByText('Overdue').waitFor();
+    await page.getByRole('row', { name: /Adopt the revised policy/ }).getByText('Overdue').waitFor();
     await screenshot(page, 'partnership-decision');
 
     const stored = (await app.core.partnerships.get(app.core.partnerships.list()[0]!.id))!;
     expect(stored.decision).toMatchObject({ outcome: 'conditional', decidedBy: 'Jordi Puig' });
-    expect(stored.actions[0]).toMatchObject({ criterionId: 'IQA-01', side: 'B', dueDate: '2026-10-01', isCondition: true, status: 'open' });
+    expect(stored.actions[0]).toMatchObject({ criterionId: focus.id, side: 'B', dueDate: '2026-10-01', isCondition: true, status: 'open' });
 
     // Home shows what needs attention.
     await tabTo(page, 'Home', { role: 'a' });

@@ -39,7 +39,7 @@ describe('the next cycle of a 1.0 assessment in guide 2.0', () => {
     const builtIns = core.frameworks.list().filter((item) => item.origin === 'built-in');
     const v1 = builtIns.find((item) => item.version === '1.0')!;
     const v2 = builtIns.find((item) => item.version === '2.0')!;
-    const previous = await completedSelfAssessment(core, { title: 'Self-assessment 2024' });
+    const previous = await completedSelfAssessment(core, { title: 'Self-assessment 2024', version: '1.0' });
     expect(previous.framework.version).toBe(v1.version);
     const previousScore = scoreAssessment(core.assessments.frameworkOf(previous), previous.answers);
 

@@ -16,7 +16,7 @@ export const levelPattern = (pattern: readonly Level[]) => (index: number) => pa
 /** A complete self-assessment of the own institution, every criterion rated. */
 export async function completedSelfAssessment(core: Core, options: { title?: string; level?: (index: number) => Level; version?: BuiltInVersion } = {}) {
   const ownId = core.institutions.ownId()!;
-  const guide = builtInGuide(core, options.version ?? '1.0');
+  const guide = builtInGuide(core, options.version ?? '2.0');
   const assessment = await core.assessments.create({ kind: 'self', subjectId: ownId, frameworkKey: guide.key, language: 'en', title: options.title ?? 'Self-assessment 2026' });
   const framework = core.assessments.frameworkOf(assessment);
   const level = options.level ?? levelPattern([3, 3, 2, 4]);
@@ -33,7 +33,7 @@ export async function partnerSelfAssessment(
   options: { level?: (index: number) => Level; title?: string; version?: BuiltInVersion } = {},
 ): Promise<Assessment> {
   const partner = await core.institutions.get(partnerId);
-  const guide = builtInGuide(core, options.version ?? '1.0');
+  const guide = builtInGuide(core, options.version ?? '2.0');
   const framework = await core.frameworks.get(guide.key, 'en');
   const level = options.level ?? levelPattern([4, 3, 4, 3]);
   const answers: Record<string, Answer> = {};

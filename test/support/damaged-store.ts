@@ -32,7 +32,7 @@ export async function damageableStore(dataDir: string): Promise<DamageableStore>
     const partner = await core.institutions.createPartner(partnerProfile);
     await core.institutions.updatePartner(partner.id, { ...partnerProfile, city: 'Tampere (Hervanta)' });
     await core.institutions.updatePartner(partner.id, { ...partnerProfile, city: 'Tampere (Kauppi)' });
-    const guide = builtInGuide(core, '1.0');
+    const guide = builtInGuide(core, '2.0');
     const self = await core.assessments.create({ kind: 'self', subjectId: own.id, frameworkKey: guide.key, language: 'en', title: 'Self-assessment 2026' });
     await core.assessments.saveAnswer(self.id, 'LEG-01', { level: 3, justification: 'First draft.' });
     await core.assessments.saveAnswer(self.id, 'LEG-01', { justification: 'Second draft.' });

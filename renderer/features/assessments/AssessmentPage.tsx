@@ -33,7 +33,7 @@ import { ReviewPanel } from './ReviewPanel';
 import { Workspace } from './Workspace';
 import { answerState } from './answer-state';
 import { TeamPanel } from './team/TeamPanel';
-import { useFormat, useUiLanguage } from '../../lib/format';
+import { useFormat, useShowName, useUiLanguage } from '../../lib/format';
 
 export function AssessmentPage() {
   const { id = '' } = useParams();
@@ -73,6 +73,7 @@ export function AssessmentPage() {
 
 function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onReload(): void }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const language = useUiLanguage();
   const [params, setParams] = useSearchParams();
@@ -161,7 +162,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
       />
       {locked && assessment.completed && (
         <p className="alert alert--info" role="status">
-          {t('assessment.lockedBanner', { by: assessment.completed.by, date: format.dateTime(assessment.completed.at) })}
+          {t('assessment.lockedBanner', { by: showName(assessment.completed.by), date: format.dateTime(assessment.completed.at) })}
         </p>
       )}
       {assessment.completed && <ValidityNote assessmentId={assessment.id} lastValidDay={validUntil(assessment.completed.at, framework.validityMonths)} />}

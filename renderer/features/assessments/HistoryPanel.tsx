@@ -4,12 +4,13 @@ import type { Framework } from '../../../shared/framework/schema';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
-import { useFormat } from '../../lib/format';
+import { useFormat, useShowName } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
 
 /** Who changed what, when, from what to what — newest first. */
 export function HistoryPanel({ assessment, framework }: { assessment: Assessment; framework: Framework }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const history = useResource(() => api().assessments.history({ id: assessment.id }), [assessment.id]);
   const titles = new Map(framework.dimensions.flatMap((d) => d.criteria.map((c) => [c.id, c.title] as const)));
@@ -39,7 +40,7 @@ export function HistoryPanel({ assessment, framework }: { assessment: Assessment
           rowKey={(row) => row.key}
           columns={[
             { id: 'when', header: t('history.when'), cell: ({ entry }) => format.dateTime(entry.at) },
-            { id: 'who', header: t('history.who'), cell: ({ entry }) => entry.by },
+            { id: 'who', header: t('history.who'), cell: ({ entry }) => showName(entry.by) },
             { id: 'criterion', header: t('history.criterion'), cell: ({ entry }) => (entry.criterionId ? `${entry.criterionId} ${titles.get(entry.criterionId) ?? ''}` : '—') },
             { id: 'what', header: t('history.what'), cell: ({ entry }) => t(`history.fields.${entry.field}`) },
             { id: 'from', header: t('history.from'), className: 'history__value', cell: ({ entry }) => value(entry, entry.from) },

@@ -16,7 +16,7 @@ import { notify } from '../../components/Toasts';
 import { useApp } from '../../app/app-context';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
-import { useFormat } from '../../lib/format';
+import { useFormat, useShowName } from '../../lib/format';
 
 function ItemList({ items, onGoTo, extra }: { items: ReviewItem[]; onGoTo(criterionId: string): void; extra?: (item: ReviewItem) => string }) {
   const { t } = useTranslation();
@@ -50,6 +50,7 @@ export function ReviewPanel({
   saving: boolean;
 }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const { settings } = useApp();
   const navigate = useNavigate();
@@ -96,7 +97,7 @@ export function ReviewPanel({
         <h2 id="review-complete">{locked ? t('review.completedTitle') : t('review.completeTitle')}</h2>
         {locked ? (
           <>
-            <p>{t('review.lockedText', { by: assessment.completed?.by ?? '', date: assessment.completed ? format.dateTime(assessment.completed.at) : '' })}</p>
+            <p>{t('review.lockedText', { by: showName(assessment.completed?.by ?? ''), date: assessment.completed ? format.dateTime(assessment.completed.at) : '' })}</p>
             <Button onPress={() => void reopen()}>{t('review.reopen')}</Button>
           </>
         ) : (

@@ -17,7 +17,7 @@ import { errorText } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
-import { useFormat } from '../../lib/format';
+import { useFormat, useShowName } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
 import { OpenRequestButton } from '../assessments/team/ContributionRequestsPage';
 
@@ -152,6 +152,7 @@ export function FileCard({
   note?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const headingId = `file-${preview.token}`;
   if (!preview.ok) {
@@ -191,7 +192,7 @@ export function FileCard({
         {preview.signatures?.map((signature, index) => (
           <li key={index}>
             {t('import.signedBy', {
-              name: [signature.signer.name, signature.signer.role].filter(Boolean).join(', '),
+              name: showName([signature.signer.name, signature.signer.role].filter(Boolean).join(', ')),
               institution: signature.signer.institution,
               date: format.dateTime(signature.signedAt),
             })}

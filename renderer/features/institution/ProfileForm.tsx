@@ -9,6 +9,7 @@ import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { CountryField } from '../../components/CountryField';
 import { TextInput } from '../../components/TextInput';
 import type { FieldErrors } from '../../lib/validation';
+import { useShowName } from '../../lib/format';
 
 const profileSections = ['identity', 'codes', 'representative', 'qaContact', 'qaAgency'] as const;
 export type ProfileSection = (typeof profileSections)[number];
@@ -33,6 +34,7 @@ export interface ProfileFormProps {
 
 export function ProfileForm({ value, onChange, errors, sections = profileSections, headingLevel = 2 }: ProfileFormProps) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const set = <K extends keyof InstitutionProfileInput>(key: K, fieldValue: InstitutionProfileInput[K]) =>
     onChange({ ...value, [key]: fieldValue });
@@ -132,7 +134,7 @@ export function ProfileForm({ value, onChange, errors, sections = profileSection
             <div className="form-row form-row--three">
               <TextInput
                 label={t('profile.fields.personName')}
-                value={value[key].name}
+                value={showName(value[key].name)}
                 onChange={(v) => setPerson(key, 'name', v)}
                 error={errors[`${key}.name`]}
                 isRequired

@@ -22,7 +22,7 @@ import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
-import { useFormat } from '../../lib/format';
+import { useFormat, useShowName } from '../../lib/format';
 import { TableScroll } from '../../components/TableScroll';
 
 type Draft = Omit<ActionItem, 'id'> & { id?: string };
@@ -41,6 +41,7 @@ export function ActionPlan({
   onChanged(): void;
 }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const [editing, setEditing] = useState<Draft>();
   const [removing, setRemoving] = useState<ActionItem>();
@@ -84,7 +85,7 @@ export function ActionPlan({
                   <td>{action.criterionId ? `${action.criterionId} ${titles.get(action.criterionId) ?? ''}` : '—'}</td>
                   <td>
                     {institutions[action.side]}
-                    {action.owner && <span className="muted small block">{action.owner}</span>}
+                    {action.owner && <span className="muted small block">{showName(action.owner)}</span>}
                   </td>
                   <td>
                     {action.dueDate ? format.day(action.dueDate) : '—'}

@@ -9,11 +9,12 @@ import { errorText } from '../../components/ErrorMessage';
 import { TextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
-import { useFormat } from '../../lib/format';
+import { useFormat, useShowName } from '../../lib/format';
 
 /** The officers' decision, with its rationale; the scores suggest a band, people decide. */
 export function DecisionForm({ partnership, suggested, onSaved }: { partnership: Partnership; suggested: ReadinessBand | undefined; onSaved(): void }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const [outcome, setOutcome] = useState<DecisionOutcome>(partnership.decision?.outcome ?? suggested ?? 'not-ready');
   const [rationale, setRationale] = useState(partnership.decision?.rationale ?? '');
@@ -33,7 +34,7 @@ export function DecisionForm({ partnership, suggested, onSaved }: { partnership:
       <h2 id="decision-title">{t('partnership.decision')}</h2>
       {partnership.decision && (
         <p className="muted">
-          {t('partnership.decisionRecorded', { by: partnership.decision.decidedBy, date: format.dateTime(partnership.decision.decidedAt) })}
+          {t('partnership.decisionRecorded', { by: showName(partnership.decision.decidedBy), date: format.dateTime(partnership.decision.decidedAt) })}
         </p>
       )}
       <Form

@@ -32,7 +32,7 @@ import { PartnershipAgreement } from '../agreements/PartnershipAgreement';
 import { ActionPlan } from './ActionPlan';
 import { DecisionForm } from './DecisionForm';
 import { GapTable } from './GapTable';
-import { useFormat, useUiLanguage } from '../../lib/format';
+import { useFormat, useShowName, useUiLanguage } from '../../lib/format';
 
 export function PartnershipPage() {
   const { id = '' } = useParams();
@@ -159,6 +159,7 @@ function SideCard({ side, report }: { side: SideReport; report: PartnershipRepor
  */
 function DecisionBanner({ report }: { report: PartnershipReport }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const [, setParams] = useSearchParams();
   const { decision } = report;
@@ -169,7 +170,7 @@ function DecisionBanner({ report }: { report: PartnershipReport }) {
           <h2 id="decision-banner-title">
             {t('partnership.bannerTitle')}: <BandBadge band={decision.outcome} />
           </h2>
-          <p>{t('partnership.decidedByOn', { by: decision.decidedBy || '—', date: format.date(decision.decidedAt) })}</p>
+          <p>{t('partnership.decidedByOn', { by: showName(decision.decidedBy) || '—', date: format.date(decision.decidedAt) })}</p>
           {report.decisionAboveScores && <p className="alert alert--warning">{t('partnership.decisionAboveScores', { band: t(`band.${report.readiness.band}`) })}</p>}
         </>
       ) : (

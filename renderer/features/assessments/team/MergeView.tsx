@@ -13,7 +13,7 @@ import type { CriterionTeamView, TeamView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
 import { DataTable } from '../../../components/DataTable';
 import { TextInput } from '../../../components/TextInput';
-import { useFormat } from '../../../lib/format';
+import { useFormat, useShowName } from '../../../lib/format';
 
 export type MergeFilter = 'all' | 'decide' | 'flagged';
 
@@ -117,6 +117,7 @@ function stateBadge(criterion: CriterionTeamView): string {
 
 function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: CriterionTeamView; editable: boolean; onConsolidate: MergeViewProps['onConsolidate'] }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const valueLabel = useValueLabel();
   const decided = criterion.consolidation;
@@ -167,7 +168,7 @@ function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: Cri
             isRowHeader: true,
             cell: (rating) => (
               <>
-                {rating.name}
+                {showName(rating.name)}
                 {rating.role && <span className="muted small block">{rating.role}</span>}
                 <span className="muted small block">
                   {t(`team.source.${rating.source.type}`)} · {format.date(rating.ratedAt)}
@@ -208,7 +209,7 @@ function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: Cri
       </p>
       {decided && (
         <p className={criterion.newerThanConsolidation ? 'alert alert--warning' : 'alert alert--info'} data-testid={`decision-${criterion.criterionId}`}>
-          {t('team.merge.decided', { value: valueLabel(decided.value), by: decided.decidedBy, date: format.dateTime(decided.decidedAt) })}
+          {t('team.merge.decided', { value: valueLabel(decided.value), by: showName(decided.decidedBy), date: format.dateTime(decided.decidedAt) })}
           {decided.reason && <> {t('team.merge.decidedReason', { reason: decided.reason })}</>}
           {criterion.newerThanConsolidation && <> {t('team.merge.newer')}</>}
         </p>

@@ -14,7 +14,7 @@ import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
 import { FormDialog } from '../../../components/FormDialog';
 import { notify } from '../../../components/Toasts';
-import { useFormat, useUiLanguage } from '../../../lib/format';
+import { useFormat, useShowName, useUiLanguage } from '../../../lib/format';
 import { UnlockDialog } from '../../../components/UnlockDialog';
 import { needsUnlock } from '../../../lib/signing';
 import { AgreementPanel } from './AgreementPanel';
@@ -83,6 +83,7 @@ type Update = (call: Promise<Result<TeamView>>, toast?: boolean) => Promise<AppE
 
 function Contributors({ view, assessmentId, update }: { view: TeamView; assessmentId: string; update: Update }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ContributorView>();
   const [assigning, setAssigning] = useState<ContributorView>();
@@ -145,7 +146,7 @@ function Contributors({ view, assessmentId, update }: { view: TeamView; assessme
               isRowHeader: true,
               cell: (contributor) => (
                 <>
-                  {contributor.name}
+                  {showName(contributor.name)}
                   {contributor.removedAt && <span className="badge badge--retired block-inline">{t('team.contributors.removed')}</span>}
                 </>
               ),
@@ -339,6 +340,7 @@ export function ContributionPreviewDialog({ preview, onAccept, onClose }: { prev
 
 function TeamHistory({ view }: { view: TeamView }) {
   const { t } = useTranslation();
+  const showName = useShowName();
   const format = useFormat();
   const names = new Map(view.contributors.map((contributor) => [contributor.id, contributor.name]));
   // Keyed by their place in the stored history, which only grows at its end.
@@ -359,7 +361,7 @@ function TeamHistory({ view }: { view: TeamView }) {
             rowKey={(row) => row.key}
             columns={[
               { id: 'when', header: t('history.when'), cell: ({ entry }) => format.dateTime(entry.at) },
-              { id: 'who', header: t('history.who'), cell: ({ entry }) => entry.by },
+              { id: 'who', header: t('history.who'), cell: ({ entry }) => showName(entry.by) },
               { id: 'what', header: t('team.history.what'), cell: ({ entry }) => t(`team.history.actions.${entry.action}`) },
               { id: 'colleague', header: t('team.history.colleague'), cell: ({ entry }) => (entry.contributorId ? (names.get(entry.contributorId) ?? entry.contributorId) : '—') },
               { id: 'criterion', header: t('history.criterion'), cell: ({ entry }) => entry.criterionId ?? '—' },
