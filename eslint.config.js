@@ -41,30 +41,70 @@ const layerAllows = {
 };
 const electronFolders = [...Object.keys(layerAllows), 'preload'];
 
-function electronLayers() {
-  return Object.entries(layerAllows).map(([folder, allowed]) => {
+const sandboxed = 'The renderer runs sandboxed: use window.api.';
+/** What every file of the renderer may not import. */
+const rendererRestrictions = {
+  paths: builtinPaths(sandboxed),
+  patterns: [
+    { group: ['electron', ...nodeBuiltins], message: sandboxed },
+    { group: ['**/electron/**'], message: 'The renderer reaches the main process only through window.api.' },
+  ],
+};
+
+/**
+ * Every import restriction, one row per part of the tree. ESLint applies the last block that sets
+ * a rule for a file, so a row for a narrower part (the renderer kit) lists its parent's
+ * restrictions with its own.
+ */
+const importRestrictions = [
+  {
+    files: ['shared/**/*.ts'],
+    paths: builtinPaths('shared/ is pure: no Node, no Electron.'),
+    patterns: [
+      { group: ['electron', ...nodeBuiltins], message: 'shared/ is pure: no Node, no Electron.' },
+      { group: ['react', 'react-dom', 'react-*'], message: 'shared/ is pure: no React.' },
+      { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' },
+    ],
+  },
+  { files: ['renderer/**/*.{ts,tsx}'], ...rendererRestrictions },
+  {
+    // components/ and lib/ serve every feature, so they never depend on one (renderer kit).
+    files: ['renderer/components/**/*.{ts,tsx}', 'renderer/lib/**/*.{ts,tsx}'],
+    paths: rendererRestrictions.paths,
+    patterns: [...rendererRestrictions.patterns, { group: ['**/features/**'], message: 'components/ and lib/ are shared by all features and import none of them.' }],
+  },
+  ...Object.entries(layerAllows).map(([folder, allowed]) => {
     const refused = electronFolders.filter((other) => other !== folder && !allowed.includes(other));
     const isEntry = folder === 'main';
     return {
       files: [`electron/${folder}/**/*.ts`],
-      ...(isEntry ? {} : { languageOptions: { globals: globals.node } }),
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            patterns: [
-              ...(isEntry ? [] : [{ group: ['electron'], message: 'Services are plain Node: take what Electron provides as an argument.' }]),
-              { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
-              {
-                regex: `^(\\.\\./){1,2}(${refused.join('|')})(/|$)`,
-                message: `electron/${folder}/ may import only ${allowed.length ? allowed.map((name) => `${name}/`).join(', ') : 'shared/ and packages'} within electron/ (layers: eslint.config.js, docs/architecture.md).`,
-              },
-            ],
-          },
-        ],
-      },
+      patterns: [
+        ...(isEntry ? [] : [{ group: ['electron'], message: 'Services are plain Node: take what Electron provides as an argument.' }]),
+        { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
+        {
+          regex: `^(\\.\\./){1,2}(${refused.join('|')})(/|$)`,
+          message: `electron/${folder}/ may import only ${allowed.length ? allowed.map((name) => `${name}/`).join(', ') : 'shared/ and packages'} within electron/ (layers: eslint.config.js, docs/architecture.md).`,
+        },
+      ],
     };
-  });
+  }),
+  {
+    // The preload runs in the renderer's process with Node's powers: it holds the bridge and
+    // nothing else, so it imports Electron and the IPC contract only.
+    files: ['electron/preload/**/*.ts'],
+    patterns: [
+      { regex: '^(?!electron$|\\.)', message: 'The preload imports only electron and shared/ipc.' },
+      { regex: '^\\.\\./(?!\\.\\./shared/ipc/)', message: 'The preload imports only electron and shared/ipc.' },
+    ],
+  },
+];
+
+/** One lint block per row of `importRestrictions`. */
+function restrictedImports() {
+  return importRestrictions.map(({ files, paths, patterns }) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { ...(paths ? { paths } : {}), patterns }] },
+  }));
 }
 
 export default tseslint.config(
@@ -100,23 +140,6 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
-    languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: builtinPaths('shared/ is pure: no Node, no Electron.'),
-          patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'shared/ is pure: no Node, no Electron.' },
-            { group: ['react', 'react-dom', 'react-*'], message: 'shared/ is pure: no React.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, i18next },
@@ -125,54 +148,13 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       // Every text a user sees comes from the translation files.
       'i18next/no-literal-string': ['error', { mode: 'jsx-text-only', 'jsx-components': { exclude: [] } }],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: builtinPaths('The renderer runs sandboxed: use window.api.'),
-          patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'The renderer runs sandboxed: use window.api.' },
-            { group: ['**/electron/**'], message: 'The renderer reaches the main process only through window.api.' },
-          ],
-        },
-      ],
     },
   },
+  // shared/ has no globals at all: neither Node's nor the browser's.
+  { files: ['shared/**/*.ts'], languageOptions: { globals: {} } },
+  ...restrictedImports(),
   {
-    // components/ and lib/ serve every feature, so they never depend on one (renderer kit).
-    files: ['renderer/components/**/*.{ts,tsx}', 'renderer/lib/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: builtinPaths('The renderer runs sandboxed: use window.api.'),
-          patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'The renderer runs sandboxed: use window.api.' },
-            { group: ['**/electron/**'], message: 'The renderer reaches the main process only through window.api.' },
-            { group: ['**/features/**'], message: 'components/ and lib/ are shared by all features and import none of them.' },
-          ],
-        },
-      ],
-    },
-  },
-  ...electronLayers(),
-  {
-    // The preload runs in the renderer's process with Node's powers: it holds the bridge and
-    // nothing else, so it imports Electron and the IPC contract only.
-    files: ['electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^(?!electron$|\\.)', message: 'The preload imports only electron and shared/ipc.' },
-            { regex: '^\\.\\./(?!\\.\\./shared/ipc/)', message: 'The preload imports only electron and shared/ipc.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'scripts/**/*.ts', 'test/**/*.{ts,tsx}', '*.ts', '*.js'],
+    files: ['electron/**/*.ts', 'scripts/**/*.ts', 'test/**/*.{ts,tsx}', '*.ts', '*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -30,6 +30,7 @@ import type { IdentityService } from '../identity/identity';
 import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
 import type { FrameworkCatalog } from './frameworks';
+import type { ImportContext, ItemImporter, PlannedChange } from './importer';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
 
@@ -425,6 +426,30 @@ export class AgreementService {
   }
 
   /**
+   * The importer of the agreements an exchange file carries: a new one, the partner's
+   * countersignature, or the partner's newer text, as `planIncoming` decides.
+   */
+  readonly importer: ItemImporter<'agreement', PlannedAgreement> = {
+    type: 'agreement',
+    plan: async (item, context) => {
+      const incoming = incomingAgreement(item.agreement, context);
+      const plan = await this.planIncoming(incoming);
+      return {
+        incoming,
+        plan,
+        preview: {
+          type: 'agreement',
+          title: item.agreement.title,
+          action: plan.action,
+          reason: plan.reason,
+          ...(plan.action === 'add-revision' && plan.reason === 'agreement-new-text' ? { changedParts: plan.changedParts } : {}),
+        },
+      };
+    },
+    apply: async (_item, planned) => ((await this.applyIncoming(planned.incoming, planned.plan)) ? 1 : 0),
+  };
+
+  /**
    * Applies what `planIncoming` planned; returns whether it changed anything. Within an import it
    * writes in the import's store transaction, which takes it back if the rest of the import fails.
    */
@@ -567,6 +592,16 @@ export interface IncomingAgreement {
   rawPayload: Record<string, unknown>;
   signatures: readonly VerifiedSignature[];
   jws: readonly JwsSignature[];
+}
+
+/** An agreement of an exchange file, planned. */
+interface PlannedAgreement extends PlannedChange {
+  incoming: IncomingAgreement;
+  plan: IncomingPlan;
+}
+
+function incomingAgreement(content: AgreementContent, { file }: ImportContext): IncomingAgreement {
+  return { content, payload: file.verified.payload, rawPayload: file.rawPayload, signatures: file.verified.signatures, jws: file.jws };
 }
 
 export type IncomingPlan =

@@ -27,7 +27,11 @@ import { allowsNotApplicable, notApplicableRefusedMessage } from '../../shared/s
 import { structureForProfile, UnknownProfileError, type ProfiledFramework } from '../../shared/scoring/framework-structure';
 import { scoreEvidence } from '../../shared/scoring/verdict';
 import type { DocumentKind, Store } from '../store/store';
+import { diffAssessments } from '../../shared/exchange/diff';
+import { revisionVerdict } from '../../shared/exchange/revision';
+import { notApplicableRefused } from '../../shared/scoring/answer-rules';
 import type { FrameworkCatalog } from './frameworks';
+import { adds, knownLocalIds, withLocalInstitutions, type ItemImporter } from './importer';
 import type { InstitutionService } from './institutions';
 
 /** Changes to one field of one criterion by one person within this time are one history entry. */
@@ -233,6 +237,67 @@ export class AssessmentService {
     }
     return this.store.create(this.kind, assessment);
   }
+
+  /**
+   * The importer of the assessments an exchange file carries: new ones, and newer revisions as new
+   * documents (local work is never overwritten), with the institutions they name mapped to ours.
+   * Our own assessments coming back are skipped, and an assessment whose framework, profile or
+   * answers cannot be held here is refused.
+   */
+  readonly importer: ItemImporter<'assessment'> = {
+    type: 'assessment',
+    plan: async ({ assessment: incoming }, context) => {
+      const title = incoming.title;
+      const refuse = (reason: string) => ({ preview: { type: 'assessment' as const, title, action: 'refuse' as const, reason } });
+      const assessor = context.institutions.get(incoming.assessor.institutionId);
+      if (assessor?.own) {
+        // Our own assessments come back from partners now and then: ours is the authority.
+        return { preview: { type: 'assessment', title, action: 'skip', reason: 'own-assessment' } };
+      }
+      const framework = this.frameworks.byRef(incoming.framework) ?? context.frameworksInFile.get(incoming.framework.fingerprint);
+      if (!framework) return refuse('framework-missing');
+      if (incoming.profileId !== undefined && !(framework.profiles ?? []).some((profile) => profile.id === incoming.profileId)) return refuse('profile-unknown');
+      // An answer the guide forbids (N/A on recognition or external QA) is never stored, not even as a draft.
+      if (notApplicableRefused(framework, incoming.answers).length > 0) return refuse('not-applicable-refused');
+      const heldSummary = this.list()
+        .filter((summary) => summary.seriesId === incoming.seriesId)
+        .sort((a, b) => b.revision - a.revision)[0];
+      if (!heldSummary) {
+        if (this.store.has(this.kind, incoming.id)) return refuse('id-taken');
+        return { preview: { type: 'assessment', title, action: 'add', verdict: 'new' } };
+      }
+      const held = await this.get(heldSummary.id);
+      // Compared as it would be stored here: with its institutions mapped to ours.
+      const verdict = revisionVerdict(withLocalInstitutions(incoming, knownLocalIds(context.institutions)), held);
+      switch (verdict) {
+        case 'newer-revision':
+          return { preview: { type: 'assessment', title, action: 'add-revision', verdict, diff: diffAssessments(held, incoming) } };
+        case 'same':
+          return { preview: { type: 'assessment', title, action: 'skip', verdict, reason: 'same' } };
+        case 'new':
+          return { preview: { type: 'assessment', title, action: 'add', verdict } };
+        default:
+          return { preview: { type: 'assessment', title, action: 'refuse', verdict, reason: verdict } };
+      }
+    },
+    apply: async ({ assessment: incoming }, plan, context) => {
+      if (!adds(plan.preview)) return 0;
+      const { signatures } = context.file.verified;
+      const signer = signatures.find((signature) => signature.byIssuer) ?? signatures[0]!;
+      const mapped: Assessment = {
+        ...withLocalInstitutions(incoming, context.localIds),
+        origin: {
+          type: 'exchange',
+          importedAt: context.at,
+          signer: `${signer.signer.name}${signer.signer.role ? `, ${signer.signer.role}` : ''} (${signer.signer.institution})`,
+          keyFingerprint: signer.fingerprint,
+        },
+      };
+      await this.importAssessment(mapped);
+      context.importedAssessments.push(mapped.id);
+      return 1;
+    },
+  };
 
   /** Every cooperation profile id of the published frameworks in the catalogue (a partnership names one). */
   async profileIds(): Promise<Set<string>> {

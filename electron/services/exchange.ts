@@ -3,29 +3,38 @@
  * identity service, which holds the keys), and imports that treat
  * every file as hostile — verified, checked against the partner keys remembered so far, previewed
  * item by item, and applied all together or not at all.
+ *
+ * Import is a pipeline (importer.ts): this file reads and verifies the file, asks the importer of
+ * each item's kind (owned by the service that stores it) for a plan, builds the preview from the
+ * plans, and applies them in one store transaction. It knows no item kind's rules itself.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Assessment, InstitutionRef } from '../../shared/assessment/schema';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import type { FilePreview, ItemPlan } from '../../shared/exchange/app';
-import { diffAssessments } from '../../shared/exchange/diff';
-import { revisionVerdict } from '../../shared/exchange/revision';
-import { exchangeFileExtension, exchangeLimits, type ExchangeItemInput, type ExchangePayload, type JwsSignature, type Signer } from '../../shared/exchange/schema';
+import {
+  exchangeFileExtension,
+  exchangeLimits,
+  type ExchangeItem,
+  type ExchangeItemInput,
+  type ExchangeItemType,
+  type JwsSignature,
+  type Signer,
+} from '../../shared/exchange/schema';
 import { frameworkFingerprint } from '../../shared/framework/fingerprint';
 import { describeItem } from '../../shared/exchange/summary';
 import { withoutTeam } from '../../shared/team/privacy';
 import type { Framework } from '../../shared/framework/schema';
-import { notApplicableRefused } from '../../shared/scoring/answer-rules';
 import { profileOf, type InstitutionProfile } from '../../shared/institution/schema';
 import { verifyExchangeFile, type VerifiedExchange } from '../exchange/read';
 import { previewKind, type ImportPreviews } from './import-previews';
 import type { IdentityService } from '../identity/identity';
 import type { Store } from '../store/store';
-import type { AgreementService, IncomingAgreement, IncomingPlan } from './agreements';
+import type { AgreementService } from './agreements';
 import type { AssessmentService, User } from './assessments';
 import type { FrameworkCatalog } from './frameworks';
-import { institutionKind, type InstitutionService } from './institutions';
+import { frameworksIn, issuerLocalId, type ApplyContext, type ImportContext, type ItemImporter, type SignedFile } from './importer';
+import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
 
 interface PreparedFile {
@@ -36,8 +45,8 @@ interface PreparedFile {
   signed?: { rawPayload: Record<string, unknown>; jws: JwsSignature[] };
 }
 
-/** What exchange import needs of agreements: the agreement service plans and applies them. */
-export type AgreementImporter = Pick<AgreementService, 'planIncoming' | 'applyIncoming'>;
+/** What exchange import needs of agreements: their importer. */
+export type AgreementImporter = Pick<AgreementService, 'importer'>;
 
 export interface ExchangeServiceOptions {
   store: Store;
@@ -137,17 +146,8 @@ export class ExchangeService {
 
   private exchangeIdOf(institutionId: string, kind: 'own' | 'partner'): { exchangeId?: string } {
     if (kind === 'own') return { exchangeId: this.identity.exchangeId() };
-    const known = this.knownExchangeIds().get(institutionId);
+    const known = this.options.institutions.knownExchangeIds().get(institutionId);
     return known ? { exchangeId: known } : {};
-  }
-
-  private knownExchangeIds(): Map<string, string> {
-    const map = new Map<string, string>();
-    for (const entry of this.options.store.entries(institutionKind)) {
-      const exchangeId = entry.summary.exchangeId;
-      if (exchangeId) map.set(entry.id, exchangeId);
-    }
-    return map;
   }
 
   // ---------------------------------------------------------------- import: preview
@@ -264,9 +264,10 @@ export class ExchangeService {
     if (payload.issuer.exchangeId === ownExchangeId && !countersigned) {
       return refuse({ code: 'CONFLICT', message: `${fileName} was issued by your own institution; there is nothing to import from it.`, params: { reason: 'own-file' } });
     }
-    const mapping = this.mapInstitutions(payload);
-    const items = await this.planItems(payload, mapping, { verified, ...signed });
-    const issuerTarget = mapping.get(issuerLocalId(payload) ?? '') ?? this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile);
+    const context = this.importContext({ verified, ...signed });
+    const items = await this.planItems(context);
+    const issuerTarget =
+      context.institutions.get(context.issuerId ?? '') ?? this.options.institutions.match(payload.issuer.exchangeId, payload.issuer.profile, ownExchangeId);
     const preview: FilePreview = {
       token,
       fileName,
@@ -312,134 +313,37 @@ export class ExchangeService {
     return again.preview;
   }
 
-  /**
-   * Maps each institution the file names (by the issuer's own ids) to one held here: the own
-   * institution, a known partner (by exchange id, then SCHAC code, Erasmus code or legal name), or
-   * a partner that accepting will create.
-   */
-  private mapInstitutions(payload: ExchangePayload): Map<string, InstitutionTarget> {
-    const mapping = new Map<string, InstitutionTarget>();
-    for (const item of payload.items) {
-      if (item.type !== 'institution') continue;
-      mapping.set(item.institutionId, this.matchInstitution(item.exchangeId, item.profile));
-    }
-    return mapping;
+  /** Each importer, by the kind of item it plans: the service that stores that kind owns it. */
+  private get importers(): Importers {
+    const { institutions, frameworks, assessments, partnerships, agreements } = this.options;
+    return {
+      institution: institutions.importer,
+      framework: frameworks.importer,
+      assessment: assessments.importer,
+      partnership: partnerships.importer,
+      agreement: agreements.importer,
+      'contribution-request': teamFileRefusal('contribution-request'),
+      contribution: teamFileRefusal('contribution'),
+    };
   }
 
-  private matchInstitution(exchangeId: string | undefined, profile: InstitutionProfile): InstitutionTarget {
-    const ownExchangeId = this.identity.ownExchangeId();
-    const held = this.options.institutions.list();
-    const ownSummary = held.find((item) => item.kind === 'own');
-    if (exchangeId && exchangeId === ownExchangeId && ownSummary) return { action: 'known', institutionId: ownSummary.id, legalName: ownSummary.legalName, own: true };
-    if (exchangeId) {
-      for (const [id, known] of this.knownExchangeIds()) {
-        if (known === exchangeId) return { action: 'known', institutionId: id, legalName: held.find((item) => item.id === id)?.legalName ?? '', own: false };
-      }
-    }
-    const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
-    const candidates = this.options.store.entries(institutionKind).map((entry) => entry.summary);
-    const match = candidates.find(
-      (candidate) =>
-        (profile.erasmusCode && candidate.erasmusCode && same(candidate.erasmusCode, profile.erasmusCode)) ||
-        (profile.legalName && same(candidate.legalName, profile.legalName) && candidate.country === profile.country),
-    );
-    if (match) return { action: 'matched', institutionId: match.id, legalName: match.legalName, own: match.kind === 'own', exchangeId };
-    return { action: 'new', institutionId: undefined, legalName: profile.legalName, own: false, exchangeId, profile };
+  /** What the importers read while they plan: the file, and how its institutions map to ours now. */
+  private importContext(file: SignedFile): ImportContext {
+    const { payload } = file.verified;
+    return {
+      file,
+      payload,
+      institutions: this.options.institutions.mapFile(payload, this.identity.ownExchangeId()),
+      issuerId: issuerLocalId(payload),
+      frameworksInFile: frameworksIn(payload),
+    };
   }
 
-  private async planItems(payload: ExchangePayload, mapping: Map<string, InstitutionTarget>, file: SignedFile): Promise<ItemPlan[]> {
+  /** The preview's line for each item of the file, in the file's order. */
+  private async planItems(context: ImportContext): Promise<ItemPlan[]> {
     const plans: ItemPlan[] = [];
-    const heldFrameworks = new Set(this.options.frameworks.list().map((item) => item.fingerprint));
-    const inFile = frameworksIn(payload);
-    for (const item of payload.items) {
-      switch (item.type) {
-        case 'institution': {
-          const target = mapping.get(item.institutionId);
-          plans.push({
-            type: 'institution',
-            title: item.profile.legalName,
-            action: target?.action === 'new' ? 'add' : 'skip',
-            reason: target?.action === 'new' ? 'new-partner' : target?.own ? 'own-institution' : 'known',
-          });
-          break;
-        }
-        case 'framework': {
-          const known = heldFrameworks.has(frameworkFingerprint(item.framework));
-          plans.push({ type: 'framework', title: `${item.framework.title} ${item.framework.version}`, action: known ? 'skip' : 'add', reason: known ? 'known' : 'new-framework' });
-          break;
-        }
-        case 'partnership':
-          plans.push({ type: 'partnership', title: item.partnership.title, action: 'skip', reason: 'partnership-informational' });
-          break;
-        case 'assessment':
-          plans.push(await this.planAssessment(item.assessment, mapping, inFile));
-          break;
-        case 'agreement':
-          plans.push(agreementItemPlan(item.agreement.title, await this.planAgreement(incomingAgreement(item.agreement, file))));
-          break;
-        case 'contribution-request':
-        case 'contribution':
-          // Team assessment files are opened on the Team screen (electron/services/team.ts), never imported here.
-          plans.push({ type: item.type, title: describeItem(item).label, action: 'refuse', reason: 'team-file' });
-          break;
-      }
-    }
+    for (const item of context.payload.items) plans.push((await importerOf(this.importers, item).plan(item, context)).preview);
     return plans;
-  }
-
-  private async planAgreement(incoming: IncomingAgreement): Promise<IncomingPlan> {
-    return this.options.agreements.planIncoming(incoming);
-  }
-
-  private async planAssessment(incoming: Assessment, mapping: Map<string, InstitutionTarget>, inFile: ReadonlyMap<string, Framework>): Promise<ItemPlan> {
-    const title = incoming.title;
-    const assessor = mapping.get(incoming.assessor.institutionId);
-    if (assessor?.own) {
-      // Our own assessments come back from partners now and then: ours is the authority.
-      return { type: 'assessment', title, action: 'skip', reason: 'own-assessment' };
-    }
-    const framework = this.options.frameworks.byRef(incoming.framework) ?? inFile.get(incoming.framework.fingerprint);
-    if (!framework) return { type: 'assessment', title, action: 'refuse', reason: 'framework-missing' };
-    if (incoming.profileId !== undefined && !(framework.profiles ?? []).some((profile) => profile.id === incoming.profileId)) {
-      return { type: 'assessment', title, action: 'refuse', reason: 'profile-unknown' };
-    }
-    // An answer the guide forbids (N/A on recognition or external QA) is never stored, not even as a draft.
-    if (notApplicableRefused(framework, incoming.answers).length > 0) {
-      return { type: 'assessment', title, action: 'refuse', reason: 'not-applicable-refused' };
-    }
-    const heldSummary = this.heldRevision(incoming.seriesId);
-    if (!heldSummary) {
-      if (this.options.store.has(this.options.assessments.kind, incoming.id)) return { type: 'assessment', title, action: 'refuse', reason: 'id-taken' };
-      return { type: 'assessment', title, action: 'add', verdict: 'new' };
-    }
-    const held = await this.options.assessments.get(heldSummary.id);
-    // Compared as it would be stored here: with its institutions mapped to ours.
-    const verdict = revisionVerdict(this.mapped(incoming, mapping), held);
-    switch (verdict) {
-      case 'newer-revision':
-        return { type: 'assessment', title, action: 'add-revision', verdict, diff: diffAssessments(held, incoming) };
-      case 'same':
-        return { type: 'assessment', title, action: 'skip', verdict, reason: 'same' };
-      case 'new':
-        return { type: 'assessment', title, action: 'add', verdict };
-      default:
-        return { type: 'assessment', title, action: 'refuse', verdict, reason: verdict };
-    }
-  }
-
-  /** The assessment with the institutions it names mapped to ours where they are known. */
-  private mapped(incoming: Assessment, mapping: Map<string, InstitutionTarget>): Assessment {
-    const localIds = new Map<string, string>();
-    for (const [fileId, target] of mapping) if (target.institutionId) localIds.set(fileId, target.institutionId);
-    return { ...incoming, subject: mapRef(incoming.subject, localIds), assessor: mapRef(incoming.assessor, localIds) };
-  }
-
-  /** The newest revision of a series held here. */
-  private heldRevision(seriesId: string) {
-    return this.options.assessments
-      .list()
-      .filter((summary) => summary.seriesId === seriesId)
-      .sort((a, b) => b.revision - a.revision)[0];
   }
 
   // ---------------------------------------------------------------- import: apply
@@ -470,125 +374,49 @@ export class ExchangeService {
     return this.options.store.transaction(() => this.applyWith(verified, signed), { label: fileName });
   }
 
+  /**
+   * Every item planned again against what is held now (another file may have been applied since
+   * the preview) and applied, kind by kind in `applyOrder`, then the partner keys seen remembered
+   * (trust on first use), then each importer's finishing step.
+   */
   private async applyWith(verified: VerifiedExchange, signed: Omit<SignedFile, 'verified'>): Promise<number> {
-    const { institutions, assessments, frameworks, partnerships } = this.options;
-    const now = this.options.now().toISOString();
-    const { payload } = verified;
-    const counted = { institutions: 0, frameworks: 0 };
-    const importedAssessments: string[] = [];
-    // 1. Institutions: map every one the file names, creating partners where needed.
-    const mapping = this.mapInstitutions(payload);
-    const issuerLocal = issuerLocalId(payload);
-    if (issuerLocal && !mapping.has(issuerLocal)) mapping.set(issuerLocal, this.matchInstitution(payload.issuer.exchangeId, payload.issuer.profile));
-    const localIds = new Map<string, string>();
-    for (const [fileId, target] of mapping) {
-      if (target.action === 'new') {
-        const profile = target.profile ?? payload.issuer.profile;
-        const partner = await institutions.createPartner(profile);
-        counted.institutions += 1;
-        localIds.set(fileId, partner.id);
-      } else if (target.institutionId) {
-        localIds.set(fileId, target.institutionId);
+    const context: ApplyContext = {
+      ...this.importContext({ verified, ...signed }),
+      at: this.options.now().toISOString(),
+      localIds: new Map(),
+      importedAssessments: [],
+    };
+    const importers = this.importers;
+    let changed = 0;
+    for (const type of applyOrder) {
+      for (const item of context.payload.items) {
+        if (item.type !== type) continue;
+        const importer = importerOf(importers, item);
+        if (!importer.apply) continue;
+        changed += await importer.apply(item, await importer.plan(item, context), context);
       }
-      const localId = localIds.get(fileId);
-      const exchangeId = fileId === issuerLocal ? payload.issuer.exchangeId : target.exchangeId;
-      if (localId && exchangeId && !target.own) await institutions.rememberExchangeId(localId, exchangeId);
     }
-
-    // 2. Framework snapshots not held yet.
-    const held = new Set(frameworks.list().map((item) => item.fingerprint));
-    for (const item of payload.items) {
-      if (item.type !== 'framework' || held.has(frameworkFingerprint(item.framework))) continue;
-      const stored = await frameworks.storeImported(item.framework);
-      counted.frameworks += 1;
-      held.add(stored.fingerprint);
-    }
-
-    // 3. Assessments: new ones and newer revisions, with institution references mapped.
-    const signer = verified.signatures.find((signature) => signature.byIssuer) ?? verified.signatures[0]!;
-    let added = 0;
-    for (const item of payload.items) {
-      if (item.type !== 'assessment') continue;
-      const incoming = item.assessment;
-      const plan = await this.planAssessment(incoming, mapping, frameworksIn(payload));
-      if (plan.action !== 'add' && plan.action !== 'add-revision') continue;
-      const mapped: Assessment = {
-        ...incoming,
-        subject: mapRef(incoming.subject, localIds),
-        assessor: mapRef(incoming.assessor, localIds),
-        origin: {
-          type: 'exchange',
-          importedAt: now,
-          signer: `${signer.signer.name}${signer.signer.role ? `, ${signer.signer.role}` : ''} (${signer.signer.institution})`,
-          keyFingerprint: signer.fingerprint,
-        },
-      };
-      await assessments.importAssessment(mapped);
-      importedAssessments.push(mapped.id);
-      added += 1;
-    }
-
-    // 4. Agreements: new ones, the partner's countersignature, or the partner's newer text.
-    let agreementsChanged = 0;
-    for (const item of payload.items) {
-      if (item.type !== 'agreement') continue;
-      const incoming = incomingAgreement(item.agreement, { verified, ...signed });
-      const plan = await this.options.agreements.planIncoming(incoming);
-      if (await this.options.agreements.applyIncoming(incoming, plan)) agreementsChanged += 1;
-    }
-
-    // 5. Keys seen, remembered now that the import stands (trust on first use).
     await this.identity.rememberPartnerKeys(verified.signatures.filter((signature) => signature.trust.status !== 'own').map((signature) => signature.sighting));
-
-    // 6. Partnerships with this partner pick up the assessments that fill their empty places.
-    await partnerships.linkImported(importedAssessments);
-    return added + agreementsChanged + counted.institutions + counted.frameworks;
+    for (const type of applyOrder) await importers[type].finish?.(context);
+    return changed;
   }
 }
 
-/** A verified file with what agreements keep of it. */
-interface SignedFile {
-  verified: VerifiedExchange;
-  rawPayload: Record<string, unknown>;
-  jws: JwsSignature[];
+type Importers = { [T in ExchangeItemType]: ItemImporter<T> };
+
+/**
+ * The order items are applied in: institutions first (the others name them), frameworks before
+ * the assessments made with them, agreements after; partnerships are not stored, and team files
+ * never imported here.
+ */
+const applyOrder: readonly ExchangeItemType[] = ['institution', 'framework', 'assessment', 'agreement', 'partnership', 'contribution-request', 'contribution'];
+
+/** The importer of one item's kind. */
+function importerOf(importers: Importers, item: ExchangeItem): ItemImporter<ExchangeItemType> {
+  return importers[item.type] as ItemImporter<ExchangeItemType>;
 }
 
-function incomingAgreement(content: IncomingAgreement['content'], file: SignedFile): IncomingAgreement {
-  return { content, payload: file.verified.payload, rawPayload: file.rawPayload, signatures: file.verified.signatures, jws: file.jws };
-}
-
-function agreementItemPlan(title: string, plan: IncomingPlan): ItemPlan {
-  return {
-    type: 'agreement',
-    title,
-    action: plan.action,
-    reason: plan.reason,
-    ...(plan.action === 'add-revision' && plan.reason === 'agreement-new-text' ? { changedParts: plan.changedParts } : {}),
-  };
-}
-
-interface InstitutionTarget {
-  action: 'known' | 'matched' | 'new';
-  institutionId: string | undefined;
-  legalName: string;
-  own: boolean;
-  exchangeId?: string | undefined;
-  profile?: InstitutionProfile;
-}
-
-/** Fingerprints of the framework snapshots a file carries. */
-function frameworksIn(payload: ExchangePayload): Map<string, Framework> {
-  return new Map(payload.items.flatMap((item) => (item.type === 'framework' ? [[frameworkFingerprint(item.framework), item.framework] as const] : [])));
-}
-
-/** The issuer's own id for itself, from the institution item that carries its exchange id. */
-function issuerLocalId(payload: ExchangePayload): string | undefined {
-  for (const item of payload.items) {
-    if (item.type === 'institution' && item.exchangeId === payload.issuer.exchangeId) return item.institutionId;
-  }
-  return undefined;
-}
-
-function mapRef(ref: InstitutionRef, localIds: Map<string, string>): InstitutionRef {
-  return { ...ref, institutionId: localIds.get(ref.institutionId) ?? ref.institutionId };
+/** Team assessment files are opened on the Team screen (electron/services/team.ts), never imported here. */
+function teamFileRefusal<T extends 'contribution-request' | 'contribution'>(type: T): ItemImporter<T> {
+  return { type, plan: async (item) => ({ preview: { type, title: describeItem(item).label, action: 'refuse', reason: 'team-file' } }) };
 }

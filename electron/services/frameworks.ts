@@ -27,6 +27,7 @@ import { fieldIssues } from '../../shared/ipc/zod-issues';
 import { parseUntrustedJson } from '../platform/json';
 import { writeFileDurably } from '../store/durable-write';
 import type { DocumentKind, Store } from '../store/store';
+import type { ItemImporter } from './importer';
 
 /** A framework file larger than this is not a framework. */
 export const maxFrameworkFileBytes = 5 * 1024 * 1024;
@@ -300,6 +301,20 @@ export class FrameworkCatalog {
     if (!parsed.ok) throw parsed.error;
     return this.storeImported(parsed.framework);
   }
+
+  /** The importer of the framework snapshots an exchange file carries: each one not held yet is stored. */
+  readonly importer: ItemImporter<'framework'> = {
+    type: 'framework',
+    plan: async (item) => {
+      const known = this.list().some((held) => held.fingerprint === frameworkFingerprint(item.framework));
+      return { preview: { type: 'framework', title: `${item.framework.title} ${item.framework.version}`, action: known ? 'skip' : 'add', reason: known ? 'known' : 'new-framework' } };
+    },
+    apply: async (item, plan) => {
+      if (plan.preview.action !== 'add') return 0;
+      await this.storeImported(item.framework);
+      return 1;
+    },
+  };
 
   /**
    * Stores a published framework that came from outside (a file, or the snapshot in an exchange

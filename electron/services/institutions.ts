@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { institutionProfileSchema, type Institution, type InstitutionProfile } from '../../shared/institution/schema';
 import type { InstitutionListItem } from '../../shared/ipc/contract';
+import type { ExchangePayload } from '../../shared/exchange/schema';
 import type { DocumentKind, Store } from '../store/store';
+import type { InstitutionTarget, ItemImporter } from './importer';
 
 const institutionDocumentSchema = z.strictObject({
   schemaVersion: z.literal(2),
@@ -112,6 +114,88 @@ export class InstitutionService {
     if (!summary || summary.kind !== 'partner' || summary.exchangeId === exchangeId) return;
     await this.store.update(institutionKind, id, (draft) => ({ ...draft, exchangeId, updatedAt: this.now().toISOString() }), { catalogueNow: true });
   }
+
+  /** The exchange ids learned from partners' files, by institution id. */
+  knownExchangeIds(): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const entry of this.store.entries(institutionKind)) {
+      const exchangeId = entry.summary.exchangeId;
+      if (exchangeId) map.set(entry.id, exchangeId);
+    }
+    return map;
+  }
+
+  /**
+   * Maps each institution an exchange file names (by the issuer's own ids) to one held here: the
+   * own institution, a known partner (by exchange id, then Erasmus code or legal name and
+   * country), or a partner that accepting will create.
+   */
+  mapFile(payload: ExchangePayload, ownExchangeId: string | undefined): Map<string, InstitutionTarget> {
+    const mapping = new Map<string, InstitutionTarget>();
+    for (const item of payload.items) {
+      if (item.type !== 'institution') continue;
+      mapping.set(item.institutionId, this.match(item.exchangeId, item.profile, ownExchangeId));
+    }
+    return mapping;
+  }
+
+  /** The institution held here that an exchange file's institution is, or what accepting would create. */
+  match(exchangeId: string | undefined, profile: InstitutionProfile, ownExchangeId: string | undefined): InstitutionTarget {
+    const held = this.list();
+    const ownSummary = held.find((item) => item.kind === 'own');
+    if (exchangeId && exchangeId === ownExchangeId && ownSummary) return { action: 'known', institutionId: ownSummary.id, legalName: ownSummary.legalName, own: true };
+    if (exchangeId) {
+      for (const [id, known] of this.knownExchangeIds()) {
+        if (known === exchangeId) return { action: 'known', institutionId: id, legalName: held.find((item) => item.id === id)?.legalName ?? '', own: false };
+      }
+    }
+    const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+    const candidates = this.store.entries(institutionKind).map((entry) => entry.summary);
+    const match = candidates.find(
+      (candidate) =>
+        (profile.erasmusCode && candidate.erasmusCode && same(candidate.erasmusCode, profile.erasmusCode)) ||
+        (profile.legalName && same(candidate.legalName, profile.legalName) && candidate.country === profile.country),
+    );
+    if (match) return { action: 'matched', institutionId: match.id, legalName: match.legalName, own: match.kind === 'own', exchangeId };
+    return { action: 'new', institutionId: undefined, legalName: profile.legalName, own: false, exchangeId, profile };
+  }
+
+  /**
+   * The importer of the institutions an exchange file names: a new partner for each one not held
+   * here, and the exchange id its files are signed under remembered for each partner.
+   */
+  readonly importer: ItemImporter<'institution'> = {
+    type: 'institution',
+    plan: async (item, context) => {
+      const target = context.institutions.get(item.institutionId);
+      return {
+        preview: {
+          type: 'institution',
+          title: item.profile.legalName,
+          action: target?.action === 'new' ? 'add' : 'skip',
+          reason: target?.action === 'new' ? 'new-partner' : target?.own ? 'own-institution' : 'known',
+        },
+      };
+    },
+    apply: async (item, _plan, context) => {
+      const fileId = item.institutionId;
+      const target = context.institutions.get(fileId);
+      // An institution the file names twice is mapped once.
+      if (!target || context.localIds.has(fileId)) return 0;
+      let created = 0;
+      if (target.action === 'new') {
+        const partner = await this.createPartner(target.profile ?? context.payload.issuer.profile);
+        created = 1;
+        context.localIds.set(fileId, partner.id);
+      } else if (target.institutionId) {
+        context.localIds.set(fileId, target.institutionId);
+      }
+      const localId = context.localIds.get(fileId);
+      const exchangeId = fileId === context.issuerId ? context.payload.issuer.exchangeId : target.exchangeId;
+      if (localId && exchangeId && !target.own) await this.rememberExchangeId(localId, exchangeId);
+      return created;
+    },
+  };
 
   private async create(profile: InstitutionProfile, kind: Institution['kind']): Promise<Institution> {
     this.assertUniqueName(profile.legalName);

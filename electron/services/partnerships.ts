@@ -19,6 +19,7 @@ import {
 } from '../../shared/partnership/schema';
 import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
+import type { ItemImporter } from './importer';
 import type { InstitutionService } from './institutions';
 
 
@@ -182,6 +183,17 @@ export class PartnershipService {
       { catalogueNow: true },
     );
   }
+
+  /**
+   * The importer of the partnerships an exchange file names: they are there to inform (the
+   * partner's view of it), never stored; once the file is applied, the partnerships held here
+   * take the assessments it brought into their empty places.
+   */
+  readonly importer: ItemImporter<'partnership'> = {
+    type: 'partnership',
+    plan: async (item) => ({ preview: { type: 'partnership', title: item.partnership.title, action: 'skip', reason: 'partnership-informational' } }),
+    finish: (context) => this.linkImported(context.importedAssessments),
+  };
 
   /**
    * After an import: each partnership with the institution an imported assessment is about (or
