@@ -60,6 +60,18 @@ describe('the next cycle of a 1.0 assessment in guide 2.0', () => {
     // Nothing is stored while the officer reads.
     expect(core.assessments.list()).toHaveLength(1);
 
+    // The table scrolls inside the dialog and is read by keyboard: Shift+Tab from Cancel enters the
+    // grid, Ctrl+End moves to its last row and scrolls it into view; Tab goes back to Cancel.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ControlOrMeta+End');
+    const last = dialog.getByRole('row').last();
+    expect(await last.evaluate((row) => row.contains(document.activeElement))).toBe(true);
+    const [rowBox, scrollBox] = await Promise.all([last.boundingBox(), dialog.locator('.carry-over__table').boundingBox()]);
+    expect(rowBox!.y).toBeGreaterThanOrEqual(scrollBox!.y);
+    expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(scrollBox!.y + scrollBox!.height + 1);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+
     // Cancel has the focus; Tab moves to the confirmation.
     await tabTo(page, 'Start with these answers');
     await page.keyboard.press('Enter');

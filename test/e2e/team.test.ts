@@ -263,6 +263,19 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     await typeInto(page, t('keys.passphrase'), seedPassphrase);
     await page.keyboard.press('Enter');
     await page.getByText(t('team.requests.exported', { path: file('ana-contribution.trustbridge') })).waitFor({ timeout: 30_000 });
+
+    // Her list of requests shows this one as sent; its link, reached by keyboard in the grid, opens it again.
+    const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    await tabTo(page, t('team.requests.all'), { backwards: true });
+    await page.keyboard.press('Enter');
+    const listed = page.getByTestId('team-requests').getByRole('row').filter({ hasText: title });
+    await listed.waitFor();
+    await expect(listed.getByText(t('team.requests.notSent')).count()).resolves.toBe(0);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await screenshot(page, `team-requests-${language}`);
+    await tabTo(page, title, { role: 'a' });
+    await page.keyboard.press('Enter');
+    await card.waitFor();
     await app.close();
     app = undefined;
   }, 180_000);

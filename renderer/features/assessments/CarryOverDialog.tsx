@@ -45,7 +45,7 @@ export function CarryOverDialog({ plan, previousTitle, targetVersion, onConfirm,
                     </>
                   ),
                 },
-                { id: 'from', header: t('guide2.carryFrom'), className: 'mono', cell: (row) => row.fromCriterionId ?? '—' },
+                { id: 'from', header: t('guide2.carryFrom'), className: 'mono carry-over__from', cell: (row) => row.fromCriterionId ?? '—' },
                 { id: 'previous', header: t('guide2.carryPrevious'), cell: previousText },
                 { id: 'outcome', header: t('guide2.carryOutcome'), cell: (row) => (row.carried ? t('guide2.carryYes') : t(`guide2.carryReason_${row.reason ?? 'new'}`)) },
               ]}
