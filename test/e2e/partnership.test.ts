@@ -138,6 +138,11 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
     await pressButton(page, 'Save');
     await page.getByText('The action plan is saved.').waitFor();
     await page.getByRole('row', { name: /Adopt the revised policy/ }).getByText('Overdue').waitFor();
+    // The plan is a grid: its row's Edit button is reached with the arrow keys and pressed with Enter.
+    await pressButton(page, 'Edit: Adopt the revised policy covering micro-credentials');
+    await page.getByRole('dialog', { name: 'Edit action' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await screenshot(page, 'partnership-decision');
 
     const stored = (await app.core.partnerships.get(app.core.partnerships.list()[0]!.id))!;

@@ -14,7 +14,7 @@ import { fingerprintForDisplay } from '../../../shared/exchange/fingerprint';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
@@ -153,33 +153,30 @@ function RosterChanges({ offer }: { offer: RosterOfferView }) {
 function RosterTable({ roster }: { roster: Roster }) {
   const { t } = useTranslation();
   return (
-    <TableScroll>
-      <table className="data-table">
-        <caption className="visually-hidden">{t('roster.tableCaption', { name: roster.consortiumName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('roster.institution')}</th>
-            <th scope="col">{t('roster.exchangeId')}</th>
-            <th scope="col">{t('roster.keys')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {roster.members.map((member) => (
-            <tr key={member.exchangeId}>
-              <th scope="row">
-                {member.legalName}
-                {member.exchangeId === roster.coordinator.exchangeId && <> ({t('roster.coordinator')})</>}
-              </th>
-              <td className="mono">{member.exchangeId}</td>
-              <td className="mono">
-                {member.keyFingerprints.map((fingerprint) => (
-                  <div key={fingerprint}>{fingerprintForDisplay(fingerprint)}</div>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={t('roster.tableCaption', { name: roster.consortiumName })}
+      rows={roster.members}
+      rowKey={(member) => member.exchangeId}
+      columns={[
+        {
+          id: 'institution',
+          header: t('roster.institution'),
+          isRowHeader: true,
+          cell: (member) => (
+            <>
+              {member.legalName}
+              {member.exchangeId === roster.coordinator.exchangeId && <> ({t('roster.coordinator')})</>}
+            </>
+          ),
+        },
+        { id: 'exchangeId', header: t('roster.exchangeId'), className: 'mono', cell: (member) => member.exchangeId },
+        {
+          id: 'keys',
+          header: t('roster.keys'),
+          className: 'mono',
+          cell: (member) => member.keyFingerprints.map((fingerprint) => <div key={fingerprint}>{fingerprintForDisplay(fingerprint)}</div>),
+        },
+      ]}
+    />
   );
 }

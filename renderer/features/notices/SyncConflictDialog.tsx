@@ -3,14 +3,14 @@
  * words of the document (answers, dates, statuses), and the officer's choice. The version not kept
  * is moved to the data folder's quarantine, never deleted; the dialog says where.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../shared/errors';
 import type { JsonDifference } from '../../../shared/store/json-differences';
 import { Button } from '../../components/Button';
 import { DialogFrame } from '../../components/DialogFrame';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
@@ -58,6 +58,7 @@ export function SyncConflictDialog({ noticeId, onClose, onResolved }: { noticeId
   const [busy, setBusy] = useState(false);
   const valueText = useValueText();
   const view = comparison.data;
+  const captionId = useId();
 
   const resolve = async (keep: 'document' | 'conflict-copy') => {
     setBusy(true);
@@ -102,27 +103,21 @@ export function SyncConflictDialog({ noticeId, onClose, onResolved }: { noticeId
                 {view.differences.length === 0 ? (
                   <p>{t('syncConflict.same')}</p>
                 ) : (
-                  <TableScroll>
-                    <table className="data-table">
-                      <caption>{t('syncConflict.caption', { count: view.differences.length })}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('syncConflict.what')}</th>
-                          <th scope="col">{t('syncConflict.stored')}</th>
-                          <th scope="col">{t('syncConflict.copy')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {view.differences.map((difference: JsonDifference) => (
-                          <tr key={difference.path}>
-                            <th scope="row">{describePath(t, difference.path)}</th>
-                            <td className="break">{valueText(difference.left)}</td>
-                            <td className="break">{valueText(difference.right)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableScroll>
+                  <>
+                    <p id={captionId}>
+                      {t('syncConflict.caption', { count: view.differences.length })}
+                    </p>
+                    <DataTable<JsonDifference>
+                      labelledBy={captionId}
+                      rows={view.differences}
+                      rowKey={(difference) => difference.path}
+                      columns={[
+                        { id: 'what', header: t('syncConflict.what'), isRowHeader: true, cell: (difference) => describePath(t, difference.path) },
+                        { id: 'stored', header: t('syncConflict.stored'), className: 'break', cell: (difference) => valueText(difference.left) },
+                        { id: 'copy', header: t('syncConflict.copy'), className: 'break', cell: (difference) => valueText(difference.right) },
+                      ]}
+                    />
+                  </>
                 )}
                 <p className="muted">{t('syncConflict.nothingLost')}</p>
               </>

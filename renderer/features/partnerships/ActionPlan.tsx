@@ -23,7 +23,7 @@ import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
 import { useFormat, useShowName } from '../../lib/format';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 type Draft = Omit<ActionItem, 'id'> & { id?: string };
 
@@ -60,51 +60,63 @@ export function ActionPlan({
       {partnership.actions.length === 0 ? (
         <p className="muted">{t('plan.empty')}</p>
       ) : (
-        <TableScroll>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('plan.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.action')}</th>
-                <th scope="col">{t('history.criterion')}</th>
-                <th scope="col">{t('plan.who')}</th>
-                <th scope="col">{t('plan.due')}</th>
-                <th scope="col">{t('plan.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {partnership.actions.map((action) => (
-                <tr key={action.id} className={overdue.has(action.id) ? 'is-overdue' : undefined}>
-                  <th scope="row">
-                    {action.title}
-                    {action.isCondition && <span className="badge badge--draft block-inline">{t('plan.condition')}</span>}
-                  </th>
-                  <td>{action.criterionId ? `${action.criterionId} ${titles.get(action.criterionId) ?? ''}` : '—'}</td>
-                  <td>
-                    {institutions[action.side]}
-                    {action.owner && <span className="muted small block">{showName(action.owner)}</span>}
-                  </td>
-                  <td>
-                    {action.dueDate ? format.day(action.dueDate) : '—'}
-                    {overdue.has(action.id) && <span className="badge badge--critical block-inline">{t('plan.overdue')}</span>}
-                  </td>
-                  <td>{t(`plan.statuses.${action.status}`)}</td>
-                  <td className="data-table__actions">
-                    <Button variant="quiet" onPress={() => setEditing(action)} aria-label={`${t('common.edit')}: ${action.title}`}>
-                      {t('common.edit')}
-                    </Button>
-                    <Button variant="quiet" onPress={() => setRemoving(action)} aria-label={`${t('common.remove')}: ${action.title}`}>
-                      {t('common.remove')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t('plan.title')}
+          rows={partnership.actions}
+          rowKey={(action) => action.id}
+          rowClassName={(action) => (overdue.has(action.id) ? 'is-overdue' : undefined)}
+          columns={[
+            {
+              id: 'action',
+              header: t('plan.action'),
+              isRowHeader: true,
+              cell: (action) => (
+                <>
+                  {action.title}
+                  {action.isCondition && <span className="badge badge--draft block-inline">{t('plan.condition')}</span>}
+                </>
+              ),
+            },
+            { id: 'criterion', header: t('history.criterion'), cell: (action) => (action.criterionId ? `${action.criterionId} ${titles.get(action.criterionId) ?? ''}` : '—') },
+            {
+              id: 'who',
+              header: t('plan.who'),
+              cell: (action) => (
+                <>
+                  {institutions[action.side]}
+                  {action.owner && <span className="muted small block">{showName(action.owner)}</span>}
+                </>
+              ),
+            },
+            {
+              id: 'due',
+              header: t('plan.due'),
+              cell: (action) => (
+                <>
+                  {action.dueDate ? format.day(action.dueDate) : '—'}
+                  {overdue.has(action.id) && <span className="badge badge--critical block-inline">{t('plan.overdue')}</span>}
+                </>
+              ),
+            },
+            { id: 'status', header: t('plan.status'), cell: (action) => t(`plan.statuses.${action.status}`) },
+            {
+              id: 'buttons',
+              header: t('common.actions'),
+              hideHeader: true,
+              className: 'data-table__actions',
+              cell: (action) => (
+                <>
+                  <Button variant="quiet" onPress={() => setEditing(action)} aria-label={`${t('common.edit')}: ${action.title}`}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button variant="quiet" onPress={() => setRemoving(action)} aria-label={`${t('common.remove')}: ${action.title}`}>
+                    {t('common.remove')}
+                  </Button>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {editing && (
         <ActionDialog

@@ -1,7 +1,7 @@
 import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonSummary, GapLine } from '../../../shared/report/model';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 function rating(line: GapLine, which: 'self' | 'peer', t: (key: string) => string): string {
   const value = line[which];
@@ -36,40 +36,39 @@ export function GapTable({
       {rows.length === 0 ? (
         <p className="muted">{t('partnership.noFlags')}</p>
       ) : (
-        <TableScroll>
-          <table className="data-table gap-table">
-            <caption className="visually-hidden">{t('partnership.gapsCaption', { name: selfName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.criterion')}</th>
-                <th scope="col">{t('partnership.selfRating', { name: selfName })}</th>
-                <th scope="col">{t('partnership.peerRating', { name: auditorName })}</th>
-                <th scope="col">{t('partnership.gap')}</th>
-                <th scope="col">{t('partnership.flags')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((line) => (
-                <tr key={line.criterionId} className={line.flags.length ? 'is-flagged' : undefined}>
-                  <th scope="row">
-                    <span className="mono">{line.criterionId}</span> {line.title}
-                    {line.critical && <span className="badge badge--critical">{t('guide.critical')}</span>}
-                  </th>
-                  <td>{rating(line, 'self', t)}</td>
-                  <td>{rating(line, 'peer', t)}</td>
-                  <td className="mono">{line.gap === null ? '—' : line.gap > 0 ? `+${line.gap}` : String(line.gap)}</td>
-                  <td>
-                    {line.flags.map((flag) => (
-                      <span key={flag} className="badge badge--critical">
-                        {t(`partnership.flag.${flag}`)}
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t('partnership.gapsCaption', { name: selfName })}
+          className="gap-table"
+          rows={rows}
+          rowKey={(line) => line.criterionId}
+          rowClassName={(line) => (line.flags.length ? 'is-flagged' : undefined)}
+          columns={[
+            {
+              id: 'criterion',
+              header: t('history.criterion'),
+              isRowHeader: true,
+              cell: (line) => (
+                <>
+                  <span className="mono">{line.criterionId}</span> {line.title}
+                  {line.critical && <span className="badge badge--critical">{t('guide.critical')}</span>}
+                </>
+              ),
+            },
+            { id: 'self', header: t('partnership.selfRating', { name: selfName }), cell: (line) => rating(line, 'self', t) },
+            { id: 'peer', header: t('partnership.peerRating', { name: auditorName }), cell: (line) => rating(line, 'peer', t) },
+            { id: 'gap', header: t('partnership.gap'), className: 'mono', cell: (line) => (line.gap === null ? '—' : line.gap > 0 ? `+${line.gap}` : String(line.gap)) },
+            {
+              id: 'flags',
+              header: t('partnership.flags'),
+              cell: (line) =>
+                line.flags.map((flag) => (
+                  <span key={flag} className="badge badge--critical">
+                    {t(`partnership.flag.${flag}`)}
+                  </span>
+                )),
+            },
+          ]}
+        />
       )}
     </>
   );
