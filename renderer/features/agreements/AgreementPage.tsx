@@ -14,9 +14,9 @@ import { verificationCode } from '../../../shared/exchange/fingerprint';
 import { agreementContentHash } from '../../../shared/agreement/hash';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { errorText } from '../../components/ErrorMessage';
 import { ExportDialog, notifySaved } from '../../components/ExportDialog';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat } from '../../lib/format';
@@ -31,15 +31,7 @@ export function AgreementPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const view = useResource(() => api().agreements.view({ id }), [id]);
-  if (view.error && !view.data) {
-    return (
-      <>
-        <PageHeader title={t('nav.agreements')} />
-        <ErrorMessage error={view.error} />
-      </>
-    );
-  }
-  if (!view.data) return <p className="muted">{t('common.loading')}</p>;
+  if (!view.data) return <Page title={t('nav.agreements')} resource={view} />;
   return <AgreementScreen view={view.data} onChanged={view.set} onReload={view.reload} />;
 }
 
@@ -97,21 +89,20 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
   };
 
   return (
-    <>
-      <PageHeader
-        title={content.title}
-        intro={t('agreement.between', { a: content.parties.A.legalName, b: content.parties.B.legalName })}
-        actions={
-          <>
-            <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
-            {agreement.signatures.length === 0 && (
-              <Button variant="danger" onPress={() => setRemoving(true)}>
-                {t('agreement.remove')}
-              </Button>
-            )}
-          </>
-        }
-      />
+    <Page
+      title={content.title}
+      intro={t('agreement.between', { a: content.parties.A.legalName, b: content.parties.B.legalName })}
+      actions={
+        <>
+          <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
+          {agreement.signatures.length === 0 && (
+            <Button variant="danger" onPress={() => setRemoving(true)}>
+              {t('agreement.remove')}
+            </Button>
+          )}
+        </>
+      }
+    >
 
       <section className="card agreement-status" aria-labelledby="agreement-status-title">
         <div className="agreement-status__main">
@@ -225,7 +216,7 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
           ]}
         />
       )}
-    </>
+    </Page>
   );
 }
 

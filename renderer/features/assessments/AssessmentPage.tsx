@@ -19,9 +19,9 @@ import { structureForKnownProfile } from '../../../shared/scoring/framework-stru
 import { criteriaOf } from '../../../shared/framework/schema';
 import type { AssessmentView } from '../../../shared/ipc/contract';
 import { Button } from '../../components/Button';
-import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { errorText } from '../../components/ErrorMessage';
 import { ExportDialog, useExchangeChoices } from '../../components/ExportDialog';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { SaveState, type SaveStatus } from '../../components/SaveState';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
@@ -51,23 +51,19 @@ export function AssessmentPage() {
       if (Object.keys(saver.pendingFromBefore).length) await saver.flush();
       const result = await api().assessments.view({ id, language });
       if (!current) return;
-      if (result.ok) setView(result.value);
-      else setFailure(result.error);
+      if (result.ok) {
+        setView(result.value);
+        setFailure(undefined);
+      } else setFailure(result.error);
     })();
     return () => {
       current = false;
     };
   }, [id, language, generation]);
 
-  if (failure) {
-    return (
-      <>
-        <PageHeader title={t('nav.assessments')} />
-        <ErrorMessage error={failure} />
-      </>
-    );
+  if (failure || !view) {
+    return <Page title={t('nav.assessments')} resource={{ data: undefined, error: failure, loading: !failure, reload: () => setGeneration((g) => g + 1) }} />;
   }
-  if (!view) return <p className="muted">{t('common.loading')}</p>;
   return <AssessmentScreen key={`${view.assessment.id}-${view.assessment.status}`} initial={view} onReload={() => setGeneration((g) => g + 1)} />;
 }
 
@@ -148,18 +144,17 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   const answered = summary?.answered ?? Object.values(assessment.answers).filter((a) => a.level !== null || a.notApplicable).length;
 
   return (
-    <>
-      <PageHeader
-        title={assessment.title}
-        intro={<AssessmentStatusLine assessment={assessment} framework={framework} answered={answered} total={criteria.length} />}
-        actions={
-          <>
-            {!locked && <SaveState status={status} />}
-            <LinkButton href={`/compare?a=${encodeURIComponent(assessment.id)}`}>{t('assessmentCompare.action')}</LinkButton>
-            <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
-          </>
-        }
-      />
+    <Page
+      title={assessment.title}
+      intro={<AssessmentStatusLine assessment={assessment} framework={framework} answered={answered} total={criteria.length} />}
+      actions={
+        <>
+          {!locked && <SaveState status={status} />}
+          <LinkButton href={`/compare?a=${encodeURIComponent(assessment.id)}`}>{t('assessmentCompare.action')}</LinkButton>
+          <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
+        </>
+      }
+    >
       {locked && assessment.completed && (
         <p className="alert alert--info" role="status">
           {t('assessment.lockedBanner', { by: showName(assessment.completed.by), date: format.dateTime(assessment.completed.at) })}
@@ -239,7 +234,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
           ]}
         />
       )}
-    </>
+    </Page>
   );
 }
 

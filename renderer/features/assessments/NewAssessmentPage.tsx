@@ -15,8 +15,7 @@ import type { Language } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { LinkButton } from '../../components/LinkButton';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
 import { TextInput } from '../../components/TextInput';
 import { api } from '../../lib/api';
@@ -124,9 +123,7 @@ export function NewAssessmentPage() {
   const noPartners = kind === 'audit' && partners.length === 0;
 
   return (
-    <>
-      <PageHeader title={t('newAssessment.title')} intro={t('newAssessment.intro')} />
-      <ErrorMessage error={institutions.error ?? frameworks.error ?? failure} />
+    <Page title={t('newAssessment.title')} intro={t('newAssessment.intro')} error={institutions.error ?? frameworks.error ?? failure}>
       <Form
         className="card narrow-form"
         validationBehavior="aria"
@@ -240,6 +237,6 @@ export function NewAssessmentPage() {
           void submit();
         }}
       />
-    </>
+    </Page>
   );
 }

@@ -11,8 +11,7 @@ import { compareAssessments, type AssessmentComparison, type ComparedSide } from
 import { latestRevisions } from '../../../shared/assessment/summary';
 import type { AssessmentView } from '../../../shared/ipc/contract';
 import { BandBadge } from '../../components/BandBadge';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
 import { useFormat, useUiLanguage } from '../../lib/format';
@@ -51,15 +50,13 @@ export function ComparePage() {
   const b = viewB.data ?? undefined;
 
   return (
-    <>
-      <PageHeader title={t('assessmentCompare.title')} intro={t('assessmentCompare.intro')} />
-      <ErrorMessage error={list.error ?? viewA.error ?? viewB.error} />
+    <Page title={t('assessmentCompare.title')} intro={t('assessmentCompare.intro')} error={list.error ?? viewA.error ?? viewB.error}>
       <div className="form-row">
         <SelectField label={t('assessmentCompare.first')} value={idA} options={options} onChange={(value) => set('a', value)} name="first" />
         <SelectField label={t('assessmentCompare.second')} value={idB} options={options} onChange={(value) => set('b', value)} name="second" />
       </div>
       {a && b ? <Comparison a={a} b={b} /> : <p className="empty-state">{t('assessmentCompare.pickTwo')}</p>}
-    </>
+    </Page>
   );
 }
 

@@ -9,9 +9,8 @@ import type { ConsortiumMember, ConsortiumModel, TrustCell } from '../../../shar
 import { decisionOutcomes } from '../../../shared/partnership/schema';
 import { Button } from '../../components/Button';
 import { LinkButton } from '../../components/LinkButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { ExportDialog } from '../../components/ExportDialog';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
@@ -34,17 +33,16 @@ export function ConsortiumPage() {
   const [exporting, setExporting] = useState(false);
 
   return (
-    <>
-      <PageHeader
-        title={t('consortium.title')}
-        intro={t('consortium.intro')}
-        actions={
-          <Button onPress={() => setExporting(true)} isDisabled={!model.data}>
-            {t('exports.export')}
-          </Button>
-        }
-      />
-      <ErrorMessage error={model.error} />
+    <Page
+      title={t('consortium.title')}
+      intro={t('consortium.intro')}
+      actions={
+        <Button onPress={() => setExporting(true)} isDisabled={!model.data}>
+          {t('exports.export')}
+        </Button>
+      }
+      error={model.error}
+    >
       <RosterPanel />
       {model.data && model.data.institutions.length < 2 && (
         <div className="empty-state">
@@ -107,7 +105,7 @@ export function ConsortiumPage() {
           ]}
         />
       )}
-    </>
+    </Page>
   );
 }
 

@@ -9,10 +9,10 @@ import type { Result } from '../../../shared/errors';
 import type { InboxEntry, InboxView } from '../../../shared/exchange/inbox';
 import { Button } from '../../components/Button';
 import { LinkButton } from '../../components/LinkButton';
-import { ErrorMessage, errorText } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { useFormat } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { ChangedKeyDialog, FileCard } from './ImportPage';
@@ -26,20 +26,18 @@ export function InboxPage() {
   const { reload } = inbox;
   useEffect(() => api().events.subscribe((event) => event.type === 'inbox-changed' && reload()), [reload]);
 
+  const act = useAction();
   const run = async <T,>(call: () => Promise<Result<T>>, then?: (value: T) => void) => {
     setBusy(true);
-    const result = await call();
+    const result = await act(call);
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    then?.(result.value);
+    if (result.ok) then?.(result.value);
   };
   const show = (view: InboxView | null) => view && inbox.set(view);
   const view = inbox.data;
 
   return (
-    <>
-      <PageHeader title={t('inbox.title')} intro={t('inbox.intro')} />
-      <ErrorMessage error={inbox.error} />
+    <Page title={t('inbox.title')} intro={t('inbox.intro')} error={inbox.error}>
       <section className="card stack" aria-labelledby="inbox-folder">
         <h2 id="inbox-folder">{t('inbox.folder')}</h2>
         {view?.folder ? (
@@ -133,6 +131,6 @@ export function InboxPage() {
         ))}
       </div>
       <ChangedKeyDialog file={changedKey} onClose={() => setChangedKey(undefined)} onAccept={(target) => void run(() => api().inbox.acceptChangedKey({ sha256: target.sha256 }), show)} />
-    </>
+    </Page>
   );
 }

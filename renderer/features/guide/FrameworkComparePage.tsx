@@ -5,8 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
 import { TableScroll } from '../../components/TableScroll';
@@ -25,16 +24,15 @@ export function FrameworkComparePage() {
     '';
   const d = diff.data;
   return (
-    <>
-      <PageHeader
-        title={t('compare.title')}
-        intro={
-          older.data && newer.data
-            ? t('compare.intro', { older: `${older.data.framework.title} ${older.data.framework.version}`, newer: `${newer.data.framework.title} ${newer.data.framework.version}` })
-            : undefined
-        }
-      />
-      <ErrorMessage error={diff.error ?? older.error ?? newer.error} />
+    <Page
+      title={t('compare.title')}
+      intro={
+        older.data && newer.data
+          ? t('compare.intro', { older: `${older.data.framework.title} ${older.data.framework.version}`, newer: `${newer.data.framework.title} ${newer.data.framework.version}` })
+          : undefined
+      }
+      error={diff.error ?? older.error ?? newer.error}
+    >
       {d && (
         <div className="stack">
           <section className="card" aria-labelledby="compare-summary">
@@ -108,6 +106,6 @@ export function FrameworkComparePage() {
           </TableScroll>
         </div>
       )}
-    </>
+    </Page>
   );
 }

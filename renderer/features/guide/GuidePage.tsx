@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { frameworkTitle, type FrameworkListItem } from '../../../shared/framework/catalog';
 import type { Framework, Language } from '../../../shared/framework/schema';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
@@ -35,9 +34,7 @@ export function GuidePage() {
   const set = (changes: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...changes }, { replace: true });
 
   return (
-    <>
-      <PageHeader title={selected.data?.framework.title ?? t('nav.guide')} intro={selected.data?.framework.summary} />
-      <ErrorMessage error={frameworks.error ?? selected.error} />
+    <Page title={selected.data?.framework.title ?? t('nav.guide')} intro={selected.data?.framework.summary} error={frameworks.error ?? selected.error}>
       <Tabs selectedKey={tab} onSelectionChange={(next) => set({ tab: String(next) })} className="tabs">
         <TabList aria-label={t('nav.guide')} className="tabs__list">
           <Tab id="browse" className="tabs__tab">
@@ -83,6 +80,6 @@ export function GuidePage() {
           <FrameworkVersions items={list} onChanged={frameworks.reload} language={language} />
         </TabPanel>
       </Tabs>
-    </>
+    </Page>
   );
 }

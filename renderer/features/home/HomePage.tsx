@@ -11,9 +11,8 @@ import { useApp } from '../../app/app-context';
 import { BandBadge } from '../../components/BandBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { summaryVerdict } from '../../../shared/assessment/summary-verdict';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { countryName } from '../../lib/countries';
 import { today } from '../../lib/dates';
@@ -43,27 +42,26 @@ export function HomePage() {
   const sentence = (item: AttentionItem): string => t(`home.attention.${item.kind}`, { ...item.params, ...(typeof item.params['date'] === 'string' ? { date: format.day(item.params['date']) } : {}) });
 
   return (
-    <>
-      <PageHeader
-        title={title}
-        intro={next && !returning ? t('home.path.firstIntro') : t('app.tagline')}
-        actions={
-          next ? (
-            // The main button is the next step of the path (shared/home/newcomer-path.ts).
-            <LinkButton href={next.href} variant="primary">
-              {t(`home.path.${next.step}.${next.verb}`)}
+    <Page
+      title={title}
+      intro={next && !returning ? t('home.path.firstIntro') : t('app.tagline')}
+      actions={
+        next ? (
+          // The main button is the next step of the path (shared/home/newcomer-path.ts).
+          <LinkButton href={next.href} variant="primary">
+            {t(`home.path.${next.step}.${next.verb}`)}
+          </LinkButton>
+        ) : (
+          <>
+            <LinkButton href="/assessments/new">{t('assessments.new')}</LinkButton>
+            <LinkButton href="/partnerships" variant="primary">
+              {t('nav.partnerships')}
             </LinkButton>
-          ) : (
-            <>
-              <LinkButton href="/assessments/new">{t('assessments.new')}</LinkButton>
-              <LinkButton href="/partnerships" variant="primary">
-                {t('nav.partnerships')}
-              </LinkButton>
-            </>
-          )
-        }
-      />
-      <ErrorMessage error={institutions.error ?? overview.error} />
+          </>
+        )
+      }
+      error={institutions.error ?? overview.error}
+    >
       {path && next && <PathChecklist path={path} />}
       <div className="home-grid">
         <section className="card" aria-labelledby="home-attention">
@@ -178,7 +176,7 @@ export function HomePage() {
           </LinkButton>
         )}
       </section>
-    </>
+    </Page>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
@@ -11,12 +10,8 @@ export function OwnProfilePage() {
   const { t } = useTranslation();
   const own = useResource(() => api().institutions.getOwn(), []);
   return (
-    <>
-      <PageHeader title={t('profile.ownTitle')} intro={t('profile.ownIntro')} />
-      <ErrorMessage error={own.error} />
-      {own.data !== undefined && (
-        <ProfileEditor initial={profileInputOf(own.data)} save={(profile) => api().institutions.saveOwn(profile)} onSaved={() => notify(t('profile.saved'))} />
-      )}
-    </>
+    <Page title={t('profile.ownTitle')} intro={t('profile.ownIntro')} resource={own}>
+      {(institution) => <ProfileEditor initial={profileInputOf(institution)} save={(profile) => api().institutions.saveOwn(profile)} onSaved={() => notify(t('profile.saved'))} />}
+    </Page>
   );
 }

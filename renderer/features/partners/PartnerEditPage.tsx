@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Institution } from '../../../shared/institution/schema';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
@@ -23,12 +22,10 @@ export function PartnerEditPage() {
     navigate('/partnerships?tab=partners');
   };
   return (
-    <>
-      <PageHeader title={isNew ? t('partners.addTitle') : t('partners.editTitle', { name: existing.data?.legalName ?? '' })} />
-      <ErrorMessage error={existing.error} />
-      {existing.data !== undefined && (
+    <Page title={isNew ? t('partners.addTitle') : t('partners.editTitle', { name: existing.data?.legalName ?? '' })} resource={existing}>
+      {(institution) => (
         <ProfileEditor
-          initial={profileInputOf(existing.data)}
+          initial={profileInputOf(institution)}
           save={(profile) => (isNew ? api().institutions.createPartner(profile) : api().institutions.updatePartner({ id, profile }))}
           onSaved={(saved) => {
             notify(t(isNew ? 'partners.created' : 'partners.updated', { name: saved.legalName }));
@@ -37,6 +34,6 @@ export function PartnerEditPage() {
           onCancel={backToList}
         />
       )}
-    </>
+    </Page>
   );
 }

@@ -19,10 +19,10 @@ import { BandBadge } from '../../components/BandBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { Chart, currentPalette } from '../../components/Chart';
 import { Button } from '../../components/Button';
-import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { errorText } from '../../components/ErrorMessage';
 import { ExportDialog, useExchangeChoices } from '../../components/ExportDialog';
 import { profileOf } from '../../../shared/framework/guide2';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
@@ -39,15 +39,7 @@ export function PartnershipPage() {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const view = useResource(() => api().partnerships.view({ id, language }), [id, language]);
-  if (view.error) {
-    return (
-      <>
-        <PageHeader title={t('nav.partnerships')} />
-        <ErrorMessage error={view.error} />
-      </>
-    );
-  }
-  if (!view.data) return <p className="muted">{t('common.loading')}</p>;
+  if (view.error || !view.data) return <Page title={t('nav.partnerships')} resource={{ ...view, data: undefined }} />;
   return <PartnershipScreen view={view.data} onChanged={view.reload} />;
 }
 
@@ -72,12 +64,11 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
     : null;
 
   return (
-    <>
-      <PageHeader
-        title={partnership.title}
-        intro={t('partnership.between', { a: institutionA.legalName, b: institutionB.legalName })}
-        actions={<Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>}
-      />
+    <Page
+      title={partnership.title}
+      intro={t('partnership.between', { a: institutionA.legalName, b: institutionB.legalName })}
+      actions={<Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>}
+    >
       {partnership.profileId && (
         <p className="muted" data-testid="partnership-profile">
           {t('guide2.profileShown', { title: (framework && profileOf(framework, partnership.profileId)?.title) ?? partnership.profileId })}
@@ -129,7 +120,7 @@ function PartnershipScreen({ view, onChanged }: { view: PartnershipView; onChang
           ]}
         />
       )}
-    </>
+    </Page>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { PartnersList } from '../partners/PartnersList';
 import { PartnershipsList } from './PartnershipsList';
 
@@ -10,8 +10,7 @@ export function PartnershipsPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'partners' ? 'partners' : 'partnerships';
   return (
-    <>
-      <PageHeader title={t('nav.partnerships')} />
+    <Page title={t('nav.partnerships')}>
       <Tabs selectedKey={tab} onSelectionChange={(key) => setParams({ tab: String(key) }, { replace: true })} className="tabs">
         <TabList aria-label={t('nav.partnerships')} className="tabs__list">
           <Tab id="partnerships" className="tabs__tab">
@@ -28,6 +27,6 @@ export function PartnershipsPage() {
           <PartnersList />
         </TabPanel>
       </Tabs>
-    </>
+    </Page>
   );
 }

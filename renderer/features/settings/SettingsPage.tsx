@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/settings';
 import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { LinkButton } from '../../components/LinkButton';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { LanguageField } from '../../components/LanguageField';
 import { TextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
@@ -26,8 +26,7 @@ export function SettingsPage() {
   };
 
   return (
-    <>
-      <PageHeader title={t('settings.title')} />
+    <Page title={t('settings.title')}>
       <div className="settings-grid">
         <section className="card" aria-labelledby="settings-institution">
           <h2 id="settings-institution">{t('profile.ownTitle')}</h2>
@@ -88,6 +87,6 @@ export function SettingsPage() {
           <p className="muted small">{t('settings.dataFolderHelp')}</p>
         </section>
       </div>
-    </>
+    </Page>
   );
 }
