@@ -29,6 +29,7 @@ import { scoreEvidence } from '../../shared/scoring/verdict';
 import type { DocumentKind, Store } from '../store/store';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
+import { unlessGone } from '../store/unless-gone';
 
 /** Changes to one field of one criterion by one person within this time are one history entry. */
 const historyCoalesceMs = 10 * 60 * 1000;
@@ -145,7 +146,7 @@ export class AssessmentService {
   async view(id: string, language?: Language): Promise<AssessmentView> {
     const assessment = await this.get(id);
     const framework = this.frameworkOf(assessment, language);
-    const reviewed = assessment.reviewsAssessmentId ? await this.get(assessment.reviewsAssessmentId).catch(() => undefined) : undefined;
+    const reviewed = assessment.reviewsAssessmentId ? await unlessGone(this.get(assessment.reviewsAssessmentId), this.store.logger, `the assessment reviewed by ${id}`) : undefined;
     return { assessment, framework, ...(reviewed ? { reviewed } : {}) };
   }
 

@@ -4,10 +4,11 @@
  * every file as hostile — verified, checked against the partner keys remembered so far, previewed
  * item by item, and applied all together or not at all.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Assessment, InstitutionRef } from '../../shared/assessment/schema';
-import { AppError, type AppErrorData } from '../../shared/errors';
+import { AppError, isAppError, type AppErrorData } from '../../shared/errors';
 import type { FilePreview, ItemPlan } from '../../shared/exchange/app';
 import { diffAssessments } from '../../shared/exchange/diff';
 import { revisionVerdict } from '../../shared/exchange/revision';
@@ -27,6 +28,8 @@ import type { AssessmentService, User } from './assessments';
 import type { FrameworkCatalog } from './frameworks';
 import { institutionKind, type InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
+import { statIfExists } from '../platform/files';
+import { unlessGone } from '../store/unless-gone';
 
 interface PreparedFile {
   path: string;
@@ -122,7 +125,7 @@ export class ExchangeService {
     }
     const institutionItems: ExchangeItemInput[] = [];
     for (const id of institutionIds) {
-      const institution = await institutions.get(id).catch(() => undefined);
+      const institution = await unlessGone(institutions.get(id), this.options.store.logger, `the institution ${id}`);
       if (!institution) continue;
       institutionItems.push({ type: 'institution', institutionId: id, ...this.exchangeIdOf(id, institution.kind), profile: profileOf(institution) });
     }
@@ -244,12 +247,19 @@ export class ExchangeService {
     const token = this.options.previews.newToken();
     const fileName = path.split(/[\\/]/).pop() ?? path;
     const refuse = (error: AppErrorData): PreparedFile => ({ path, preview: { token, fileName, ok: false, error, changes: 0 } });
-    const info = await stat(path).catch(() => undefined);
+    let info: Stats | undefined;
+    try {
+      info = await statIfExists(path);
+    } catch (error) {
+      if (isAppError(error)) return refuse(error.toData());
+      throw error;
+    }
     if (!info?.isFile()) return refuse({ code: 'NOT_FOUND', message: `${fileName} is not a readable file.` });
     if (info.size > exchangeLimits.maxBytes) {
       return refuse({
         code: 'FILE_TOO_LARGE',
         message: `The file ${fileName} is larger than ${Math.round(exchangeLimits.maxBytes / 1024 / 1024)} MB, far more than any exchange file. It was not opened.`,
+        params: { maxMb: Math.round(exchangeLimits.maxBytes / 1024 / 1024) },
       });
     }
     const bytes = new Uint8Array(await readFile(path));
