@@ -41,6 +41,24 @@ const layerAllows = {
 };
 const electronFolders = [...Object.keys(layerAllows), 'preload'];
 
+/**
+ * A promise's failure dropped without a word: `.catch(() => undefined)`, `.catch(() => {})`,
+ * `.catch(() => null)` and the like. Each hides whatever went wrong (a permission refused, a
+ * damaged file) behind "nothing there". electron/platform/files.ts names the honest ways.
+ */
+const silentCatchMessage =
+  'A silent .catch hides every failure, not just the one expected. Use electron/platform/files.ts: statIfExists/lstatIfExists/readIfExists/readTextIfExists (missing only), removeQuietly/bestEffort (cleanup, logged), settled/SerialQueue (chains of work); store/unless-gone.ts for documents left out of a list; or log the error in the handler.';
+const ipcThroughContract = {
+  selector: "CallExpression[callee.property.name='invoke'][callee.object.name='ipcRenderer']:not([arguments.0.type='BinaryExpression'])",
+  message: 'Call IPC only through the contract (shared/ipc).',
+};
+const silentCatches = [
+  "CallExpression[callee.property.name='catch'] > ArrowFunctionExpression.arguments[body.type='Identifier'][body.name='undefined']",
+  "CallExpression[callee.property.name='catch'] > ArrowFunctionExpression.arguments[body.type='Literal'][body.value=null]",
+  "CallExpression[callee.property.name='catch'] > ArrowFunctionExpression.arguments[body.type='BlockStatement'][body.body.length=0]",
+  "CallExpression[callee.property.name='catch'] > ArrowFunctionExpression.arguments[body.type='UnaryExpression'][body.operator='void']",
+].map((selector) => ({ selector, message: silentCatchMessage }));
+
 const sandboxed = 'The renderer runs sandboxed: use window.api.';
 /** What every file of the renderer may not import. */
 const rendererRestrictions = {
@@ -117,7 +135,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='invoke'][callee.object.name='ipcRenderer']:not([arguments.0.type='BinaryExpression'])", message: 'Call IPC only through the contract (shared/ipc).' },
+        ipcThroughContract,
       ],
     },
   },
@@ -137,6 +155,8 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-misused-promises': 'error',
+      // In the application code, not in tests and scripts, where a tidy-up may fail quietly.
+      'no-restricted-syntax': ['error', ipcThroughContract, ...silentCatches],
     },
   },
   {

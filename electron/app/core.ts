@@ -107,6 +107,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     now,
     notify: (notice) => store.recordNotice(notice),
+    logger,
     ...(options.osProtector ? { osProtector: options.osProtector } : {}),
   });
   const user = (): User => ({ name: store.settings.userName, role: store.settings.userRole });

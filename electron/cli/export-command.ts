@@ -5,12 +5,12 @@
  * (its passphrase from TRUSTBRIDGE_PASSPHRASE); an agreement is written as signed, with the
  * signatures it carries.
  */
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { writeFileDurably } from '../store/durable-write';
 import { parseOptions, type Command } from './options';
 import { withCore } from './report-commands';
+import { statIfExists } from '../platform/files';
 
 const usage = [
   'Usage: trustbridge export --data-dir <folder> --id <id>[,<id>…] --out <file.trustbridge>',
@@ -47,8 +47,8 @@ export const exportCommand: Command = {
       return 2;
     }
     const dataDir = resolve(context.cwd, input!);
-    // Absent or unreadable: not a data folder this command can use.
-    if (!(await stat(resolve(dataDir, 'index.json')).catch(() => undefined))) {
+    // Absent: not a data folder; any other failure is thrown in its own words.
+    if (!(await statIfExists(resolve(dataDir, 'index.json')))) {
       context.err(`${input} is not a TrustBridge data folder.`);
       return 1;
     }

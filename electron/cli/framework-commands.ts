@@ -2,7 +2,7 @@
  * `trustbridge framework validate <file>` and `trustbridge framework stats <file>`: check a
  * framework file (a consortium's version of the guide) without the app.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { coverageOf } from '../../shared/framework/coverage';
 import { frameworkFingerprint } from '../../shared/framework/fingerprint';
@@ -10,6 +10,7 @@ import { criteriaOf, type Framework } from '../../shared/framework/schema';
 import { describeIssues } from '../../shared/ipc/zod-issues';
 import { maxFrameworkFileBytes, parseFrameworkText } from '../services/frameworks';
 import type { Command, CommandContext } from './options';
+import { statIfExists } from '../platform/files';
 
 async function load(file: string | undefined, context: CommandContext): Promise<Framework | number> {
   if (!file) {
@@ -17,8 +18,8 @@ async function load(file: string | undefined, context: CommandContext): Promise<
     return 2;
   }
   const path = resolve(context.cwd, file);
-  // Answered below as "no such file".
-  const info = await stat(path).catch(() => undefined);
+  // Missing is answered below as "no such file"; any other failure is thrown in its own words.
+  const info = await statIfExists(path);
   if (!info?.isFile()) {
     context.err(`${file}: no such file`);
     return 1;

@@ -5,13 +5,13 @@
  *     ratings: { <criterion>: { <rater name>: 0–4 | "na" } }, flagged: [<criterion>…], consolidated }
  * An assessment without team data gives raters 0, alpha null and empty ratings.
  */
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { structureForKnownProfile } from '../../shared/scoring';
 import { buildTeamView } from '../../shared/team/view-model';
 import type { RatingValue } from '../../shared/team/schema';
 import { parseOptions, type Command } from './options';
 import { withCore } from './report-commands';
+import { statIfExists } from '../platform/files';
 
 const usage = 'Usage: trustbridge raters --in <data folder> --id <assessment> --json';
 
@@ -41,7 +41,7 @@ export const ratersCommand: Command = {
       return 2;
     }
     const dataDir = resolve(context.cwd, input!);
-    if (!(await stat(dataDir).catch(() => undefined))?.isDirectory()) {
+    if (!(await statIfExists(dataDir))?.isDirectory()) {
       context.err(`${input}: no such data folder`);
       return 1;
     }

@@ -2,7 +2,6 @@
  * `trustbridge report …` writes a Word or Excel report from a data folder without the app;
  * `trustbridge demo --out <folder>` writes a realistic sample data folder to try it on.
  */
-import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { isAppError } from '../../shared/errors';
@@ -12,6 +11,7 @@ import { exportAssessmentReport, exportAssessmentWorkbook, exportBrief, exportRe
 import { demoPassphrase, writeDemo } from '../demo/demo-exchange';
 import { noDialogs } from '../platform/dialogs';
 import { clockOf, parseOptions, type Command, type CommandContext } from './options';
+import { statIfExists } from '../platform/files';
 
 /**
  * The templates folder: two levels above the running script — the bundled CLI (dist/cli → templates)
@@ -25,7 +25,7 @@ export async function findTemplatesDir(env: Record<string, string | undefined> =
   );
   for (const candidate of candidates) {
     // Not there: try the next candidate.
-    if ((await stat(resolve(candidate, 'reports', 'en.json')).catch(() => undefined))?.isFile()) return candidate;
+    if ((await statIfExists(resolve(candidate, 'reports', 'en.json')))?.isFile()) return candidate;
   }
   throw new Error('The templates folder was not found; set TRUSTBRIDGE_TEMPLATES to it.');
 }
@@ -71,8 +71,8 @@ export const reportCommand: Command = {
       return 2;
     }
     const dataDir = resolve(context.cwd, input!);
-    // Answered below as "no such folder".
-    const info = await stat(dataDir).catch(() => undefined);
+    // Missing is answered below as "no such folder"; any other failure is thrown in its own words.
+    const info = await statIfExists(dataDir);
     if (!info) {
       context.err(`${input}: no such folder`);
       return 1;
@@ -132,7 +132,7 @@ export const demoCommand: Command = {
     }
     const dataDir = resolve(context.cwd, out!);
     // Absent is what is wanted: a new folder.
-    const existing = await stat(resolve(dataDir, 'index.json')).catch(() => undefined);
+    const existing = await statIfExists(resolve(dataDir, 'index.json'));
     if (existing) {
       context.err(`${out} already holds a TrustBridge data folder; choose an empty or new folder.`);
       return 1;

@@ -21,6 +21,7 @@ import { parseUntrustedJson } from '../platform/json';
 import { writeFileDurably } from '../store/durable-write';
 import { FolderLock } from '../store/folder-lock';
 import { clockOf, parseOptions, type Command, type CommandContext } from './options';
+import { readTextIfExists } from '../platform/files';
 
 const usage = [
   'Usage:',
@@ -91,7 +92,7 @@ export const rosterCommand: Command = {
         return 0;
       }
       if (action === 'sign' && file && dataDir && option('out')) {
-        const text = await readFile(resolve(context.cwd, file), 'utf8').catch(() => undefined);
+        const text = await readTextIfExists(resolve(context.cwd, file));
         if (text === undefined) return fail(`${file}: no such file.`);
         const json = parseUntrustedJson(text);
         if (!json.ok) return fail(`${file}: ${json.error.message}`);

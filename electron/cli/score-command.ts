@@ -4,7 +4,7 @@
  * a level 0–4 or "na"; criteria not listed are unanswered. Prints one JSON object; any invalid
  * input exits 1 with one line that names the problem.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Framework } from '../../shared/framework/schema';
 import { describeIssues } from '../../shared/ipc/zod-issues';
@@ -13,6 +13,7 @@ import type { FrameworkStructure } from '../../shared/scoring';
 import { parseUntrustedJson } from '../platform/json';
 import { maxFrameworkFileBytes, parseFrameworkText } from '../services/frameworks';
 import { parseOptions, type Command, type CommandContext } from './options';
+import { statIfExists } from '../platform/files';
 
 const usage = 'Usage: trustbridge score --framework <file> --ratings <file.json> [--profile <id>] --json';
 /** A ratings file is one small object; anything far larger is not one. */
@@ -39,8 +40,8 @@ function options(args: readonly string[]): { framework: string; ratings: string;
 
 async function readText(file: string, context: CommandContext, maxBytes: number, what: string): Promise<string> {
   const path = resolve(context.cwd, file);
-  // Answered below as "no such file".
-  const info = await stat(path).catch(() => undefined);
+  // Missing is answered below as "no such file"; any other failure is thrown in its own words.
+  const info = await statIfExists(path);
   if (!info?.isFile()) throw new InputError(`${file}: no such file`);
   if (info.size > maxBytes) throw new InputError(`${file}: too large to be ${what} (${info.size} bytes; at most ${maxBytes})`);
   return readFile(path, 'utf8');

@@ -2,8 +2,9 @@
  * Which `.trustbridge` files a shared folder holds: the sync services' conflict copies recognised by
  * their names, temporary and partial files left alone (see folder.ts for how they are counted).
  */
-import { lstat, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { lstatIfExists } from '../platform/files';
 
 const exchangeExtension = '.trustbridge';
 
@@ -118,7 +119,7 @@ export async function scanExchangeFolder(folder: string): Promise<ExchangeFolder
     const path = join(folder, fileName);
     // lstat: an entry replaced by a link or removed since the listing is not followed.
     // A file removed since the listing is not counted.
-    const info = await lstat(path).catch(() => undefined);
+    const info = await lstatIfExists(path);
     if (!info?.isFile()) {
       ignored.push(fileName);
       continue;

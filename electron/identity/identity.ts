@@ -19,6 +19,8 @@ import { KeyRing } from '../keys/key-ring';
 import { createPassphraseProtector } from '../keys/passphrase-protector';
 import { PartnerKeys, type KeySighting, type PartnerIssuer, type PartnerKey } from '../keys/partner-keys';
 import type { SecretProtector } from '../keys/secret-protector';
+import { bestEffort } from '../platform/files';
+import type { Logger } from '../platform/logger';
 
 export interface IdentityServiceOptions {
   dataDir: string;
@@ -27,6 +29,8 @@ export interface IdentityServiceOptions {
   osProtector?: () => SecretProtector | undefined;
   /** Told when a damaged key file was repaired from its copy (the store records it as a notice). */
   notify?: (notice: ProtectedFileNotice) => Promise<void> | void;
+  /** Where a failed unlock through the system keychain is reported (the key then asks for its passphrase). */
+  logger?: Logger;
 }
 
 export class IdentityService {
@@ -43,7 +47,8 @@ export class IdentityService {
     for (const recovery of [keyRing.recovery, partnerKeys.recovery]) if (recovery) await options.notify?.(recovery);
     // With the system keychain, the key unlocks without asking anything.
     const os = options.osProtector?.();
-    if (keyRing.hasKey() && keyRing.protectionMethod() === 'os-keychain' && os) await keyRing.unlock(os).catch(() => undefined);
+    // When that fails, the key stays locked and the user is asked for its passphrase when signing.
+    if (keyRing.hasKey() && keyRing.protectionMethod() === 'os-keychain' && os) await bestEffort(keyRing.unlock(os), 'Unlocking the signing key through the system keychain', options.logger);
     return new IdentityService(options, keyRing, partnerKeys);
   }
 

@@ -2,7 +2,7 @@
  * Importing a filled partner questionnaire: the file is read and checked into a preview (nothing
  * stored), and the preview, once accepted, becomes the partner's self-assessment.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Assessment } from '../../shared/assessment/schema';
 import { AppError } from '../../shared/errors';
@@ -14,6 +14,7 @@ import type { InstitutionService } from '../services/institutions';
 import type { Store } from '../store/store';
 import { previewKind, type ImportPreviews } from '../services/import-previews';
 import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type QuestionnairePreview } from './questionnaire-import';
+import { statIfExists } from '../platform/files';
 
 export type { QuestionnairePreview, QuestionnaireProblem } from './questionnaire-import';
 
@@ -30,11 +31,15 @@ export interface QuestionnaireServices {
  * every problem found. Stores nothing.
  */
 export async function previewQuestionnaire(options: { core: QuestionnaireServices; path: string; now?: () => Date }): Promise<QuestionnairePreview> {
-  const info = await stat(options.path).catch(() => undefined);
+  const info = await statIfExists(options.path);
   if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${options.path} is not a readable file.`, params: { path: options.path } });
   // The size is checked before the file is read into memory.
   if (info.size > limits.fileBytes) {
-    throw new AppError({ code: 'FILE_TOO_LARGE', message: `This file is larger than ${limits.fileBytes / 1024 / 1024} MB, far more than a filled questionnaire. It was not opened.` });
+    throw new AppError({
+      code: 'FILE_TOO_LARGE',
+      message: `This file is larger than ${limits.fileBytes / 1024 / 1024} MB, far more than a filled questionnaire. It was not opened.`,
+      params: { maxMb: limits.fileBytes / 1024 / 1024 },
+    });
   }
   const bytes = await readFile(options.path);
   const { core } = options;

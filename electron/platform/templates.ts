@@ -26,7 +26,7 @@ async function readTextTree(templatesDir: string, language: Language): Promise<T
   const text = await readFile(path, 'utf8').catch((error: unknown) => {
     throw new AppError({ code: 'NOT_FOUND', message: `The report texts for "${language}" are missing (${path}).`, params: { language } }, { cause: error });
   });
-  if (text.length > maxTemplateBytes) throw new AppError({ code: 'FILE_TOO_LARGE', message: `${path} is too large to be a report text file.` });
+  if (text.length > maxTemplateBytes) throw new AppError({ code: 'FILE_TOO_LARGE', message: `${path} is too large to be a report text file.`, params: { maxMb: maxTemplateBytes / 1024 / 1024 } });
   const parsed = parseUntrustedJson(text);
   if (!parsed.ok || !isTextTree(parsed.value)) {
     throw new AppError({
@@ -52,7 +52,7 @@ export async function loadAgreementTexts(templatesDir: string, language: Languag
   const text = await readFile(path, 'utf8').catch((error: unknown) => {
     throw new AppError({ code: 'NOT_FOUND', message: `The agreement texts for "${language}" are missing (${path}).`, params: { language } }, { cause: error });
   });
-  if (text.length > maxTemplateBytes) throw new AppError({ code: 'FILE_TOO_LARGE', message: `${path} is too large to be an agreement text file.` });
+  if (text.length > maxTemplateBytes) throw new AppError({ code: 'FILE_TOO_LARGE', message: `${path} is too large to be an agreement text file.`, params: { maxMb: maxTemplateBytes / 1024 / 1024 } });
   const parsed = parseUntrustedJson(text);
   if (!parsed.ok) throw new AppError({ code: 'INVALID_FILE', message: `The agreement texts in ${path} are not valid JSON. ${parsed.error.message}` });
   const checked = agreementTextsSchema.safeParse(parsed.value);

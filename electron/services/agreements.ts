@@ -33,6 +33,7 @@ import type { FrameworkCatalog } from './frameworks';
 import type { ImportContext, ItemImporter, PlannedChange } from './importer';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
+import { unlessGone } from '../store/unless-gone';
 
 export const agreementKind: DocumentKind<Agreement, AgreementSummary> = {
   collection: 'agreements',
@@ -354,8 +355,12 @@ export class AgreementService {
         if (!signed || signed.id !== agreement.id) integrity = { ok: false, message: 'The signed payload kept with this agreement is not this agreement.' };
       }
     }
-    const texts = await loadAgreementTexts(this.options.templatesDir, agreement.content.language).catch(() => undefined);
-    const partnership = await this.options.partnerships.get(agreement.content.partnershipId).catch(() => undefined);
+    // Without its template texts the agreement is shown without the template's clauses; the log says why.
+    const texts = await loadAgreementTexts(this.options.templatesDir, agreement.content.language).catch((error: unknown) => {
+      this.options.store.logger.warn(`The agreement texts for "${agreement.content.language}" could not be loaded`, error);
+      return undefined;
+    });
+    const partnership = await unlessGone(this.options.partnerships.get(agreement.content.partnershipId), this.options.store.logger, `the partnership of agreement ${agreement.id}`);
     const state = agreementState(agreement, contentHash);
     const ends = agreementEnds(agreement);
     return {

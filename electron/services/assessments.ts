@@ -33,6 +33,7 @@ import { notApplicableRefused } from '../../shared/scoring/answer-rules';
 import type { FrameworkCatalog } from './frameworks';
 import { adds, knownLocalIds, withLocalInstitutions, type ItemImporter } from './importer';
 import type { InstitutionService } from './institutions';
+import { unlessGone } from '../store/unless-gone';
 
 /** Changes to one field of one criterion by one person within this time are one history entry. */
 const historyCoalesceMs = 10 * 60 * 1000;
@@ -149,7 +150,7 @@ export class AssessmentService {
   async view(id: string, language?: Language): Promise<AssessmentView> {
     const assessment = await this.get(id);
     const framework = this.frameworkOf(assessment, language);
-    const reviewed = assessment.reviewsAssessmentId ? await this.get(assessment.reviewsAssessmentId).catch(() => undefined) : undefined;
+    const reviewed = assessment.reviewsAssessmentId ? await unlessGone(this.get(assessment.reviewsAssessmentId), this.store.logger, `the assessment reviewed by ${id}`) : undefined;
     return { assessment, framework, ...(reviewed ? { reviewed } : {}) };
   }
 

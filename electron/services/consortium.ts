@@ -18,6 +18,7 @@ import type { AssessmentService } from './assessments';
 import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
+import { unlessGone } from '../store/unless-gone';
 
 export interface ConsortiumServiceOptions {
   store: Store;
@@ -49,7 +50,7 @@ export class ConsortiumService {
     const relayed: Assessment[] = [];
     for (const entry of store.entries(assessments.kind)) {
       // A damaged document was set aside by the store, which told the user; the rest are counted.
-      const assessment = await store.read(assessments.kind, entry.id).catch(() => undefined);
+      const assessment = await unlessGone(store.read(assessments.kind, entry.id), store.logger, `the assessment ${entry.id}`);
       if (!assessment) continue;
       if (assessment.origin.type === 'exchange') {
         const signer = signedBy.get(assessment.origin.keyFingerprint);

@@ -8,9 +8,10 @@
  * each item's kind (owned by the service that stores it) for a plan, builds the preview from the
  * plans, and applies them in one store transaction. It knows no item kind's rules itself.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { extname, join } from 'node:path';
-import { AppError, type AppErrorData } from '../../shared/errors';
+import { AppError, isAppError, type AppErrorData } from '../../shared/errors';
 import type { FilePreview, ItemPlan } from '../../shared/exchange/app';
 import {
   exchangeFileExtension,
@@ -36,6 +37,8 @@ import type { FrameworkCatalog } from './frameworks';
 import { frameworksIn, issuerLocalId, type ApplyContext, type ImportContext, type ItemImporter, type SignedFile } from './importer';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
+import { statIfExists } from '../platform/files';
+import { unlessGone } from '../store/unless-gone';
 
 interface PreparedFile {
   path: string;
@@ -131,7 +134,7 @@ export class ExchangeService {
     }
     const institutionItems: ExchangeItemInput[] = [];
     for (const id of institutionIds) {
-      const institution = await institutions.get(id).catch(() => undefined);
+      const institution = await unlessGone(institutions.get(id), this.options.store.logger, `the institution ${id}`);
       if (!institution) continue;
       institutionItems.push({ type: 'institution', institutionId: id, ...this.exchangeIdOf(id, institution.kind), profile: profileOf(institution) });
     }
@@ -244,12 +247,19 @@ export class ExchangeService {
     const token = this.options.previews.newToken();
     const fileName = path.split(/[\\/]/).pop() ?? path;
     const refuse = (error: AppErrorData): PreparedFile => ({ path, preview: { token, fileName, ok: false, error, changes: 0 } });
-    const info = await stat(path).catch(() => undefined);
+    let info: Stats | undefined;
+    try {
+      info = await statIfExists(path);
+    } catch (error) {
+      if (isAppError(error)) return refuse(error.toData());
+      throw error;
+    }
     if (!info?.isFile()) return refuse({ code: 'NOT_FOUND', message: `${fileName} is not a readable file.` });
     if (info.size > exchangeLimits.maxBytes) {
       return refuse({
         code: 'FILE_TOO_LARGE',
         message: `The file ${fileName} is larger than ${Math.round(exchangeLimits.maxBytes / 1024 / 1024)} MB, far more than any exchange file. It was not opened.`,
+        params: { maxMb: Math.round(exchangeLimits.maxBytes / 1024 / 1024) },
       });
     }
     const bytes = new Uint8Array(await readFile(path));

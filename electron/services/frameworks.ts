@@ -8,7 +8,7 @@
  */
 import { frameworkListItemSchema } from '../../shared/store/summaries';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
@@ -28,6 +28,8 @@ import { parseUntrustedJson } from '../platform/json';
 import { writeFileDurably } from '../store/durable-write';
 import type { DocumentKind, Store } from '../store/store';
 import type { ItemImporter } from './importer';
+import { statIfExists } from '../platform/files';
+import { unlessGone } from '../store/unless-gone';
 
 /** A framework file larger than this is not a framework. */
 export const maxFrameworkFileBytes = 5 * 1024 * 1024;
@@ -124,7 +126,8 @@ export class FrameworkCatalog {
       for (const file of (await readdir(join(root, folder))).filter((name) => name.endsWith('.json'))) {
         const parsed = parseFrameworkText(await readFile(join(root, folder, file), 'utf8'));
         // The built-in guide is tested; a broken one is a broken installation, not user input.
-        if (!parsed.ok) throw new Error(`Built-in framework ${folder}/${file} is invalid: ${JSON.stringify(parsed.error.issues?.slice(0, 3))}`);
+        // A fault of the installation, not of anything the user did: logged, shown as INTERNAL.
+        if (!parsed.ok) throw new AppError({ code: 'INTERNAL', message: `Built-in framework ${folder}/${file} is invalid: ${JSON.stringify(parsed.error.issues?.slice(0, 3))}` });
         const { $schema: _editorHint, ...framework } = parsed.framework;
         const key = builtInKey(framework.id, framework.version);
         const languages = catalog.builtIns.get(key) ?? new Map<Language, Framework>();
@@ -147,13 +150,13 @@ export class FrameworkCatalog {
     for (const entry of store.entries(frameworkKind)) {
       if (entry.summary.status !== 'published') continue;
       // A damaged document was set aside by the store, which told the user; the rest load.
-      const document = await store.read(frameworkKind, entry.id).catch(() => undefined);
+      const document = await unlessGone(store.read(frameworkKind, entry.id), store.logger, `the framework ${entry.id}`);
       if (document) this.byFingerprint.set(frameworkFingerprint(document.framework), document.framework);
     }
   }
 
   private get attachedStore(): Store {
-    if (!this.store) throw new Error('The framework catalogue is not attached to a store yet');
+    if (!this.store) throw new AppError({ code: 'INTERNAL', message: 'The framework catalogue is not attached to a store yet' });
     return this.store;
   }
 
@@ -288,7 +291,7 @@ export class FrameworkCatalog {
   /** Imports a framework file: validated, stored as published; the same content twice is stored once. */
   async importFrom(path: string): Promise<FrameworkListItem> {
     // Answered below as "no such file".
-    const info = await stat(path).catch(() => undefined);
+    const info = await statIfExists(path);
     if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${path} is not a readable file.`, params: { path } });
     if (info.size > maxFrameworkFileBytes) {
       throw new AppError({

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
@@ -27,6 +27,7 @@ import { writeFileDurably } from '../store/durable-write';
 import { readJsonFile } from '../store/json-file';
 import type { Store } from '../store/store';
 import type { ExchangeService } from './exchange';
+import { readIfExists, settled, statIfExists } from '../platform/files';
 
 const decisionSchema = z.strictObject({
   decision: z.enum(['accepted', 'refused', 'own', 'nothing-new']),
@@ -85,7 +86,10 @@ export class InboxService {
 
   static async open(options: InboxOptions): Promise<InboxService> {
     // A missing or damaged list of handled files only means they are offered again; nothing is applied without the user.
-    const raw = await readJsonFile(registryPath(options.dataDir)).catch(() => undefined);
+    const raw = await readJsonFile(registryPath(options.dataDir)).catch((error: unknown) => {
+      options.store.logger.warn('The inbox list of handled files cannot be read; its files are offered again', error);
+      return undefined;
+    });
     const parsed = registrySchema.safeParse(raw);
     return new InboxService(options, parsed.success ? parsed.data : { format: 'trustbridge-inbox', formatVersion: 1, handled: {} });
   }
@@ -115,14 +119,14 @@ export class InboxService {
     this.stopped = true;
     this.unwatch();
     // A scan that failed has reported through the view; stopping only waits for it.
-    await this.scanning?.catch(() => undefined);
+    await settled(this.scanning);
   }
 
   /** Chooses the shared folder (or none), and reads it. */
   async setFolder(folder: string | null): Promise<InboxView> {
     if (folder !== null) {
       // A folder that is gone (a removed drive) is shown as unavailable below.
-      const info = await stat(folder).catch(() => undefined);
+      const info = await statIfExists(folder);
       if (!info?.isDirectory()) throw new AppError({ code: 'NOT_FOUND', message: `${folder} is not a folder that can be read.`, params: { path: folder } });
     }
     await this.options.store.updateSettings({ sharedFolder: folder });
@@ -166,8 +170,12 @@ export class InboxService {
         let handled = 0;
         for (const file of scan.files) {
           if (file.size > maxHashBytes || file.size === 0) continue;
-          // A file removed or still being written since the listing is read at the next scan.
-          const bytes = await readFile(file.path).catch(() => undefined);
+          // A file removed since the listing is left out; one that cannot be read (yet) is read at
+          // the next scan, and the log says why.
+          const bytes = await readIfExists(file.path).catch((error: unknown) => {
+            this.options.store.logger.warn(`Inbox: ${file.fileName} cannot be read; it is tried again at the next scan`, error);
+            return undefined;
+          });
           if (!bytes) continue;
           const sha256 = createHash('sha256').update(bytes).digest('hex');
           if (seen.has(sha256)) continue;
@@ -256,7 +264,7 @@ export class InboxService {
       this.relations.delete(entry.preview.token);
       this.options.exchange.forget(entry.preview.token);
       const path = join(folder, entry.fileName);
-      const preview = await this.underRoster(await this.options.exchange.previewOne(path), await readFile(path).catch(() => undefined));
+      const preview = await this.underRoster(await this.options.exchange.previewOne(path), await readIfExists(path));
       if (await this.leftOut(entry.sha256, entry.fileName, preview)) {
         this.entries.delete(entry.sha256);
         this.handledInFolder += 1;
@@ -279,7 +287,7 @@ export class InboxService {
     const folder = this.folder;
     const path = folder ? join(folder, entry.fileName) : undefined;
     // A file gone since the listing is answered below as gone.
-    const bytes = path ? await readFile(path).catch(() => undefined) : undefined;
+    const bytes = path ? await readIfExists(path) : undefined;
     if (!path || !bytes || createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
       throw new AppError({ code: 'CONFLICT', message: `${entry.fileName} changed or left the shared folder since it was listed. Check the folder again.` });
     }
@@ -328,8 +336,11 @@ export class InboxService {
       // before it adds nothing. A file that fails stays listed, with the others applied.
       const result = await this.readAgain(entry)
         .then((token) => this.options.exchange.apply([token]))
-        // A file that fails stays listed with its problem, as the comment above says.
-        .catch(() => undefined);
+        // A file that fails stays listed, as the comment above says; the log says why.
+        .catch((error: unknown) => {
+          this.options.store.logger.warn(`Inbox: ${entry.fileName} could not be accepted; it stays listed`, error);
+          return undefined;
+        });
       if (result) {
         added += result[0]?.added ?? 0;
         files += 1;

@@ -21,6 +21,7 @@ import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
 import type { ItemImporter } from './importer';
 import type { InstitutionService } from './institutions';
+import { unlessGone } from '../store/unless-gone';
 
 
 export const partnershipKind: DocumentKind<Partnership, PartnershipSummary> = {
@@ -68,7 +69,7 @@ export class PartnershipService {
     const linked: PartnershipView['assessments'] = {};
     for (const [slot, assessmentId] of Object.entries(partnership.assessments) as Array<[keyof PartnershipView['assessments'], string | undefined]>) {
       if (assessmentId) {
-        const assessment = await this.assessments.get(assessmentId).catch(() => undefined);
+        const assessment = await unlessGone(this.assessments.get(assessmentId), this.store.logger, `the ${slot} assessment of partnership ${id}`);
         if (assessment) linked[slot] = assessment;
       }
     }

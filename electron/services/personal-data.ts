@@ -31,7 +31,7 @@
  * quarantine) and still contains the name is reported, never silently kept.
  */
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ErasureView, PersonView } from '../../shared/ipc/contract';
@@ -45,6 +45,8 @@ import { frameworkKind } from './frameworks';
 import { institutionKind } from './institutions';
 import { partnershipKind } from './partnerships';
 import { erasedMarker } from '../../shared/personal-data/erased';
+import { readTextIfExists, settled } from '../platform/files';
+import { unlessGone } from '../store/unless-gone';
 
 export const erasedName = erasedMarker;
 /** For e-mail fields the schema requires: the reserved `.invalid` domain can never be delivered to. */
@@ -270,7 +272,7 @@ export class PersonalDataService {
     for (const kind of this.kinds) {
       for (const entry of this.store.entries(kind)) {
         // A damaged document was set aside by the store, which told the user; the rest are listed.
-        const document = await this.store.read(kind, entry.id).catch(() => undefined);
+        const document = await unlessGone(this.store.read(kind, entry.id), this.store.logger, `${kind.collection}/${entry.id}`);
         if (!document) continue;
         const title = documentTitle(document);
         for (const occurrence of occurrences(document)) {
@@ -336,7 +338,7 @@ export class PersonalDataService {
    */
   erase(key: string): Promise<ErasureResult> {
     // The previous erasure's failure went to its own caller; this one runs regardless.
-    const run = this.erasing.catch(() => undefined).then(() => this.eraseNow(key));
+    const run = settled(this.erasing).then(() => this.eraseNow(key));
     this.erasing = run;
     return run;
   }
@@ -410,7 +412,7 @@ export class PersonalDataService {
     for (const folder of ['backups', 'deleted', 'quarantine', copiesFolderName]) {
       for (const path of await filesUnder(join(root, folder))) {
         // A file removed since the listing (a snapshot pruned) holds no name any more.
-        const text = await readFile(path, 'utf8').catch(() => undefined);
+        const text = await readTextIfExists(path);
         if (text === undefined || !needles.some((pattern) => matches(pattern, text))) continue;
         // A checked copy (also one set aside in quarantine) is its header line and the file's
         // bytes: the JSON after the header is anonymised, and the header made to fit it again.

@@ -30,7 +30,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -42,6 +42,7 @@ import { parseUntrustedJson } from '../platform/json';
 import { fsyncFolder } from '../store/durable-write';
 import { folderLockFileName } from '../store/folder-lock';
 import { storageError } from '../store/storage-errors';
+import { lstatIfExists, removeQuietly, statIfExists } from '../platform/files';
 
 export const backupFormat = 'trustbridge-store-backup';
 const backupFormatVersion = 1;
@@ -155,7 +156,7 @@ async function listStoreFiles(dataDir: string): Promise<{ files: StoreFile[]; sk
       const path = relative(dataDir, absolute).split(sep).join('/');
       // lstat: a symbolic link is never followed out of the data folder.
       // A file removed while the backup is made is simply not in it.
-      const info = await lstat(absolute).catch(() => undefined);
+      const info = await lstatIfExists(absolute);
       if (!info) continue;
       if (info.isDirectory()) {
         // Rotating snapshots (and half-taken ones) are left out; migration copies are kept.
@@ -236,7 +237,7 @@ export async function backupStore(
   const root = resolve(dataDir);
   const target = resolve(outPath);
   // Answered below as "no such folder".
-  const info = await stat(root).catch(() => undefined);
+  const info = await statIfExists(root);
   if (!info?.isDirectory()) {
     throw new AppError({ code: 'NOT_FOUND', message: `There is no data folder at ${root} to back up.`, params: { path: root } });
   }
@@ -314,7 +315,7 @@ export async function backupStore(
     await fsyncFolder(dirname(target));
   } catch (error) {
     // Best effort: the error that matters is rethrown.
-    await rm(temp, { force: true }).catch(() => undefined);
+    await removeQuietly(temp);
     if (failure && (failure as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new AppError(
         { code: 'STORAGE_FAILED', message: 'A file of the data folder disappeared while the backup was written (it was removed in the app meanwhile). Try again.', params: { reason: 'ENOENT' } },
@@ -334,7 +335,7 @@ const refused = (message: string, params?: Record<string, string | number>) =>
 
 async function openArchive(archivePath: string): Promise<yauzl.ZipFile> {
   // Answered below as "no such file".
-  const info = await stat(archivePath).catch(() => undefined);
+  const info = await statIfExists(archivePath);
   if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${archivePath} is not a readable file.`, params: { path: archivePath } });
   try {
     return await yauzl.openPromise(archivePath, {
@@ -461,7 +462,7 @@ export async function restoreStore(
   const limits: BackupLimits = { ...backupLimits, ...options.limits };
   const target = resolve(emptyDir);
   // Absent is what is wanted: the restore makes a new folder.
-  const existing = await stat(target).catch(() => undefined);
+  const existing = await statIfExists(target);
   if (existing && !existing.isDirectory()) {
     throw new AppError({ code: 'CONFLICT', message: `${target} is a file, not a folder. Choose an empty folder to restore into.`, params: { path: target } });
   }
@@ -547,8 +548,8 @@ export async function restoreStore(
     return { dataDir: target, files: manifest.files.length, bytes: manifest.files.reduce((sum, file) => sum + file.size, 0), created: manifest.created };
   } catch (error) {
     // Best effort, both: the restore error rethrown below is what the user reads.
-    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    if (createdTarget) await rm(target, { recursive: true, force: true }).catch(() => undefined);
+    if (staging) await removeQuietly(staging, { recursive: true });
+    if (createdTarget) await removeQuietly(target, { recursive: true });
     throw error;
   } finally {
     zip.close();

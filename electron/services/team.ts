@@ -12,7 +12,7 @@
  */
 import { contributionRequestSummarySchema } from '../../shared/store/summaries';
 import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -53,6 +53,7 @@ import type { IdentityService } from '../identity/identity';
 import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
 import type { InstitutionService } from './institutions';
+import { statIfExists } from '../platform/files';
 
 /** A contribution is a few hundred ratings at most; far below the exchange format's 20 MB. */
 export const contributionLimits = { signedBytes: 4 * 1024 * 1024, workbookBytes: 5 * 1024 * 1024 } as const;
@@ -400,14 +401,14 @@ export class TeamService {
     if (extension !== '.trustbridge' && extension !== '.xlsx') {
       throw new AppError({ code: 'INVALID_FILE', message: 'A contribution is a signed .trustbridge file or a filled Excel questionnaire (.xlsx). Choose one of those.' });
     }
-    const info = await stat(path).catch(() => undefined);
+    const info = await statIfExists(path);
     if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${path} is not a readable file.`, params: { path } });
     const limit = extension === '.trustbridge' ? contributionLimits.signedBytes : contributionLimits.workbookBytes;
     if (info.size > limit) {
       throw new AppError({
         code: 'FILE_TOO_LARGE',
         message: `This file is larger than ${limit / 1024 / 1024} MB, far more than one colleague’s ratings. It was not opened; ask the colleague to export the contribution again.`,
-        params: { limit },
+        params: { limit, maxMb: limit / 1024 / 1024 },
       });
     }
     const prepared = extension === '.trustbridge' ? await this.readSigned(assessment, path) : await this.readWorkbook(assessment, path);
@@ -638,10 +639,14 @@ export class TeamService {
   /** Opens a signed request in the colleague's own copy. Opening it again keeps the ratings made so far. */
   async openRequest(path: string): Promise<ContributionRequestView> {
     if (extname(path).toLowerCase() !== '.trustbridge') throw new AppError({ code: 'INVALID_FILE', message: 'A request for ratings is a .trustbridge file. Choose one.' });
-    const info = await stat(path).catch(() => undefined);
+    const info = await statIfExists(path);
     if (!info?.isFile()) throw new AppError({ code: 'NOT_FOUND', message: `${path} is not a readable file.`, params: { path } });
     if (info.size > contributionLimits.signedBytes) {
-      throw new AppError({ code: 'FILE_TOO_LARGE', message: `This file is larger than ${contributionLimits.signedBytes / 1024 / 1024} MB, far more than a request for ratings. It was not opened.` });
+      throw new AppError({
+        code: 'FILE_TOO_LARGE',
+        message: `This file is larger than ${contributionLimits.signedBytes / 1024 / 1024} MB, far more than a request for ratings. It was not opened.`,
+        params: { maxMb: contributionLimits.signedBytes / 1024 / 1024 },
+      });
     }
     const result = await verifyExchangeFile(new Uint8Array(await readFile(path)), { maxBytes: contributionLimits.signedBytes });
     if (!result.ok) throw new AppError(result.error);

@@ -26,6 +26,7 @@ import { backupSuffix, fsyncFolder, putInPlace, writeFileDurably, writeTempDurab
 import { storageError } from './storage-errors';
 import { DamagedFileError } from './damaged-file';
 import { bestEffort, removeQuietly, settled } from '../platform/files';
+import { AppError } from '../../shared/errors';
 
 export const copiesFolderName = 'copies';
 const copySuffix = '.copy';
@@ -34,7 +35,8 @@ const headerPattern = /^trustbridge-copy 1 sha256=([0-9a-f]{64}) bytes=(\d+)\n/;
 /** Where the copy of `path` (a file inside `dataDir`) lives. */
 export function copyPathOf(dataDir: string, path: string): string {
   const inside = relative(dataDir, path);
-  if (inside.startsWith('..') || inside === '') throw new Error(`${path} is not inside ${dataDir}`);
+  // A fault of the caller: every protected file lives in the data folder.
+  if (inside.startsWith('..') || inside === '') throw new AppError({ code: 'INTERNAL', message: `${path} is not inside ${dataDir}` });
   return join(dataDir, copiesFolderName, inside.split(sep).join('/') + copySuffix);
 }
 

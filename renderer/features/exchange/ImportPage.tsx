@@ -54,7 +54,10 @@ export function ImportPage() {
     const paths: string[] = [];
     for (const item of items) {
       if (item.kind !== 'file') continue;
-      const file = await item.getFile().catch(() => undefined); // gone or unreadable: not offered
+      // The browser gives no reason why a dropped item cannot be had (gone, a folder, refused), and
+      // the renderer has no log: such an item is not offered, and the others are.
+      // eslint-disable-next-line no-restricted-syntax -- the one silent catch kept, for the reason above
+      const file = await item.getFile().catch(() => undefined);
       const path = file && window.droppedFilePath?.(file);
       if (path) paths.push(path);
     }
