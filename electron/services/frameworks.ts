@@ -110,6 +110,13 @@ export class FrameworkCatalog {
   private builtInItems: FrameworkListItem[] = [];
   /** Every framework an assessment can pin, by content fingerprint: built-ins and published ones. */
   private readonly byFingerprint = new Map<string, Framework>();
+  /**
+   * Of those, the ones kept in the store, with their document's key. The store is the truth: a
+   * framework whose document a store transaction took back (an import that failed after storing
+   * it) is no longer listed there as published, and is then forgotten here too (`pinnable`), so
+   * nothing is pinned to a framework a restart would not find.
+   */
+  private readonly storedKeys = new Map<string, string>();
   private store: Store | undefined;
 
   private constructor(private readonly now: () => Date) {}
@@ -151,7 +158,7 @@ export class FrameworkCatalog {
       if (entry.summary.status !== 'published') continue;
       // A damaged document was set aside by the store, which told the user; the rest load.
       const document = await unlessGone(store.read(frameworkKind, entry.id), store.logger, `the framework ${entry.id}`);
-      if (document) this.byFingerprint.set(frameworkFingerprint(document.framework), document.framework);
+      if (document) this.rememberStored(entry.id, document.framework);
     }
   }
 
@@ -161,7 +168,32 @@ export class FrameworkCatalog {
   }
 
   /** What scoring needs of a pinned framework, without reading anything: for catalogue summaries. */
-  structureOf = (fingerprint: string): Framework | undefined => this.byFingerprint.get(fingerprint);
+  structureOf = (fingerprint: string): Framework | undefined => this.pinnable(fingerprint);
+
+  /** A published framework kept in the store, to be found by its fingerprint. */
+  private rememberStored(key: string, framework: Framework): void {
+    const fingerprint = frameworkFingerprint(framework);
+    // A built-in with the same content stays the built-in.
+    if (this.byFingerprint.has(fingerprint) && !this.storedKeys.has(fingerprint)) return;
+    this.byFingerprint.set(fingerprint, framework);
+    this.storedKeys.set(fingerprint, key);
+  }
+
+  /**
+   * The framework with this fingerprint, if an assessment can pin it: a built-in, or a framework
+   * the store still lists as published under the key it was stored with (a cheap look-up in the
+   * store's catalogue, no read).
+   */
+  private pinnable(fingerprint: string): Framework | undefined {
+    const framework = this.byFingerprint.get(fingerprint);
+    const key = this.storedKeys.get(fingerprint);
+    if (framework === undefined || key === undefined) return framework;
+    const summary = this.store?.summary(frameworkKind, key);
+    if (summary?.status === 'published' && summary.fingerprint === fingerprint) return framework;
+    this.byFingerprint.delete(fingerprint);
+    this.storedKeys.delete(fingerprint);
+    return undefined;
+  }
 
   list(): FrameworkListItem[] {
     const stored = this.store ? this.store.entries(frameworkKind).map((entry) => entry.summary) : [];
@@ -187,7 +219,7 @@ export class FrameworkCatalog {
    * guide in Spanish for an assessment made with the English guide): scores are the same.
    */
   byRef(ref: Pick<FrameworkRef, 'fingerprint'>, language?: Language): Framework | undefined {
-    const exact = this.byFingerprint.get(ref.fingerprint);
+    const exact = this.pinnable(ref.fingerprint);
     if (!exact || !language || exact.language === language) return exact;
     const structure = frameworkStructureFingerprint(exact);
     for (const languages of this.builtIns.values()) {
@@ -199,7 +231,7 @@ export class FrameworkCatalog {
 
   /** The catalogue key of a pinned framework, to clone it or start a new cycle with it. */
   keyOf(ref: Pick<FrameworkRef, 'fingerprint'>): string | undefined {
-    const framework = this.byFingerprint.get(ref.fingerprint);
+    const framework = this.pinnable(ref.fingerprint);
     if (!framework) return undefined;
     return this.list().find((item) => item.id === framework.id && item.version === framework.version)?.key;
   }
@@ -265,7 +297,7 @@ export class FrameworkCatalog {
       },
       { catalogueNow: true },
     );
-    this.byFingerprint.set(frameworkFingerprint(updated.framework), updated.framework);
+    this.rememberStored(key, updated.framework);
     return frameworkKind.summarise(updated);
   }
 
@@ -348,7 +380,7 @@ export class FrameworkCatalog {
       publishedAt: at,
     };
     const created = await this.attachedStore.create(frameworkKind, document);
-    this.byFingerprint.set(fingerprint, created.framework);
+    this.rememberStored(created.id, created.framework);
     return frameworkKind.summarise(created);
   }
 

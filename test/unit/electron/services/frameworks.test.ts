@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { frameworkFingerprint } from '../../../../shared/framework/fingerprint';
+import type { Assessment } from '../../../../shared/assessment/schema';
+import { frameworkFingerprint, frameworkRef } from '../../../../shared/framework/fingerprint';
 import { criteriaOf, type Framework } from '../../../../shared/framework/schema';
 import { setUpCore, testCore, type TestCore } from '../../../support/core';
 
@@ -140,5 +142,41 @@ describe('a consortium’s own version', () => {
     core = set.core as TestCore;
     await clone(core);
     await expect(clone(core)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('a framework stored by an import that is taken back', () => {
+  it('is no longer known by its fingerprint, so nothing can be pinned to it, as after a restart', async () => {
+    // Given a data folder, and a consortium's published framework about to be imported
+    const setUp = await setUpCore();
+    core = setUp.core;
+    const c = core;
+    const source = await c.frameworks.get(setUp.guide.key, 'en');
+    const meshe: Framework = { ...source, id: 'meshe-guide', title: 'MESHE consortium guide', version: '1.1' };
+    const ref = frameworkRef(meshe);
+    // An assessment made elsewhere with it (a copy of one made here, pinned to the consortium's version)
+    const made = await c.assessments.create({ kind: 'self', subjectId: setUp.own.id, frameworkKey: setUp.guide.key, language: 'en', title: 'Self-assessment 2026' });
+    const pinned: Assessment = { ...(await c.assessments.get(made.id)), id: randomUUID(), seriesId: randomUUID(), framework: { ...ref, language: 'en' }, title: 'Audit with the MESHE guide' };
+
+    // When an import stores the framework, then fails, and its transaction is taken back
+    await expect(
+      c.store.transaction(async () => {
+        await c.frameworks.storeImported(meshe);
+        throw new Error('The disk is full');
+      }),
+    ).rejects.toThrow('The disk is full');
+
+    // Then the framework is gone from the store and from the catalogue in memory alike
+    expect(c.frameworks.list().map((item) => item.id)).not.toContain('meshe-guide');
+    expect(c.frameworks.byRef(ref)).toBeUndefined();
+    expect(c.frameworks.structureOf(ref.fingerprint)).toBeUndefined();
+    // And an assessment pinned to it is refused, as it would be after a restart
+    await expect(c.assessments.importAssessment(pinned)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(c.assessments.list().map((summary) => summary.id)).toEqual([made.id]);
+
+    // And importing the framework again stores it, and then it is known
+    await c.store.transaction(() => c.frameworks.storeImported(meshe));
+    expect(c.frameworks.byRef(ref)?.id).toBe('meshe-guide');
+    await expect(c.assessments.importAssessment(pinned)).resolves.toMatchObject({ id: pinned.id });
   });
 });
