@@ -20,7 +20,7 @@ import { createPassphraseProtector } from '../keys/passphrase-protector';
 import { PartnerKeys, type KeySighting, type PartnerIssuer, type PartnerKey } from '../keys/partner-keys';
 import type { SecretProtector } from '../keys/secret-protector';
 
-export interface IdentityServiceOptions {
+interface IdentityServiceOptions {
   dataDir: string;
   now: () => Date;
   /** The system keychain, where the platform offers one (Electron's safeStorage). */

@@ -18,7 +18,7 @@ import { acceptQuestionnaire as storeQuestionnaire, readQuestionnaire, type Ques
 export type { QuestionnairePreview, QuestionnaireProblem } from './questionnaire-import';
 
 /** The services a questionnaire import reads and writes. */
-export interface QuestionnaireServices {
+interface QuestionnaireServices {
   store: Store;
   frameworks: FrameworkCatalog;
   institutions: InstitutionService;

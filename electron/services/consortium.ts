@@ -19,7 +19,7 @@ import type { FrameworkCatalog } from './frameworks';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
 
-export interface ConsortiumServiceOptions {
+interface ConsortiumServiceOptions {
   store: Store;
   institutions: InstitutionService;
   assessments: AssessmentService;

@@ -17,7 +17,7 @@ import { storageError } from './storage-errors';
 /** Evidence larger than this is better linked than copied into the store. */
 const maxEvidenceBytes = 200 * 1024 * 1024;
 
-export interface EvidenceStoreOptions {
+interface EvidenceStoreOptions {
   /** The data folder: the copies and the quarantine are found from it. Without it, no copies. */
   dataDir?: string;
   /** Tells the officer what was restored or set aside. */
@@ -26,7 +26,7 @@ export interface EvidenceStoreOptions {
   now?: () => Date;
 }
 
-export type EvidenceCheck =
+type EvidenceCheck =
   | { state: 'good' }
   | { state: 'restored'; setAsidePath?: string }
   | { state: 'damaged'; setAsidePath?: string; copySetAsidePath?: string };

@@ -25,7 +25,7 @@ import { currentFileOps, writeFileDurably, type FileOps } from './durable-write'
 import { DamagedFileError, readJsonDocument } from './json-file';
 import type { Logger } from '../platform/logger';
 
-export interface SnapshotInfo {
+interface SnapshotInfo {
   name: string;
   path: string;
   takenAt: string;

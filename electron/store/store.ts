@@ -55,7 +55,7 @@ import { silentLogger, type Logger } from '../platform/logger';
 
 export type { CatalogueEntry, DocumentKind, StoredDocument };
 
-export interface StoreOptions {
+interface StoreOptions {
   dataDir: string;
   // Kinds of every document type the app stores; they differ in their document type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

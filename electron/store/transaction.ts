@@ -27,7 +27,7 @@ import { DamagedFileError, parseJsonDocument } from './json-file';
 
 export const transactionsFolderName = 'transactions';
 
-export interface TouchedDocument {
+interface TouchedDocument {
   collection: string;
   id: string;
   /** The version before the transaction first wrote it; null when the transaction created it. */
