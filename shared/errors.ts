@@ -3,7 +3,7 @@
  * line, and optional details. Nothing here ever carries a stack trace to the user.
  */
 
-const errorCodes = [
+export const errorCodes = [
   'INVALID_REQUEST',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_SENDER',
