@@ -27,7 +27,7 @@ import { silentLogger, type Logger } from '../platform/logger';
 import { createHandlers } from './handlers/index';
 import { OpenedFiles } from './opened-files';
 
-export interface CoreOptions {
+interface CoreOptions {
   dataDir: string;
   templatesDir: string;
   dialogs: DialogService;

@@ -29,14 +29,14 @@ export interface Command {
   run(args: readonly string[], context: CommandContext): Promise<number>;
 }
 
-export interface OptionSpec {
+interface OptionSpec {
   /** Options that take a value. */
   values?: readonly string[];
   /** Options that take none. `--help` (and `-h`) is always known. */
   flags?: readonly string[];
 }
 
-export interface ParsedOptions {
+interface ParsedOptions {
   /** The value of each option given (the last one, when an option is given twice). */
   options: Map<string, string>;
   /** The flags given, `help` among them when asked for. */

@@ -37,7 +37,7 @@ export async function signRoster(roster: Roster, sign: (canonical: string) => Pr
   return new Uint8Array(Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8'));
 }
 
-export interface VerifiedRoster {
+interface VerifiedRoster {
   roster: Roster;
   signedFile: SignedRoster;
   /** The fingerprint of the key whose signature is valid. */
@@ -81,7 +81,7 @@ export function rosterBookPath(dataDir: string): string {
   return join(dataDir, 'consortium', 'roster.json');
 }
 
-export interface RosterOffer {
+interface RosterOffer {
   decision: RosterDecision;
   /** Why, in a sentence the officer can act on. */
   message: string;

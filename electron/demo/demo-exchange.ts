@@ -19,7 +19,7 @@ import { writeDemoTeam, type DemoTeamResult } from './demo-team';
 /** The passphrase of both demo keys (the demo has nothing to protect; say so when printing it). */
 export const demoPassphrase = 'demo passphrase, not for real use';
 
-export interface DemoExchangeResult {
+interface DemoExchangeResult {
   /** The partner's data folder. */
   partnerDataDir: string;
   files: {
@@ -48,7 +48,7 @@ function clockFrom(start: string, stepMs = 60_000): () => Date {
  * data folder written by `writeDemoData` (Universidad de Ejemplo's); it gains a signing key and the
  * concluded agreement.
  */
-export async function writeDemoExchange(options: {
+async function writeDemoExchange(options: {
   dataDir: string;
   outDir: string;
   templatesDir: string;

@@ -45,7 +45,7 @@ import { verifyRotationStatements, type KeyRotation } from '../keys/rotation';
 import { readStrictJson, type JsonLimits, type JsonProblem } from '../platform/json';
 import { keyFingerprint, sha256Hex } from '../platform/sha256';
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Refuse files larger than this many bytes (default 20 MB). */
   maxBytes?: number;
 }
@@ -105,7 +105,7 @@ export interface VerifiedExchange {
   missingFrameworks: FrameworkRef[];
 }
 
-export type VerifyResult = { ok: true; verified: VerifiedExchange } | { ok: false; error: AppErrorData };
+type VerifyResult = { ok: true; verified: VerifiedExchange } | { ok: false; error: AppErrorData };
 
 /** The verified file plus what countersigning needs: the exact payload text already signed. */
 export type VerifiedFileDetail =
@@ -384,7 +384,7 @@ function describeSigner(signer: Signer): string {
 // ---------------------------------------------------------------- inspection
 
 /** A signature as the file claims it, nothing checked but whether the claims hang together. */
-export interface InspectedSignature {
+interface InspectedSignature {
   position: number;
   signer?: { name?: string; role?: string; institution?: string };
   exchangeId?: string;
@@ -400,7 +400,7 @@ export interface InspectedSignature {
   problem?: string;
 }
 
-export interface ExchangeInspection {
+interface ExchangeInspection {
   format?: string;
   formatVersion?: number;
   issuedAt?: string;
@@ -414,7 +414,7 @@ export interface ExchangeInspection {
   payloadFingerprint?: string;
 }
 
-export type InspectResult = { ok: true; inspection: ExchangeInspection } | { ok: false; error: AppErrorData };
+type InspectResult = { ok: true; inspection: ExchangeInspection } | { ok: false; error: AppErrorData };
 
 /** What a file claims to hold, without trusting any of it. Refuses only what cannot be parsed. */
 export function inspectExchangeFile(bytes: Uint8Array, options: ReadOptions = {}): InspectResult {

@@ -24,7 +24,7 @@ export interface CreateExchangeInput {
   items: readonly ExchangeItemInput[];
 }
 
-export interface WriteOptions {
+interface WriteOptions {
   now?: () => Date;
 }
 

@@ -37,7 +37,7 @@ import { erasedWord, withErasedShown } from '../../shared/personal-data/erased';
 import type { TeamView } from '../../shared/team/view';
 
 /** What the exports read: the services below them (the app's Core has all of them). */
-export interface ExportServices {
+interface ExportServices {
   frameworks: FrameworkCatalog;
   institutions: InstitutionService;
   assessments: AssessmentService;
@@ -46,7 +46,7 @@ export interface ExportServices {
 }
 export type Progress = (done: number, total: number) => void;
 
-export interface ExportOptions {
+interface ExportOptions {
   core: ExportServices;
   templatesDir: string;
   language: Language;
@@ -61,7 +61,7 @@ export interface ExportOptions {
   appVersion?: string;
 }
 
-export interface ExportResult {
+interface ExportResult {
   path: string;
   bytes: number;
 }
@@ -259,7 +259,7 @@ export async function exportAssessmentWorkbook(options: ExportOptions): Promise<
   return write(options.outPath, bytes, options.onProgress, total);
 }
 
-export interface AgreementExportOptions {
+interface AgreementExportOptions {
   /** The agreement as stored, with its signatures. */
   agreement: Agreement;
   /**
@@ -300,7 +300,7 @@ export async function exportAgreement(options: AgreementExportOptions): Promise<
   return write(options.outPath, bytes, options.onProgress, total);
 }
 
-export interface QuestionnaireExportOptions {
+interface QuestionnaireExportOptions {
   core: ExportServices;
   templatesDir: string;
   language: Language;
@@ -337,7 +337,7 @@ export async function exportQuestionnaire(options: QuestionnaireExportOptions): 
   return write(options.outPath, bytes, options.onProgress, 3);
 }
 
-export interface ConsortiumExportOptions {
+interface ConsortiumExportOptions {
   /** From `buildConsortium` (shared/consortium/build.ts): the store's data or a folder's files. */
   model: ConsortiumModel;
   /** When the model was built from a folder: what was counted, refused and why (`summariseFolder`). */

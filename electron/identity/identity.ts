@@ -22,7 +22,7 @@ import type { SecretProtector } from '../keys/secret-protector';
 import { bestEffort } from '../platform/files';
 import type { Logger } from '../platform/logger';
 
-export interface IdentityServiceOptions {
+interface IdentityServiceOptions {
   dataDir: string;
   now: () => Date;
   /** The system keychain, where the platform offers one (Electron's safeStorage). */

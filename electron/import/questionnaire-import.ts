@@ -58,7 +58,7 @@ export interface QuestionnaireProblem {
   whatToDo: string;
 }
 
-export type QuestionnaireProblemCode = keyof TranslationTree['questionnaireProblems'];
+type QuestionnaireProblemCode = keyof TranslationTree['questionnaireProblems'];
 
 /** A problem's texts, from the translations (one wording for the app, the CLI and the tests). */
 function described(code: QuestionnaireProblemCode, params: Record<string, string | number> = {}): Pick<QuestionnaireProblem, 'code' | 'params' | 'problem' | 'whatToDo'> {
@@ -71,7 +71,7 @@ function described(code: QuestionnaireProblemCode, params: Record<string, string
 }
 
 /** What readQuestionnaire needs of the framework catalogue. */
-export interface QuestionnaireCatalog {
+interface QuestionnaireCatalog {
   list(): FrameworkListItem[];
   get(key: string, language?: Language): Promise<Framework>;
   byRef(ref: { fingerprint: string }, language?: Language): Framework | undefined;
@@ -102,7 +102,7 @@ export interface QuestionnairePreview {
   score: { overall: Figure; band: ReadinessBand; complete: boolean; answered: number; total: number };
 }
 
-export interface ReadQuestionnaireOptions {
+interface ReadQuestionnaireOptions {
   frameworks: QuestionnaireCatalog;
   fileName: string;
   now: () => Date;
@@ -375,7 +375,7 @@ function isBlank(cell: ExcelJS.Cell): boolean {
 }
 
 /** A cell's text whatever it holds: plain or rich text, a number, a date, a hyperlink. */
-export function cellString(cell: ExcelJS.Cell): string {
+function cellString(cell: ExcelJS.Cell): string {
   const value = cell.value as unknown;
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return cleanText(value);
@@ -434,7 +434,7 @@ async function levelLabelIndex(framework: Framework, catalog: QuestionnaireCatal
 }
 
 /** "3 – Established", "3", "3.0" or "Established" → 3; anything else → null. */
-export function parseLevel(text: string, labels: ReadonlyMap<string, Level>): Level | null {
+function parseLevel(text: string, labels: ReadonlyMap<string, Level>): Level | null {
   const trimmed = text.trim();
   const numbered = /^([0-4])(?:[.,]0+)?(?:\s*[-–—:.)]\s*(.*))?$/.exec(trimmed);
   if (numbered) return Number(numbered[1]) as Level;

@@ -19,7 +19,7 @@ import { statIfExists } from '../platform/files';
 export type { QuestionnairePreview, QuestionnaireProblem } from './questionnaire-import';
 
 /** The services a questionnaire import reads and writes. */
-export interface QuestionnaireServices {
+interface QuestionnaireServices {
   store: Store;
   frameworks: FrameworkCatalog;
   institutions: InstitutionService;

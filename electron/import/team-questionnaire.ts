@@ -19,7 +19,7 @@ import { questionnaireXlsx } from '../export/xlsx/questionnaire';
 import { readQuestionnaire } from './questionnaire-import';
 import { sheetNames } from '../export/xlsx/questionnaire-layout';
 
-export interface TeamWorkbookServices {
+interface TeamWorkbookServices {
   frameworks: FrameworkCatalog;
   institutions: InstitutionService;
   assessments: AssessmentService;

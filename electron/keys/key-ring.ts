@@ -94,9 +94,9 @@ const keyBackupFileSchema = z.strictObject({
   madeAt: z.string(),
   sealed: base64Schema,
 });
-export type KeyBackupInfo = Omit<z.infer<typeof keyBackupFileSchema>, 'sealed' | 'format' | 'formatVersion'>;
+type KeyBackupInfo = Omit<z.infer<typeof keyBackupFileSchema>, 'sealed' | 'format' | 'formatVersion'>;
 
-export interface OwnKeySummary {
+interface OwnKeySummary {
   exchangeId: string;
   fingerprint: string;
   /** Eight groups of four hex digits, for Settings. */
@@ -108,7 +108,7 @@ export interface OwnKeySummary {
   retired: Array<{ fingerprint: string; createdAt: string; retiredAt: string }>;
 }
 
-export interface KeyRingOptions {
+interface KeyRingOptions {
   dataDir: string;
   now?: () => Date;
   /**

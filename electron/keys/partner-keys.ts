@@ -23,7 +23,7 @@ import { storageError } from '../store/storage-errors';
 import { rotationPath, type KeyRotation } from './rotation';
 import { settled } from '../platform/files';
 
-export const partnerKeyStatuses = ['unconfirmed', 'confirmed', 'retired'] as const;
+const partnerKeyStatuses = ['unconfirmed', 'confirmed', 'retired'] as const;
 export type PartnerKeyStatus = (typeof partnerKeyStatuses)[number];
 
 const partnerKeySchema = z.strictObject({
@@ -50,7 +50,7 @@ const partnerKeyEventSchema = z.strictObject({
   by: z.string().max(200).optional(),
   note: z.string().max(1000).optional(),
 });
-export type PartnerKeyEvent = z.infer<typeof partnerKeyEventSchema>;
+type PartnerKeyEvent = z.infer<typeof partnerKeyEventSchema>;
 
 const partnerIssuerSchema = z.strictObject({
   exchangeId: exchangeIdSchema,
@@ -71,7 +71,7 @@ type PartnerKeysFile = z.infer<typeof partnerKeysFileSchema>;
 const eventsKept = 200;
 
 /** What the registry says about a key presented for an institution. */
-export type KeyAssessment =
+type KeyAssessment =
   /** The institution was never seen: trust on first use, remembered when the import is applied. */
   | { verdict: 'new-issuer' }
   /** A remembered key (which may be unconfirmed, confirmed, or retired by a later rotation). */
@@ -90,7 +90,7 @@ export interface KeySighting {
   rotations?: readonly KeyRotation[];
 }
 
-export interface PartnerKeysOptions {
+interface PartnerKeysOptions {
   dataDir: string;
   now?: () => Date;
   /** Whether a damaged registry (or copy) is set aside and rewritten from the other (the app: yes; verify: never writes). */

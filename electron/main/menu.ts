@@ -7,7 +7,7 @@ import type { Language } from '../../shared/framework/schema';
 import { translate } from '../../shared/i18n';
 import type { AppEvent } from '../../shared/ipc/events';
 
-export interface MenuContext {
+interface MenuContext {
   language: Language;
   dataDir: string;
   logPath: string;

@@ -38,7 +38,7 @@ const defaultJsonLimits: JsonLimits = {
   maxObjectKeys: 100_000,
 };
 
-export type JsonProblemKind =
+type JsonProblemKind =
   | 'encoding'
   | 'empty'
   | 'syntax'
@@ -60,7 +60,7 @@ export interface JsonProblem {
   byteOffset?: number;
 }
 
-export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
+type StrictJsonResult = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
 
 const unsafeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -398,7 +398,7 @@ export function parseUntrustedJson(text: string, limits: JsonLimits = defaultJso
   return fail(`The file is not valid JSON (line ${problem.line}, column ${problem.column}: ${problem.detail}). It may be damaged or cut off; ask for the file again.`);
 }
 
-export type OwnJsonResult = { ok: true; value: unknown } | { ok: false; reason: 'empty' | 'not-json'; detail: string };
+type OwnJsonResult = { ok: true; value: unknown } | { ok: false; reason: 'empty' | 'not-json'; detail: string };
 
 /** A file the app wrote itself: native parsing (fast on large documents); the caller checks the shape. */
 export function parseOwnJson(text: string): OwnJsonResult {

@@ -76,7 +76,7 @@ export interface AgreementEdit {
   clauses: Array<Pick<AgreementClause, 'id' | 'heading' | 'text'>>;
 }
 
-export interface AgreementServiceOptions {
+interface AgreementServiceOptions {
   store: Store;
   templatesDir: string;
   institutions: InstitutionService;
@@ -591,7 +591,7 @@ export class AgreementService {
 }
 
 /** An agreement as found in a verified exchange file. */
-export interface IncomingAgreement {
+interface IncomingAgreement {
   content: AgreementContent;
   payload: ExchangePayload;
   rawPayload: Record<string, unknown>;
@@ -609,7 +609,7 @@ function incomingAgreement(content: AgreementContent, { file }: ImportContext): 
   return { content, payload: file.verified.payload, rawPayload: file.rawPayload, signatures: file.verified.signatures, jws: file.jws };
 }
 
-export type IncomingPlan =
+type IncomingPlan =
   | { action: 'add'; reason: 'agreement-new'; ownSide: AgreementSide }
   | { action: 'add-revision'; reason: 'agreement-countersigned'; ownSide: AgreementSide }
   | { action: 'add-revision'; reason: 'agreement-new-text'; ownSide: AgreementSide; changedParts: string[] }

@@ -102,7 +102,7 @@ export interface User {
   role: string;
 }
 
-export interface CreateAssessmentInput {
+interface CreateAssessmentInput {
   kind: AssessmentKind;
   /** The institution assessed: the own institution for a self-assessment, a partner for an audit. */
   subjectId: string;

@@ -20,7 +20,7 @@ import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
 import { unlessGone } from '../store/unless-gone';
 
-export interface ConsortiumServiceOptions {
+interface ConsortiumServiceOptions {
   store: Store;
   institutions: InstitutionService;
   assessments: AssessmentService;

@@ -49,9 +49,9 @@ interface PreparedFile {
 }
 
 /** What exchange import needs of agreements: their importer. */
-export type AgreementImporter = Pick<AgreementService, 'importer'>;
+type AgreementImporter = Pick<AgreementService, 'importer'>;
 
-export interface ExchangeServiceOptions {
+interface ExchangeServiceOptions {
   store: Store;
   identity: IdentityService;
   agreements: AgreementImporter;

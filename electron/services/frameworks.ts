@@ -44,7 +44,7 @@ const frameworkDocumentSchema = z.strictObject({
   updatedAt: z.string(),
   publishedAt: z.string().optional(),
 });
-export type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
+type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
 
 function listItem(
   key: string,

@@ -8,7 +8,7 @@ import type { AssessmentService } from './assessments';
 import type { InstitutionService } from './institutions';
 import type { PartnershipService } from './partnerships';
 
-export interface HomeServices {
+interface HomeServices {
   assessments: AssessmentService;
   partnerships: PartnershipService;
   agreements: AgreementService;

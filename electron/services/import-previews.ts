@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 
 /** The kind of a preview, typed by what it keeps: one per kind of import. */
-export interface PreviewKind<T> {
+interface PreviewKind<T> {
   readonly name: string;
   /** Only for the type: never set. */
   readonly value?: T;
@@ -18,7 +18,7 @@ export function previewKind<T>(name: string): PreviewKind<T> {
 }
 
 /** Previews kept open at once, of all kinds together. */
-export const maxOpenPreviews = 2000;
+const maxOpenPreviews = 2000;
 
 export class ImportPreviews {
   private readonly open = new Map<string, { kind: string; value: unknown }>();

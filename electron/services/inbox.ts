@@ -40,10 +40,10 @@ const registrySchema = z.strictObject({
   handled: z.record(z.string().regex(/^[0-9a-f]{64}$/), decisionSchema),
 });
 type Registry = z.infer<typeof registrySchema>;
-export type InboxDecision = z.infer<typeof decisionSchema>['decision'];
+type InboxDecision = z.infer<typeof decisionSchema>['decision'];
 export type { InboxEntry, InboxView };
 
-export interface InboxOptions {
+interface InboxOptions {
   dataDir: string;
   store: Store;
   exchange: ExchangeService;

@@ -25,7 +25,7 @@ const institutionDocumentSchema = z.strictObject({
   updatedAt: z.string(),
   profile: institutionProfileSchema,
 });
-export type InstitutionDocument = z.infer<typeof institutionDocumentSchema>;
+type InstitutionDocument = z.infer<typeof institutionDocumentSchema>;
 
 export const institutionKind: DocumentKind<InstitutionDocument, InstitutionListItem> = {
   collection: 'institutions',

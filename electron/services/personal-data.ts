@@ -54,7 +54,7 @@ export const erasedEmail = 'erased@erased.invalid';
 
 
 /** One place a person is named. */
-export interface PersonalDataPlace {
+interface PersonalDataPlace {
   category: PersonalDataCategory;
   /** `institutions`, `assessments`, `partnerships`, … or `settings`. */
   collection: string;
@@ -69,7 +69,7 @@ export interface PersonalDataPlace {
   role?: string;
 }
 
-export interface NamedPerson {
+interface NamedPerson {
   /** Stable for one name however it is spaced or capitalised: pass it to `erase`. */
   key: string;
   name: string;
@@ -78,12 +78,12 @@ export interface NamedPerson {
   places: PersonalDataPlace[];
 }
 
-export interface ErasureResult extends ErasureRecord {
+interface ErasureResult extends ErasureRecord {
   /** Files that still contain the name and could not be anonymised (damaged files in quarantine), relative to the data folder. */
   remainingCopies: string[];
 }
 
-export interface PersonalDataExport {
+interface PersonalDataExport {
   format: 'trustbridge-personal-data';
   formatVersion: 1;
   exportedAt: string;
@@ -237,7 +237,7 @@ function anonymise(document: unknown, key: string, names: readonly string[], opt
 // ------------------------------------------------------------------------------------------------
 // the service
 
-export interface PersonalDataOptions {
+interface PersonalDataOptions {
   store: Store;
   /** Every kind of document the store holds (institutions, frameworks, assessments, partnerships, …). */
   // Kinds differ in their document type.

@@ -60,11 +60,11 @@ const backupLimits = {
   pathLength: 400,
   pathDepth: 12,
 };
-export type BackupLimits = typeof backupLimits;
+type BackupLimits = typeof backupLimits;
 
-export type BackupProgress = (done: number, total: number) => void;
+type BackupProgress = (done: number, total: number) => void;
 
-export interface BackupResult {
+interface BackupResult {
   path: string;
   files: number;
   /** Bytes of the files stored (before compression). */
@@ -75,7 +75,7 @@ export interface BackupResult {
   skipped: string[];
 }
 
-export interface RestoreResult {
+interface RestoreResult {
   dataDir: string;
   files: number;
   bytes: number;

@@ -56,13 +56,13 @@ import type { InstitutionService } from './institutions';
 import { statIfExists } from '../platform/files';
 
 /** A contribution is a few hundred ratings at most; far below the exchange format's 20 MB. */
-export const contributionLimits = { signedBytes: 4 * 1024 * 1024, workbookBytes: 5 * 1024 * 1024 } as const;
+const contributionLimits = { signedBytes: 4 * 1024 * 1024, workbookBytes: 5 * 1024 * 1024 } as const;
 
 /** Workbook requests: these keys sit on the questionnaire's hidden identity sheet after its own. */
 export const workbookTeamKeys = { requestId: 'teamRequestId', assessmentId: 'teamAssessmentId', contributorId: 'teamContributorId' } as const;
 
 /** What signing needs of the identity service: the own exchange id and a signature. */
-export type TeamSigning = Pick<IdentityService, 'exchangeId' | 'signFile' | 'assertUnlocked'>;
+type TeamSigning = Pick<IdentityService, 'exchangeId' | 'signFile' | 'assertUnlocked'>;
 
 // ---------------------------------------------------------------- the colleague's documents
 
@@ -73,7 +73,7 @@ const requestRatingSchema = z.strictObject({
   ratedAt: z.string(),
 });
 
-export const contributionRequestDocumentSchema = z.strictObject({
+const contributionRequestDocumentSchema = z.strictObject({
   schemaVersion: z.literal(1),
   /** The request's id: random, chosen by the coordinator's copy, checked to be a safe file name. */
   id: requestIdSchema,
@@ -85,7 +85,7 @@ export const contributionRequestDocumentSchema = z.strictObject({
   exportedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
-export type ContributionRequestDocument = z.infer<typeof contributionRequestDocumentSchema>;
+type ContributionRequestDocument = z.infer<typeof contributionRequestDocumentSchema>;
 
 export const contributionRequestKind: DocumentKind<ContributionRequestDocument, ContributionRequestSummary> = {
   collection: 'contribution-requests',
@@ -116,7 +116,7 @@ interface PreparedContribution {
   source: TeamRating['source'];
 }
 
-export interface TeamServiceOptions {
+interface TeamServiceOptions {
   store: Store;
   assessments: AssessmentService;
   institutions: InstitutionService;

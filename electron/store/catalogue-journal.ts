@@ -45,7 +45,7 @@ export function journalText(lines: readonly JournalLine[]): string {
   return text;
 }
 
-export interface JournalRead {
+interface JournalRead {
   /** The good lines of `generation`, in order. */
   lines: JournalLine[];
   /** Bytes of the file (good, stale and torn lines alike): what the next compaction folds away. */

@@ -48,7 +48,7 @@ export function copyBytes(data: Uint8Array): Buffer {
   return Buffer.concat([Buffer.from(`trustbridge-copy 1 sha256=${sha256Of(data)} bytes=${data.length}\n`, 'utf8'), data]);
 }
 
-export type CopyState =
+type CopyState =
   | { state: 'absent' }
   | { state: 'damaged'; reason: 'empty' | 'no-header' | 'checksum' | 'unreadable' }
   | { state: 'good'; bytes: Buffer; sha256: string };
@@ -216,7 +216,7 @@ async function readPrimary(path: string): Promise<Buffer | undefined | 'unreadab
  * - `copy`: the file is missing, damaged or different from a good copy: the copy is the last
  *   complete save.
  */
-export type CopyVerdict =
+type CopyVerdict =
   | { use: 'primary'; copy: CopyState; interrupted?: boolean }
   | { use: 'copy'; copy: CopyState; bytes: Buffer; primary: Buffer | undefined | 'unreadable'; interrupted: boolean };
 
@@ -246,7 +246,7 @@ export type CheckedRead<T> =
   /** Nothing usable: the file (and the copy, when damaged) were set aside. */
   | { outcome: 'damaged'; error: DamagedFileError; setAsidePath?: string; copySetAsidePath?: string; copyReason?: string };
 
-export interface CheckedReadOptions<T> {
+interface CheckedReadOptions<T> {
   path: string;
   copyPath: string;
   /** Turns bytes into a value, or throws (a DamagedFileError) when they are unusable. */
@@ -353,7 +353,7 @@ export interface ProtectedFileNotice {
   setAsidePath?: string;
 }
 
-export type ProtectedRead<T> =
+type ProtectedRead<T> =
   | { value: T; notice?: ProtectedFileNotice }
   | { value: undefined; damaged?: { reason: string; setAsidePath?: string; copySetAsidePath?: string } };
 

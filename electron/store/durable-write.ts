@@ -37,7 +37,7 @@ export interface FileOps {
   removeFolder(path: string): Promise<void>;
 }
 
-export interface NewFile {
+interface NewFile {
   write(data: string | Uint8Array): Promise<void>;
   /** Makes the file's content durable. */
   sync(): Promise<void>;

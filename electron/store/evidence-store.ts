@@ -18,7 +18,7 @@ import { bestEffort, removeQuietly, statIfExists } from '../platform/files';
 /** Evidence larger than this is better linked than copied into the store. */
 const maxEvidenceBytes = 200 * 1024 * 1024;
 
-export interface EvidenceStoreOptions {
+interface EvidenceStoreOptions {
   /** The data folder: the copies and the quarantine are found from it. Without it, no copies. */
   dataDir?: string;
   /** Tells the officer what was restored or set aside. */
@@ -27,7 +27,7 @@ export interface EvidenceStoreOptions {
   now?: () => Date;
 }
 
-export type EvidenceCheck =
+type EvidenceCheck =
   | { state: 'good' }
   | { state: 'restored'; setAsidePath?: string }
   | { state: 'damaged'; setAsidePath?: string; copySetAsidePath?: string };

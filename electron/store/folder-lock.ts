@@ -57,7 +57,7 @@ export function thisProcess(): FolderLockEnvironment {
 }
 
 /** `kill(pid, 0)` sends nothing and checks that the process exists; EPERM means it exists but belongs to another user. */
-export function processIsAlive(pid: number): boolean {
+function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -66,7 +66,7 @@ export function processIsAlive(pid: number): boolean {
   }
 }
 
-export interface AcquireOptions {
+interface AcquireOptions {
   dataDir: string;
   appVersion: string;
   now: () => Date;

@@ -26,7 +26,7 @@ import { DamagedFileError, readJsonDocument } from './json-file';
 import type { Logger } from '../platform/logger';
 import { readIfExists, settled, statIfExists } from '../platform/files';
 
-export interface SnapshotInfo {
+interface SnapshotInfo {
   name: string;
   path: string;
   takenAt: string;

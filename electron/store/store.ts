@@ -56,7 +56,7 @@ import { bestEffort, removeQuietly, settled } from '../platform/files';
 
 export type { CatalogueEntry, DocumentKind, StoredDocument };
 
-export interface StoreOptions {
+interface StoreOptions {
   dataDir: string;
   // Kinds of every document type the app stores; they differ in their document type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

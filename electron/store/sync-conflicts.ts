@@ -13,7 +13,7 @@ import { setAsideFile } from './checked-copy';
 import { writeFileDurably } from './durable-write';
 import { fileStamp, type DocumentKind, type StoredDocument, type Store } from './store';
 
-export interface SyncConflictComparison {
+interface SyncConflictComparison {
   noticeId: string;
   collection: string;
   documentId: string;

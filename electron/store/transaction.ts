@@ -28,7 +28,7 @@ import { settled } from '../platform/files';
 
 export const transactionsFolderName = 'transactions';
 
-export interface TouchedDocument {
+interface TouchedDocument {
   collection: string;
   id: string;
   /** The version before the transaction first wrote it; null when the transaction created it. */

@@ -13,7 +13,7 @@ export type AgreementSide = (typeof agreementSides)[number];
 const text = (max: number) => z.string().max(max, { error: 'validation.tooLong' });
 const required = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
 
-export const agreementPartySchema = z.strictObject({
+const agreementPartySchema = z.strictObject({
   institutionId: z.string().min(1).max(80),
   /** The id the party's TrustBridge signs with, once known (`tb-…`). */
   exchangeId: z.string().max(128).nullable(),
@@ -47,7 +47,7 @@ export const agreementScopeSchema = z.strictObject({
 export type AgreementScope = z.infer<typeof agreementScopeSchema>;
 
 /** A condition of the decision, from the action plan, that becomes a clause. */
-export const agreementConditionSchema = z.strictObject({
+const agreementConditionSchema = z.strictObject({
   actionId: z.string().min(1).max(80),
   text: required(1000),
   side: z.enum(agreementSides),
@@ -57,7 +57,7 @@ export const agreementConditionSchema = z.strictObject({
 export type AgreementCondition = z.infer<typeof agreementConditionSchema>;
 
 /** One clause: its text comes from templates/agreements/<language>.json and may be edited. */
-export const agreementClauseSchema = z.strictObject({
+const agreementClauseSchema = z.strictObject({
   /** The template's clause id (`parties`, `recognition`, …) or `custom-…` for one a lawyer added. */
   id: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/),
   heading: required(300),

@@ -41,7 +41,6 @@ const agreementRevisionSchema = z.strictObject({
   /** When it was set aside for an amendment. */
   amendedAt: z.string(),
 });
-export type AgreementRevision = z.infer<typeof agreementRevisionSchema>;
 
 export const agreementSchema = z.strictObject({
   schemaVersion: z.literal(1),

@@ -4,7 +4,7 @@ import type { AgreementClause, AgreementSide } from './content';
 import type { Agreement } from './schema';
 import type { AgreementState } from './state';
 
-export interface AgreementSignatureView {
+interface AgreementSignatureView {
   side: AgreementSide;
   signer: Signer;
   signedAt: string;

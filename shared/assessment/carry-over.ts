@@ -12,7 +12,7 @@ import type { Answer } from './answer';
 import type { Assessment } from './schema';
 
 /** Why an answer of the earlier cycle is not carried to a criterion. */
-export type NotCarriedReason =
+type NotCarriedReason =
   /** Nothing in the earlier version maps to this criterion: it is new. */
   | 'new'
   /** The earlier criterion was not answered. */

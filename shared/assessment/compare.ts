@@ -21,7 +21,7 @@ export interface ComparedSide {
   text: string;
 }
 
-export interface ComparisonRow {
+interface ComparisonRow {
   /** The criterion's identifier on side b (the newer side), or on side a when only a has it. */
   criterionId: string;
   /** Side a's identifier when the version mapping pairs the row with a differently numbered criterion. */
@@ -41,7 +41,7 @@ export interface ComparisonRow {
   textChanged: boolean;
 }
 
-export interface ComparedDimension {
+interface ComparedDimension {
   id: string;
   title: string;
   a: number | null;
@@ -57,7 +57,7 @@ export interface AssessmentComparison {
   counts: { higher: number; lower: number; same: number; onlyA: number; onlyB: number; notComparable: number };
 }
 
-export interface ComparedAssessment {
+interface ComparedAssessment {
   assessment: Pick<Assessment, 'answers' | 'framework'>;
   framework: Framework;
 }

@@ -16,7 +16,7 @@ export interface ReviewItem {
   critical: boolean;
 }
 
-export interface AssessmentReview {
+interface AssessmentReview {
   missing: ReviewItem[];
   /** Critical criteria rated below the framework's blocker level. */
   blockers: Array<ReviewItem & { level: number }>;

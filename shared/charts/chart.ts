@@ -50,7 +50,7 @@ export function defaultFormat(value: number | null): string {
   return rounded === null ? '—' : `${rounded.toFixed(1)}%`;
 }
 
-export interface ResolvedChartInput {
+interface ResolvedChartInput {
   title: string;
   axes: ReadonlyArray<{ id: string; label: string }>;
   series: readonly ChartSeries[];

@@ -6,7 +6,7 @@
  * the refusal's own message always says the detail.
  */
 export const refusalKinds = ['EMPTY', 'UNREADABLE', 'FILE_TOO_LARGE', 'INVALID_FILE', 'NEWER_VERSION', 'SIGNATURE_INVALID', 'KEY_CHANGED', 'NOT_ON_ROSTER', 'other'] as const;
-export type RefusalKind = (typeof refusalKinds)[number];
+type RefusalKind = (typeof refusalKinds)[number];
 
 export function refusalKind(code: string): RefusalKind {
   return (refusalKinds as readonly string[]).includes(code) ? (code as RefusalKind) : 'other';

@@ -34,7 +34,7 @@ export interface RosterOfferView {
   confirmedFingerprint?: string;
 }
 
-export interface RosterChangeView {
+interface RosterChangeView {
   added: RosterMember[];
   removed: RosterMember[];
   rekeyed: Array<{ member: RosterMember; before: string[] }>;

@@ -23,7 +23,7 @@ import { exchangeIdSchema, jwsSignatureSchema, sha256HexPattern } from '../excha
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD');
 const fingerprint = z.string().regex(sha256HexPattern, 'must be a SHA-256 key fingerprint in lower-case hex');
 
-export const rosterMemberSchema = z.strictObject({
+const rosterMemberSchema = z.strictObject({
   exchangeId: exchangeIdSchema,
   legalName: z.string().trim().min(1).max(300),
   /** The keys this institution signs with; more than one while a key is being replaced. */
@@ -96,7 +96,7 @@ export function decideRoster(trust: RosterTrust | undefined, roster: Roster, sig
   return { outcome: 'accepted', roster, changes: rosterChanges(held, roster) };
 }
 
-export function rosterChanges(before: Roster | undefined, after: Roster): RosterChanges {
+function rosterChanges(before: Roster | undefined, after: Roster): RosterChanges {
   const old = new Map((before?.members ?? []).map((member) => [member.exchangeId, member]));
   const now = new Map(after.members.map((member) => [member.exchangeId, member]));
   return {
@@ -110,7 +110,7 @@ export function rosterChanges(before: Roster | undefined, after: Roster): Roster
   };
 }
 
-export type RosterKeyJudgement =
+type RosterKeyJudgement =
   | { status: 'on-roster'; member: RosterMember }
   | { status: 'not-a-member' }
   | { status: 'key-not-on-roster'; member: RosterMember }

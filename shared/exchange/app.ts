@@ -17,7 +17,7 @@ export interface KeyStatus {
   retired: number;
 }
 
-export type SignatureTrustStatus = 'not-checked' | 'own' | 'new-issuer' | 'known' | 'rotated';
+type SignatureTrustStatus = 'not-checked' | 'own' | 'new-issuer' | 'known' | 'rotated';
 
 /** What importing one file would do, for the user to accept or refuse. */
 export interface FilePreview {

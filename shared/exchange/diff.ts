@@ -8,12 +8,12 @@ import type { Assessment } from '../assessment/schema';
 import { canonicalJson } from '../crypto/canonical-json';
 import type { FrameworkRef, Level } from '../framework/schema';
 
-export interface ValueChange<T> {
+interface ValueChange<T> {
   from: T;
   to: T;
 }
 
-export interface EvidenceChanges {
+interface EvidenceChanges {
   added: Evidence[];
   removed: Evidence[];
   /** Same evidence id, different label, link or file. */

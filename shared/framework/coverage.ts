@@ -13,7 +13,7 @@ const coverageTargets = {
 } as const;
 export type CoverageGroup = keyof typeof coverageTargets;
 
-export type Coverage = Record<CoverageGroup, { covered: number; total: number }>;
+type Coverage = Record<CoverageGroup, { covered: number; total: number }>;
 
 /** How many of each group's elements at least one criterion covers. */
 export function coverageOf(framework: Pick<Framework, 'dimensions'>): Coverage {

@@ -1,7 +1,7 @@
 import type { Criterion, Framework, Thresholds } from './schema';
 
 /** The parts of a criterion whose change a diff reports. */
-export type CriterionChange =
+type CriterionChange =
   | 'title'
   | 'guidance'
   | 'levels'
@@ -11,18 +11,18 @@ export type CriterionChange =
   | 'sources'
   | 'dimension';
 
-export interface ChangedCriterion {
+interface ChangedCriterion {
   criterionId: string;
   changes: CriterionChange[];
 }
 
-export interface DimensionWeightChange {
+interface DimensionWeightChange {
   dimensionId: string;
   older: number;
   newer: number;
 }
 
-export interface ThresholdChange {
+interface ThresholdChange {
   threshold: keyof Thresholds;
   older: number;
   newer: number;

@@ -20,7 +20,7 @@ export const editorRanges = {
 } as const;
 
 /** Where a criterion sits: its dimension's index and its own. */
-export interface CriterionLocation {
+interface CriterionLocation {
   d: number;
   c: number;
 }
@@ -74,7 +74,7 @@ export function withDimensionWeight(framework: Framework, dimensionIndex: number
 }
 
 /** The texts a new criterion starts with, in the editor's language. */
-export interface NewCriterionTexts {
+interface NewCriterionTexts {
   title: string;
   guidance: string;
   /** The description of each level, 0 to 4. */

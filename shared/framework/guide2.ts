@@ -9,9 +9,9 @@ import type { AnswerMap } from '../assessment/answer';
 import { criteriaOf, type AuditorGuidance, type CarriedFrom, type Criterion, type Framework, type Level, type Profile, type SourceElement } from './schema';
 
 /** A profile of cooperation: which criteria apply, and where weights or critical flags differ. */
-export type CooperationProfile = Profile;
+type CooperationProfile = Profile;
 export type { AuditorGuidance, SourceElement };
-export type CarriedFromMapping = CarriedFrom;
+type CarriedFromMapping = CarriedFrom;
 
 export function auditorGuidanceOf(criterion: Pick<Criterion, 'auditorGuidance'>): AuditorGuidance | undefined {
   return criterion.auditorGuidance;
@@ -37,12 +37,12 @@ export function allowsNotApplicable(criterion: Pick<Criterion, 'allowsNotApplica
 
 /** The crosswalk's groups as the coverage view and the reports list them, in this order. */
 const coverageGroups = ['annexII', 'annexI', 'esg', 'other'] as const;
-export type CoverageGroupId = (typeof coverageGroups)[number];
+type CoverageGroupId = (typeof coverageGroups)[number];
 
 const groupOf = (element: SourceElement): CoverageGroupId =>
   element.group === 'annexII' || element.group === 'annexI' || element.group === 'esg' ? element.group : 'other';
 
-export interface CoveringCriterion {
+interface CoveringCriterion {
   criterionId: string;
   title: string;
   /** Left out by the assessment's profile: it covers the element in the guide, not in this assessment. */

@@ -15,16 +15,16 @@ import { latestRevisions, type AssessmentSummary } from '../assessment/summary';
 import type { PartnershipSummary } from '../partnership/summary';
 
 export const pathSteps = ['profile', 'selfAssessment', 'partner', 'audit', 'decision', 'agreement'] as const;
-export type PathStep = (typeof pathSteps)[number];
-export type PathStepState = 'done' | 'next' | 'later';
+type PathStep = (typeof pathSteps)[number];
+type PathStepState = 'done' | 'next' | 'later';
 
 /**
  * What the step's button does: start it, or continue a piece of work already begun (a draft).
  * The renderer words it from `home.path.<step>.<verb>`.
  */
-export type PathVerb = 'start' | 'continue' | 'open';
+type PathVerb = 'start' | 'continue' | 'open';
 
-export interface PathStepStatus {
+interface PathStepStatus {
   step: PathStep;
   state: PathStepState;
   verb: PathVerb;

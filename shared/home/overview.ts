@@ -12,7 +12,7 @@ import type { ReadinessBand } from '../scoring/band';
 import type { Verdict } from '../scoring/verdict';
 import { newcomerPath, type NewcomerPath, type NewcomerPathInput } from './newcomer-path';
 
-export type AttentionKind =
+type AttentionKind =
   | 'overdue'
   | 'undecided'
   | 'missing'
@@ -34,7 +34,7 @@ export interface AttentionItem {
   severity: 'high' | 'normal';
 }
 
-export interface HomePartnershipRow {
+interface HomePartnershipRow {
   id: string;
   title: string;
   partnerName: string;
@@ -57,7 +57,7 @@ export interface HomeOverview {
   path: NewcomerPath;
 }
 
-export interface OverviewInput {
+interface OverviewInput {
   assessments: readonly AssessmentSummary[];
   partnerships: readonly PartnershipSummary[];
   agreements: readonly AgreementSummary[];

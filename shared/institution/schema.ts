@@ -90,7 +90,7 @@ export type InstitutionProfile = z.infer<typeof institutionProfileSchema>;
 export type InstitutionProfileInput = z.input<typeof institutionProfileSchema>;
 
 export const institutionKinds = ['own', 'partner'] as const;
-export type InstitutionKind = (typeof institutionKinds)[number];
+type InstitutionKind = (typeof institutionKinds)[number];
 
 export interface Institution extends InstitutionProfile {
   id: string;

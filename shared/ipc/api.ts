@@ -26,7 +26,7 @@ type ChannelApi = {
   };
 };
 
-export type Invoke = (channel: ChannelName, request: unknown) => Promise<Result<unknown>>;
+type Invoke = (channel: ChannelName, request: unknown) => Promise<Result<unknown>>;
 
 export function createApi(invoke: Invoke, subscribe: Subscribe, names: readonly ChannelName[] = channelNames): Api {
   const api: Record<string, Record<string, unknown>> = { events: { subscribe } };

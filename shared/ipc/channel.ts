@@ -4,7 +4,7 @@ import type { z } from 'zod';
  * One IPC channel: the schema every request is checked against before a service sees it, and the
  * type of the answer. The answer type exists only for the compiler.
  */
-export interface ChannelSpec<Request extends z.ZodType, Response> {
+interface ChannelSpec<Request extends z.ZodType, Response> {
   request: Request;
   response: Response;
 }

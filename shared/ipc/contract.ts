@@ -306,7 +306,7 @@ export const contract = {
   ...reliabilityContract,
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;

@@ -19,7 +19,7 @@ const exchangePath = z
   .max(4096)
   .refine((value) => value.toLowerCase().endsWith('.trustbridge'), { error: 'validation.exchangeFile' });
 
-export const contributorInputSchema = z.strictObject({
+const contributorInputSchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
   role: z.string().trim().max(200, { error: 'validation.tooLong' }),
   email: z
@@ -30,7 +30,7 @@ export const contributorInputSchema = z.strictObject({
 });
 export type ContributorInput = z.infer<typeof contributorInputSchema>;
 
-export const teamAssignmentInputSchema = z.strictObject({
+const teamAssignmentInputSchema = z.strictObject({
   dimensions: z.array(z.string().regex(/^[A-Z]{2,4}$/)).max(40),
   criteria: z.array(criterionId).max(300),
 });

@@ -56,7 +56,7 @@ export interface Completeness {
   percent: Figure;
 }
 
-export interface DimensionLine {
+interface DimensionLine {
   id: string;
   title: string;
   weight: number;

@@ -14,7 +14,7 @@ export const noticeKinds = [
   'migrated',
   'sync-conflict',
 ] as const;
-export type NoticeKind = (typeof noticeKinds)[number];
+type NoticeKind = (typeof noticeKinds)[number];
 
 export interface StoreNotice {
   id: string;

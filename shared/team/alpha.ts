@@ -18,7 +18,7 @@
 
 export type RawRating = number | 'na' | null | undefined;
 
-export interface AlphaResult {
+interface AlphaResult {
   /**
    * Null when nothing can be paired. When every pairable value is the same the formula is 0 / 0;
    * the raters then agree without exception, and 1 is given (the observed disagreement is nil).

@@ -19,7 +19,7 @@ export const requestIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,80}$/);
 const criterionIdSchema = z.string().regex(criterionIdPattern);
 const line = (max: number) => z.string().max(max);
 
-export const requestedCriterionSchema = z.strictObject({
+const requestedCriterionSchema = z.strictObject({
   criterionId: criterionIdSchema,
   dimensionId: z.string().regex(/^[A-Z]{2,4}$/),
   dimensionTitle: line(200),
@@ -45,7 +45,7 @@ export const contributionRequestItemSchema = z.strictObject({
 });
 export type ContributionRequestItem = z.infer<typeof contributionRequestItemSchema>;
 
-export const contributedRatingSchema = z.strictObject({
+const contributedRatingSchema = z.strictObject({
   criterionId: criterionIdSchema,
   value: ratingValueSchema,
   justification: z.string().max(20000),

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { levelSchema } from '../framework/schema';
 
 export const criterionIdPattern = /^[A-Z]{2,4}-\d{2}$/;
-export const dimensionIdPatternTeam = /^[A-Z]{2,4}$/;
+const dimensionIdPatternTeam = /^[A-Z]{2,4}$/;
 const criterionIdSchema = z.string().regex(criterionIdPattern);
 const dimensionIdSchema = z.string().regex(dimensionIdPatternTeam);
 const idSchema = z.string().min(1).max(80);
@@ -24,13 +24,13 @@ export const ratingValueSchema = z.union([levelSchema, z.literal('na')]);
 export type RatingValue = z.infer<typeof ratingValueSchema>;
 
 /** What a colleague is asked to rate: whole dimensions and/or single criteria. Overlaps are allowed. */
-export const assignmentSchema = z.strictObject({
+const assignmentSchema = z.strictObject({
   dimensions: z.array(dimensionIdSchema).max(40),
   criteria: z.array(criterionIdSchema).max(300),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
-export const contributorSchema = z.strictObject({
+const contributorSchema = z.strictObject({
   id: idSchema,
   name: z.string().trim().min(1).max(200),
   role: z.string().trim().max(200),
@@ -61,13 +61,13 @@ export const ratingEvidenceSchema = z.strictObject({
 export type RatingEvidence = z.infer<typeof ratingEvidenceSchema>;
 
 /** Where a rating came from. */
-export const ratingSourceSchema = z.discriminatedUnion('type', [
+const ratingSourceSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('signed'), fileName: z.string().max(255), keyFingerprint: z.string().regex(/^[0-9a-f]{64}$/) }),
   z.strictObject({ type: z.literal('workbook'), fileName: z.string().max(255) }),
 ]);
 export type RatingSource = z.infer<typeof ratingSourceSchema>;
 
-export const teamRatingSchema = z.strictObject({
+const teamRatingSchema = z.strictObject({
   id: idSchema,
   contributorId: idSchema,
   criterionId: criterionIdSchema,
@@ -85,7 +85,7 @@ export const teamRatingSchema = z.strictObject({
 export type TeamRating = z.infer<typeof teamRatingSchema>;
 
 /** The coordinator's decision for one criterion. */
-export const consolidationSchema = z.strictObject({
+const consolidationSchema = z.strictObject({
   criterionId: criterionIdSchema,
   value: ratingValueSchema,
   reason: z.string().max(4000),
@@ -96,7 +96,7 @@ export const consolidationSchema = z.strictObject({
 });
 export type Consolidation = z.infer<typeof consolidationSchema>;
 
-export const teamHistoryActions = [
+const teamHistoryActions = [
   'contributor-added',
   'contributor-updated',
   'contributor-removed',
@@ -107,7 +107,7 @@ export const teamHistoryActions = [
 ] as const;
 
 /** One team event: who did what, when, about which colleague and criterion, in readable words. */
-export const teamHistoryEntrySchema = z.strictObject({
+const teamHistoryEntrySchema = z.strictObject({
   at: z.string(),
   by: z.string().max(200),
   action: z.enum(teamHistoryActions),

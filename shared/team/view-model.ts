@@ -10,10 +10,10 @@ import { currentRatings, emptyTeam, type Contributor, type RatingValue, type Tea
 import type { AgreementFigure, AgreementReading, ContributorView, CriterionTeamState, CriterionTeamView, TeamView } from './view';
 
 /** A spread of this many levels or more is flagged for discussion. */
-export const flagSpread = 2;
+const flagSpread = 2;
 
 /** Krippendorff's thresholds (Content Analysis, 2004, §11.4.4): 0.800 reliable, 0.667 tentative. */
-export function agreementReading(alpha: number | null): AgreementReading {
+function agreementReading(alpha: number | null): AgreementReading {
   if (alpha === null) return 'too-little';
   if (alpha >= 0.8) return 'reliable';
   if (alpha >= 0.667) return 'tentative';
@@ -21,7 +21,7 @@ export function agreementReading(alpha: number | null): AgreementReading {
 }
 
 /** Highest minus lowest level; N/A left out; null with fewer than two levels. */
-export function spreadOf(values: readonly RatingValue[]): number | null {
+function spreadOf(values: readonly RatingValue[]): number | null {
   const levels = values.filter((value): value is Exclude<RatingValue, 'na'> => value !== 'na');
   if (levels.length < 2) return null;
   return Math.max(...levels) - Math.min(...levels);
@@ -42,7 +42,7 @@ function figure(units: RatingValue[][]): AgreementFigure {
 }
 
 /** Current ratings by criterion, in the order colleagues were added. */
-export function ratingsByCriterion(team: Team): Map<string, TeamRating[]> {
+function ratingsByCriterion(team: Team): Map<string, TeamRating[]> {
   const order = new Map(team.contributors.map((contributor, index) => [contributor.id, index]));
   const map = new Map<string, TeamRating[]>();
   for (const rating of currentRatings(team)) {

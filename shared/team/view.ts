@@ -24,7 +24,7 @@ export interface AgreementFigure {
  */
 export type AgreementReading = 'reliable' | 'tentative' | 'unreliable' | 'too-little';
 
-export interface TeamRatingView {
+interface TeamRatingView {
   ratingId: string;
   contributorId: string;
   name: string;

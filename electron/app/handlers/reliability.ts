@@ -17,7 +17,7 @@ import type { InboxService } from '../../services/inbox';
 import { compareSyncConflict, resolveSyncConflict } from '../../store/sync-conflicts';
 import type { Store } from '../../store/store';
 
-export interface ReliabilityHandlerTools {
+interface ReliabilityHandlerTools {
   dialogs: DialogService;
   now: () => Date;
   t: (key: string, params?: Record<string, string | number>) => string;

@@ -57,7 +57,7 @@ export interface HandlerOptions {
 }
 
 export type FileFilter = { name: string; extensions: string[] };
-export type WriteFile = (outPath: string, onProgress: (done: number, total: number) => void) => Promise<unknown>;
+type WriteFile = (outPath: string, onProgress: (done: number, total: number) => void) => Promise<unknown>;
 
 /** The handlers of every channel whose name starts with `area.`. */
 export type AreaHandlers<Area extends string> = Pick<Handlers, Extract<ChannelName, `${Area}.${string}`>>;

@@ -35,7 +35,7 @@ type Block = Paragraph | Table;
 const sides: readonly AgreementSide[] = ['A', 'B'];
 const mono = 'Consolas';
 
-export interface AgreementDocxInput {
+interface AgreementDocxInput {
   agreement: Agreement;
   /** Headings and labels, in the document's language. */
   texts: AgreementTexts;

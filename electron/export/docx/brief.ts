@@ -13,7 +13,7 @@ import { alphaText } from './raters';
 import { documentStyles, heading, note, paragraph, sections } from './kit';
 import { compactTitle, executiveSummary } from './readiness-report';
 
-export interface BriefMeta extends ReportMeta {
+interface BriefMeta extends ReportMeta {
   /** The last day the assessments the decision rests on are valid (YYYY-MM-DD), or null. */
   nextReview: string | null;
   /** The assessments of the decision that colleagues rated as a team, each with its team view. */

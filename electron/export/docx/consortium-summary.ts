@@ -55,7 +55,7 @@ type SelfCell = ConsortiumModel['selfAssessments'][number];
 const fullNamesUpTo = 8;
 const expiredFill = 'E4E7EB';
 
-export interface ConsortiumSummaryInput {
+interface ConsortiumSummaryInput {
   model: ConsortiumModel;
   files?: ConsortiumFiles;
   texts: ReportTexts;

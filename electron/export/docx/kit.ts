@@ -443,7 +443,7 @@ export function continuedSection(frame: DocumentFrame, children: Array<Paragraph
   };
 }
 
-export interface TitlePageInput {
+interface TitlePageInput {
   kicker: string;
   title: string;
   subtitle: string;

@@ -41,7 +41,7 @@ const selfBorder = 'FF17436B';
 
 type SelfCell = ConsortiumModel['selfAssessments'][number];
 
-export interface ConsortiumWorkbookInput {
+interface ConsortiumWorkbookInput {
   model: ConsortiumModel;
   files?: ConsortiumFiles;
   texts: ReportTexts;

@@ -27,7 +27,7 @@ import {
   type IdentityKey,
 } from './questionnaire-layout';
 
-export interface QuestionnaireInput {
+interface QuestionnaireInput {
   framework: Framework;
   /** The partner the questionnaire is for. */
   institution: { id: string; legalName: string; country: string };

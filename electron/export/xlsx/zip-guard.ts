@@ -9,7 +9,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
 
-export interface ZipLimits {
+interface ZipLimits {
   fileBytes: number;
   entries: number;
   partBytes: number;
@@ -17,7 +17,7 @@ export interface ZipLimits {
   rows: number;
 }
 
-export interface ZipPart {
+interface ZipPart {
   name: string;
   data: Buffer;
 }
