@@ -265,7 +265,7 @@ describe('the review before completing', () => {
     await core.assessments.complete(created.id);
     const reopened = await core.assessments.reopen(created.id);
     await renderInApp(<HistoryPanel assessment={reopened} framework={framework} />, 'es');
-    const cells = (await screen.findAllByRole('gridcell')).map((cell) => cell.textContent);
+    const cells = (await screen.findAllByRole('gridcell', {}, { timeout: 10_000 })).map((cell) => cell.textContent);
     expect(cells).toContain('Borrador');
     expect(cells).toContain('Finalizada');
     expect(cells).not.toContain('draft');
