@@ -138,7 +138,7 @@ describe('the guide and a consortium’s own version of it', () => {
     // Compare with its base
     await pressButton(page, 'Compare with its base: MESHE consortium guide 1.1');
     await page.getByRole('heading', { level: 1, name: 'Compare framework versions' }).waitFor();
-    await page.getByRole('cell', { name: 'Retired', exact: true }).waitFor();
+    await page.getByRole('gridcell', { name: 'Retired', exact: true }).waitFor();
     await page.getByText('“Ready” from (%): 75 → 80').waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'framework-compare');

@@ -3,7 +3,7 @@
  * against each other — overall, per dimension and per criterion, matched by criterion identifier
  * across versions of the guide.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -16,7 +16,7 @@ import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
 import { useFormat, useUiLanguage } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 const none = '';
 
@@ -68,6 +68,35 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
   const name = (view: AssessmentView) => `${view.assessment.title} (${view.assessment.subject.legalName})`;
   const rows = differencesOnly ? comparison.rows.filter((row) => row.only !== null || row.delta !== 0 || row.reworded) : comparison.rows;
   const { counts } = comparison;
+  // The overall figure first, then each dimension: one row shape for the table.
+  const overallRows: Array<{ key: string; name: ReactNode; a: ReactNode; b: ReactNode; delta: number | null }> = [
+    {
+      key: 'overall',
+      name: t('assessmentCompare.overallRow'),
+      a: (
+        <>
+          {format.score(comparison.overall.a)} <BandBadge band={comparison.overall.bandA} />
+        </>
+      ),
+      b: (
+        <>
+          {format.score(comparison.overall.b)} <BandBadge band={comparison.overall.bandB} />
+        </>
+      ),
+      delta: comparison.overall.delta,
+    },
+    ...comparison.dimensions.map((dimension) => ({
+      key: `dimension-${dimension.id}`,
+      name: (
+        <>
+          <span className="mono">{dimension.id}</span> {dimension.title}
+        </>
+      ),
+      a: format.score(dimension.a),
+      b: format.score(dimension.b),
+      delta: dimension.delta,
+    })),
+  ];
   return (
     <div className="stack">
       {!comparison.sameFramework && (
@@ -80,45 +109,17 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
       )}
       <section className="card" aria-labelledby="compare-overall">
         <h2 id="compare-overall">{t('assessmentCompare.overall')}</h2>
-        <TableScroll>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('assessmentCompare.overall')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assessmentCompare.dimension')}</th>
-                <th scope="col">{name(a)}</th>
-                <th scope="col">{name(b)}</th>
-                <th scope="col">{t('assessmentCompare.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t('assessmentCompare.overallRow')}</th>
-                <td>
-                  {format.score(comparison.overall.a)} <BandBadge band={comparison.overall.bandA} />
-                </td>
-                <td>
-                  {format.score(comparison.overall.b)} <BandBadge band={comparison.overall.bandB} />
-                </td>
-                <td>
-                  <Delta value={comparison.overall.delta} points />
-                </td>
-              </tr>
-              {comparison.dimensions.map((dimension) => (
-                <tr key={dimension.id}>
-                  <th scope="row">
-                    <span className="mono">{dimension.id}</span> {dimension.title}
-                  </th>
-                  <td>{format.score(dimension.a)}</td>
-                  <td>{format.score(dimension.b)}</td>
-                  <td>
-                    <Delta value={dimension.delta} points />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          labelledBy="compare-overall"
+          rows={overallRows}
+          rowKey={(row) => row.key}
+          columns={[
+            { id: 'dimension', header: t('assessmentCompare.dimension'), isRowHeader: true, cell: (row) => row.name },
+            { id: 'a', header: name(a), cell: (row) => row.a },
+            { id: 'b', header: name(b), cell: (row) => row.b },
+            { id: 'change', header: t('assessmentCompare.change'), cell: (row) => <Delta value={row.delta} points /> },
+          ]}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="compare-criteria">
@@ -133,45 +134,42 @@ function Comparison({ a, b }: { a: AssessmentView; b: AssessmentView }) {
         {rows.length === 0 ? (
           <p className="muted">{t('assessmentCompare.noDifferences')}</p>
         ) : (
-          <TableScroll>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('assessmentCompare.criteria')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('history.criterion')}</th>
-                  <th scope="col">{name(a)}</th>
-                  <th scope="col">{name(b)}</th>
-                  <th scope="col">{t('assessmentCompare.change')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.criterionId}>
-                    <th scope="row">
-                      <span className="mono">{row.criterionId}</span> {row.title}
-                      {row.critical && <span className="badge badge--critical block-inline">{t('assessmentCompare.critical')}</span>}
-                      {row.reworded && <span className="muted small block">{t('assessmentCompare.reworded')}</span>}
-                      {row.criterionIdA && <span className="muted small block">{t('guide2.compareWas', { id: row.criterionIdA })}</span>}
-                    </th>
-                    <td>
-                      <Level side={row.a} />
-                    </td>
-                    <td>
-                      <Level side={row.b} />
-                    </td>
-                    <td>
-                      {row.only ? (
-                        <span className="muted">{t(row.only === 'a' ? 'assessmentCompare.onlyFirst' : 'assessmentCompare.onlySecond')}</span>
-                      ) : (
-                        <Delta value={row.delta} />
-                      )}
-                      {row.textChanged && <span className="muted small block">{t('assessmentCompare.textChanged')}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            labelledBy="compare-criteria"
+            rows={rows}
+            rowKey={(row) => row.criterionId}
+            columns={[
+              {
+                id: 'criterion',
+                header: t('history.criterion'),
+                isRowHeader: true,
+                cell: (row) => (
+                  <>
+                    <span className="mono">{row.criterionId}</span> {row.title}
+                    {row.critical && <span className="badge badge--critical block-inline">{t('assessmentCompare.critical')}</span>}
+                    {row.reworded && <span className="muted small block">{t('assessmentCompare.reworded')}</span>}
+                    {row.criterionIdA && <span className="muted small block">{t('guide2.compareWas', { id: row.criterionIdA })}</span>}
+                  </>
+                ),
+              },
+              { id: 'a', header: name(a), cell: (row) => <Level side={row.a} /> },
+              { id: 'b', header: name(b), cell: (row) => <Level side={row.b} /> },
+              {
+                id: 'change',
+                header: t('assessmentCompare.change'),
+                cell: (row) => (
+                  <>
+                    {row.only ? (
+                      <span className="muted">{t(row.only === 'a' ? 'assessmentCompare.onlyFirst' : 'assessmentCompare.onlySecond')}</span>
+                    ) : (
+                      <Delta value={row.delta} />
+                    )}
+                    {row.textChanged && <span className="muted small block">{t('assessmentCompare.textChanged')}</span>}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
     </div>

@@ -4,7 +4,7 @@
  * chosen assessment made with this version — the levels those criteria were given there.
  */
 import { useState } from 'react';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import { coverageOf, type CoverageRow, type SourceElement } from '../../../shared/framework/guide2';
@@ -69,39 +69,29 @@ export function CoverageView({ framework, language }: { framework: Framework; la
           <h2 id={`coverage-${group.id}`}>
             {t(`guide2.coverageGroup_${group.id}`)} <span className="muted small">({t('guide2.coverageCovered', { covered: group.covered, total: group.total })})</span>
           </h2>
-          <TableScroll>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('guide2.coverageElement')}</th>
-                  <th scope="col">{t('guide2.coverageCitation')}</th>
-                  <th scope="col">{t('guide2.coverageCriteria')}</th>
-                  {assessment && <th scope="col">{t('guide2.coverageAssessment')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {group.rows.map((row) => (
-                  <tr key={row.element.id} data-element={row.element.id}>
-                    <th scope="row">{row.element.title}</th>
-                    <td>
-                      <Citation element={row.element} />
-                    </td>
-                    <td>
-                      {row.criteria.length === 0
-                        ? t('guide2.coverageNotCovered')
-                        : row.criteria.map((c) => (
-                            <span key={c.criterionId} className={`block${c.excluded ? ' muted' : ''}`}>
-                              <span className="mono">{c.criterionId}</span> {c.title}
-                              {c.excluded && ` (${t('guide2.coverageExcluded')})`}
-                            </span>
-                          ))}
-                    </td>
-                    {assessment && <td>{said(row)}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            labelledBy={`coverage-${group.id}`}
+            rows={group.rows}
+            rowKey={(row) => row.element.id}
+            columns={[
+              { id: 'element', header: t('guide2.coverageElement'), isRowHeader: true, cell: (row) => row.element.title },
+              { id: 'citation', header: t('guide2.coverageCitation'), cell: (row) => <Citation element={row.element} /> },
+              {
+                id: 'criteria',
+                header: t('guide2.coverageCriteria'),
+                cell: (row) =>
+                  row.criteria.length === 0
+                    ? t('guide2.coverageNotCovered')
+                    : row.criteria.map((c) => (
+                        <span key={c.criterionId} className={`block${c.excluded ? ' muted' : ''}`}>
+                          <span className="mono">{c.criterionId}</span> {c.title}
+                          {c.excluded && ` (${t('guide2.coverageExcluded')})`}
+                        </span>
+                      )),
+              },
+              ...(assessment ? [{ id: 'assessment', header: t('guide2.coverageAssessment'), cell: said }] : []),
+            ]}
+          />
         </section>
       ))}
     </div>

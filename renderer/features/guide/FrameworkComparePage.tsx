@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 export function FrameworkComparePage() {
   const { t } = useTranslation();
@@ -63,47 +63,28 @@ export function FrameworkComparePage() {
               </ul>
             </section>
           )}
-          <TableScroll>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('compare.criteria')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('compare.criterion')}</th>
-                  <th scope="col">{t('compare.what')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.added.map((id) => (
-                  <tr key={`a-${id}`}>
-                    <th scope="row">
-                      <span className="mono">{id}</span> {titleOf(id)}
-                    </th>
-                    <td>
-                      <span className="badge badge--added">{t('compare.addedOne')}</span>
-                    </td>
-                  </tr>
-                ))}
-                {d.retired.map((id) => (
-                  <tr key={`r-${id}`}>
-                    <th scope="row">
-                      <span className="mono">{id}</span> {titleOf(id)}
-                    </th>
-                    <td>
-                      <span className="badge badge--retired">{t('compare.retiredOne')}</span>
-                    </td>
-                  </tr>
-                ))}
-                {d.changed.map((change) => (
-                  <tr key={`c-${change.criterionId}`}>
-                    <th scope="row">
-                      <span className="mono">{change.criterionId}</span> {titleOf(change.criterionId)}
-                    </th>
-                    <td>{change.changes.map((what) => t(`compare.fields.${what}`)).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label={t('compare.criteria')}
+            rows={[
+              ...d.added.map((id) => ({ key: `a-${id}`, id, what: <span className="badge badge--added">{t('compare.addedOne')}</span> })),
+              ...d.retired.map((id) => ({ key: `r-${id}`, id, what: <span className="badge badge--retired">{t('compare.retiredOne')}</span> })),
+              ...d.changed.map((change) => ({ key: `c-${change.criterionId}`, id: change.criterionId, what: change.changes.map((what) => t(`compare.fields.${what}`)).join(', ') })),
+            ]}
+            rowKey={(row) => row.key}
+            columns={[
+              {
+                id: 'criterion',
+                header: t('compare.criterion'),
+                isRowHeader: true,
+                cell: (row) => (
+                  <>
+                    <span className="mono">{row.id}</span> {titleOf(row.id)}
+                  </>
+                ),
+              },
+              { id: 'what', header: t('compare.what'), cell: (row) => row.what },
+            ]}
+          />
         </div>
       )}
     </Page>

@@ -18,7 +18,7 @@ import { countryName } from '../../lib/countries';
 import { today } from '../../lib/dates';
 import { useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable } from '../../components/DataTable';
 
 const shownRows = 8;
 
@@ -105,34 +105,30 @@ export function HomePage() {
         {partnerships.length === 0 ? (
           <p className="muted">{t('partnerships.empty')}</p>
         ) : (
-          <TableScroll>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('partnerships.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('partnerships.columns.partnership')}</th>
-                  <th scope="col">{t('partnerships.columns.readiness')}</th>
-                  <th scope="col">{t('partnerships.columns.decision')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {partnerships.map((partnership) => {
-                  return (
-                    <tr key={partnership.id}>
-                      <th scope="row">
-                        <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
-                        <span className="muted small block">{partnership.partnerName}</span>
-                      </th>
-                      <td>
-                        <VerdictBadge verdict={partnership.verdict} />
-                      </td>
-                      <td>{partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            labelledBy="home-partnerships"
+            rows={partnerships}
+            rowKey={(partnership) => partnership.id}
+            columns={[
+              {
+                id: 'partnership',
+                header: t('partnerships.columns.partnership'),
+                isRowHeader: true,
+                cell: (partnership) => (
+                  <>
+                    <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
+                    <span className="muted small block">{partnership.partnerName}</span>
+                  </>
+                ),
+              },
+              { id: 'readiness', header: t('partnerships.columns.readiness'), cell: (partnership) => <VerdictBadge verdict={partnership.verdict} /> },
+              {
+                id: 'decision',
+                header: t('partnerships.columns.decision'),
+                cell: (partnership) => (partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>),
+              },
+            ]}
+          />
         )}
       </section>
 
@@ -141,34 +137,27 @@ export function HomePage() {
         {latest.length === 0 ? (
           <p className="muted">{t('assessments.empty')}</p>
         ) : (
-          <TableScroll>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('home.latestAssessments')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('assessments.columns.title')}</th>
-                  <th scope="col">{t('assessments.columns.status')}</th>
-                  <th scope="col">{t('assessments.columns.progress')}</th>
-                  <th scope="col">{t('assessments.columns.score')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {latest.map((summary) => (
-                  <tr key={summary.id}>
-                    <th scope="row">
-                      <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
-                      <span className="muted small block">{t(`assessment.kind.${summary.kind}`)}</span>
-                    </th>
-                    <td>{t(`assessments.status.${summary.status}`)}</td>
-                    <td>{t('assessment.progressShort', { done: summary.answered, total: summary.total })}</td>
-                    <td>
-                      <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            labelledBy="home-assessments"
+            rows={latest}
+            rowKey={(summary) => summary.id}
+            columns={[
+              {
+                id: 'title',
+                header: t('assessments.columns.title'),
+                isRowHeader: true,
+                cell: (summary) => (
+                  <>
+                    <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
+                    <span className="muted small block">{t(`assessment.kind.${summary.kind}`)}</span>
+                  </>
+                ),
+              },
+              { id: 'status', header: t('assessments.columns.status'), cell: (summary) => t(`assessments.status.${summary.status}`) },
+              { id: 'progress', header: t('assessments.columns.progress'), cell: (summary) => t('assessment.progressShort', { done: summary.answered, total: summary.total }) },
+              { id: 'score', header: t('assessments.columns.score'), cell: (summary) => <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} /> },
+            ]}
+          />
         )}
         {(overview.data?.latestTotal ?? 0) > latest.length && (
           <LinkButton href="/assessments" variant="quiet">
