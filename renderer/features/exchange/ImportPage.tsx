@@ -17,12 +17,14 @@ import { errorText } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { useFormat } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
 import { OpenRequestButton } from '../assessments/team/ContributionRequestsPage';
 
 export function ImportPage() {
   const { t } = useTranslation();
+  const run = useAction();
   const location = useLocation();
   // Files opened by double-click or "Open with" arrive already checked (see Layout).
   const [previews, setPreviews] = useState<FilePreview[]>(() => (location.state as { previews?: FilePreview[] } | null)?.previews ?? []);
@@ -40,9 +42,9 @@ export function ImportPage() {
 
   const accept = async (tokens: string[]) => {
     setBusy(true);
-    const result = await api().exchange.apply({ tokens });
+    const result = await run(() => api().exchange.apply({ tokens }));
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     const added = result.value.reduce((sum, file) => sum + file.added, 0);
     notify(t('import.applied', { count: added, files: result.value.length }));
     setPreviews((current) => current.filter((preview) => !tokens.includes(preview.token)));
