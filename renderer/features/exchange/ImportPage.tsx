@@ -14,7 +14,7 @@ import type { FilePreview } from '../../../shared/exchange/app';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorText } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
@@ -64,8 +64,7 @@ export function ImportPage() {
   };
 
   return (
-    <>
-      <PageHeader title={t('import.title')} intro={t('import.intro')} />
+    <Page title={t('import.title')} intro={t('import.intro')}>
       <div className="import-actions">
         <Button variant="primary" onPress={() => void load(() => api().exchange.previewFiles({}))} isDisabled={busy}>
           {t('import.openFiles')}
@@ -110,7 +109,7 @@ export function ImportPage() {
             })
         }
       />
-    </>
+    </Page>
   );
 }
 
