@@ -13,6 +13,8 @@ import { notify } from '../components/Toasts';
 export interface ActionOptions {
   /** Shown as a success toast when the action worked. */
   success?: string;
+  /** A failure the screen answers itself (a locked signing key asks for the passphrase): no toast. */
+  handledHere?(result: Result<unknown>): boolean;
 }
 
 export function useAction() {
@@ -28,7 +30,7 @@ export function useAction() {
       }
       if (result.ok) {
         if (options.success) notify(options.success);
-      } else if (result.error.code !== 'CANCELLED') {
+      } else if (result.error.code !== 'CANCELLED' && !options.handledHere?.(result)) {
         notify(errorText(t, result.error), 'error');
       }
       return result;

@@ -14,11 +14,11 @@ import { verificationCode } from '../../../shared/exchange/fingerprint';
 import { agreementContentHash } from '../../../shared/agreement/hash';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { errorText } from '../../components/ErrorMessage';
 import { ExportDialog, notifySaved } from '../../components/ExportDialog';
 import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { useFormat } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { UnlockDialog } from '../../components/UnlockDialog';
@@ -37,6 +37,7 @@ export function AgreementPage() {
 
 function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; onChanged(view: AgreementView): void; onReload(): void }) {
   const { t } = useTranslation();
+  const run = useAction();
   const format = useFormat();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -56,10 +57,10 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
   const sign = async () => {
     setConfirmSign(false);
     setBusy(true);
-    const result = await api().agreements.sign({ id: agreement.id });
+    const result = await run(() => api().agreements.sign({ id: agreement.id }), { handledHere: needsUnlock });
     setBusy(false);
     if (needsUnlock(result)) return setUnlocking(true);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     onChanged(result.value);
     notify(t(result.value.state === 'concluded' ? 'agreement.countersigned' : 'agreement.signedToast', { partner: partner.legalName }), 'success');
   };
@@ -68,22 +69,22 @@ function AgreementScreen({ view, onChanged, onReload }: { view: AgreementView; o
   const signed = view.signatures.some((signature) => signature.coversContent);
   const amend = async () => {
     setAmending(false);
-    const result = await api().agreements.amend({ id: agreement.id });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const result = await run(() => api().agreements.amend({ id: agreement.id }));
+    if (!result.ok) return;
     onChanged(result.value);
     notify(t('agreement.amendedToast'), 'success');
   };
 
   const send = async () => {
-    const result = await api().agreements.exportFile({ id: agreement.id });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const result = await run(() => api().agreements.exportFile({ id: agreement.id }));
+    if (!result.ok) return;
     if (result.value) notifySaved(t, result.value.path);
   };
 
   const remove = async () => {
     setRemoving(false);
-    const result = await api().agreements.remove({ id: agreement.id });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const result = await run(() => api().agreements.remove({ id: agreement.id }));
+    if (!result.ok) return;
     notify(t('agreement.removed'), 'success');
     void navigate('/agreements');
   };

@@ -25,6 +25,7 @@ import { Page } from '../../components/Page';
 import { SaveState, type SaveStatus } from '../../components/SaveState';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { AnswerSaver } from './answer-saver';
 import { AssessmentStatusLine } from './AssessmentStatusLine';
 import { HistoryPanel } from './HistoryPanel';
@@ -70,6 +71,7 @@ export function AssessmentPage() {
 function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onReload(): void }) {
   const { t } = useTranslation();
   const showName = useShowName();
+  const run = useAction();
   const format = useFormat();
   const language = useUiLanguage();
   const [params, setParams] = useSearchParams();
@@ -136,8 +138,8 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   const exchangeChoices = useExchangeChoices({ assessmentIds: [assessment.id] });
   /** A consolidation in the Team tab writes answers in the store: the screen takes them over. */
   const refreshAnswers = async () => {
-    const result = await api().assessments.view({ id: assessment.id, language });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const result = await run(() => api().assessments.view({ id: assessment.id, language }));
+    if (!result.ok) return;
     setAssessment(result.value.assessment);
     setSummary(undefined);
   };

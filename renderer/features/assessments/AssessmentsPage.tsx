@@ -10,13 +10,13 @@ import { VerdictBadge } from '../../components/VerdictBadge';
 import { summaryVerdict } from '../../../shared/assessment/summary-verdict';
 import { Button } from '../../components/Button';
 import { DataTable } from '../../components/DataTable';
-import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
 import { notify } from '../../components/Toasts';
 import { UnlockDialog } from '../../components/UnlockDialog';
 import { needsUnlock } from '../../lib/signing';
 import { LinkButton } from '../../components/LinkButton';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
 import { ImportQuestionnaireButton } from './QuestionnaireImport';
 import { api } from '../../lib/api';
@@ -58,20 +58,19 @@ export function AssessmentsPage() {
   }, [list.data, filter]);
 
   return (
-    <>
-      <PageHeader
-        title={t('nav.assessments')}
-        intro={t('assessments.intro')}
-        actions={
-          <>
-            <ImportQuestionnaireButton />
-            <LinkButton href="/assessments/new" variant="primary">
-              {t('assessments.new')}
-            </LinkButton>
-          </>
-        }
-      />
-      <ErrorMessage error={list.error} />
+    <Page
+      title={t('nav.assessments')}
+      intro={t('assessments.intro')}
+      actions={
+        <>
+          <ImportQuestionnaireButton />
+          <LinkButton href="/assessments/new" variant="primary">
+            {t('assessments.new')}
+          </LinkButton>
+        </>
+      }
+      error={list.error}
+    >
       {!list.loading && !list.data?.length ? (
         <div className="empty-state">
           <p>{t('assessments.empty')}</p>
@@ -156,6 +155,6 @@ export function AssessmentsPage() {
           }}
         />
       )}
-    </>
+    </Page>
   );
 }

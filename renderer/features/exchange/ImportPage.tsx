@@ -14,15 +14,17 @@ import type { FilePreview } from '../../../shared/exchange/app';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorText } from '../../components/ErrorMessage';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat, useShowName } from '../../lib/format';
+import { useAction } from '../../lib/use-action';
 import { DataTable } from '../../components/DataTable';
 import { OpenRequestButton } from '../assessments/team/ContributionRequestsPage';
 
 export function ImportPage() {
   const { t } = useTranslation();
+  const run = useAction();
   const location = useLocation();
   // Files opened by double-click or "Open with" arrive already checked (see Layout).
   const [previews, setPreviews] = useState<FilePreview[]>(() => (location.state as { previews?: FilePreview[] } | null)?.previews ?? []);
@@ -40,9 +42,9 @@ export function ImportPage() {
 
   const accept = async (tokens: string[]) => {
     setBusy(true);
-    const result = await api().exchange.apply({ tokens });
+    const result = await run(() => api().exchange.apply({ tokens }));
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     const added = result.value.reduce((sum, file) => sum + file.added, 0);
     notify(t('import.applied', { count: added, files: result.value.length }));
     setPreviews((current) => current.filter((preview) => !tokens.includes(preview.token)));
@@ -65,8 +67,7 @@ export function ImportPage() {
   };
 
   return (
-    <>
-      <PageHeader title={t('import.title')} intro={t('import.intro')} />
+    <Page title={t('import.title')} intro={t('import.intro')}>
       <div className="import-actions">
         <Button variant="primary" onPress={() => void load(() => api().exchange.previewFiles({}))} isDisabled={busy}>
           {t('import.openFiles')}
@@ -111,7 +112,7 @@ export function ImportPage() {
             })
         }
       />
-    </>
+    </Page>
   );
 }
 

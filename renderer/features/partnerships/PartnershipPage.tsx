@@ -19,13 +19,12 @@ import { BandBadge } from '../../components/BandBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { Chart, currentPalette } from '../../components/Chart';
 import { Button } from '../../components/Button';
-import { errorText } from '../../components/ErrorMessage';
 import { ExportDialog, useExchangeChoices } from '../../components/ExportDialog';
 import { profileOf } from '../../../shared/framework/guide2';
 import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
-import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { today } from '../../lib/dates';
 import { useResource } from '../../lib/use-resource';
 import { PartnershipAgreement } from '../agreements/PartnershipAgreement';
@@ -277,13 +276,14 @@ function SideGaps({ side, other }: { side: SideReport; other: SideReport }) {
 
 function Slots({ view, onChanged }: { view: PartnershipView; onChanged(): void }) {
   const { t } = useTranslation();
+  const run = useAction();
   const all = useResource(() => api().assessments.list(), []);
   const { partnership, institutionA, institutionB } = view;
   const label = (slot: PartnershipSlot) =>
     t(`partnership.slots.${slot}`, { a: institutionA.legalName, b: institutionB.legalName });
   const link = async (slot: PartnershipSlot, assessmentId: string) => {
-    const result = await api().partnerships.link({ id: partnership.id, slot, assessmentId: assessmentId || null });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const result = await run(() => api().partnerships.link({ id: partnership.id, slot, assessmentId: assessmentId || null }));
+    if (!result.ok) return;
     onChanged();
   };
   return (

@@ -7,29 +7,30 @@ import { useTranslation } from 'react-i18next';
 import type { PersonView } from '../../../shared/ipc/contract';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { DataTable } from '../../components/DataTable';
 
 export function DataCard() {
   const { t } = useTranslation();
+  const run = useAction();
   const [busy, setBusy] = useState(false);
   const [restored, setRestored] = useState<{ dataDir: string; files: number }>();
 
   const backup = async () => {
     setBusy(true);
-    const result = await api().data.backup();
+    const result = await run(() => api().data.backup());
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     if (result.value) notifySaved(t, result.value.path);
   };
   const restore = async () => {
     setBusy(true);
-    const result = await api().data.restore();
+    const result = await run(() => api().data.restore());
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     if (result.value) setRestored(result.value);
   };
 
@@ -59,28 +60,29 @@ export function DataCard() {
 
 export function PersonalDataCard() {
   const { t } = useTranslation();
+  const run = useAction();
   const [persons, setPersons] = useState<PersonView[]>();
   const [erasing, setErasing] = useState<PersonView>();
   const [busy, setBusy] = useState(false);
 
   const load = async () => {
     setBusy(true);
-    const result = await api().personalData.list();
+    const result = await run(() => api().personalData.list());
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     setPersons(result.value);
   };
   const exportList = async () => {
-    const result = await api().personalData.export();
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const result = await run(() => api().personalData.export());
+    if (!result.ok) return;
     if (result.value) notifySaved(t, result.value.path);
   };
   const erase = async (person: PersonView) => {
     setErasing(undefined);
     setBusy(true);
-    const result = await api().personalData.erase({ key: person.key });
+    const result = await run(() => api().personalData.erase({ key: person.key }));
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     const { placesChanged, documentsChanged, copiesChanged, remainingCopies } = result.value;
     notify(t('personalData.erased', { name: person.name, places: placesChanged, documents: documentsChanged, copies: copiesChanged }), remainingCopies.length ? 'error' : 'success');
     if (remainingCopies.length) notify(t('personalData.remaining', { files: remainingCopies.join(', ') }), 'error');
