@@ -34,32 +34,45 @@ export async function focusedRole(page: Page): Promise<string> {
   });
 }
 
-/** Where focus is (a path of child indexes from the document), its role and its name, read at once. */
-async function focusState(page: Page): Promise<{ path: string; role: string; name: string }> {
-  const [path, role, name] = await Promise.all([
-    page.evaluate(() => {
+/**
+ * Where focus is (a path of child indexes from the document), its role, its name, and the path of
+ * the grid (a DataTable) that holds it ('' when none), read in one round trip to the page: a
+ * keyboard walk reads them after every key press. Name and role as `focusedName` and
+ * `focusedRole` give them.
+ */
+async function focusState(page: Page): Promise<{ path: string; role: string; name: string; grid: string }> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    const pathOf = (start: Element | null) => {
       const steps: number[] = [];
-      for (let node = document.activeElement; node && node.parentElement; node = node.parentElement) {
+      for (let node = start; node && node.parentElement; node = node.parentElement) {
         steps.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
       }
       return steps.join('/');
-    }),
-    focusedRole(page),
-    focusedName(page),
-  ]);
-  return { path, role, name };
-}
-
-/** The path of the grid (a DataTable) that holds the focus, or '' when focus is not in one. */
-async function focusedGrid(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const grid = document.activeElement?.closest('[role="grid"]');
-    if (!grid) return '';
-    const steps: number[] = [];
-    for (let node: Element | null = grid; node && node.parentElement; node = node.parentElement) {
-      steps.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
-    }
-    return steps.join('/');
+    };
+    const nameOf = (): string => {
+      if (!element || element === document.body) return '';
+      const byIds = (ids: string | null) =>
+        (ids ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ')
+          .trim();
+      const labelledBy = byIds(element.getAttribute('aria-labelledby'));
+      if (labelledBy) return labelledBy.replace(/\s+/g, ' ');
+      const ariaLabel = element.getAttribute('aria-label');
+      if (ariaLabel) return ariaLabel;
+      const labels = (element as HTMLInputElement).labels;
+      if (labels && labels.length) return (labels[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+    const grid = element?.closest('[role="grid"]') ?? null;
+    return {
+      path: pathOf(element),
+      role: element?.getAttribute('role') ?? element?.tagName.toLowerCase() ?? '',
+      name: nameOf(),
+      grid: grid ? pathOf(grid) : '',
+    };
   });
 }
 
@@ -109,10 +122,10 @@ export async function tabTo(
   const seen: string[] = [];
   const searched = new Set<string>();
   for (let i = 0; i < (options.maxTabs ?? 60); i += 1) {
-    const current = { name: await focusedName(page), role: options.role ? await focusedRole(page) : '' };
+    const current = await focusState(page);
     if (found(current)) return;
     seen.push(current.name);
-    const grid = await focusedGrid(page);
+    const grid = current.grid;
     if (grid && !searched.has(grid)) {
       searched.add(grid);
       if (await searchGrid(page, found, seen)) return;

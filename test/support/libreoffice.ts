@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -10,4 +12,18 @@ import { pathToFileURL } from 'node:url';
  */
 export function libreOfficeProfile(): string {
   return `-env:UserInstallation=${pathToFileURL(join(tmpdir(), `trustbridge-lo-profile-${process.pid}`)).href}`;
+}
+
+/**
+ * Converts documents to PDF into `outDir` with one `soffice` run (starting LibreOffice costs
+ * more than converting a document), and returns each PDF's path, in the order given. Throws with
+ * LibreOffice's output when it fails or leaves a PDF out.
+ */
+export function convertToPdf(soffice: string, files: string[], outDir: string): string[] {
+  const result = spawnSync(soffice, ['--headless', libreOfficeProfile(), '--convert-to', 'pdf', '--outdir', outDir, ...files], { encoding: 'utf8', timeout: 240_000 });
+  const pdfs = files.map((file) => join(outDir, basename(file).replace(/\.[^.]+$/, '.pdf')));
+  if (result.status !== 0) throw new Error(`soffice exited with ${String(result.status ?? result.signal)}: ${result.stderr}${result.stdout}`);
+  const missing = pdfs.filter((pdf) => !existsSync(pdf));
+  if (missing.length > 0) throw new Error(`soffice wrote no ${missing.join(', ')}: ${result.stderr}${result.stdout}`);
+  return pdfs;
 }

@@ -4,12 +4,12 @@
  * the chart, blockers, conditions and the next review date. The readiness report opens with its
  * executive summary on page 1. Skipped with a message where LibreOffice is absent.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run';
-import { libreOfficeProfile } from '../../../support/libreoffice';
+import { convertToPdf } from '../../../support/libreoffice';
 import { templatesDir } from '../../../support/paths';
 import { tempFolder } from '../../../support/temp';
 
@@ -44,12 +44,6 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED
   return out;
 }
 
-function toPdf(docx: string): string {
-  const result = spawnSync(soffice, ['--headless', libreOfficeProfile(), '--convert-to', 'pdf', '--outdir', folder.path, docx], { timeout: 180_000 });
-  expect(result.status, result.stderr?.toString()).toBe(0);
-  return docx.replace(/\.docx$/, '.pdf');
-}
-
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', [pdf]).toString())?.[1]);
 const pdfText = (pdf: string, page?: number) =>
   execFileSync('/usr/bin/pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', pdf, '-']).toString();
@@ -64,12 +58,30 @@ afterAll(async () => {
   await folder?.remove();
 });
 
+const languages = ['en', 'es', 'de'] as const;
+
 describe.skipIf(!hasLibreOffice)('the brief for top management', () => {
-  it.each(['en', 'es', 'de'] as const)('in %s: at most four pages on A4 and on Letter, the decision first and the next review last', async (language) => {
+  /** Each document's PDF, by its Word file's name: all converted in one LibreOffice run. */
+  const pdfOf = new Map<string, string>();
+
+  beforeAll(async () => {
+    const docs: string[] = [];
+    for (const language of languages) {
+      const docx = join(folder.path, `brief-${language}.docx`);
+      await cli(['report', '--kind', 'brief', '--format', 'docx', '--in', 'demo', '--id', partnership, '--out', docx, '--language', language]);
+      docs.push(docx, onLetter(docx));
+    }
+    const readiness = join(folder.path, 'readiness.docx');
+    await cli(['report', '--kind', 'readiness', '--format', 'docx', '--in', 'demo', '--id', partnership, '--out', readiness]);
+    docs.push(readiness);
+    const pdfs = convertToPdf(soffice, docs, folder.path);
+    docs.forEach((docx, index) => pdfOf.set(docx, pdfs[index]!));
+  }, 240_000);
+
+  it.each(languages)('in %s: at most four pages on A4 and on Letter, the decision first and the next review last', (language) => {
     const docx = join(folder.path, `brief-${language}.docx`);
-    await cli(['report', '--kind', 'brief', '--format', 'docx', '--in', 'demo', '--id', partnership, '--out', docx, '--language', language]);
-    const a4 = toPdf(docx);
-    const letter = toPdf(onLetter(docx));
+    const a4 = pdfOf.get(docx)!;
+    const letter = pdfOf.get(docx.replace(/\.docx$/, '-letter.docx'))!;
     expect(pages(a4)).toBeLessThanOrEqual(4);
     expect(pages(letter)).toBeLessThanOrEqual(4);
     expect(execFileSync('/usr/bin/pdfinfo', [letter]).toString()).toMatch(/Page size:\s+612 x 792/);
@@ -86,17 +98,15 @@ describe.skipIf(!hasLibreOffice)('the brief for top management', () => {
     const positions = words.map((word) => text.indexOf(word));
     expect(positions.every((at) => at >= 0), `${words.join(' / ')} in ${text.slice(0, 400)}`).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-  }, 180_000);
+  });
 
-  it('keeps the full readiness report, with its executive summary on page 1', async () => {
-    const docx = join(folder.path, 'readiness.docx');
-    await cli(['report', '--kind', 'readiness', '--format', 'docx', '--in', 'demo', '--id', partnership, '--out', docx]);
-    const pdf = toPdf(docx);
+  it('keeps the full readiness report, with its executive summary on page 1', () => {
+    const pdf = pdfOf.get(join(folder.path, 'readiness.docx'))!;
     expect(pages(pdf)).toBeGreaterThan(10);
     const first = pdfText(pdf, 1);
     expect(first).toContain('Executive summary');
     expect(first).toContain('Decision: Ready with conditions');
-  }, 180_000);
+  });
 
   it('is refused in another format than Word, with what to do', async () => {
     const lines: string[] = [];
