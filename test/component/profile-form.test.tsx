@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -75,7 +75,8 @@ describe('the institution profile form', () => {
     await user.click(screen.getByRole('button', { name: 'Check' }));
 
     const legalName = screen.getByRole('textbox', { name: /^Legal name/ });
-    expect(legalName).toHaveAttribute('aria-invalid', 'true');
+    // The harness checks the form after loading a translator: wait for its answer.
+    await waitFor(() => expect(legalName).toHaveAttribute('aria-invalid', 'true'));
     expect(legalName).toHaveAccessibleDescription(expect.stringContaining('Fill this in.'));
     const erasmus = screen.getByRole('textbox', { name: /^Erasmus code/ });
     expect(erasmus).toHaveAccessibleDescription(expect.stringContaining('An Erasmus code looks like'));
