@@ -38,6 +38,8 @@ async function outlineShows(page: Page, criterionId: string): Promise<{ selected
 
 /** The bottom edge of an element, in window pixels. */
 async function bottomOf(page: Page, selector: string): Promise<number> {
+  // The partner's self-assessment arrives after the criterion: wait for it to be shown.
+  await page.locator(selector).first().waitFor({ timeout: 10_000 });
   const box = await page.locator(selector).first().boundingBox();
   if (!box) throw new Error(`${selector} is not on screen`);
   return box.y + box.height;
