@@ -7,38 +7,18 @@ import type { Page } from 'playwright-core';
 
 /** The focused element's accessible name, as far as a test needs it: label, aria-label(ledby), text. */
 export async function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return '';
-    const byIds = (ids: string | null) =>
-      (ids ?? '')
-        .split(/\s+/)
-        .map((id) => document.getElementById(id)?.textContent ?? '')
-        .join(' ')
-        .trim();
-    const labelledBy = byIds(element.getAttribute('aria-labelledby'));
-    if (labelledBy) return labelledBy.replace(/\s+/g, ' ');
-    const ariaLabel = element.getAttribute('aria-label');
-    if (ariaLabel) return ariaLabel;
-    const labels = (element as HTMLInputElement).labels;
-    if (labels && labels.length) return (labels[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
+  return (await focusState(page)).name;
 }
 
 /** The focused element's role: its role attribute, else its tag name (a, button, input …). */
 export async function focusedRole(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    return element?.getAttribute('role') ?? element?.tagName.toLowerCase() ?? '';
-  });
+  return (await focusState(page)).role;
 }
 
 /**
  * Where focus is (a path of child indexes from the document), its role, its name, and the path of
  * the grid (a DataTable) that holds it ('' when none), read in one round trip to the page: a
- * keyboard walk reads them after every key press. Name and role as `focusedName` and
- * `focusedRole` give them.
+ * keyboard walk reads them after every key press.
  */
 async function focusState(page: Page): Promise<{ path: string; role: string; name: string; grid: string }> {
   return page.evaluate(() => {
