@@ -66,6 +66,7 @@ export function App() {
     async (patch: Partial<Settings>) => {
       const result = await api().settings.update(patch);
       if (!result.ok) {
+        // Not useAction: App renders the I18nextProvider that hook reads, so it takes t from its own instance.
         notify(loaded ? errorText(loaded.i18n.t.bind(loaded.i18n), result.error) : result.error.message, 'error');
         return false;
       }

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../lib/api';
 import { teamApi } from '../features/assessments/team/team-api';
-import { errorText } from '../components/ErrorMessage';
-import { notify } from '../components/Toasts';
+import { useAction } from '../lib/use-action';
 import { NoticesBanner } from '../features/notices/NoticesBanner';
 import { MenuIcon } from '../components/icons';
 
@@ -81,6 +80,7 @@ export function Layout() {
 
   // The main process asks for screens (menu) and hands over files opened by double-click.
   const navigate = useNavigate();
+  const run = useAction();
   // Files waiting in the shared folder's inbox, shown beside its link.
   const [inboxCount, setInboxCount] = useState(0);
   useEffect(() => {
@@ -95,8 +95,8 @@ export function Layout() {
     const takeOpenedFiles = async () => {
       const opened = await api().app.openedFiles();
       if (!opened.ok || opened.value.length === 0) return;
-      const result = await api().exchange.previewFiles({ paths: opened.value });
-      if (!result.ok) return notify(errorText(t, result.error), 'error');
+      const result = await run(() => api().exchange.previewFiles({ paths: opened.value }));
+      if (!result.ok) return;
       // A contribution request (team assessment) is not imported: it opens on the colleague's
       // screen for rating. Everything else goes to the import page as before.
       const previews = result.value ?? [];
@@ -105,9 +105,8 @@ export function Layout() {
       for (const preview of previews.filter(isRequest)) {
         const path = opened.value.find((candidate) => candidate.split(/[\\/]/).pop() === preview.fileName);
         if (!path) continue;
-        const request = await teamApi().openRequest({ path });
+        const request = await run(() => teamApi().openRequest({ path }));
         if (request.ok && request.value) requestId = request.value.requestId;
-        else if (!request.ok) notify(errorText(t, request.error), 'error');
       }
       const others = previews.filter((preview) => !isRequest(preview));
       if (others.length > 0 || !requestId) void navigate('/exchange/import', { state: { previews: others } });
@@ -120,7 +119,7 @@ export function Layout() {
     });
     void takeOpenedFiles();
     return unsubscribe;
-  }, [navigate, t]);
+  }, [navigate, run]);
 
   // After navigation, move focus to the new page's title so screen readers announce it and
   // keyboard users continue from the top of the content.

@@ -12,9 +12,9 @@ import { UnlockDialog } from './UnlockDialog';
 import { needsUnlock } from '../lib/signing';
 import { api } from '../lib/api';
 import { useUiLanguage } from '../lib/format';
+import { useAction } from '../lib/use-action';
 import { Button } from './Button';
 import { DialogFrame } from './DialogFrame';
-import { errorText } from './ErrorMessage';
 import { SelectField } from './SelectField';
 import { notify } from './Toasts';
 
@@ -47,13 +47,14 @@ export function ExportDialog({ title, intro, choices, onClose }: { title: string
   const [language, setLanguage] = useState<Language>(useUiLanguage());
   const [busy, setBusy] = useState<string>();
   const [unlockFor, setUnlockFor] = useState<ExportChoice>();
+  const act = useAction();
 
   const run = async (choice: ExportChoice) => {
     setBusy(choice.id);
-    const result = await choice.run(language);
+    const result = await act(() => choice.run(language), { handledHere: needsUnlock });
     setBusy(undefined);
     if (needsUnlock(result)) return setUnlockFor(choice);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     if (!result.value) return;
     onClose();
     notifySaved(t, result.value.path);

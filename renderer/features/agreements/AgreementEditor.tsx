@@ -11,11 +11,11 @@ import type { AgreementView } from '../../../shared/agreement/view';
 import type { FieldIssue } from '../../../shared/errors';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { errorText } from '../../components/ErrorMessage';
 import { NumberInput } from '../../components/NumberInput';
 import { TextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 
 interface ClauseDraft {
   id: string;
@@ -57,6 +57,7 @@ function commitmentsOf(text: string): string[] {
 
 export function AgreementEditor({ view, onSaved, readOnly = false }: { view: AgreementView; onSaved(view: AgreementView): void; readOnly?: boolean }) {
   const { t } = useTranslation();
+  const run = useAction();
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
   const [base, setBase] = useState(view);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -104,27 +105,26 @@ export function AgreementEditor({ view, onSaved, readOnly = false }: { view: Agr
     setIssues(found);
     if (found.length) return notify(t('agreement.fixFields'), 'error');
     setSaving(true);
-    const result = await api().agreements.update({
-      id: view.agreement.id,
-      edit: {
-        title: draft.title,
-        signatories: draft.signatories,
-        scope: { ...draft.scope, qualityCommitments: commitmentsOf(draft.commitments) },
-        clauses: draft.clauses,
-      },
-    });
+    const result = await run(() =>
+      api().agreements.update({
+        id: view.agreement.id,
+        edit: {
+          title: draft.title,
+          signatories: draft.signatories,
+          scope: { ...draft.scope, qualityCommitments: commitmentsOf(draft.commitments) },
+          clauses: draft.clauses,
+        },
+      }),
+    );
     setSaving(false);
-    if (!result.ok) {
-      setIssues(result.error.issues ?? []);
-      return notify(errorText(t, result.error), 'error');
-    }
+    if (!result.ok) return setIssues(result.error.issues ?? []);
     notify(t('agreement.saved'), 'success');
     onSaved(result.value);
   };
 
   const refreshConditions = async () => {
-    const result = await api().agreements.refreshConditions({ id: view.agreement.id });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const result = await run(() => api().agreements.refreshConditions({ id: view.agreement.id }));
+    if (!result.ok) return;
     onSaved(result.value);
   };
 

@@ -8,10 +8,9 @@ import { useNavigate } from 'react-router';
 import { languages, type Language } from '../../../shared/framework/schema';
 import type { Partnership } from '../../../shared/partnership/schema';
 import { Button } from '../../components/Button';
-import { errorText } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
-import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { useUiLanguage } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { AgreementsTable } from './AgreementsTable';
@@ -19,6 +18,7 @@ import { AgreementsTable } from './AgreementsTable';
 export function PartnershipAgreement({ partnership }: { partnership: Partnership }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const run = useAction();
   const agreements = useResource(() => api().agreements.forPartnership({ id: partnership.id }), [partnership.id, partnership.updatedAt]);
   const [language, setLanguage] = useState<Language>(useUiLanguage());
   const [busy, setBusy] = useState(false);
@@ -27,9 +27,9 @@ export function PartnershipAgreement({ partnership }: { partnership: Partnership
 
   const draft = async () => {
     setBusy(true);
-    const result = await api().agreements.create({ partnershipId: partnership.id, language });
+    const result = await run(() => api().agreements.create({ partnershipId: partnership.id, language }));
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     void navigate(`/agreements/${result.value.id}`);
   };
 

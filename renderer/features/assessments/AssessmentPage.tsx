@@ -102,6 +102,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
       (event) => {
         if (event.type === 'state') setStatus(event.status);
         if (event.type === 'saved') setSummary(event.result.summary);
+        // Not useAction: the saver sends answers from its own queue and reports a refusal as an event.
         if (event.type === 'failed') notify(errorText(t, event.error), 'error');
       },
     );

@@ -10,9 +10,7 @@ import { VerdictBadge } from '../../components/VerdictBadge';
 import { summaryVerdict } from '../../../shared/assessment/summary-verdict';
 import { Button } from '../../components/Button';
 import { DataTable } from '../../components/DataTable';
-import { errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
-import { notify } from '../../components/Toasts';
 import { UnlockDialog } from '../../components/UnlockDialog';
 import { needsUnlock } from '../../lib/signing';
 import { LinkButton } from '../../components/LinkButton';
@@ -21,6 +19,7 @@ import { SelectField } from '../../components/SelectField';
 import { ImportQuestionnaireButton } from './QuestionnaireImport';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
+import { useAction } from '../../lib/use-action';
 import { useFormat } from '../../lib/format';
 
 const pageSize = 50;
@@ -28,6 +27,7 @@ const pageSize = 50;
 export function AssessmentsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const run = useAction();
   const list = useResource(() => api().assessments.list(), []);
   const [filter, setFilter] = useState<'all' | 'draft' | 'complete' | 'self' | 'audit'>('all');
   const [shown, setShown] = useState(pageSize);
@@ -44,11 +44,10 @@ export function AssessmentsPage() {
   // Several assessments in one signed file, e.g. a consortium member's whole cycle.
   const send = async () => {
     setSending(true);
-    const result = await api().exchange.export({ assessmentIds: [...selected] });
+    const result = await run(() => api().exchange.export({ assessmentIds: [...selected] }), { handledHere: needsUnlock });
     setSending(false);
     if (needsUnlock(result)) return setUnlocking(true);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    if (!result.value) return;
+    if (!result.ok || !result.value) return;
     setSelected(new Set());
     notifySaved(t, result.value.path);
   };

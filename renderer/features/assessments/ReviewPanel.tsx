@@ -11,11 +11,11 @@ import type { Assessment } from '../../../shared/assessment/schema';
 import type { Framework } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { errorText } from '../../components/ErrorMessage';
 import { notify } from '../../components/Toasts';
 import { useApp } from '../../app/app-context';
 import { api } from '../../lib/api';
 import { useResource } from '../../lib/use-resource';
+import { useAction } from '../../lib/use-action';
 import { useFormat, useShowName } from '../../lib/format';
 
 function ItemList({ items, onGoTo, extra }: { items: ReviewItem[]; onGoTo(criterionId: string): void; extra?: (item: ReviewItem) => string }) {
@@ -54,6 +54,7 @@ export function ReviewPanel({
   const format = useFormat();
   const { settings } = useApp();
   const navigate = useNavigate();
+  const run = useAction();
   const review = reviewAssessment(framework, assessment.answers);
   const [confirming, setConfirming] = useState(false);
   const revisions = useResource(() => api().assessments.revisions({ seriesId: assessment.seriesId }), [assessment.seriesId, assessment.status]);
@@ -61,14 +62,12 @@ export function ReviewPanel({
 
   const complete = async () => {
     setConfirming(false);
-    const result = await api().assessments.complete({ id: assessment.id });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    notify(t('review.completed'));
-    onCompleted();
+    const result = await run(() => api().assessments.complete({ id: assessment.id }), { success: t('review.completed') });
+    if (result.ok) onCompleted();
   };
   const reopen = async () => {
-    const result = await api().assessments.reopen({ id: assessment.id });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    const result = await run(() => api().assessments.reopen({ id: assessment.id }));
+    if (!result.ok) return;
     notify(t('review.reopened', { revision: result.value.revision }));
     navigate(`/assessments/${result.value.id}`);
   };

@@ -20,6 +20,7 @@ import { TextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { toFieldErrors } from '../../lib/validation';
+import { useAction } from '../../lib/use-action';
 import { CriterionBadges, CriterionDetails } from '../guide/CriterionDetails';
 import { AuditorGuidancePanel } from './AuditorGuidancePanel';
 import { EvidenceList } from './EvidenceList';
@@ -160,10 +161,10 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
     }
     return toFieldErrors(result.error.issues ?? [{ path: 'url', message: errorText(t, result.error) }], t);
   };
+  const run = useAction();
   const addFiles = async () => {
-    const result = await api().assessments.addEvidenceFiles({ id: assessment.id, criterionId: criterion.id });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    if (result.value) onAnswerReplaced(criterion.id, result.value.answer, result.value.summary);
+    const result = await run(() => api().assessments.addEvidenceFiles({ id: assessment.id, criterionId: criterion.id }));
+    if (result.ok && result.value) onAnswerReplaced(criterion.id, result.value.answer, result.value.summary);
   };
 
   return (
@@ -357,14 +358,12 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
             onAddLink={addLink}
             onAddFiles={() => void addFiles()}
             onOpen={(item) =>
-              void api()
-                .assessments.openEvidence({ id: assessment.id, criterionId: criterion.id, evidenceId: item.id })
-                .then((result) => !result.ok && notify(errorText(t, result.error), 'error'))
+              void run(() => api().assessments.openEvidence({ id: assessment.id, criterionId: criterion.id, evidenceId: item.id }))
             }
             onRemove={(item) =>
-              void api()
-                .assessments.removeEvidence({ id: assessment.id, criterionId: criterion.id, evidenceId: item.id })
-                .then((result) => (result.ok ? onAnswerReplaced(criterion.id, result.value.answer, result.value.summary) : notify(errorText(t, result.error), 'error')))
+              void run(() => api().assessments.removeEvidence({ id: assessment.id, criterionId: criterion.id, evidenceId: item.id })).then(
+                (result) => result.ok && onAnswerReplaced(criterion.id, result.value.answer, result.value.summary),
+              )
             }
           />
         </section>

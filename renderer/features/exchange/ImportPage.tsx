@@ -33,10 +33,9 @@ export function ImportPage() {
 
   const load = async (call: () => Promise<Result<FilePreview[] | null>>) => {
     setBusy(true);
-    const result = await call();
+    const result = await run(call);
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    if (result.value) setPreviews(result.value);
+    if (result.ok && result.value) setPreviews(result.value);
   };
 
 
@@ -104,12 +103,9 @@ export function ImportPage() {
         file={changedKey}
         onClose={() => setChangedKey(undefined)}
         onAccept={(target) =>
-          void api()
-            .exchange.acceptChangedKey({ token: target.token })
-            .then((result) => {
-              if (!result.ok) return notify(errorText(t, result.error), 'error');
-              setPreviews((current) => current.map((preview) => (preview.token === target.token ? result.value : preview)));
-            })
+          void run(() => api().exchange.acceptChangedKey({ token: target.token })).then((result) => {
+            if (result.ok) setPreviews((current) => current.map((preview) => (preview.token === target.token ? result.value : preview)));
+          })
         }
       />
     </Page>

@@ -13,10 +13,10 @@ import type { Language } from '../../../shared/framework/schema';
 import { shortFingerprint } from '../../../shared/crypto/sha256';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { errorText } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { CloneDialog } from './CloneDialog';
 import { DataTable } from '../../components/DataTable';
 
@@ -27,12 +27,11 @@ export function FrameworkVersions({ items, onChanged, language }: { items: Frame
   const [publishing, setPublishing] = useState<FrameworkListItem>();
   const [removing, setRemoving] = useState<FrameworkListItem>();
 
+  const act = useAction();
+
   const run = async <T,>(work: () => Promise<Result<T>>, success?: (value: T) => string) => {
-    const result = await work();
-    if (!result.ok) {
-      notify(errorText(t, result.error), 'error');
-      return undefined;
-    }
+    const result = await act(work);
+    if (!result.ok) return undefined;
     if (success) notify(success(result.value));
     onChanged();
     return result.value;

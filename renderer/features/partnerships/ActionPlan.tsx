@@ -23,6 +23,7 @@ import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
 import { useFormat, useShowName } from '../../lib/format';
+import { useAction } from '../../lib/use-action';
 import { DataTable } from '../../components/DataTable';
 
 type Draft = Omit<ActionItem, 'id'> & { id?: string };
@@ -41,6 +42,7 @@ export function ActionPlan({
   onChanged(): void;
 }) {
   const { t } = useTranslation();
+  const run = useAction();
   const showName = useShowName();
   const format = useFormat();
   const [editing, setEditing] = useState<Draft>();
@@ -143,9 +145,7 @@ export function ActionPlan({
         onConfirm={() => {
           const target = removing!;
           setRemoving(undefined);
-          void api()
-            .partnerships.removeAction({ id: partnership.id, actionId: target.id })
-            .then((result) => (result.ok ? onChanged() : notify(errorText(t, result.error), 'error')));
+          void run(() => api().partnerships.removeAction({ id: partnership.id, actionId: target.id })).then((result) => result.ok && onChanged());
         }}
       >
         <p>{t('plan.removeBody')}</p>

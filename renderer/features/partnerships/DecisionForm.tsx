@@ -5,16 +5,16 @@ import type { DecisionOutcome, Partnership } from '../../../shared/partnership/s
 import type { ReadinessBand } from '../../../shared/scoring/band';
 import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
-import { errorText } from '../../components/ErrorMessage';
 import { TextInput } from '../../components/TextInput';
-import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useFormat, useShowName } from '../../lib/format';
+import { useAction } from '../../lib/use-action';
 
 /** The officers' decision, with its rationale; the scores suggest a band, people decide. */
 export function DecisionForm({ partnership, suggested, onSaved }: { partnership: Partnership; suggested: ReadinessBand | undefined; onSaved(): void }) {
   const { t } = useTranslation();
   const showName = useShowName();
+  const run = useAction();
   const format = useFormat();
   const [outcome, setOutcome] = useState<DecisionOutcome>(partnership.decision?.outcome ?? suggested ?? 'not-ready');
   const [rationale, setRationale] = useState(partnership.decision?.rationale ?? '');
@@ -23,10 +23,8 @@ export function DecisionForm({ partnership, suggested, onSaved }: { partnership:
   const save = async () => {
     if (!rationale.trim()) return setError(t('validation.required'));
     setError(undefined);
-    const result = await api().partnerships.decide({ id: partnership.id, outcome, rationale });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    notify(t('partnership.decisionSaved'));
-    onSaved();
+    const result = await run(() => api().partnerships.decide({ id: partnership.id, outcome, rationale }), { success: t('partnership.decisionSaved') });
+    if (result.ok) onSaved();
   };
 
   return (

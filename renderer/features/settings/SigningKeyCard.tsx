@@ -9,12 +9,12 @@ import type { KeyStatus } from '../../../shared/exchange/app';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormDialog } from '../../components/FormDialog';
-import { errorText } from '../../components/ErrorMessage';
 import { notifySaved } from '../../components/ExportDialog';
 import { LinkButton } from '../../components/LinkButton';
 import { PasswordInput } from '../../components/PasswordInput';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 import { toFieldErrors } from '../../lib/validation';
 
@@ -22,16 +22,15 @@ type Asking = { kind: 'create' | 'backup' | 'replace' | 'restore' };
 
 export function SigningKeyCard() {
   const { t } = useTranslation();
+  const run = useAction();
   const status = useResource(() => api().keys.status(), []);
   const [asking, setAsking] = useState<Asking>();
   const [replacing, setReplacing] = useState(false);
   const key = status.data;
 
+  /** After a call run through useAction (which showed its error): the success, and the new status. */
   const after = (result: Result<unknown>, success: string) => {
-    if (!result.ok) {
-      notify(errorText(t, result.error), 'error');
-      return false;
-    }
+    if (!result.ok) return false;
     if (result.value !== null) notify(success);
     status.reload();
     return true;
@@ -42,7 +41,7 @@ export function SigningKeyCard() {
       <h2 id="settings-key">{t('keys.title')}</h2>
       <p className="muted">{t('keys.intro')}</p>
       {key && !key.hasKey && (
-        <Button variant="primary" onPress={() => (key.osKeychainAvailable ? void api().keys.create({}).then((r) => after(r, t('keys.created'))) : setAsking({ kind: 'create' }))}>
+        <Button variant="primary" onPress={() => (key.osKeychainAvailable ? void run(() => api().keys.create({})).then((r) => after(r, t('keys.created'))) : setAsking({ kind: 'create' }))}>
           {t('keys.create')}
         </Button>
       )}
@@ -65,7 +64,7 @@ export function SigningKeyCard() {
             )}
           </dl>
           <div className="button-row">
-            <Button onPress={() => void api().keys.exportPublic().then((r) => r.ok ? r.value && notifySaved(t, r.value.path) : notify(errorText(t, r.error), 'error'))}>{t('keys.exportPublic')}</Button>
+            <Button onPress={() => void run(() => api().keys.exportPublic()).then((r) => r.ok && r.value && notifySaved(t, r.value.path))}>{t('keys.exportPublic')}</Button>
             <Button onPress={() => setAsking({ kind: 'backup' })}>{t('keys.backup')}</Button>
             <Button onPress={() => setAsking({ kind: 'restore' })}>{t('keys.restore')}</Button>
             <Button onPress={() => setReplacing(true)}>{t('keys.replace')}</Button>
@@ -84,7 +83,7 @@ export function SigningKeyCard() {
         onCancel={() => setReplacing(false)}
         onConfirm={() => {
           setReplacing(false);
-          if (key?.osKeychainAvailable) void api().keys.replace({}).then((r) => after(r, t('keys.replaced')));
+          if (key?.osKeychainAvailable) void run(() => api().keys.replace({})).then((r) => after(r, t('keys.replaced')));
           else setAsking({ kind: 'replace' });
         }}
       >
@@ -96,6 +95,7 @@ export function SigningKeyCard() {
 
 function PassphraseDialog({ asking, status, onClose, onDone }: { asking: Asking; status: KeyStatus; onClose(): void; onDone(result: Result<unknown>, message: string): void }) {
   const { t } = useTranslation();
+  const run = useAction();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [backupPassphrase, setBackupPassphrase] = useState('');
@@ -104,14 +104,16 @@ function PassphraseDialog({ asking, status, onClose, onDone }: { asking: Asking;
 
   const submit = async () => {
     if (needsNew && passphrase !== repeat) return setErrors({ repeat: t('keys.passphrasesDiffer') });
-    const result =
+    const call = (): Promise<Result<unknown>> =>
       asking.kind === 'create'
-        ? await api().keys.create({ passphrase })
+        ? api().keys.create({ passphrase })
         : asking.kind === 'replace'
-          ? await api().keys.replace({ passphrase })
+          ? api().keys.replace({ passphrase })
           : asking.kind === 'backup'
-            ? await api().keys.backup({ passphrase })
-            : await api().keys.restore({ backupPassphrase, ...(needsNew ? { newPassphrase: passphrase } : {}) });
+            ? api().keys.backup({ passphrase })
+            : api().keys.restore({ backupPassphrase, ...(needsNew ? { newPassphrase: passphrase } : {}) });
+    // A refused passphrase is shown at its field, not as a toast.
+    const result = await run(call, { handledHere: (failed) => !failed.ok && failed.error.issues !== undefined });
     if (!result.ok && result.error.issues) return setErrors(toFieldErrors(result.error.issues, t));
     onDone(result, t(`keys.done.${asking.kind}`));
   };

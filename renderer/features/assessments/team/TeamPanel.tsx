@@ -11,12 +11,13 @@ import type { ContributionPreviewView, ContributorView, TeamView } from '../../.
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DataTable } from '../../../components/DataTable';
-import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
+import { ErrorMessage } from '../../../components/ErrorMessage';
 import { FormDialog } from '../../../components/FormDialog';
 import { notify } from '../../../components/Toasts';
 import { useFormat, useShowName, useUiLanguage } from '../../../lib/format';
 import { UnlockDialog } from '../../../components/UnlockDialog';
 import { needsUnlock } from '../../../lib/signing';
+import { useAction } from '../../../lib/use-action';
 import { AgreementPanel } from './AgreementPanel';
 import { AssignDialog, ContributorDialog, ExportRequestDialog, type RequestFormat } from './ContributorDialogs';
 import { MergeView, useValueLabel, type ConsolidateRequest } from './MergeView';
@@ -27,6 +28,7 @@ export function TeamPanel({ assessmentId, onAnswersChanged }: { assessmentId: st
   const language = useUiLanguage();
   const [view, setView] = useState<TeamView>();
   const [failure, setFailure] = useState<AppErrorData>();
+  const run = useAction();
 
   useEffect(() => {
     let current = true;
@@ -42,18 +44,18 @@ export function TeamPanel({ assessmentId, onAnswersChanged }: { assessmentId: st
     };
   }, [assessmentId, language]);
 
-  /** Runs a call that answers with the team view; shows its error and resolves to it, or nothing. */
+  /**
+   * Runs a call that answers with the team view; shows its error (unless the dialog that asked
+   * shows it in place: toast false) and resolves to it, or nothing.
+   */
   const update = useCallback(
     async (call: Promise<Result<TeamView>>, toast = true): Promise<AppErrorData | undefined> => {
-      const result = await call;
-      if (!result.ok) {
-        if (toast) notify(errorText(t, result.error), 'error');
-        return result.error;
-      }
+      const result = await run(() => call, toast ? {} : { handledHere: () => true });
+      if (!result.ok) return result.error;
       setView(result.value);
       return undefined;
     },
-    [t],
+    [run],
   );
 
   if (failure) return <ErrorMessage error={failure} />;
@@ -91,19 +93,19 @@ function Contributors({ view, assessmentId, update }: { view: TeamView; assessme
   const [removing, setRemoving] = useState<ContributorView>();
   const [unlockFor, setUnlockFor] = useState<() => Promise<void>>();
   const [preview, setPreview] = useState<ContributionPreviewView>();
+  const run = useAction();
 
   const exportRequest = async (contributor: ContributorView, format: RequestFormat, language: Language) => {
-    const result = await teamApi().exportRequest({ id: assessmentId, contributorId: contributor.id, format, language });
+    const result = await run(() => teamApi().exportRequest({ id: assessmentId, contributorId: contributor.id, format, language }), { handledHere: needsUnlock });
     if (needsUnlock(result)) return setUnlockFor(() => () => exportRequest(contributor, format, language));
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     setExporting(undefined);
     if (result.value) notify(t('team.export.saved', { name: contributor.name, path: result.value.path }));
   };
 
   const importContribution = async () => {
-    const result = await teamApi().previewContribution({ id: assessmentId });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    if (result.value) setPreview(result.value);
+    const result = await run(() => teamApi().previewContribution({ id: assessmentId }));
+    if (result.ok && result.value) setPreview(result.value);
   };
 
   const active = view.contributors.filter((contributor) => !contributor.removedAt);
