@@ -1,6 +1,6 @@
 import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react-aria-components';
 
-export interface ButtonProps extends AriaButtonProps {
+interface ButtonProps extends AriaButtonProps {
   variant?: 'primary' | 'secondary' | 'danger' | 'quiet';
 }
 

@@ -1,6 +1,6 @@
 import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 
-export interface ChoiceGroupProps<V extends string> {
+interface ChoiceGroupProps<V extends string> {
   label: string;
   value: V;
   options: ReadonlyArray<{ value: V; label: string }>;

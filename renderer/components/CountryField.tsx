@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { countryOptions } from '../lib/countries';
 import { ChevronIcon } from './icons';
 
-export interface CountryFieldProps {
+interface CountryFieldProps {
   label: string;
   value: string;
   onChange(code: string): void;

@@ -8,7 +8,7 @@
 import type { ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
-export interface DialogFrameProps {
+interface DialogFrameProps {
   title: string;
   children?: ReactNode;
   /** Buttons at the foot of the dialog, right-aligned. */

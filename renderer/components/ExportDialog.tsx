@@ -18,7 +18,7 @@ import { DialogFrame } from './DialogFrame';
 import { SelectField } from './SelectField';
 import { notify } from './Toasts';
 
-export interface ExportChoice {
+interface ExportChoice {
   id: string;
   label: string;
   run(language: Language): Promise<Result<{ path: string } | null>>;

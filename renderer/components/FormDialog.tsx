@@ -14,7 +14,7 @@ import { DialogFrame } from './DialogFrame';
 import { ErrorMessage } from './ErrorMessage';
 
 /** The form part of a FormDialog, for a dialog that shows a form only in some states. */
-export interface DialogFormProps {
+interface DialogFormProps {
   /** A line above the fields that says what the dialog does. */
   intro?: ReactNode;
   /** The fields (and anything else between the intro and the buttons). */
@@ -76,7 +76,7 @@ export function DialogForm(props: DialogFormProps) {
   );
 }
 
-export interface FormDialogProps extends DialogFormProps {
+interface FormDialogProps extends DialogFormProps {
   title: string;
   /** Cancel, Escape or a click outside. */
   onClose(): void;

@@ -1,7 +1,7 @@
 import { Button, FieldError, Group, Input, Label, NumberField, Text } from 'react-aria-components';
 import { MinusIcon, PlusIcon } from './icons';
 
-export interface NumberInputProps {
+interface NumberInputProps {
   label: string;
   value: number;
   onChange(value: number): void;

@@ -13,7 +13,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { PageHeader } from './PageHeader';
 
 /** What Page needs of a useResource result. */
-export type PageResource<T> = Pick<Resource<T>, 'data' | 'error' | 'loading' | 'reload'>;
+type PageResource<T> = Pick<Resource<T>, 'data' | 'error' | 'loading' | 'reload'>;
 
 interface PageFrame {
   title: string;
@@ -36,7 +36,7 @@ interface PageWithoutResource extends PageFrame {
   children?: ReactNode;
 }
 
-export type PageProps<T> = PageWithResource<T> | PageWithoutResource;
+type PageProps<T> = PageWithResource<T> | PageWithoutResource;
 
 export function Page<T>(props: PageProps<T>) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { ChevronIcon } from './icons';
 import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
 
-export interface SelectFieldProps<V extends string> {
+interface SelectFieldProps<V extends string> {
   label: string;
   value: V;
   options: ReadonlyArray<{ value: V; label: string }>;

@@ -1,7 +1,7 @@
 import { FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
-export interface TextInputProps {
+interface TextInputProps {
   label: string;
   value: string;
   onChange(value: string): void;

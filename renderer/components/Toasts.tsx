@@ -8,7 +8,7 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
-export interface ToastMessage {
+interface ToastMessage {
   text: string;
   tone: 'success' | 'error' | 'info';
   /** One follow-up action, such as "Show in folder". */

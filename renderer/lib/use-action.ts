@@ -10,7 +10,7 @@ import type { Result } from '../../shared/errors';
 import { errorText } from '../components/ErrorMessage';
 import { notify } from '../components/Toasts';
 
-export interface ActionOptions {
+interface ActionOptions {
   /** Shown as a success toast when the action worked. */
   success?: string;
   /** A failure the screen answers itself (a locked signing key asks for the passphrase): no toast. */

@@ -7,7 +7,7 @@ import type { CarryPlan, CarryRow } from '../../../shared/assessment/carry-over'
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
 
-export interface CarryOverDialogProps {
+interface CarryOverDialogProps {
   plan: CarryPlan | undefined;
   previousTitle: string;
   targetVersion: string;

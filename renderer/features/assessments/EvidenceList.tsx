@@ -13,7 +13,7 @@ import { TextInput } from '../../components/TextInput';
 import type { FieldErrors } from '../../lib/validation';
 import { useFormat } from '../../lib/format';
 
-export interface EvidenceListProps {
+interface EvidenceListProps {
   evidence: readonly Evidence[];
   readOnly?: boolean;
   onAddLink?(label: string, url: string): Promise<FieldErrors | undefined>;

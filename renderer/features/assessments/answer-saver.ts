@@ -16,7 +16,7 @@ type Patches = Record<string, AnswerPatch>;
 
 const journalKey = (assessmentId: string) => `trustbridge:unsaved:${assessmentId}`;
 
-export function readJournal(assessmentId: string): Patches {
+function readJournal(assessmentId: string): Patches {
   try {
     const raw = window.localStorage.getItem(journalKey(assessmentId));
     const parsed: unknown = raw ? JSON.parse(raw) : {};
@@ -35,12 +35,12 @@ function writeJournal(assessmentId: string, patches: Patches): void {
   }
 }
 
-export type SaveEvent =
+type SaveEvent =
   | { type: 'state'; status: 'saved' | 'saving' | 'error' }
   | { type: 'saved'; criterionId: string; result: AnswerSaved }
   | { type: 'failed'; criterionId: string; error: AppErrorData };
 
-export type SendAnswer = (criterionId: string, patch: AnswerPatch) => Promise<{ ok: true; value: AnswerSaved } | { ok: false; error: AppErrorData }>;
+type SendAnswer = (criterionId: string, patch: AnswerPatch) => Promise<{ ok: true; value: AnswerSaved } | { ok: false; error: AppErrorData }>;
 
 export class AnswerSaver {
   /** Changes not yet acknowledged, per criterion: the journal's content. */

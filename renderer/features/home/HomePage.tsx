@@ -173,7 +173,7 @@ export function HomePage() {
  * The whole path from profile to agreement, with where the officer stands: each step done, next or
  * later, in words and not by colour alone; the next step carries its link.
  */
-export function PathChecklist({ path }: { path: NewcomerPath }) {
+function PathChecklist({ path }: { path: NewcomerPath }) {
   const { t } = useTranslation();
   return (
     <section className="card path" aria-labelledby="home-path">

@@ -19,7 +19,7 @@ import { toFieldErrors, validate, type FieldErrors } from '../../lib/validation'
 import { focusFirstError, ProfileForm } from './ProfileForm';
 import { profileInputOf } from './profile-input';
 
-export interface ProfileEditorProps {
+interface ProfileEditorProps {
   initial: InstitutionProfileInput;
   save(profile: InstitutionProfile): Promise<Result<Institution>>;
   onSaved(institution: Institution): void;

@@ -23,7 +23,7 @@ const sectionFields: Record<ProfileSection, string[]> = {
   qaAgency: ['qaAgency.name', 'qaAgency.eqarRegistered'],
 };
 
-export interface ProfileFormProps {
+interface ProfileFormProps {
   value: InstitutionProfileInput;
   onChange(value: InstitutionProfileInput): void;
   errors: FieldErrors;

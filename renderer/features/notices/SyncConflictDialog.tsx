@@ -27,7 +27,7 @@ function fieldName(t: T, name: string): string {
 }
 
 /** `answers.LEG-01.justification` → "Answer LEG-01: justification"; `status` → "Status". */
-export function describePath(t: T, path: string): string {
+function describePath(t: T, path: string): string {
   const parts = path.split('.');
   if (parts[0] === 'answers' && parts[1]) {
     const rest = parts.slice(2).filter((part) => !/^\d+$/.test(part));

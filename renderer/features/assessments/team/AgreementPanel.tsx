@@ -15,19 +15,19 @@ const badgeOf: Record<AgreementReading, string> = {
   'too-little': 'badge--retired',
 };
 
-export function useAlphaFormat() {
+function useAlphaFormat() {
   const { locale } = useLocale();
   // Three decimals: Krippendorff's thresholds are 0.800 and 0.667, two decimals would blur the second.
   const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   return (alpha: number | null) => (alpha === null ? '—' : number.format(alpha));
 }
 
-export function ReadingBadge({ reading }: { reading: AgreementReading }) {
+function ReadingBadge({ reading }: { reading: AgreementReading }) {
   const { t } = useTranslation();
   return <span className={`badge ${badgeOf[reading]}`}>{t(`team.reading.${reading}`)}</span>;
 }
 
-export interface AgreementPanelProps {
+interface AgreementPanelProps {
   agreement: TeamView['agreement'];
   dimensions: TeamView['dimensions'];
   raters: number;

@@ -18,7 +18,7 @@ import { SelectField } from '../../../components/SelectField';
 import { TextInput } from '../../../components/TextInput';
 import { useUiLanguage } from '../../../lib/format';
 
-export interface ContributorInputValue {
+interface ContributorInputValue {
   name: string;
   role: string;
   email: string;

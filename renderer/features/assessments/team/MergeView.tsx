@@ -15,16 +15,16 @@ import { DataTable } from '../../../components/DataTable';
 import { TextInput } from '../../../components/TextInput';
 import { useFormat, useShowName } from '../../../lib/format';
 
-export type MergeFilter = 'all' | 'decide' | 'flagged';
+type MergeFilter = 'all' | 'decide' | 'flagged';
 
 const values: RatingValue[] = [0, 1, 2, 3, 4, 'na'];
 
 /** A criterion waits for the coordinator when it has ratings and no decision that still holds. */
-export function needsDecision(criterion: CriterionTeamView): boolean {
+function needsDecision(criterion: CriterionTeamView): boolean {
   return criterion.ratings.length > 0 && (criterion.state !== 'consolidated' || criterion.newerThanConsolidation);
 }
 
-export function matchesFilter(criterion: CriterionTeamView, filter: MergeFilter): boolean {
+function matchesFilter(criterion: CriterionTeamView, filter: MergeFilter): boolean {
   if (criterion.ratings.length === 0) return false;
   if (filter === 'decide') return needsDecision(criterion);
   if (filter === 'flagged') return criterion.flagged;
@@ -38,7 +38,7 @@ export interface ConsolidateRequest {
   fromRatingIds: string[];
 }
 
-export interface MergeViewProps {
+interface MergeViewProps {
   view: TeamView;
   /** Resolves true when the decision was stored. */
   onConsolidate(request: ConsolidateRequest): Promise<boolean>;

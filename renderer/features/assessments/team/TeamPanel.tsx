@@ -263,7 +263,7 @@ function Contributors({ view, assessmentId, update }: { view: TeamView; assessme
 }
 
 /** What a returned contribution holds and what accepting it would store; nothing is stored before. */
-export function ContributionPreviewDialog({ preview, onAccept, onClose }: { preview: ContributionPreviewView; onAccept(): Promise<void>; onClose(): void }) {
+function ContributionPreviewDialog({ preview, onAccept, onClose }: { preview: ContributionPreviewView; onAccept(): Promise<void>; onClose(): void }) {
   const { t } = useTranslation();
   const valueLabel = useValueLabel();
   const errors = preview.problems.filter((problem) => problem.severity === 'error');

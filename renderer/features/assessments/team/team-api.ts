@@ -10,7 +10,7 @@ import type { teamContract } from '../../../../shared/ipc/team-contract';
 type TeamContract = typeof teamContract;
 type MethodOf<C> = C extends `team.${infer M}` ? M : never;
 
-export type TeamApi = {
+type TeamApi = {
   [C in keyof TeamContract as MethodOf<C>]: (request: z.input<TeamContract[C]['request']>) => Promise<Result<TeamContract[C]['response']>>;
 };
 
