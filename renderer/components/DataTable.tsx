@@ -28,7 +28,7 @@ export interface DataColumn<R> {
   compare?(a: R, b: R): number;
 }
 
-export interface DataTableProps<R> {
+interface DataTableProps<R> {
   /** The table's accessible name: give this or labelledBy. */
   label?: string;
   /** The id of a visible heading that names the table. */

@@ -7,7 +7,7 @@ import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Framework, Level } from '../../../shared/framework/schema';
 
-export interface LevelCardsProps {
+interface LevelCardsProps {
   criterion: Criterion;
   scale: Framework['scale'];
   value: Level | null;

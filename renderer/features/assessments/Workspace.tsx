@@ -27,7 +27,7 @@ import { EvidenceList } from './EvidenceList';
 import { LevelCards } from './LevelCards';
 import { answerState, AnswerStateIcon } from './answer-state';
 
-export interface WorkspaceProps {
+interface WorkspaceProps {
   assessment: Assessment;
   framework: Framework;
   reviewed: Assessment | undefined;

@@ -30,7 +30,7 @@ const keyStep = 3;
 /** As the key store requires (electron/keys/passphrase-protector.ts refuses a shorter one). */
 const minimumPassphraseLength = 10;
 
-export interface FirstRunPageProps {
+interface FirstRunPageProps {
   settings: Settings;
   onLanguageChange(language: Language | null): void;
   onFinished(settings: Settings): void;
