@@ -269,6 +269,7 @@ function Dimensions({ model }: { model: ConsortiumModel }) {
             id: 'dimension',
             header: t('assessmentCompare.dimension'),
             isRowHeader: true,
+            className: 'dimension-title',
             cell: (row) => (
               <>
                 <span className="mono">{row.id}</span> {row.title}
