@@ -19,11 +19,15 @@ export interface DataColumn<R> {
   header: string;
   /** The header is read by screen readers but not shown (an actions column). */
   hideHeader?: boolean;
+  /** Shown in the header instead of the text (an `<abbr>` for a narrow column); `header` stays its text value. */
+  headerContent?: ReactNode;
   /** The column names each row (a screen reader says it with every cell of the row). */
   isRowHeader?: boolean;
   cell(row: R): ReactNode;
   /** Classes on every cell of the column: `mono`, `data-table__actions` … */
   className?: string;
+  /** More classes on one row's cell of the column, after `className` (a matrix cell's state). */
+  cellClassName?(row: R): string | undefined;
   /** Makes the column sortable by pressing its header: how two rows compare, ascending. */
   compare?(a: R, b: R): number;
 }
@@ -82,7 +86,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
                   <span className="visually-hidden">{column.header}</span>
                 ) : (
                   <>
-                    {column.header}
+                    {column.headerContent ?? column.header}
                     {sortDirection && (
                       <span aria-hidden="true" className="data-table__sort">
                         {sortDirection === 'ascending' ? ' ▲' : ' ▼'}
@@ -100,11 +104,14 @@ export function DataTable<R>(props: DataTableProps<R>) {
             const rowClass = props.rowClassName?.(row);
             return (
               <Row key={key} id={key} {...(rowClass ? { className: rowClass } : {})}>
-                {columns.map((column) => (
-                  <Cell key={column.id} {...(column.className ? { className: column.className } : {})}>
-                    {column.cell(row)}
-                  </Cell>
-                ))}
+                {columns.map((column) => {
+                  const cellClass = [column.className, column.cellClassName?.(row)].filter(Boolean).join(' ');
+                  return (
+                    <Cell key={column.id} {...(cellClass ? { className: cellClass } : {})}>
+                      {column.cell(row)}
+                    </Cell>
+                  );
+                })}
               </Row>
             );
           })}

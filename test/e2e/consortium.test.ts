@@ -120,7 +120,10 @@ describe('the consortium of thirty, through the inbox and the trust matrix', () 
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: 'Expiring, expired or in progress' }).click();
     await expect(page.locator('table.matrix td:not(.matrix__cell--self) a').count()).resolves.toBe(expiredOrExpiring);
-    await page.getByRole('row', { name: new RegExp(`^${weakest.rank} ${weakest.id}`) }).getByText('weakest').waitFor();
+    // The dimensions grid names each row by its dimension (the row header); the rank is its first cell.
+    const weakestRow = page.getByRole('row', { name: new RegExp(`^${weakest.id} `) });
+    await weakestRow.getByText('weakest').waitFor();
+    expect(await weakestRow.getByRole('gridcell').first().textContent()).toBe(String(weakest.rank));
 
     await page.locator(`table.matrix a[aria-label^="${label},"]`).or(page.locator('table.matrix td a').first()).first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();

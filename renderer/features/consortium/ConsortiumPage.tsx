@@ -16,7 +16,7 @@ import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { useFormat, useUiLanguage } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
-import { TableScroll } from '../../components/TableScroll';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { RosterPanel } from './RosterPanel';
 
 type DecisionFilter = 'all' | 'none' | (typeof decisionOutcomes)[number];
@@ -157,71 +157,89 @@ function Matrix({ model, dimension, decision, validity }: { model: ConsortiumMod
     <section className="card matrix-card" aria-labelledby="matrix-title">
       <h2 id="matrix-title">{t('consortium.matrix')}</h2>
       <p className="muted">{t('consortium.matrixHelp')}</p>
-      {/* Scrolls with the focus: every filled cell is a link. */}
-      <div className="matrix-scroll">
-        <table className="matrix">
-          <caption className="visually-hidden">{t('consortium.matrixCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="matrix__corner">
+      {/* A grid with a row header (who audited) and a column header (who was audited) per cell; it
+          scrolls sideways in its own box, following the focus as the arrow keys move it. */}
+      <DataTable
+        label={t('consortium.matrixCaption')}
+        className="matrix"
+        rows={model.institutions}
+        rowKey={(member) => member.key}
+        columns={[
+          {
+            id: 'assessor',
+            header: t('consortium.assessorColumn'),
+            headerContent: (
+              <>
                 <span aria-hidden="true">{t('consortium.byOf')}</span>
-              </th>
-              {model.institutions.map((member) => (
-                <th key={member.key} scope="col" className="matrix__head">
-                  <abbr title={member.legalName}>{member.abbreviation}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {model.institutions.map((assessor) => (
-              <tr key={assessor.key}>
-                <th scope="row" className="matrix__row-head">
-                  <abbr title={assessor.legalName}>{assessor.abbreviation}</abbr>
-                  <span className="visually-hidden"> {assessor.legalName}</span>
-                </th>
-                {model.institutions.map((subject) => {
-                  if (subject.key === assessor.key) {
-                    const self = selves.get(subject.key);
-                    return (
-                      <td key={subject.key} className="matrix__cell matrix__cell--self">
-                        {self ? (
-                          <a href={`#/assessments/${self.assessmentId}`} aria-label={describe(self, true)} title={describe(self, true)}>
-                            <span className="matrix__value">{valueText(self)}</span>
-                            <span className="matrix__date">{t('consortium.self')}</span>
-                          </a>
-                        ) : (
-                          <span className="matrix__none" aria-label={t('consortium.noSelf', { subject: subject.legalName })}>
-                            ·
-                          </span>
-                        )}
-                      </td>
-                    );
-                  }
-                  const cell = cells.get(`${assessor.key}>${subject.key}`);
-                  if (!cell || !shown(cell)) {
-                    return (
-                      <td key={subject.key} className="matrix__cell matrix__cell--empty">
-                        <span aria-label={cell ? t('consortium.filteredOut') : t('consortium.noAudit', { subject: subject.legalName, assessor: assessor.legalName })}>—</span>
-                      </td>
-                    );
-                  }
-                  const state = cell.status !== 'complete' ? 'progress' : cell.validity;
-                  return (
-                    <td key={subject.key} className={`matrix__cell matrix__cell--${state} matrix__cell--band-${cell.band}`}>
-                      <a href={`#/assessments/${cell.assessmentId}`} aria-label={describe(cell, false)} title={describe(cell, false)}>
-                        <span className="matrix__value">{valueText(cell)}</span>
-                        <span className="matrix__date">{format.day(cell.date)}</span>
-                        {state !== 'valid' && <span className="matrix__flag">{t(`consortium.flags.${state}`)}</span>}
-                      </a>
-                    </td>
+                <span className="visually-hidden">{t('consortium.assessorColumn')}</span>
+              </>
+            ),
+            isRowHeader: true,
+            className: 'matrix__row-head',
+            cell: (assessor) => (
+              <>
+                <abbr title={assessor.legalName}>{assessor.abbreviation}</abbr>
+                {' '}
+                <span className="visually-hidden">{assessor.legalName}</span>
+              </>
+            ),
+          },
+          ...model.institutions.map(
+            (subject): DataColumn<ConsortiumMember> => ({
+              id: `subject-${subject.key}`,
+              header: subject.legalName,
+              headerContent: (
+                <>
+                  <abbr title={subject.legalName}>{subject.abbreviation}</abbr>
+                  {' '}
+                  <span className="visually-hidden">{subject.legalName}</span>
+                </>
+              ),
+              className: 'matrix__cell',
+              cellClassName: (assessor) => {
+                if (subject.key === assessor.key) return 'matrix__cell--self';
+                const cell = cells.get(`${assessor.key}>${subject.key}`);
+                if (!cell || !shown(cell)) return 'matrix__cell--empty';
+                return `matrix__cell--${cell.status !== 'complete' ? 'progress' : cell.validity} matrix__cell--band-${cell.band}`;
+              },
+              cell: (assessor) => {
+                if (subject.key === assessor.key) {
+                  const self = selves.get(subject.key);
+                  return self ? (
+                    <a href={`#/assessments/${self.assessmentId}`} aria-label={describe(self, true)} title={describe(self, true)}>
+                      <span className="matrix__value">{valueText(self)}</span>
+                      <span className="matrix__date">{t('consortium.self')}</span>
+                    </a>
+                  ) : (
+                    <span className="matrix__none">
+                      <span aria-hidden="true">·</span>
+                      <span className="visually-hidden">{t('consortium.noSelf', { subject: subject.legalName })}</span>
+                    </span>
                   );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                }
+                const cell = cells.get(`${assessor.key}>${subject.key}`);
+                if (!cell || !shown(cell)) {
+                  // The dash is for the eye; a screen reader reads why the cell is empty.
+                  return (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="visually-hidden">{cell ? t('consortium.filteredOut') : t('consortium.noAudit', { subject: subject.legalName, assessor: assessor.legalName })}</span>
+                    </>
+                  );
+                }
+                const state = cell.status !== 'complete' ? 'progress' : cell.validity;
+                return (
+                  <a href={`#/assessments/${cell.assessmentId}`} aria-label={describe(cell, false)} title={describe(cell, false)}>
+                    <span className="matrix__value">{valueText(cell)}</span>
+                    <span className="matrix__date">{format.day(cell.date)}</span>
+                    {state !== 'valid' && <span className="matrix__flag">{t(`consortium.flags.${state}`)}</span>}
+                  </a>
+                );
+              },
+            }),
+          ),
+        ]}
+      />
       <p className="matrix-legend small">
         <span className="matrix-key matrix__cell--band-ready">{t('band.ready')}</span>
         <span className="matrix-key matrix__cell--band-conditional">{t('band.conditional')}</span>
@@ -239,46 +257,39 @@ function Dimensions({ model }: { model: ConsortiumModel }) {
     <section className="card" aria-labelledby="dimensions-title">
       <h2 id="dimensions-title">{t('consortium.dimensions')}</h2>
       <p className="muted">{t('consortium.dimensionsHelp')}</p>
-      {/* A wide table with nothing to focus in it: the region itself takes the focus, so it scrolls by keyboard (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="matrix-scroll" tabIndex={0} role="region" aria-labelledby="dimensions-title">
-        <TableScroll>
-          <table className="data-table data-table--compact">
-            <caption className="visually-hidden">{t('consortium.dimensions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('consortium.rank')}</th>
-                <th scope="col">{t('assessmentCompare.dimension')}</th>
-                <th scope="col">{t('consortium.mean')}</th>
-                <th scope="col">{t('consortium.min')}</th>
-                <th scope="col">{t('consortium.count')}</th>
-                {model.institutions.map((member) => (
-                  <th key={member.key} scope="col">
-                    <abbr title={member.legalName}>{member.abbreviation}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {model.dimensions.map((row) => (
-                <tr key={row.id} className={row.rank === 1 && row.count > 0 ? 'row--weakest' : undefined}>
-                  <td>{row.rank}</td>
-                  <th scope="row">
-                    <span className="mono">{row.id}</span> {row.title}
-                    {row.rank === 1 && row.count > 0 && <span className="badge badge--critical block-inline">{t('consortium.weakest')}</span>}
-                  </th>
-                  <td>{format.score(row.mean)}</td>
-                  <td>{format.score(row.min)}</td>
-                  <td>{row.count}</td>
-                  {model.institutions.map((member) => (
-                    <td key={member.key}>{format.score(row.scores[member.key] ?? null)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </div>
+      <DataTable
+        labelledBy="dimensions-title"
+        className="data-table--compact"
+        rows={model.dimensions}
+        rowKey={(row) => row.id}
+        rowClassName={(row) => (row.rank === 1 && row.count > 0 ? 'row--weakest' : undefined)}
+        columns={[
+          { id: 'rank', header: t('consortium.rank'), cell: (row) => row.rank },
+          {
+            id: 'dimension',
+            header: t('assessmentCompare.dimension'),
+            isRowHeader: true,
+            className: 'dimension-title',
+            cell: (row) => (
+              <>
+                <span className="mono">{row.id}</span> {row.title}
+                {row.rank === 1 && row.count > 0 && <span className="badge badge--critical block-inline">{t('consortium.weakest')}</span>}
+              </>
+            ),
+          },
+          { id: 'mean', header: t('consortium.mean'), cell: (row) => format.score(row.mean) },
+          { id: 'min', header: t('consortium.min'), cell: (row) => format.score(row.min) },
+          { id: 'count', header: t('consortium.count'), cell: (row) => row.count },
+          ...model.institutions.map(
+            (member): DataColumn<ConsortiumModel['dimensions'][number]> => ({
+              id: `member-${member.key}`,
+              header: member.legalName,
+              headerContent: <abbr title={member.legalName}>{member.abbreviation}</abbr>,
+              cell: (row) => format.score(row.scores[member.key] ?? null),
+            }),
+          ),
+        ]}
+      />
     </section>
   );
 }

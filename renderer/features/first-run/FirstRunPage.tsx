@@ -12,6 +12,7 @@ import type { Settings } from '../../../shared/settings';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LanguageField } from '../../components/LanguageField';
+import { Page } from '../../components/Page';
 import { PasswordInput } from '../../components/PasswordInput';
 import { TextInput } from '../../components/TextInput';
 import { useResource } from '../../lib/use-resource';
@@ -112,69 +113,74 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
     <main className="first-run" id="main">
       <div className="first-run__card">
         <p className="first-run__brand">{t('app.name')}</p>
-        <h1 className="first-run__title">{t('firstRun.title')}</h1>
-        {step === 0 && <p className="first-run__intro">{t('firstRun.intro')}</p>}
-        <ol className="stepper" aria-label={t('firstRun.progress', { step: step + 1, total: steps.length })}>
-          {steps.map((s, index) => (
-            <li key={s.key} className="stepper__step" aria-current={index === step ? 'step' : undefined} data-done={index < step || undefined}>
-              <span className="stepper__number" aria-hidden="true">
-                {index + 1}
-              </span>
-              {t(`firstRun.${s.key}`)}
-            </li>
-          ))}
-        </ol>
-        <Form
-          ref={formRef}
-          className="first-run__form"
-          validationBehavior="aria"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <h2 className="first-run__step-title" ref={headingRef} tabIndex={-1}>
-            {t(`firstRun.${current.key}`)}
-          </h2>
-          {step === 0 && (
+        {/* The last step depends on whether a key and the system keychain exist: the steps wait for it. */}
+        <Page title={t('firstRun.title')} intro={step === 0 ? t('firstRun.intro') : undefined} resource={keyStatus}>
+          {() => (
             <>
-              <p className="form-section__help">{t('firstRun.youIntro')}</p>
-              <LanguageField value={settings.language} onChange={onLanguageChange} />
-              <div className="form-row">
-                <TextInput label={t('settings.userName')} value={userName} onChange={setUserName} error={errors['userName']} isRequired autoComplete="name" name="userName" />
-                <TextInput label={t('settings.userRole')} description={t('settings.userRoleHelp')} value={userRole} onChange={setUserRole} name="userRole" />
-              </div>
+              <ol className="stepper" aria-label={t('firstRun.progress', { step: step + 1, total: steps.length })}>
+                {steps.map((s, index) => (
+                  <li key={s.key} className="stepper__step" aria-current={index === step ? 'step' : undefined} data-done={index < step || undefined}>
+                    <span className="stepper__number" aria-hidden="true">
+                      {index + 1}
+                    </span>
+                    {t(`firstRun.${s.key}`)}
+                  </li>
+                ))}
+              </ol>
+              <Form
+                ref={formRef}
+                className="first-run__form"
+                validationBehavior="aria"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void submit();
+                }}
+              >
+                <h2 className="first-run__step-title" ref={headingRef} tabIndex={-1}>
+                  {t(`firstRun.${current.key}`)}
+                </h2>
+                {step === 0 && (
+                  <>
+                    <p className="form-section__help">{t('firstRun.youIntro')}</p>
+                    <LanguageField value={settings.language} onChange={onLanguageChange} />
+                    <div className="form-row">
+                      <TextInput label={t('settings.userName')} value={userName} onChange={setUserName} error={errors['userName']} isRequired autoComplete="name" name="userName" />
+                      <TextInput label={t('settings.userRole')} description={t('settings.userRoleHelp')} value={userRole} onChange={setUserRole} name="userRole" />
+                    </div>
+                  </>
+                )}
+                {step === 1 && <p className="form-section__help">{t('firstRun.institutionIntro')}</p>}
+                {step === 2 && <p className="form-section__help">{t('firstRun.peopleIntro')}</p>}
+                {step > 0 && step < keyStep && <ProfileForm value={profile} onChange={setProfile} errors={errors} sections={current.sections} headingLevel={3} />}
+                {step === keyStep && (
+                  <>
+                    <p className="form-section__help">{t('firstRun.keyIntro')}</p>
+                    {osKeychain ? (
+                      <p className="alert alert--info">{t('firstRun.keyKeychain')}</p>
+                    ) : (
+                      <>
+                        <p className="form-section__help">{t('firstRun.keyPassphrase')}</p>
+                        <PasswordInput label={t('keys.newPassphrase')} description={t('validation.passphrase')} value={passphrase} onChange={setPassphrase} error={errors['passphrase']} isRequired autoComplete="new-password" name="passphrase" />
+                        <PasswordInput label={t('keys.repeatPassphrase')} value={repeat} onChange={setRepeat} error={errors['repeat']} isRequired autoComplete="new-password" name="repeat" />
+                      </>
+                    )}
+                  </>
+                )}
+                <ErrorMessage error={failure} />
+                <div className="form-actions">
+                  {step > 0 && (
+                    <Button variant="secondary" onPress={() => goTo(step - 1)} isDisabled={busy}>
+                      {t('common.back')}
+                    </Button>
+                  )}
+                  <Button variant="primary" type="submit" isDisabled={busy}>
+                    {step === steps.length - 1 ? t('firstRun.finish') : t('common.next')}
+                  </Button>
+                </div>
+              </Form>
             </>
           )}
-          {step === 1 && <p className="form-section__help">{t('firstRun.institutionIntro')}</p>}
-          {step === 2 && <p className="form-section__help">{t('firstRun.peopleIntro')}</p>}
-          {step > 0 && step < keyStep && <ProfileForm value={profile} onChange={setProfile} errors={errors} sections={current.sections} headingLevel={3} />}
-          {step === keyStep && (
-            <>
-              <p className="form-section__help">{t('firstRun.keyIntro')}</p>
-              {osKeychain ? (
-                <p className="alert alert--info">{t('firstRun.keyKeychain')}</p>
-              ) : (
-                <>
-                  <p className="form-section__help">{t('firstRun.keyPassphrase')}</p>
-                  <PasswordInput label={t('keys.newPassphrase')} description={t('validation.passphrase')} value={passphrase} onChange={setPassphrase} error={errors['passphrase']} isRequired autoComplete="new-password" name="passphrase" />
-                  <PasswordInput label={t('keys.repeatPassphrase')} value={repeat} onChange={setRepeat} error={errors['repeat']} isRequired autoComplete="new-password" name="repeat" />
-                </>
-              )}
-            </>
-          )}
-          <ErrorMessage error={failure} />
-          <div className="form-actions">
-            {step > 0 && (
-              <Button variant="secondary" onPress={() => goTo(step - 1)} isDisabled={busy}>
-                {t('common.back')}
-              </Button>
-            )}
-            <Button variant="primary" type="submit" isDisabled={busy}>
-              {step === steps.length - 1 ? t('firstRun.finish') : t('common.next')}
-            </Button>
-          </div>
-        </Form>
+        </Page>
       </div>
     </main>
   );

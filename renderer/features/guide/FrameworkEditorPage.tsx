@@ -22,16 +22,15 @@ import {
 import { sourceInstruments, type Criterion, type Framework, type SourceInstrument } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
 import { NumberInput } from '../../components/NumberInput';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/Page';
 import { SaveState } from '../../components/SaveState';
 import { useAutosave } from '../../lib/use-autosave';
 import { SelectField } from '../../components/SelectField';
 import { TextInput } from '../../components/TextInput';
-import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 import { toFieldErrors, type FieldErrors } from '../../lib/validation';
 
@@ -39,31 +38,28 @@ const saveDelayMs = 700;
 
 export function FrameworkEditorPage() {
   const { key = '' } = useParams();
-  const { t } = useTranslation();
-  const loaded = useResource(() => api().frameworks.get({ key }), [key]);
-  return (
-    <>
-      <ErrorMessage error={loaded.error} />
-      {loaded.data && loaded.data.item.status !== 'draft' && (
-        <>
-          <PageHeader title={loaded.data.framework.title} />
-          <p className="alert alert--info">{t('editor.notDraft')}</p>
-        </>
-      )}
-      {loaded.data?.item.status === 'draft' && <FrameworkEditor frameworkKey={key} initial={loaded.data.framework} />}
-    </>
-  );
+  // A new key is a new page: nothing edited in one draft is carried to another.
+  return <FrameworkEditor key={key} frameworkKey={key} />;
 }
 
-function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; initial: Framework }) {
+/**
+ * The page stays one Page from loading to editing, so its heading (focused by the layout after
+ * navigation) is the same element once the draft is there.
+ */
+function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
   const { t } = useTranslation();
-  const [framework, setFramework] = useState<Framework>(initial);
+  const loaded = useResource(() => api().frameworks.get({ key: frameworkKey }), [frameworkKey]);
+  // The framework as edited here; until the first change, the one loaded.
+  const [edited, setEdited] = useState<Framework>();
+  const current = edited ?? loaded.data?.framework;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorData>();
-  const [selected, setSelected] = useState<string>(firstCriterionId(initial));
+  const [chosen, setSelected] = useState<string>();
+  const selected = chosen ?? (current ? firstCriterionId(current) : '');
   const [retiring, setRetiring] = useState<string>();
   const [retireReason, setRetireReason] = useState('');
   const navigate = useNavigate();
+  const run = useAction();
 
   const store = useCallback(
     async (next: Framework) => {
@@ -83,8 +79,17 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
   const autosave = useAutosave(store, saveDelayMs);
   const status = autosave.status;
 
+  const framework = loaded.data?.item.status === 'draft' ? current : undefined;
+  if (!framework) {
+    return (
+      <Page title={current?.title ?? t('nav.guide')} resource={loaded}>
+        {() => <p className="alert alert--info">{t('editor.notDraft')}</p>}
+      </Page>
+    );
+  }
+
   const change = (next: Framework) => {
-    setFramework(next);
+    setEdited(next);
     autosave.schedule(next);
   };
 
@@ -117,35 +122,31 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
 
   const publish = async () => {
     await autosave.flush();
-    const result = await api().frameworks.publish({ key: frameworkKey });
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    notify(t('guide.published', { title: framework.title, version: framework.version }));
-    navigate('/guide?tab=versions');
+    const result = await run(() => api().frameworks.publish({ key: frameworkKey }), { success: t('guide.published', { title: framework.title, version: framework.version }) });
+    if (result.ok) navigate('/guide?tab=versions');
   };
 
   const criterion = location ? framework.dimensions[location.d]!.criteria[location.c]! : undefined;
   const criterionPath = location ? pathOfCriterion(location) : '';
   return (
-    <>
-      <PageHeader
-        title={framework.title}
-        intro={t('editor.intro', { version: framework.version })}
-        actions={
-          <>
-            <SaveState status={status} />
-            {framework.basedOn && (
-              <LinkButton href={`/guide?tab=versions`} variant="secondary">
-                {t('guide.versions')}
-              </LinkButton>
-            )}
-            <Button variant="primary" onPress={() => void publish()} isDisabled={status === 'error'}>
-              {t('guide.publish')}
-            </Button>
-          </>
-        }
-      />
-      {status === 'error' && <ErrorMessage error={failure} />}
-
+    <Page
+      title={framework.title}
+      intro={t('editor.intro', { version: framework.version })}
+      actions={
+        <>
+          <SaveState status={status} />
+          {framework.basedOn && (
+            <LinkButton href={`/guide?tab=versions`} variant="secondary">
+              {t('guide.versions')}
+            </LinkButton>
+          )}
+          <Button variant="primary" onPress={() => void publish()} isDisabled={status === 'error'}>
+            {t('guide.publish')}
+          </Button>
+        </>
+      }
+      error={status === 'error' ? failure : undefined}
+    >
       <section className="card stack" aria-labelledby="editor-general">
         <h2 id="editor-general">{t('editor.general')}</h2>
         <div className="form-row">
@@ -322,6 +323,6 @@ function FrameworkEditor({ frameworkKey, initial }: { frameworkKey: string; init
         <p>{t('editor.retireBody')}</p>
         <TextInput label={t('editor.retireReason')} value={retireReason} onChange={setRetireReason} name="retireReason" />
       </ConfirmDialog>
-    </>
+    </Page>
   );
 }

@@ -3,37 +3,37 @@
  * TrustBridge, each rated criterion by criterion (level, justification, evidence links), and the
  * signed contribution file to send back to the coordinator.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { AppErrorData } from '../../../../shared/errors';
 import type { RatingEvidence, RatingValue } from '../../../../shared/team/schema';
-import type { ContributionRequestSummary, ContributionRequestView } from '../../../../shared/team/view';
+import type { ContributionRequestView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DataTable } from '../../../components/DataTable';
-import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
 import { LinkButton } from '../../../components/LinkButton';
-import { PageHeader } from '../../../components/PageHeader';
+import { Page } from '../../../components/Page';
 import { TextInput } from '../../../components/TextInput';
 import { notify } from '../../../components/Toasts';
 import { useFormat } from '../../../lib/format';
 import { UnlockDialog } from '../../../components/UnlockDialog';
 import { needsUnlock } from '../../../lib/signing';
+import { useAction } from '../../../lib/use-action';
+import { useResource } from '../../../lib/use-resource';
 import { teamApi } from './team-api';
 
 /** Opens a request file (the open dialog) and goes to it. */
 export function OpenRequestButton({ variant = 'secondary' }: { variant?: 'primary' | 'secondary' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const run = useAction();
   return (
     <Button
       variant={variant}
       onPress={() => void (async () => {
-        const result = await teamApi().openRequest({});
-        if (!result.ok) return notify(errorText(t, result.error), 'error');
-        if (result.value) void navigate(`/team/requests/${encodeURIComponent(result.value.requestId)}`);
+        const result = await run(() => teamApi().openRequest({}));
+        if (result.ok && result.value) void navigate(`/team/requests/${encodeURIComponent(result.value.requestId)}`);
       })()}
     >
       {t('team.requests.open')}
@@ -49,19 +49,11 @@ export function ContributionRequestsPage() {
 function RequestList() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [requests, setRequests] = useState<ContributionRequestSummary[]>();
-  const [failure, setFailure] = useState<AppErrorData>();
-  useEffect(() => {
-    void teamApi()
-      .requests({})
-      .then((result) => (result.ok ? setRequests(result.value) : setFailure(result.error)));
-  }, []);
+  const list = useResource(() => teamApi().requests({}), []);
   return (
-    <>
-      <PageHeader title={t('team.requests.title')} intro={t('team.requests.intro')} actions={<OpenRequestButton variant="primary" />} />
-      <ErrorMessage error={failure} />
-      {requests &&
-        (requests.length === 0 ? (
+    <Page title={t('team.requests.title')} intro={t('team.requests.intro')} actions={<OpenRequestButton variant="primary" />} resource={list}>
+      {(requests) =>
+        requests.length === 0 ? (
           <p className="empty-state">{t('team.requests.empty')}</p>
         ) : (
           <DataTable
@@ -87,8 +79,9 @@ function RequestList() {
               { id: 'sent', header: t('team.requests.sent'), cell: (request) => (request.exportedAt ? format.dateTime(request.exportedAt) : t('team.requests.notSent')) },
             ]}
           />
-        ))}
-    </>
+        )
+      }
+    </Page>
   );
 }
 
@@ -96,49 +89,38 @@ function RequestPage({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const [view, setView] = useState<ContributionRequestView>();
-  const [failure, setFailure] = useState<AppErrorData>();
+  const loaded = useResource(() => teamApi().request({ requestId }), [requestId]);
+  const run = useAction();
   const [unlocking, setUnlocking] = useState(false);
   const [removing, setRemoving] = useState(false);
-  useEffect(() => {
-    void teamApi()
-      .request({ requestId })
-      .then((result) => (result.ok ? setView(result.value) : setFailure(result.error)));
-  }, [requestId]);
 
   const exportContribution = async () => {
-    const result = await teamApi().exportContribution({ requestId });
+    // A locked key asks for the passphrase here, then exports again.
+    const result = await run(() => teamApi().exportContribution({ requestId }), { handledHere: needsUnlock });
     if (needsUnlock(result)) return setUnlocking(true);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
-    if (!result.value) return;
+    if (!result.ok || !result.value) return;
     notify(t('team.requests.exported', { path: result.value.path }));
     const again = await teamApi().request({ requestId });
-    if (again.ok) setView(again.value);
+    if (again.ok) loaded.set(again.value);
   };
 
-  if (failure)
-    return (
-      <>
-        <PageHeader title={t('team.requests.title')} />
-        <ErrorMessage error={failure} />
-      </>
-    );
-  if (!view) return <p className="muted">{t('common.loading')}</p>;
+  const view = loaded.data;
+  // The same Page while loading and once loaded, so the heading the layout focused stays.
+  if (!view) return <Page title={t('team.requests.title')} resource={loaded} />;
   const rated = view.criteria.filter((criterion) => view.ratings[criterion.criterionId]).length;
   return (
-    <>
-      <PageHeader
-        title={view.assessment.title}
-        intro={t('team.requests.pageIntro', { name: view.requestedBy.name, institution: view.requestedBy.institution || view.assessment.institution })}
-        actions={
-          <>
-            <LinkButton href="/team/requests">{t('team.requests.all')}</LinkButton>
-            <Button variant="primary" onPress={() => void exportContribution()} isDisabled={rated === 0}>
-              {t('team.requests.export')}
-            </Button>
-          </>
-        }
-      />
+    <Page
+      title={view.assessment.title}
+      intro={t('team.requests.pageIntro', { name: view.requestedBy.name, institution: view.requestedBy.institution || view.assessment.institution })}
+      actions={
+        <>
+          <LinkButton href="/team/requests">{t('team.requests.all')}</LinkButton>
+          <Button variant="primary" onPress={() => void exportContribution()} isDisabled={rated === 0}>
+            {t('team.requests.export')}
+          </Button>
+        </>
+      }
+    >
       <dl className="facts">
         <dt>{t('team.requests.you')}</dt>
         <dd>{[view.contributor.name, view.contributor.role].filter(Boolean).join(', ')}</dd>
@@ -149,7 +131,7 @@ function RequestPage({ requestId }: { requestId: string }) {
       </dl>
       <div className="stack">
         {view.criteria.map((criterion) => (
-          <RateCriterion key={criterion.criterionId} requestId={requestId} criterion={criterion} saved={view.ratings[criterion.criterionId]} onSaved={setView} />
+          <RateCriterion key={criterion.criterionId} requestId={requestId} criterion={criterion} saved={view.ratings[criterion.criterionId]} onSaved={loaded.set} />
         ))}
       </div>
       <div className="button-row">
@@ -174,14 +156,13 @@ function RequestPage({ requestId }: { requestId: string }) {
         onCancel={() => setRemoving(false)}
         onConfirm={() => void (async () => {
           setRemoving(false);
-          const result = await teamApi().removeRequest({ requestId });
-          if (!result.ok) return notify(errorText(t, result.error), 'error');
-          void navigate('/team/requests');
+          const result = await run(() => teamApi().removeRequest({ requestId }));
+          if (result.ok) void navigate('/team/requests');
         })()}
       >
         <p>{t('team.requests.removeText')}</p>
       </ConfirmDialog>
-    </>
+    </Page>
   );
 }
 
@@ -203,13 +184,14 @@ function RateCriterion({
   const [justification, setJustification] = useState(saved?.justification ?? '');
   const [evidence, setEvidence] = useState<RatingEvidence[]>(saved?.evidence ?? []);
   const [busy, setBusy] = useState(false);
+  const run = useAction();
   const headingId = `rate-${criterion.criterionId}`;
   const dirty = value !== (saved?.value ?? null) || justification !== (saved?.justification ?? '') || JSON.stringify(evidence) !== JSON.stringify(saved?.evidence ?? []);
   const save = async () => {
     setBusy(true);
-    const result = await teamApi().rate({ requestId, criterionId: criterion.criterionId, value, justification, evidence: evidence.filter((item) => item.label.trim() || item.url.trim()) });
+    const result = await run(() => teamApi().rate({ requestId, criterionId: criterion.criterionId, value, justification, evidence: evidence.filter((item) => item.label.trim() || item.url.trim()) }));
     setBusy(false);
-    if (!result.ok) return notify(errorText(t, result.error), 'error');
+    if (!result.ok) return;
     onSaved(result.value);
     notify(t('team.requests.saved', { id: criterion.criterionId }));
   };

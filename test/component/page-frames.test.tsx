@@ -1,0 +1,105 @@
+/**
+ * The colleague's contribution requests and the framework editor in the Page frame, over a real
+ * core (window.api built from the contract over the real router): the page's heading is there
+ * from the start, a loading line while the data comes, then the content; what cannot be loaded
+ * is said in the user's language with Try again, which asks the core again.
+ */
+import { randomUUID } from 'node:crypto';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApi } from '../../shared/ipc/api';
+import { ContributionRequestsPage } from '../../renderer/features/assessments/team/ContributionRequestsPage';
+import { FrameworkEditorPage } from '../../renderer/features/guide/FrameworkEditorPage';
+import { setUpCore, type TestCore } from '../support/core';
+import { renderInApp } from './render';
+
+let core: TestCore | undefined;
+afterEach(async () => {
+  await core?.dispose();
+  core = undefined;
+});
+
+/** Points window.api at the core, counting the calls made on each channel. */
+function useCore(test: TestCore): Map<string, number> {
+  const calls = new Map<string, number>();
+  window.api = createApi(
+    (channel, request) => {
+      calls.set(channel, (calls.get(channel) ?? 0) + 1);
+      return test.router.invoke(channel, request);
+    },
+    () => () => undefined,
+  );
+  return calls;
+}
+
+/** Renders a page at a path of the app's router. */
+function at(path: string, pattern: string, page: ReactElement) {
+  return (
+    <Routes location={path}>
+      <Route path={pattern} element={page} />
+    </Routes>
+  );
+}
+
+describe('the contribution requests in the Page frame', () => {
+  it('shows the list loading, then says there is none yet', async () => {
+    ({ core } = await setUpCore());
+    useCore(core);
+    await renderInApp(at('/team/requests', '/team/requests', <ContributionRequestsPage />));
+    expect(screen.getByRole('heading', { level: 1, name: 'Contribution requests' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    await screen.findByText(/^No request yet\./, {}, { timeout: 10_000 });
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  }, 30_000);
+
+  it('says in words that a request is not there, with Try again that asks again', async () => {
+    const user = userEvent.setup();
+    ({ core } = await setUpCore());
+    const calls = useCore(core);
+    const missing = randomUUID();
+    await renderInApp(at(`/team/requests/${missing}`, '/team/requests/:requestId', <ContributionRequestsPage />));
+    const heading = screen.getByRole('heading', { level: 1, name: 'Contribution requests' });
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    // English shows the store's own specific words (errorText); other languages the code's text.
+    expect(within(alert).getByText(`No contribution-request with id ${missing} is stored`)).toBeTruthy();
+    expect(calls.get('team.request')).toBe(1);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(calls.get('team.request')).toBe(2));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    // The heading is the same element throughout: the layout's focus stays on it.
+    expect(screen.getByRole('heading', { level: 1 })).toBe(heading);
+  }, 30_000);
+});
+
+describe('the framework editor in the Page frame', () => {
+  it('loads a draft under the same heading it showed while loading', async () => {
+    const setUp = await setUpCore();
+    core = setUp.core;
+    useCore(core);
+    const draft = await core.frameworks.clone({ key: setUp.guide.key, language: 'en', id: 'own-guide', title: 'Our own guide', version: '0.1' });
+    await renderInApp(at(`/guide/edit/${draft.key}`, '/guide/edit/:key', <FrameworkEditorPage />));
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    await screen.findByRole('button', { name: 'Publish' }, { timeout: 10_000 });
+    expect(screen.getByRole('heading', { level: 1 })).toBe(heading);
+    expect(heading.textContent).toBe('Our own guide');
+    expect(draft.status).toBe('draft');
+    expect(screen.queryByText('Loading…')).toBeNull();
+  }, 30_000);
+
+  it('says in words that a framework is not there, with Try again', async () => {
+    const user = userEvent.setup();
+    ({ core } = await setUpCore());
+    const calls = useCore(core);
+    await renderInApp(at('/guide/edit/no-such-framework', '/guide/edit/:key', <FrameworkEditorPage />));
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert.textContent).not.toBe('');
+    expect(screen.queryByRole('button', { name: 'Publish' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(calls.get('frameworks.get')).toBe(2));
+  }, 30_000);
+});
