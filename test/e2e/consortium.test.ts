@@ -111,7 +111,7 @@ describe('the consortium of thirty, through the inbox and the trust matrix', () 
     const label = `Audit of ${name(first.subject)} by ${name(first.assessor)}`;
     await page.locator(`table.matrix a[aria-label^="${label},"]`).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
-    await screenshot(page, 'consortium-matrix', { fullPage: false });
+    await screenshot(page, 'consortium-matrix', { fullPage: false, always: true });
 
     // Filtered to the dimension the consortium is weakest on, and to expiring or expired audits.
     const weakest = model.dimensions[0]!;

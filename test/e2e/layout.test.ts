@@ -81,7 +81,7 @@ describe('every screen fits the narrowest window', () => {
               const found = [...(await sidewaysOverflow(app.page)), ...(await brokenWords(app.page))];
               if (found.length > 0) {
                 const name = `layout-${language}-${width}-${problems.length}`;
-                await screenshot(app.page, name, { fullPage: false });
+                await screenshot(app.page, name, { fullPage: false, always: true });
                 problems.push(`${route}${tab ? ` (tab “${await tab.textContent()}”)` : ''}: ${found.join('; ')} — see ${name}.png`);
               }
             }

@@ -5,8 +5,19 @@ import { repoRoot } from '../support/paths';
 
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
-/** Saves a full-page screenshot for people to look at (test-results/screenshots/<name>.png). */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+/** Whether this run saves the screenshots taken for people to look at (`E2E_SCREENSHOTS=1`). */
+export const screenshotsWanted = Boolean(process.env['E2E_SCREENSHOTS'] && process.env['E2E_SCREENSHOTS'] !== '0');
+
+/**
+ * Saves a screenshot for people to look at (test-results/screenshots/<name>.png), full page unless
+ * told otherwise. No test reads these pictures, and encoding one costs Chromium about as much as
+ * a dozen key presses, so a run takes them only when `E2E_SCREENSHOTS=1` is set
+ * (`npm run test:e2e:screenshots`). `always` is for the few a run needs whatever the setting: a
+ * picture a failure message points to, or one a script copies into docs/images (the consortium
+ * matrix, scripts/screenshots.ts). Returns the file's path, or undefined when none was taken.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; always?: boolean } = {}): Promise<string | undefined> {
+  if (!screenshotsWanted && !options.always) return undefined;
   await mkdir(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: options.fullPage ?? true });
