@@ -39,7 +39,6 @@ interface PageWithoutResource extends PageFrame {
 type PageProps<T> = PageWithResource<T> | PageWithoutResource;
 
 export function Page<T>(props: PageProps<T>) {
-  const { t } = useTranslation();
   const header = <PageHeader title={props.title} intro={props.intro} actions={props.actions} />;
   if (props.resource === undefined) {
     return (
@@ -50,11 +49,25 @@ export function Page<T>(props: PageProps<T>) {
       </>
     );
   }
-  const { data, error, loading, reload } = props.resource;
   return (
     <>
       {header}
       <ErrorMessage error={props.error} />
+      <Loaded resource={props.resource}>{props.children}</Loaded>
+    </>
+  );
+}
+
+/**
+ * What a page or a section shows of something it loads: a loading line while it comes, the error
+ * in the user's language with Try again when it fails, and the content only once the data is
+ * there — never an empty state ("nothing yet") for data that has not loaded or could not be read.
+ */
+export function Loaded<T>({ resource, children }: { resource: PageResource<T>; children?: ((data: T) => ReactNode) | undefined }) {
+  const { t } = useTranslation();
+  const { data, error, loading, reload } = resource;
+  return (
+    <>
       {error && (
         <div className="page-retry">
           <ErrorMessage error={error} />
@@ -68,7 +81,7 @@ export function Page<T>(props: PageProps<T>) {
           </p>
         )
       ) : (
-        props.children?.(data)
+        children?.(data)
       )}
     </>
   );

@@ -41,3 +41,26 @@ export function useResource<T>(load: () => Promise<Result<T>>, deps: DependencyL
   const set = useCallback((value: T) => setState({ data: value, loading: false }), []);
   return { data: state.data, error: state.error, loading: state.loading, reload, set };
 }
+
+/**
+ * Several resources as one, for a page that needs all of them before it can say anything true:
+ * data only once every one has loaded, the first error, loading while any loads, and one reload
+ * for all. (A page that showed "nothing yet" while a list was still loading, or had failed, would
+ * tell the user something false.)
+ */
+export function allOf<A, B>(a: Resource<A>, b: Resource<B>): Resource<[A, B]> {
+  const data: [A, B] | undefined = a.data !== undefined && b.data !== undefined ? [a.data, b.data] : undefined;
+  return {
+    data,
+    error: a.error ?? b.error,
+    loading: a.loading || b.loading,
+    reload: () => {
+      a.reload();
+      b.reload();
+    },
+    set: ([first, second]) => {
+      a.set(first);
+      b.set(second);
+    },
+  };
+}

@@ -68,91 +68,95 @@ export function AssessmentsPage() {
           </LinkButton>
         </>
       }
-      error={list.error}
+      resource={list}
     >
-      {!list.loading && !list.data?.length ? (
-        <div className="empty-state">
-          <p>{t('assessments.empty')}</p>
-          <LinkButton href="/assessments/new?kind=self" variant="primary">
-            {t('home.path.selfAssessment.start')}
-          </LinkButton>
-        </div>
-      ) : (
+      {(all) => (
         <>
-          <div className="toolbar">
-            <SelectField
-              label={t('assessments.show')}
-              value={filter}
-              options={(['all', 'draft', 'complete', 'self', 'audit'] as const).map((value) => ({ value, label: t(`assessments.filter.${value}`) }))}
-              onChange={(value) => {
-                setFilter(value);
-                setShown(pageSize);
+          {!all.length ? (
+            <div className="empty-state">
+              <p>{t('assessments.empty')}</p>
+              <LinkButton href="/assessments/new?kind=self" variant="primary">
+                {t('home.path.selfAssessment.start')}
+              </LinkButton>
+            </div>
+          ) : (
+            <>
+              <div className="toolbar">
+                <SelectField
+                  label={t('assessments.show')}
+                  value={filter}
+                  options={(['all', 'draft', 'complete', 'self', 'audit'] as const).map((value) => ({ value, label: t(`assessments.filter.${value}`) }))}
+                  onChange={(value) => {
+                    setFilter(value);
+                    setShown(pageSize);
+                  }}
+                  name="filter"
+                />
+                <p className="muted" role="status">
+                  {t('assessments.count', { count: rows.length })}
+                </p>
+                <Button onPress={() => void send()} isDisabled={selected.size === 0 || sending}>
+                  {selected.size ? t('assessments.sendSelected', { count: selected.size }) : t('assessments.sendNone')}
+                </Button>
+              </div>
+              <DataTable
+                label={t('nav.assessments')}
+                rows={rows.slice(0, shown)}
+                rowKey={(summary) => summary.id}
+                columns={[
+                  {
+                    id: 'select',
+                    header: t('assessments.columns.select'),
+                    hideHeader: true,
+                    cell: (summary) => (
+                      <Checkbox className="checkbox" isSelected={selected.has(summary.id)} onChange={(on) => toggle(summary.id, on)} aria-label={t('assessments.selectOne', { title: summary.title })}>
+                        <span className="checkbox__box" aria-hidden="true" />
+                      </Checkbox>
+                    ),
+                  },
+                  {
+                    id: 'title',
+                    header: t('assessments.columns.title'),
+                    isRowHeader: true,
+                    cell: (summary) => (
+                      <>
+                        <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
+                        {summary.revision > 1 && <span className="muted small block">{t('assessment.revision', { revision: summary.revision })}</span>}
+                      </>
+                    ),
+                  },
+                  { id: 'kind', header: t('assessments.columns.kind'), cell: (summary) => t(`assessment.kind.${summary.kind}`) },
+                  { id: 'institution', header: t('assessments.columns.institution'), cell: (summary) => summary.subject.legalName },
+                  {
+                    id: 'status',
+                    header: t('assessments.columns.status'),
+                    cell: (summary) => (
+                      <>
+                        <span className={`badge badge--${summary.status === 'complete' ? 'published' : 'draft'}`}>{t(`assessments.status.${summary.status}`)}</span>
+                        {summary.carriedOver > 0 && <span className="muted small block">{t('assessments.carriedOver', { count: summary.carriedOver })}</span>}
+                      </>
+                    ),
+                  },
+                  { id: 'progress', header: t('assessments.columns.progress'), cell: (summary) => t('assessment.progressShort', { done: summary.answered, total: summary.total }) },
+                  { id: 'score', header: t('assessments.columns.score'), cell: (summary) => <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} /> },
+                  { id: 'updated', header: t('assessments.columns.updated'), cell: (summary) => format.date(summary.updatedAt) },
+                ]}
+              />
+              {rows.length > shown && (
+                <Button onPress={() => setShown((n) => n + pageSize)}>{t('assessments.showMore', { count: Math.min(pageSize, rows.length - shown) })}</Button>
+              )}
+            </>
+          )}
+          {unlocking && (
+            <UnlockDialog
+              onClose={() => setUnlocking(false)}
+              onUnlocked={() => {
+                setUnlocking(false);
+                void send();
               }}
-              name="filter"
             />
-            <p className="muted" role="status">
-              {t('assessments.count', { count: rows.length })}
-            </p>
-            <Button onPress={() => void send()} isDisabled={selected.size === 0 || sending}>
-              {selected.size ? t('assessments.sendSelected', { count: selected.size }) : t('assessments.sendNone')}
-            </Button>
-          </div>
-          <DataTable
-            label={t('nav.assessments')}
-            rows={rows.slice(0, shown)}
-            rowKey={(summary) => summary.id}
-            columns={[
-              {
-                id: 'select',
-                header: t('assessments.columns.select'),
-                hideHeader: true,
-                cell: (summary) => (
-                  <Checkbox className="checkbox" isSelected={selected.has(summary.id)} onChange={(on) => toggle(summary.id, on)} aria-label={t('assessments.selectOne', { title: summary.title })}>
-                    <span className="checkbox__box" aria-hidden="true" />
-                  </Checkbox>
-                ),
-              },
-              {
-                id: 'title',
-                header: t('assessments.columns.title'),
-                isRowHeader: true,
-                cell: (summary) => (
-                  <>
-                    <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
-                    {summary.revision > 1 && <span className="muted small block">{t('assessment.revision', { revision: summary.revision })}</span>}
-                  </>
-                ),
-              },
-              { id: 'kind', header: t('assessments.columns.kind'), cell: (summary) => t(`assessment.kind.${summary.kind}`) },
-              { id: 'institution', header: t('assessments.columns.institution'), cell: (summary) => summary.subject.legalName },
-              {
-                id: 'status',
-                header: t('assessments.columns.status'),
-                cell: (summary) => (
-                  <>
-                    <span className={`badge badge--${summary.status === 'complete' ? 'published' : 'draft'}`}>{t(`assessments.status.${summary.status}`)}</span>
-                    {summary.carriedOver > 0 && <span className="muted small block">{t('assessments.carriedOver', { count: summary.carriedOver })}</span>}
-                  </>
-                ),
-              },
-              { id: 'progress', header: t('assessments.columns.progress'), cell: (summary) => t('assessment.progressShort', { done: summary.answered, total: summary.total }) },
-              { id: 'score', header: t('assessments.columns.score'), cell: (summary) => <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} /> },
-              { id: 'updated', header: t('assessments.columns.updated'), cell: (summary) => format.date(summary.updatedAt) },
-            ]}
-          />
-          {rows.length > shown && (
-            <Button onPress={() => setShown((n) => n + pageSize)}>{t('assessments.showMore', { count: Math.min(pageSize, rows.length - shown) })}</Button>
           )}
         </>
-      )}
-      {unlocking && (
-        <UnlockDialog
-          onClose={() => setUnlocking(false)}
-          onUnlocked={() => {
-            setUnlocking(false);
-            void send();
-          }}
-        />
       )}
     </Page>
   );

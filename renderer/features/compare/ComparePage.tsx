@@ -50,12 +50,26 @@ export function ComparePage() {
   const b = viewB.data ?? undefined;
 
   return (
-    <Page title={t('assessmentCompare.title')} intro={t('assessmentCompare.intro')} error={list.error ?? viewA.error ?? viewB.error}>
-      <div className="form-row">
-        <SelectField label={t('assessmentCompare.first')} value={idA} options={options} onChange={(value) => set('a', value)} name="first" />
-        <SelectField label={t('assessmentCompare.second')} value={idB} options={options} onChange={(value) => set('b', value)} name="second" />
-      </div>
-      {a && b ? <Comparison a={a} b={b} /> : <p className="empty-state">{t('assessmentCompare.pickTwo')}</p>}
+    <Page title={t('assessmentCompare.title')} intro={t('assessmentCompare.intro')} resource={list} error={viewA.error ?? viewB.error}>
+      {() => (
+        <>
+          <div className="form-row">
+            <SelectField label={t('assessmentCompare.first')} value={idA} options={options} onChange={(value) => set('a', value)} name="first" />
+            <SelectField label={t('assessmentCompare.second')} value={idB} options={options} onChange={(value) => set('b', value)} name="second" />
+          </div>
+          {a && b ? (
+            <Comparison a={a} b={b} />
+          ) : idA && idB ? (
+            (viewA.loading || viewB.loading) && (
+              <p className="muted" role="status">
+                {t('common.loading')}
+              </p>
+            )
+          ) : (
+            <p className="empty-state">{t('assessmentCompare.pickTwo')}</p>
+          )}
+        </>
+      )}
     </Page>
   );
 }

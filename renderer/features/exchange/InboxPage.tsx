@@ -34,103 +34,106 @@ export function InboxPage() {
     if (result.ok) then?.(result.value);
   };
   const show = (view: InboxView | null) => view && inbox.set(view);
-  const view = inbox.data;
 
   return (
-    <Page title={t('inbox.title')} intro={t('inbox.intro')} error={inbox.error}>
-      <section className="card stack" aria-labelledby="inbox-folder">
-        <h2 id="inbox-folder">{t('inbox.folder')}</h2>
-        {view?.folder ? (
-          <>
-            <p className="mono break">{view.folder}</p>
-            {view.problem ? (
-              <p className="alert alert--error">{t('inbox.unreadable', { problem: view.problem })}</p>
-            ) : (
-              <p className="muted" role="status">
-                {view.checkedAt ? t('inbox.checked', { date: format.dateTime(view.checkedAt), count: view.entries.length, handled: view.handled }) : t('inbox.notChecked')}
-              </p>
-            )}
-          </>
-        ) : (
-          <p className="muted">{t('inbox.noFolder')}</p>
-        )}
-        <div className="button-row">
-          <Button variant={view?.folder ? 'secondary' : 'primary'} onPress={() => void run(() => api().inbox.chooseFolder(), show)} isDisabled={busy}>
-            {view?.folder ? t('inbox.changeFolder') : t('inbox.chooseFolder')}
-          </Button>
-          {view?.folder && (
-            <>
-              <Button onPress={() => void run(() => api().inbox.check(), show)} isDisabled={busy}>
-                {t('inbox.checkNow')}
-              </Button>
-              <Button variant="quiet" onPress={() => void run(() => api().inbox.clearFolder(), show)} isDisabled={busy}>
-                {t('inbox.stopWatching')}
-              </Button>
-            </>
-          )}
-        </div>
-      </section>
-
-      {view?.folder && !view.problem && view.entries.length === 0 && (
-        <div className="empty-state">
-          <p>{t('inbox.empty')}</p>
-          <LinkButton href="/exchange/import">{t('import.title')}</LinkButton>
-        </div>
-      )}
-      {(view?.entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0).length ?? 0) > 1 && (
-        <div className="button-row">
-          <Button
-            variant="primary"
-            isDisabled={busy}
-            onPress={() =>
-              void run(
-                () => api().inbox.acceptAll(),
-                (result) => {
-                  inbox.set(result.view);
-                  notify(t('import.applied', { count: result.added, files: result.files }), 'success');
-                },
-              )
-            }
-          >
-            {t('import.acceptAll', { count: view!.entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0).length })}
-          </Button>
-        </div>
-      )}
-      <div className="stack">
-        {view?.entries.map((entry) => (
-          <FileCard
-            key={entry.sha256}
-            preview={entry.preview}
-            busy={busy}
-            note={
+    <Page title={t('inbox.title')} intro={t('inbox.intro')} resource={inbox}>
+      {(view) => (
+        <>
+          <section className="card stack" aria-labelledby="inbox-folder">
+            <h2 id="inbox-folder">{t('inbox.folder')}</h2>
+            {view.folder ? (
               <>
-                {entry.conflictOf && <p className="note note--warning">{t('inbox.conflictCopy', { original: entry.conflictOf })}</p>}
-                {entry.preview.error?.params?.['reason'] === 'not-on-roster' && (
-                  <p className="note note--warning">
-                    <strong>{t('roster.flaggedTitle')}</strong> {t('roster.flagged', { exchangeId: String(entry.preview.error.params['exchangeId'] ?? '') })}
+                <p className="mono break">{view.folder}</p>
+                {view.problem ? (
+                  <p className="alert alert--error">{t('inbox.unreadable', { problem: view.problem })}</p>
+                ) : (
+                  <p className="muted" role="status">
+                    {view.checkedAt ? t('inbox.checked', { date: format.dateTime(view.checkedAt), count: view.entries.length, handled: view.handled }) : t('inbox.notChecked')}
                   </p>
                 )}
               </>
-            }
-            onAccept={() =>
-              void run(
-                () => api().inbox.accept({ sha256: entry.sha256 }),
-                (result) => {
-                  inbox.set(result.view);
-                  notify(t('import.applied', { count: result.added, files: 1 }), 'success');
-                },
-              )
-            }
-            onChangedKey={() => setChangedKey(entry)}
-            actions={
-              <Button onPress={() => void run(() => api().inbox.refuse({ sha256: entry.sha256 }), show)} isDisabled={busy}>
-                {entry.preview.ok ? t('inbox.refuse') : t('inbox.dismiss')}
+            ) : (
+              <p className="muted">{t('inbox.noFolder')}</p>
+            )}
+            <div className="button-row">
+              <Button variant={view.folder ? 'secondary' : 'primary'} onPress={() => void run(() => api().inbox.chooseFolder(), show)} isDisabled={busy}>
+                {view.folder ? t('inbox.changeFolder') : t('inbox.chooseFolder')}
               </Button>
-            }
-          />
-        ))}
-      </div>
-      <ChangedKeyDialog file={changedKey} onClose={() => setChangedKey(undefined)} onAccept={(target) => void run(() => api().inbox.acceptChangedKey({ sha256: target.sha256 }), show)} />
+              {view.folder && (
+                <>
+                  <Button onPress={() => void run(() => api().inbox.check(), show)} isDisabled={busy}>
+                    {t('inbox.checkNow')}
+                  </Button>
+                  <Button variant="quiet" onPress={() => void run(() => api().inbox.clearFolder(), show)} isDisabled={busy}>
+                    {t('inbox.stopWatching')}
+                  </Button>
+                </>
+              )}
+            </div>
+          </section>
+
+          {view.folder && !view.problem && view.entries.length === 0 && (
+            <div className="empty-state">
+              <p>{t('inbox.empty')}</p>
+              <LinkButton href="/exchange/import">{t('import.title')}</LinkButton>
+            </div>
+          )}
+          {(view.entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0).length ?? 0) > 1 && (
+            <div className="button-row">
+              <Button
+                variant="primary"
+                isDisabled={busy}
+                onPress={() =>
+                  void run(
+                    () => api().inbox.acceptAll(),
+                    (result) => {
+                      inbox.set(result.view);
+                      notify(t('import.applied', { count: result.added, files: result.files }), 'success');
+                    },
+                  )
+                }
+              >
+                {t('import.acceptAll', { count: view.entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0).length })}
+              </Button>
+            </div>
+          )}
+          <div className="stack">
+            {view.entries.map((entry) => (
+              <FileCard
+                key={entry.sha256}
+                preview={entry.preview}
+                busy={busy}
+                note={
+                  <>
+                    {entry.conflictOf && <p className="note note--warning">{t('inbox.conflictCopy', { original: entry.conflictOf })}</p>}
+                    {entry.preview.error?.params?.['reason'] === 'not-on-roster' && (
+                      <p className="note note--warning">
+                        <strong>{t('roster.flaggedTitle')}</strong> {t('roster.flagged', { exchangeId: String(entry.preview.error.params['exchangeId'] ?? '') })}
+                      </p>
+                    )}
+                  </>
+                }
+                onAccept={() =>
+                  void run(
+                    () => api().inbox.accept({ sha256: entry.sha256 }),
+                    (result) => {
+                      inbox.set(result.view);
+                      notify(t('import.applied', { count: result.added, files: 1 }), 'success');
+                    },
+                  )
+                }
+                onChangedKey={() => setChangedKey(entry)}
+                actions={
+                  <Button onPress={() => void run(() => api().inbox.refuse({ sha256: entry.sha256 }), show)} isDisabled={busy}>
+                    {entry.preview.ok ? t('inbox.refuse') : t('inbox.dismiss')}
+                  </Button>
+                }
+              />
+            ))}
+          </div>
+          <ChangedKeyDialog file={changedKey} onClose={() => setChangedKey(undefined)} onAccept={(target) => void run(() => api().inbox.acceptChangedKey({ sha256: target.sha256 }), show)} />
+        </>
+      )}
     </Page>
   );
 }

@@ -16,7 +16,7 @@ import { Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { countryName } from '../../lib/countries';
 import { today } from '../../lib/dates';
-import { useResource } from '../../lib/use-resource';
+import { allOf, useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
 
@@ -30,12 +30,6 @@ export function HomePage() {
   const day = today();
   const institutions = useResource(() => api().institutions.list(), []);
   const overview = useResource(() => api().home.overview({ today: day, rows: shownRows }), [day]);
-  const own = institutions.data?.find((item) => item.kind === 'own');
-  const partners = (institutions.data ?? []).filter((item) => item.kind === 'partner');
-  const attention = overview.data?.attention ?? [];
-  const attentionTotal = overview.data?.attentionTotal ?? 0;
-  const partnerships = overview.data?.partnerships ?? [];
-  const latest = overview.data?.latest ?? [];
   const path = overview.data?.path;
   const next = path?.next ?? null;
   const title = returning && settings.userName ? t('home.welcomeBack', { name: settings.userName }) : settings.userName ? t('home.welcomeName', { name: settings.userName }) : t('home.welcome');
@@ -46,7 +40,8 @@ export function HomePage() {
       title={title}
       intro={next && !returning ? t('home.path.firstIntro') : t('app.tagline')}
       actions={
-        next ? (
+        // No buttons until the overview says where the officer stands: the main one is the next step.
+        !overview.data ? undefined : next ? (
           // The main button is the next step of the path (shared/home/newcomer-path.ts).
           <LinkButton href={next.href} variant="primary">
             {t(`home.path.${next.step}.${next.verb}`)}
@@ -60,64 +55,69 @@ export function HomePage() {
           </>
         )
       }
-      error={institutions.error ?? overview.error}
+      resource={allOf(institutions, overview)}
     >
-      {path && next && <PathChecklist path={path} />}
-      <div className="home-grid">
-        <section className="card" aria-labelledby="home-attention">
-          <h2 id="home-attention">{t('home.attention.title')}</h2>
-          {attention.length === 0 ? (
-            <p className="muted">{t('home.attention.none')}</p>
-          ) : (
-            <ul className="attention">
-              {attention.map((item) => (
-                <li key={item.key} className={`attention__item attention__item--${item.severity}`}>
-                  <a href={item.href}>{sentence(item)}</a>
-                </li>
-              ))}
-              {attentionTotal > attention.length && <li className="muted">{t('home.attention.more', { count: attentionTotal - attention.length })}</li>}
-            </ul>
-          )}
-        </section>
-        {own && (
-          <section className="card" aria-labelledby="home-institution">
-            <h2 id="home-institution">{t('home.institution')}</h2>
-            <p className="card__headline">{own.legalName}</p>
-            <p className="muted">
-              {own.city}, {countryName(own.country, i18n.language)}
-              {own.erasmusCode ? ` · ${own.erasmusCode}` : ''}
-            </p>
-            <p>{t('home.partnersCount', { count: partners.length })}</p>
-            <div className="form-actions form-actions--start">
-              <LinkButton href="/settings/institution" variant="quiet">
-                {t('home.editProfile')}
-              </LinkButton>
-              <LinkButton href="/partnerships?tab=partners" variant="quiet">
-                {t('home.managePartners')}
-              </LinkButton>
+      {([institutionList, { attention, attentionTotal, partnerships, latest, latestTotal }]) => {
+        const own = institutionList.find((item) => item.kind === 'own');
+        const partners = institutionList.filter((item) => item.kind === 'partner');
+        return (
+          <>
+            {path && next && <PathChecklist path={path} />}
+            <div className="home-grid">
+              <section className="card" aria-labelledby="home-attention">
+                <h2 id="home-attention">{t('home.attention.title')}</h2>
+                {attention.length === 0 ? (
+                  <p className="muted">{t('home.attention.none')}</p>
+                ) : (
+                  <ul className="attention">
+                    {attention.map((item) => (
+                      <li key={item.key} className={`attention__item attention__item--${item.severity}`}>
+                        <a href={item.href}>{sentence(item)}</a>
+                      </li>
+                    ))}
+                    {attentionTotal > attention.length && <li className="muted">{t('home.attention.more', { count: attentionTotal - attention.length })}</li>}
+                  </ul>
+                )}
+              </section>
+              {own && (
+                <section className="card" aria-labelledby="home-institution">
+                  <h2 id="home-institution">{t('home.institution')}</h2>
+                  <p className="card__headline">{own.legalName}</p>
+                  <p className="muted">
+                    {own.city}, {countryName(own.country, i18n.language)}
+                    {own.erasmusCode ? ` · ${own.erasmusCode}` : ''}
+                  </p>
+                  <p>{t('home.partnersCount', { count: partners.length })}</p>
+                  <div className="form-actions form-actions--start">
+                    <LinkButton href="/settings/institution" variant="quiet">
+                      {t('home.editProfile')}
+                    </LinkButton>
+                    <LinkButton href="/partnerships?tab=partners" variant="quiet">
+                      {t('home.managePartners')}
+                    </LinkButton>
+                  </div>
+                </section>
+              )}
             </div>
-          </section>
-        )}
-      </div>
 
-      <section className="stack home-section" aria-labelledby="home-partnerships">
-        <h2 id="home-partnerships">{t('partnerships.title')}</h2>
-        {partnerships.length === 0 ? (
-          <p className="muted">{t('partnerships.empty')}</p>
-        ) : (
-          <DataTable
-            labelledBy="home-partnerships"
-            rows={partnerships}
-            rowKey={(partnership) => partnership.id}
-            columns={[
-              {
-                id: 'partnership',
-                header: t('partnerships.columns.partnership'),
-                isRowHeader: true,
-                cell: (partnership) => (
-                  <>
-                    <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
-                    <span className="muted small block">{partnership.partnerName}</span>
+            <section className="stack home-section" aria-labelledby="home-partnerships">
+              <h2 id="home-partnerships">{t('partnerships.title')}</h2>
+              {partnerships.length === 0 ? (
+                <p className="muted">{t('partnerships.empty')}</p>
+              ) : (
+                <DataTable
+                  labelledBy="home-partnerships"
+                  rows={partnerships}
+                  rowKey={(partnership) => partnership.id}
+                  columns={[
+                    {
+                      id: 'partnership',
+                      header: t('partnerships.columns.partnership'),
+                      isRowHeader: true,
+                      cell: (partnership) => (
+                        <>
+                          <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
+                          <span className="muted small block">{partnership.partnerName}</span>
                   </>
                 ),
               },
@@ -159,12 +159,15 @@ export function HomePage() {
             ]}
           />
         )}
-        {(overview.data?.latestTotal ?? 0) > latest.length && (
+        {latestTotal > latest.length && (
           <LinkButton href="/assessments" variant="quiet">
-            {t('home.allAssessments', { count: overview.data!.latestTotal })}
+            {t('home.allAssessments', { count: latestTotal })}
           </LinkButton>
         )}
       </section>
+          </>
+        );
+      }}
     </Page>
   );
 }

@@ -10,10 +10,10 @@ import { BandBadge } from '../../components/BandBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { Button } from '../../components/Button';
 import { LinkButton } from '../../components/LinkButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loaded } from '../../components/Page';
 import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
-import { useResource } from '../../lib/use-resource';
+import { allOf, useResource } from '../../lib/use-resource';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { DataTable } from '../../components/DataTable';
 
@@ -42,58 +42,60 @@ export function PartnershipsList() {
           {t('partnerships.new')}
         </Button>
       </div>
-      <ErrorMessage error={partnerships.error ?? assessments.error} />
-      {!partnerships.loading && !partnerships.data?.length && (
-        <div className="empty-state">
-          <p>{t('partnerships.empty')}</p>
-          {!institutions.loading &&
-            (hasPartners ? (
-              <Button onPress={() => setCreating(true)}>{t('partnerships.createFirst')}</Button>
-            ) : (
-              <LinkButton href="/partners/new">{t('home.path.partner.start')}</LinkButton>
-            ))}
-        </div>
-      )}
-      {(partnerships.data?.length ?? 0) > 0 && (
-        <DataTable
-          label={t('partnerships.title')}
-          rows={partnerships.data!}
-          rowKey={(partnership) => partnership.id}
-          columns={[
-            {
-              id: 'partnership',
-              header: t('partnerships.columns.partnership'),
-              isRowHeader: true,
-              cell: (partnership) => (
-                <>
-                  <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
-                  <span className="muted small block">{names.get(partnership.institutionB) ?? ''}</span>
-                </>
-              ),
-            },
-            { id: 'readiness', header: t('partnerships.columns.readiness'), cell: (partnership) => <VerdictBadge verdict={readinessAtAGlance(partnership, summaries).verdict} /> },
-            {
-              id: 'decision',
-              header: t('partnerships.columns.decision'),
-              cell: (partnership) => (partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>),
-            },
-            {
-              id: 'actions',
-              header: t('partnerships.columns.actions'),
-              cell: (partnership) => {
-                const overdue = overdueActions(partnership.actions, day).length;
-                const open = partnership.actions.filter((action) => action.status !== 'done').length;
-                return (
-                  <>
-                    {t('partnerships.openActions', { count: open })}
-                    {overdue > 0 && <span className="badge badge--critical block-inline">{t('partnerships.overdue', { count: overdue })}</span>}
-                  </>
-                );
-              },
-            },
-          ]}
-        />
-      )}
+      <Loaded resource={allOf(partnerships, assessments)}>
+        {([list]) =>
+          list.length === 0 ? (
+            <div className="empty-state">
+              <p>{t('partnerships.empty')}</p>
+              {!institutions.loading &&
+                (hasPartners ? (
+                  <Button onPress={() => setCreating(true)}>{t('partnerships.createFirst')}</Button>
+                ) : (
+                  <LinkButton href="/partners/new">{t('home.path.partner.start')}</LinkButton>
+                ))}
+            </div>
+          ) : (
+            <DataTable
+              label={t('partnerships.title')}
+              rows={list}
+              rowKey={(partnership) => partnership.id}
+              columns={[
+                {
+                  id: 'partnership',
+                  header: t('partnerships.columns.partnership'),
+                  isRowHeader: true,
+                  cell: (partnership) => (
+                    <>
+                      <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
+                      <span className="muted small block">{names.get(partnership.institutionB) ?? ''}</span>
+                    </>
+                  ),
+                },
+                { id: 'readiness', header: t('partnerships.columns.readiness'), cell: (partnership) => <VerdictBadge verdict={readinessAtAGlance(partnership, summaries).verdict} /> },
+                {
+                  id: 'decision',
+                  header: t('partnerships.columns.decision'),
+                  cell: (partnership) => (partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>),
+                },
+                {
+                  id: 'actions',
+                  header: t('partnerships.columns.actions'),
+                  cell: (partnership) => {
+                    const overdue = overdueActions(partnership.actions, day).length;
+                    const open = partnership.actions.filter((action) => action.status !== 'done').length;
+                    return (
+                      <>
+                        {t('partnerships.openActions', { count: open })}
+                        {overdue > 0 && <span className="badge badge--critical block-inline">{t('partnerships.overdue', { count: overdue })}</span>}
+                      </>
+                    );
+                  },
+                },
+              ]}
+            />
+          )
+        }
+      </Loaded>
       {creating && <NewPartnershipDialog onClose={() => setCreating(false)} />}
     </section>
   );

@@ -15,6 +15,7 @@ import { PasswordInput } from '../../components/PasswordInput';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
+import { Loaded } from '../../components/Page';
 import { useResource } from '../../lib/use-resource';
 import { toFieldErrors } from '../../lib/validation';
 
@@ -40,6 +41,8 @@ export function SigningKeyCard() {
     <section className="card" aria-labelledby="settings-key">
       <h2 id="settings-key">{t('keys.title')}</h2>
       <p className="muted">{t('keys.intro')}</p>
+      {/* Loading, or the error with Try again: without the status the card offers nothing. */}
+      <Loaded resource={status} />
       {key && !key.hasKey && (
         <Button variant="primary" onPress={() => (key.osKeychainAvailable ? void run(() => api().keys.create({})).then((r) => after(r, t('keys.created'))) : setAsking({ kind: 'create' }))}>
           {t('keys.create')}
