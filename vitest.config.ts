@@ -23,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          setupFiles: ['test/support/byte-equality.ts'],
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
         },
@@ -31,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'package',
           environment: 'node',
+          setupFiles: ['test/support/byte-equality.ts'],
           include: ['test/package/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
@@ -41,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'reliability',
           environment: 'node',
+          setupFiles: ['test/support/byte-equality.ts'],
           include: ['test/reliability/**/*.test.ts'],
           testTimeout: 60_000,
         },
