@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// Names this run for the files its test files share (test/support/shared-demo.ts).
+process.env['TRUSTBRIDGE_TEST_RUN'] ??= `${process.pid}-${Date.now()}`;
+
 /**
  * Five projects, one command (`npm test` runs them all):
  * - unit: shared/ and electron/ services under plain Node, on real files in temp folders;
@@ -23,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          setupFiles: ['test/support/byte-equality.ts'],
+          globalSetup: ['test/support/shared-demo-setup.ts'],
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
         },
@@ -31,6 +36,7 @@ export default defineConfig({
         test: {
           name: 'package',
           environment: 'node',
+          setupFiles: ['test/support/byte-equality.ts'],
           include: ['test/package/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
@@ -41,6 +47,8 @@ export default defineConfig({
         test: {
           name: 'reliability',
           environment: 'node',
+          setupFiles: ['test/support/byte-equality.ts'],
+          globalSetup: ['test/support/shared-demo-setup.ts'],
           include: ['test/reliability/**/*.test.ts'],
           testTimeout: 60_000,
         },

@@ -58,6 +58,14 @@ export function rasteriserProblem(): string | undefined {
 }
 
 /**
+ * The last charts drawn, by their SVG, size and fonts: a report shown and then exported, or
+ * exported in two formats, draws the same charts again, and resvg reads and parses the fonts on
+ * every drawing. Each caller gets its own copy of the bytes.
+ */
+const recentPictures = new Map<string, Buffer>();
+const maxRecentPictures = 32;
+
+/**
  * Renders an SVG at `scale` × its own size (2 = crisp when printed at the SVG's size); undefined
  * when this installation has no rasteriser (see `rasteriserProblem`).
  */
@@ -65,10 +73,22 @@ export function svgToPng(svg: string, options: { templatesDir: string; scale?: n
   const loaded = loadRasteriser();
   if ('problem' in loaded) return undefined;
   const scale = options.scale ?? 2;
+  const key = JSON.stringify([options.templatesDir, scale, options.width, svg]);
+  const drawn = recentPictures.get(key);
+  if (drawn) {
+    // Most recently used last.
+    recentPictures.delete(key);
+    recentPictures.set(key, drawn);
+    return Buffer.from(drawn);
+  }
   const resvg = new loaded.Resvg(svg, {
     font: { fontFiles: chartFontPaths(options.templatesDir), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
     fitTo: { mode: 'width', value: Math.round(options.width * scale) },
     background: 'white',
   });
-  return resvg.render().asPng();
+  const png = resvg.render().asPng();
+  recentPictures.set(key, Buffer.from(png));
+  if (recentPictures.size > maxRecentPictures) recentPictures.delete(recentPictures.keys().next().value!);
+  return png;
 }
+

@@ -7,7 +7,7 @@
  * means a new version, cloned from it.
  */
 import { frameworkListItemSchema } from '../../shared/store/summaries';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -50,6 +50,7 @@ function listItem(
   key: string,
   framework: Framework,
   extra: Pick<FrameworkListItem, 'origin' | 'status' | 'languages' | 'updatedAt'>,
+  fingerprint = frameworkFingerprint(framework),
 ): FrameworkListItem {
   const criteria = criteriaOf(framework);
   return {
@@ -58,7 +59,7 @@ function listItem(
     version: framework.version,
     title: framework.title,
     language: framework.language,
-    fingerprint: frameworkFingerprint(framework),
+    fingerprint,
     structureFingerprint: frameworkStructureFingerprint(framework),
     dimensions: framework.dimensions.length,
     criteria: criteria.length,
@@ -105,6 +106,25 @@ export function parseFrameworkText(text: string): { ok: true; framework: Framewo
   return { ok: true, framework: parsed.data };
 }
 
+/**
+ * The content fingerprints of built-in framework files already loaded in this process, by the
+ * SHA-256 of the file's text (node:crypto's, native). The content fingerprint hashes the canonical
+ * form in pure JavaScript (shared/crypto/sha256.ts), which for the built-in guides costs far more
+ * than reading and checking them; a process that opens the store again (the command line's
+ * commands, the tests) reads the same files and gets the same fingerprints.
+ */
+const builtInFingerprints = new Map<string, string>();
+
+function builtInFingerprint(text: string, framework: Framework): string {
+  const textHash = createHash('sha256').update(text, 'utf8').digest('hex');
+  let fingerprint = builtInFingerprints.get(textHash);
+  if (fingerprint === undefined) {
+    fingerprint = frameworkFingerprint(framework);
+    builtInFingerprints.set(textHash, fingerprint);
+  }
+  return fingerprint;
+}
+
 export class FrameworkCatalog {
   private readonly builtIns = new Map<string, Map<Language, Framework>>();
   private builtInItems: FrameworkListItem[] = [];
@@ -129,9 +149,11 @@ export class FrameworkCatalog {
   static async load(templatesDir: string, now: () => Date): Promise<FrameworkCatalog> {
     const catalog = new FrameworkCatalog(now);
     const root = join(templatesDir, 'frameworks');
+    const fingerprints = new Map<Framework, string>();
     for (const folder of await readdir(root)) {
       for (const file of (await readdir(join(root, folder))).filter((name) => name.endsWith('.json'))) {
-        const parsed = parseFrameworkText(await readFile(join(root, folder, file), 'utf8'));
+        const text = await readFile(join(root, folder, file), 'utf8');
+        const parsed = parseFrameworkText(text);
         // The built-in guide is tested; a broken one is a broken installation, not user input.
         // A fault of the installation, not of anything the user did: logged, shown as INTERNAL.
         if (!parsed.ok) throw new AppError({ code: 'INTERNAL', message: `Built-in framework ${folder}/${file} is invalid: ${JSON.stringify(parsed.error.issues?.slice(0, 3))}` });
@@ -140,13 +162,15 @@ export class FrameworkCatalog {
         const languages = catalog.builtIns.get(key) ?? new Map<Language, Framework>();
         languages.set(framework.language, framework);
         catalog.builtIns.set(key, languages);
-        catalog.byFingerprint.set(frameworkFingerprint(framework), framework);
+        const fingerprint = builtInFingerprint(text, framework);
+        fingerprints.set(framework, fingerprint);
+        catalog.byFingerprint.set(fingerprint, framework);
       }
     }
     catalog.builtInItems = [...catalog.builtIns.entries()].map(([key, languages]) => {
       const main = languages.get('en') ?? [...languages.values()][0]!;
       const titles = Object.fromEntries([...languages.entries()].map(([language, framework]) => [language, framework.title]));
-      return { ...listItem(key, main, { origin: 'built-in', status: 'published', languages: allLanguages.filter((l) => languages.has(l)), updatedAt: '' }), titles };
+      return { ...listItem(key, main, { origin: 'built-in', status: 'published', languages: allLanguages.filter((l) => languages.has(l)), updatedAt: '' }, fingerprints.get(main)), titles };
     });
     return catalog;
   }

@@ -16,7 +16,8 @@ let childPath: string;
 beforeAll(async () => {
   work = await tempFolder('trustbridge-crash-');
   childPath = await buildSaveLoop(work.path);
-});
+  // Bundling the child with esbuild takes a few seconds, more on a loaded machine.
+}, 120_000);
 
 afterAll(async () => {
   await work?.remove();

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
 import { exportReadinessReport, loadPartnershipReport } from '../../electron/export';
-import { writeDemo } from '../../electron/demo/demo-exchange';
 import type { DemoResult } from '../../electron/demo/demo-data';
 import { agreementKind } from '../../electron/services/agreements';
 import { frameworkKind } from '../../electron/services/frameworks';
@@ -22,6 +21,7 @@ import { seededRandom } from '../../shared/seeded-random';
 import type { StoreNotice } from '../../shared/store/notices';
 import { filesUnder } from '../support/file-tree';
 import { templatesDir } from '../support/paths';
+import { copyOfDemo } from '../support/shared-demo';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 
@@ -80,7 +80,7 @@ const damages = {
 beforeAll(async () => {
   work = await tempFolder('trustbridge-damaged-demo-');
   pristine = join(work.path, 'pristine');
-  ({ demo } = await writeDemo({ dataDir: pristine, outDir: join(work.path, 'exchange'), templatesDir }));
+  ({ demo } = await copyOfDemo({ dataDir: pristine, outDir: join(work.path, 'exchange') }));
   const core = await open(pristine);
   try {
     expected = await everything(core);

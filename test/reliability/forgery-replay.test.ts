@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
 import { runCli } from '../../electron/cli/run';
-import { demoPassphrase, writeDemo } from '../../electron/demo/demo-exchange';
+import { demoPassphrase, type writeDemo } from '../../electron/demo/demo-exchange';
 import { serialiseExchangeFile } from '../../electron/exchange/write';
 import { KeyRing } from '../../electron/keys/key-ring';
 import { createPassphraseProtector } from '../../electron/keys/passphrase-protector';
@@ -20,6 +20,7 @@ import { expectClearMessage } from '../unit/electron/exchange/refusals';
 import { forgeSignature } from '../support/exchange-factories';
 import { fileTree } from '../support/file-tree';
 import { templatesDir } from '../support/paths';
+import { copyOfDemo } from '../support/shared-demo';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 
@@ -35,7 +36,7 @@ const payloadOf = async (path: string) => (JSON.parse(await readFile(path, 'utf8
 
 beforeAll(async () => {
   work = await tempFolder('trustbridge-forgery-');
-  demo = await writeDemo({ dataDir: join(work.path, 'ejemplo'), outDir: join(work.path, 'exchange'), templatesDir });
+  demo = await copyOfDemo({ dataDir: join(work.path, 'ejemplo'), outDir: join(work.path, 'exchange') });
   ejemplo = await KeyRing.open({ dataDir: join(work.path, 'ejemplo'), now });
   await ejemplo.unlock(createPassphraseProtector(demoPassphrase));
 }, 180_000);

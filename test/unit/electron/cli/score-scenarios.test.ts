@@ -2,7 +2,9 @@
  * Decision scenarios a QA officer can read: a table of rating profiles and the band each must give
  * under the guide 1.0 (what it said, including every case of issue 14's "What is wrong in 1.0")
  * and under the guide 2.0 rules. Each row is checked twice: through the engine, and through the
- * real `trustbridge score` command, built and run as a separate process.
+ * `trustbridge score` command's code (runCli, in this process). The first row of each table, every
+ * row the command refuses, and the invalid-input and stats cases run the real command, bundled
+ * and started as a separate process (a `node` start per row would cost more than all the rows).
  *
  * 2.0 rows run against the small format 2 test guide (test/support/guide2-factory.ts) and, once
  * guide-content has delivered them, against the real files in templates/frameworks/
@@ -14,7 +16,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criteriaOf, frameworkSchema, type Criterion, type Framework } from '../../../../shared/framework/schema';
 import { certainBand, readRatings, roundScore, scoreAssessment, structureForProfile, type ReadinessBand } from '../../../../shared/scoring';
-import { buildCli } from '../../../support/built-cli';
+import { buildCli, type CliRun } from '../../../support/built-cli';
+import { runCliInProcess } from '../../../support/cli-in-process';
 import { guide2Fixture, realGuide2, realGuide2Exists, realGuide2Folder } from '../../../support/guide2-factory';
 import { templatesDir } from '../../../support/paths';
 import { tempFolder } from '../../../support/temp';
@@ -183,18 +186,25 @@ afterAll(async () => {
   await folder?.remove();
 });
 
+/** Where a command runs: the real bundled command in its own process, or its code in this one. */
+type Via = 'process' | 'in-process';
+
 let written = 0;
-async function runCommand(frameworkFile: string, ratings: Ratings, profile?: string) {
+async function runCommand(frameworkFile: string, ratings: Ratings, profile?: string, via: Via = 'process'): Promise<CliRun> {
   written += 1;
   const ratingsFile = join(folder.path, `ratings-${written}.json`);
   await writeFile(ratingsFile, JSON.stringify(ratings), 'utf8');
-  return cli.run(['score', '--framework', frameworkFile, '--ratings', ratingsFile, ...(profile ? ['--profile', profile] : []), '--json']);
+  const args = ['score', '--framework', frameworkFile, '--ratings', ratingsFile, ...(profile ? ['--profile', profile] : []), '--json'];
+  return via === 'process' ? cli.run(args) : runCliInProcess(args);
 }
 
-async function checkRow(fw: Framework, frameworkFile: string, row: Scenario, expected: Expected) {
+/** The rows run through the real process: the first of each table and every refused one. */
+const viaFor = (index: number, expected: Expected): Via => (index === 0 || expected.refused ? 'process' : 'in-process');
+
+async function checkRow(fw: Framework, frameworkFile: string, row: Scenario, expected: Expected, via: Via) {
   const ratings = cleaned(row.build(fw));
   const engine = engineResult(fw, ratings);
-  const run = await runCommand(frameworkFile, ratings);
+  const run = await runCommand(frameworkFile, ratings, undefined, via);
   if (expected.refused) {
     expect(engine.refused).toMatch(expected.refused);
     expect(run.status, run.stderr).toBe(1);
@@ -220,8 +230,8 @@ describe('the guide 1.0: what its rules said', () => {
   beforeAll(async () => {
     fw = frameworkSchema.parse(JSON.parse(await readFile(file, 'utf8')));
   });
-  it.each(scenarios.map((row) => [row.ratings, row] as const))('%s', async (_name, row) => {
-    await checkRow(fw, file, row, row.v1);
+  it.each(scenarios.map((row, index) => [row.ratings, row, viaFor(index, row.v1)] as const))('%s (%s)', async (_name, row, via) => {
+    await checkRow(fw, file, row, row.v1, via);
   }, 60_000);
 });
 
@@ -232,26 +242,26 @@ describe('the guide 2.0 rules, on the small format 2 test guide', () => {
     file = join(folder.path, 'guide-2-test.json');
     await writeFile(file, JSON.stringify(fw), 'utf8');
   });
-  it.each(scenarios.filter((row) => row.v2).map((row) => [row.ratings, row] as const))('%s', async (_name, row) => {
-    await checkRow(fw, file, row, row.v2!);
+  it.each(scenarios.filter((row) => row.v2).map((row, index) => [row.ratings, row, viaFor(index, row.v2!)] as const))('%s (%s)', async (_name, row, via) => {
+    await checkRow(fw, file, row, row.v2!, via);
   }, 60_000);
 
   it('scores under a profile: the excluded criterion is left out and listed, an override makes DES-02 critical', async () => {
     const ratings = { ...cleaned(every(fw, () => 4)), 'DES-02': 2 as const };
-    const plain = JSON.parse((await runCommand(file, ratings)).stdout) as { band: string; total: number };
+    const plain = JSON.parse((await runCommand(file, ratings, undefined, 'in-process')).stdout) as { band: string; total: number };
     expect(plain).toMatchObject({ band: 'ready', total: 10 });
     const joint = await runCommand(file, ratings, 'joint-micro-credential');
     expect(JSON.parse(joint.stdout)).toMatchObject({ band: 'conditional', blockers: ['DES-02'], profile: 'joint-micro-credential' });
-    const recognition = await runCommand(file, ratings, 'mutual-recognition');
+    const recognition = await runCommand(file, ratings, 'mutual-recognition', 'in-process');
     expect(JSON.parse(recognition.stdout)).toMatchObject({ band: 'ready', total: 9, answered: 9, complete: true, excluded: ['DES-03'] });
   }, 60_000);
 });
 
 describe.skipIf(!realGuide2Exists())('the guide 2.0 rules, on the real guide 2.0', () => {
-  it.each(scenarios.filter((row) => row.v2).map((row) => [row.ratings, row] as const))('%s', async (_name, row) => {
+  it.each(scenarios.filter((row) => row.v2).map((row, index) => [row.ratings, row, viaFor(index, row.v2!)] as const))('%s (%s)', async (_name, row, via) => {
     const fw = await realGuide2('en');
     // Rows that name a 1.0 critical criterion expect its 2.0 successor to be critical too.
-    await checkRow(fw, join(realGuide2Folder, 'en.json'), row, row.v2!);
+    await checkRow(fw, join(realGuide2Folder, 'en.json'), row, row.v2!, via);
   }, 60_000);
 });
 

@@ -8,10 +8,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../../electron/app/core';
 import { exportConsortiumWorkbook } from '../../../../electron/export';
-import { writeDemo } from '../../../../electron/demo/demo-exchange';
 import type { DemoResult } from '../../../../electron/demo/demo-data';
 import { ScriptedDialogs } from '../../../support/scripted-dialogs';
 import { templatesDir } from '../../../support/paths';
+import { copyOfDemo } from '../../../support/shared-demo';
 import { tempFolder } from '../../../support/temp';
 
 let folder: Awaited<ReturnType<typeof tempFolder>>;
@@ -20,7 +20,7 @@ let core: Core;
 
 beforeAll(async () => {
   folder = await tempFolder('trustbridge-matrix-');
-  ({ demo } = await writeDemo({ dataDir: join(folder.path, 'data'), outDir: join(folder.path, 'exchange'), templatesDir }));
+  ({ demo } = await copyOfDemo({ dataDir: join(folder.path, 'data'), outDir: join(folder.path, 'exchange') }));
   core = await openCore({ dataDir: demo.dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB' });
 }, 120_000);
 
