@@ -148,7 +148,16 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   return (
     <Page
       title={assessment.title}
-      intro={<AssessmentStatusLine assessment={assessment} framework={framework} answered={answered} total={criteria.length} />}
+      intro={
+        <AssessmentStatusLine assessment={assessment} framework={framework} answered={answered} total={criteria.length}>
+          {profile && (
+            <span data-testid="assessment-profile">
+              {t('guide2.profileShown', { title: profile.title })}
+              {profile.excluded.length > 0 && <> · {t('guide2.profileExcluded', { ids: profile.excluded.join(', ') })}</>}
+            </span>
+          )}
+        </AssessmentStatusLine>
+      }
       actions={
         <>
           {!locked && <SaveState status={status} />}
@@ -163,19 +172,13 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
         </p>
       )}
       {assessment.completed && <ValidityNote assessmentId={assessment.id} lastValidDay={validUntil(assessment.completed.at, framework.validityMonths)} />}
-      {profile && (
-        <p className="muted" data-testid="assessment-profile">
-          {t('guide2.profileShown', { title: profile.title })}
-          {profile.excluded.length > 0 && <> · {t('guide2.profileExcluded', { ids: profile.excluded.join(', ') })}</>}
-        </p>
-      )}
       {assessment.carriedFrom && (
         <p className="muted">
           {t('assessment.renewalOf', { title: assessment.carriedFrom.title })}{' '}
           <a href={`#/compare?a=${encodeURIComponent(assessment.carriedFrom.assessmentId)}&b=${encodeURIComponent(assessment.id)}`}>{t('assessment.compareWithPrevious')}</a>
         </p>
       )}
-      <Tabs selectedKey={tab} onSelectionChange={(key) => setParam({ tab: String(key) })} className="tabs">
+      <Tabs selectedKey={tab} onSelectionChange={(key) => setParam({ tab: String(key) })} className="tabs assessment-tabs">
         <TabList aria-label={t('assessment.sections')} className="tabs__list">
           <Tab id="answer" className="tabs__tab">
             {locked ? t('assessment.answers') : t('assessment.answer')}

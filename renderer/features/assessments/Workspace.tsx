@@ -209,28 +209,25 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
       </div>
 
       <section className="card workspace__answer stack" aria-labelledby="criterion-title">
-        {/* Compact on purpose: where the criterion sits, its title and its badges take three short
-            lines, so the partner's answer and the five level cards fit in the window below. */}
+        {/* Compact on purpose: where the criterion sits and its badges beside the buttons, then its
+            title, so the partner's answer and the five level cards fit in the window below. */}
         <div className="criterion-head">
-          <div className="criterion-head__text">
-            <p className="criterion-head__where muted small">
-              <span>
-                {dimension.id} · {dimension.title} · {t('assessment.position', { index: index + 1, total: criteria.length })}
-              </span>
-              <CriterionBadges criterion={criterion} />
+          <div className="criterion-head__where">
+            <p className="muted small">
+              {dimension.id} · {dimension.title} · {t('assessment.position', { index: index + 1, total: criteria.length })} <CriterionBadges criterion={criterion} />
             </p>
-            <h2 id="criterion-title" ref={headingRef} tabIndex={-1} className="criterion-title">
-              <span className="mono">{criterion.id}</span> {criterion.title}
-            </h2>
+            <div className="criterion-head__actions">
+              <Button onPress={() => go(-1)} isDisabled={index === 0}>
+                {t('assessment.previous')}
+              </Button>
+              <Button variant="primary" onPress={() => go(1)} isDisabled={index === criteria.length - 1}>
+                {t('assessment.next')}
+              </Button>
+            </div>
           </div>
-          <div className="criterion-head__actions">
-            <Button onPress={() => go(-1)} isDisabled={index === 0}>
-              {t('assessment.previous')}
-            </Button>
-            <Button variant="primary" onPress={() => go(1)} isDisabled={index === criteria.length - 1}>
-              {t('assessment.next')}
-            </Button>
-          </div>
+          <h2 id="criterion-title" ref={headingRef} tabIndex={-1} className="criterion-title">
+            <span className="mono">{criterion.id}</span> {criterion.title}
+          </h2>
         </div>
 
         {answer.carriedOver && (
