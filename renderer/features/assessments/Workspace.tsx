@@ -214,7 +214,8 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
         <div className="criterion-head">
           <div className="criterion-head__where">
             <p className="muted small">
-              {dimension.id} · {dimension.title} · {t('assessment.position', { index: index + 1, total: criteria.length })} <CriterionBadges criterion={criterion} />
+              {dimension.id} · {dimension.title} ·{' '}
+              <span className="criterion-head__position">{t('assessment.position', { index: index + 1, total: criteria.length })}</span> <CriterionBadges criterion={criterion} />
             </p>
             <div className="criterion-head__actions">
               <Button onPress={() => go(-1)} isDisabled={index === 0}>
