@@ -105,4 +105,39 @@ describe('the level cards at 1280×800', () => {
     }
     expect(outside).toEqual([]);
   });
+
+  it('folds a long partner justification to two lines that “Show more” opens and closes, by keyboard', async () => {
+    const { page, baseUrl } = app!;
+    await app!.core.store.updateSettings({ language: 'en' });
+    const demoAudit = await app!.core.assessments.get(demo.assessments.auditOfB);
+    const reviewed = await app!.core.assessments.get(demoAudit.reviewsAssessmentId!);
+    // The partner's longest justification, in the narrowest window the app allows: more than two lines.
+    const [criterionId, answer] = Object.entries(reviewed.answers).reduce((best, entry) => ((entry[1]?.justification.length ?? 0) > (best[1]?.justification.length ?? 0) ? entry : best));
+    await page.setViewportSize({ width: 900, height: 800 });
+    try {
+      await page.goto(`${baseUrl}/index.html#/assessments/${auditId}?criterion=${criterionId}`);
+      await page.reload();
+      await page.locator('#criterion-title').filter({ hasText: criterionId }).waitFor();
+      const text = page.locator('.partner-answer__text');
+      const more = page.locator('.partner-answer').getByRole('button', { name: 'Show more' });
+      await more.waitFor();
+      const folded = (await text.boundingBox())!.height;
+      const lineHeight = await text.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+      expect(folded).toBeLessThanOrEqual(2 * lineHeight + 1);
+      // Folded on screen only: the whole text is in the page for screen readers.
+      expect(await text.textContent()).toBe(answer!.justification);
+      expect(await more.getAttribute('aria-expanded')).toBe('false');
+
+      await more.focus();
+      await page.keyboard.press('Enter');
+      const less = page.locator('.partner-answer').getByRole('button', { name: 'Show less' });
+      await expect.poll(() => less.getAttribute('aria-expanded')).toBe('true');
+      expect((await text.boundingBox())!.height).toBeGreaterThan(folded + lineHeight / 2);
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await text.boundingBox())!.height).toBe(folded);
+      await screenshot(page, 'partner-answer-folded-en-900x800', { fullPage: false });
+    } finally {
+      await page.setViewportSize(viewport);
+    }
+  });
 });
