@@ -5,9 +5,10 @@ import { api } from '../lib/api';
 import { teamApi } from '../features/assessments/team/team-api';
 import { useAction } from '../lib/use-action';
 import { NoticesBanner } from '../features/notices/NoticesBanner';
-import { MenuIcon } from '../components/icons';
+import { MenuIcon, NavIcon } from '../components/icons';
 
-/** Below this width the sidebar folds to a narrow strip with a menu button (see app.css). */
+/** Below this width the sidebar folds to a narrow strip with a menu button (see app.css). From
+ * there up to 1280 px it is a rail of icons, each naming its screen on hover and focus (CSS only). */
 const narrowQuery = '(max-width: 1099px)';
 
 function useNarrowWindow(): boolean {
@@ -157,13 +158,14 @@ export function Layout() {
         )}
         <div className="sidebar__brand" hidden={collapsed}>
           <span className="sidebar__logo" aria-hidden="true" />
-          <span>{t('app.name')}</span>
+          <span className="sidebar__name">{t('app.name')}</span>
         </div>
         <ul className="sidebar__links" id="sidebar-links" ref={linksRef} hidden={collapsed}>
           {links.map((link) => (
             <li key={link.to}>
               <NavLink to={link.to} end={link.end} className={({ isActive }) => `sidebar__link${isActive ? ' is-active' : ''}`}>
-                {t(`nav.${link.key}`)}
+                <NavIcon name={link.key} />
+                <span className="sidebar__label">{t(`nav.${link.key}`)}</span>
                 {link.key === 'inbox' && inboxCount > 0 && (
                   <span className="sidebar__count" aria-label={t('nav.inboxCount', { count: inboxCount })}>
                     {inboxCount}

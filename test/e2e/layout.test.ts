@@ -96,6 +96,36 @@ describe('every screen fits the narrowest window', () => {
     }
   }
 
+  it('from 1100 to 1280 px the sidebar is a rail of icons whose links keep their names, shown on focus', async () => {
+    const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'layout', platform: process.platform, systemLocale: 'en-GB' });
+    await core.store.updateSettings({ language: 'en' });
+    await core.close();
+    const app = await launchApp({ dataDir, browser, locale: 'en', viewport: { width: 1280, height: 800 } });
+    try {
+      await app.page.goto(`${app.baseUrl}/index.html#/assessments`);
+      await app.page.getByRole('heading', { level: 1 }).first().waitFor();
+      const navigation = app.page.getByRole('navigation', { name: 'Main navigation' });
+      expect((await navigation.boundingBox())!.width).toBeLessThan(80);
+      expect(await app.page.getByRole('button', { name: 'Open the menu' }).count()).toBe(0);
+      const link = navigation.getByRole('link', { name: 'Partnerships' });
+      const label = link.locator('.sidebar__label');
+      expect(await label.evaluate((element) => getComputedStyle(element).opacity)).toBe('0');
+      // Reached by Tab like any link, it names its screen beside the icon, inside the window.
+      await app.page.locator('.skip-link').focus();
+      for (let step = 0; step < 10 && !(await link.evaluate((element) => element === document.activeElement)); step += 1) await app.page.keyboard.press('Tab');
+      await expect.poll(() => label.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+      const box = (await label.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual((await navigation.boundingBox())!.width);
+      expect(box.x + box.width).toBeLessThanOrEqual(1280);
+      await app.page.keyboard.press('Enter');
+      await app.page.getByRole('heading', { level: 1, name: 'Partnerships' }).waitFor();
+      expect(await link.getAttribute('aria-current')).toBe('page');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('below 1100 px the sidebar folds behind a menu button a keyboard opens and closes', async () => {
     // The tests above leave the folder's language set to theirs: this one reads English labels.
     const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'layout', platform: process.platform, systemLocale: 'en-GB' });

@@ -147,97 +147,103 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   const answered = summary?.answered ?? Object.values(assessment.answers).filter((a) => a.level !== null || a.notApplicable).length;
 
   return (
-    <Page
-      title={assessment.title}
-      intro={<AssessmentStatusLine assessment={assessment} framework={framework} answered={answered} total={criteria.length} />}
-      actions={
-        <>
-          {!locked && <SaveState status={status} />}
-          <LinkButton href={`/compare?a=${encodeURIComponent(assessment.id)}`}>{t('assessmentCompare.action')}</LinkButton>
-          <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
-        </>
-      }
-    >
-      {locked && assessment.completed && (
-        <p className="alert alert--info" role="status">
-          {t('assessment.lockedBanner', { by: showName(assessment.completed.by), date: format.dateTime(assessment.completed.at) })}
-        </p>
-      )}
-      {assessment.completed && <ValidityNote assessmentId={assessment.id} lastValidDay={validUntil(assessment.completed.at, framework.validityMonths)} />}
-      {profile && (
-        <p className="muted" data-testid="assessment-profile">
-          {t('guide2.profileShown', { title: profile.title })}
-          {profile.excluded.length > 0 && <> · {t('guide2.profileExcluded', { ids: profile.excluded.join(', ') })}</>}
-        </p>
-      )}
-      {assessment.carriedFrom && (
-        <p className="muted">
-          {t('assessment.renewalOf', { title: assessment.carriedFrom.title })}{' '}
-          <a href={`#/compare?a=${encodeURIComponent(assessment.carriedFrom.assessmentId)}&b=${encodeURIComponent(assessment.id)}`}>{t('assessment.compareWithPrevious')}</a>
-        </p>
-      )}
-      <Tabs selectedKey={tab} onSelectionChange={(key) => setParam({ tab: String(key) })} className="tabs">
-        <TabList aria-label={t('assessment.sections')} className="tabs__list">
-          <Tab id="answer" className="tabs__tab">
-            {locked ? t('assessment.answers') : t('assessment.answer')}
-          </Tab>
-          <Tab id="team" className="tabs__tab">
-            {t('team.tab')}
-          </Tab>
-          <Tab id="review" className="tabs__tab">
-            {t('assessment.review')}
-          </Tab>
-          <Tab id="results" className="tabs__tab">
-            {t('assessment.results')}
-          </Tab>
-          <Tab id="history" className="tabs__tab">
-            {t('assessment.history')}
-          </Tab>
-        </TabList>
-        <TabPanel id="answer" className="tabs__panel">
-          <Workspace
-            assessment={assessment}
-            framework={framework}
-            reviewed={reviewed}
-            selected={selected}
-            onSelect={(criterionId) => setParam({ criterion: criterionId })}
-            answerOf={answerOf}
-            onChange={change}
-            onAnswerReplaced={replaceAnswer}
-            locked={locked}
+    // The wrapper lets the stylesheet make this screen's header compact (see .assessment-screen).
+    <div className="assessment-screen">
+      <Page
+        title={assessment.title}
+        intro={
+          <AssessmentStatusLine assessment={assessment} framework={framework} answered={answered} total={criteria.length}>
+            {profile && (
+              <span data-testid="assessment-profile">
+                {t('guide2.profileShown', { title: profile.title })}
+                {profile.excluded.length > 0 && <> · {t('guide2.profileExcluded', { ids: profile.excluded.join(', ') })}</>}
+              </span>
+            )}
+          </AssessmentStatusLine>
+        }
+        actions={
+          <>
+            {!locked && <SaveState status={status} />}
+            <LinkButton href={`/compare?a=${encodeURIComponent(assessment.id)}`}>{t('assessmentCompare.action')}</LinkButton>
+            <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
+          </>
+        }
+      >
+        {locked && assessment.completed && (
+          <p className="alert alert--info" role="status">
+            {t('assessment.lockedBanner', { by: showName(assessment.completed.by), date: format.dateTime(assessment.completed.at) })}
+          </p>
+        )}
+        {assessment.completed && <ValidityNote assessmentId={assessment.id} lastValidDay={validUntil(assessment.completed.at, framework.validityMonths)} />}
+        {assessment.carriedFrom && (
+          <p className="muted">
+            {t('assessment.renewalOf', { title: assessment.carriedFrom.title })}{' '}
+            <a href={`#/compare?a=${encodeURIComponent(assessment.carriedFrom.assessmentId)}&b=${encodeURIComponent(assessment.id)}`}>{t('assessment.compareWithPrevious')}</a>
+          </p>
+        )}
+        <Tabs selectedKey={tab} onSelectionChange={(key) => setParam({ tab: String(key) })} className="tabs">
+          <TabList aria-label={t('assessment.sections')} className="tabs__list">
+            <Tab id="answer" className="tabs__tab">
+              {locked ? t('assessment.answers') : t('assessment.answer')}
+            </Tab>
+            <Tab id="team" className="tabs__tab">
+              {t('team.tab')}
+            </Tab>
+            <Tab id="review" className="tabs__tab">
+              {t('assessment.review')}
+            </Tab>
+            <Tab id="results" className="tabs__tab">
+              {t('assessment.results')}
+            </Tab>
+            <Tab id="history" className="tabs__tab">
+              {t('assessment.history')}
+            </Tab>
+          </TabList>
+          <TabPanel id="answer" className="tabs__panel">
+            <Workspace
+              assessment={assessment}
+              framework={framework}
+              reviewed={reviewed}
+              selected={selected}
+              onSelect={(criterionId) => setParam({ criterion: criterionId })}
+              answerOf={answerOf}
+              onChange={change}
+              onAnswerReplaced={replaceAnswer}
+              locked={locked}
+            />
+          </TabPanel>
+          <TabPanel id="team" className="tabs__panel">
+            <TeamPanel assessmentId={assessment.id} onAnswersChanged={() => void refreshAnswers()} />
+          </TabPanel>
+          <TabPanel id="review" className="tabs__panel">
+            <ReviewPanel
+              assessment={assessment}
+              framework={framework}
+              onGoTo={(criterionId) => setParam({ tab: 'answer', criterion: criterionId })}
+              onCompleted={onReload}
+              saving={status === 'saving'}
+            />
+          </TabPanel>
+          <TabPanel id="results" className="tabs__panel">
+            <ResultsPanel assessment={assessment} framework={framework} />
+          </TabPanel>
+          <TabPanel id="history" className="tabs__panel">
+            <HistoryPanel assessment={assessment} framework={framework} />
+          </TabPanel>
+        </Tabs>
+        {exporting && (
+          <ExportDialog
+            title={t('exports.assessmentTitle', { title: assessment.title })}
+            onClose={() => setExporting(false)}
+            choices={[
+              { id: 'report', label: t(assessment.kind === 'audit' ? 'exports.auditReport' : 'exports.selfReport'), run: (language) => api().exports.assessmentReport({ id: assessment.id, language }) },
+              { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: assessment.id, language, of: 'assessment' }) },
+              ...exchangeChoices,
+            ]}
           />
-        </TabPanel>
-        <TabPanel id="team" className="tabs__panel">
-          <TeamPanel assessmentId={assessment.id} onAnswersChanged={() => void refreshAnswers()} />
-        </TabPanel>
-        <TabPanel id="review" className="tabs__panel">
-          <ReviewPanel
-            assessment={assessment}
-            framework={framework}
-            onGoTo={(criterionId) => setParam({ tab: 'answer', criterion: criterionId })}
-            onCompleted={onReload}
-            saving={status === 'saving'}
-          />
-        </TabPanel>
-        <TabPanel id="results" className="tabs__panel">
-          <ResultsPanel assessment={assessment} framework={framework} />
-        </TabPanel>
-        <TabPanel id="history" className="tabs__panel">
-          <HistoryPanel assessment={assessment} framework={framework} />
-        </TabPanel>
-      </Tabs>
-      {exporting && (
-        <ExportDialog
-          title={t('exports.assessmentTitle', { title: assessment.title })}
-          onClose={() => setExporting(false)}
-          choices={[
-            { id: 'report', label: t(assessment.kind === 'audit' ? 'exports.auditReport' : 'exports.selfReport'), run: (language) => api().exports.assessmentReport({ id: assessment.id, language }) },
-            { id: 'workbook', label: t('exports.workbook'), run: (language) => api().exports.workbook({ id: assessment.id, language, of: 'assessment' }) },
-            ...exchangeChoices,
-          ]}
-        />
-      )}
-    </Page>
+        )}
+      </Page>
+    </div>
   );
 }
 

@@ -1,10 +1,14 @@
+import type { ReactNode } from 'react';
 import { Meter } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../shared/assessment/schema';
 import type { Framework } from '../../../shared/framework/schema';
 
-/** Whose assessment this is, of what, with which framework, and how far it is. */
-export function AssessmentStatusLine({ assessment, framework, answered, total }: { assessment: Assessment; framework: Framework; answered: number; total: number }) {
+/**
+ * Whose assessment this is, of what, with which framework, and how far it is; `children` (the
+ * cooperation profile) follow the progress on its line, so the header stays short.
+ */
+export function AssessmentStatusLine({ assessment, framework, answered, total, children }: { assessment: Assessment; framework: Framework; answered: number; total: number; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <span className="status-line">
@@ -22,6 +26,7 @@ export function AssessmentStatusLine({ assessment, framework, answered, total }:
           </>
         )}
       </Meter>
+      {children}
     </span>
   );
 }

@@ -33,13 +33,14 @@ export function LevelCards({ criterion, scale, value, onChange, isDisabled, labe
       <div className="level-cards__grid">
         {criterion.levels.map((descriptor, level) => (
           <Radio key={level} value={String(level)} className={`level-card level-${level}`} aria-label={`${level} · ${scale[level]?.label ?? ''}: ${descriptor}`}>
-            <span className="level-card__head">
-              <span className="level-card__number" aria-hidden="true">
-                {level}
-              </span>
-              <span className="level-card__label">{scale[level]?.label}</span>
+            <span className="level-card__number" aria-hidden="true">
+              {level}
             </span>
-            <span className="level-card__descriptor">{descriptor}</span>
+            {/* The level's name leads its descriptor on the same line: the five fit in one
+                window (1280×800) even for the guide's longest criterion. */}
+            <span className="level-card__text">
+              <span className="level-card__label">{scale[level]?.label}</span> <span className="level-card__descriptor">{descriptor}</span>
+            </span>
           </Radio>
         ))}
       </div>

@@ -25,6 +25,7 @@ import { CriterionBadges, CriterionDetails } from '../guide/CriterionDetails';
 import { AuditorGuidancePanel } from './AuditorGuidancePanel';
 import { EvidenceList } from './EvidenceList';
 import { LevelCards } from './LevelCards';
+import { PartnerAnswer } from './PartnerAnswer';
 import { answerState, AnswerStateIcon } from './answer-state';
 
 interface WorkspaceProps {
@@ -209,26 +210,27 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
       </div>
 
       <section className="card workspace__answer stack" aria-labelledby="criterion-title">
-        <div className="section-header">
-          <div>
+        {/* Compact on purpose: where the criterion sits and its badges beside the buttons, then its
+            title, so the partner's answer and the five level cards fit in the window below. */}
+        <div className="criterion-head">
+          <div className="criterion-head__where">
             <p className="muted small">
-              {dimension.id} · {dimension.title} · {t('assessment.position', { index: index + 1, total: criteria.length })}
+              {dimension.id} · {dimension.title} ·{' '}
+              <span className="criterion-head__position">{t('assessment.position', { index: index + 1, total: criteria.length })}</span> <CriterionBadges criterion={criterion} />
             </p>
-            <h2 id="criterion-title" ref={headingRef} tabIndex={-1} className="criterion-title">
-              <span className="mono">{criterion.id}</span> {criterion.title}
-            </h2>
-            <CriterionBadges criterion={criterion} />
+            <div className="criterion-head__actions">
+              <Button onPress={() => go(-1)} isDisabled={index === 0}>
+                {t('assessment.previous')}
+              </Button>
+              <Button variant="primary" onPress={() => go(1)} isDisabled={index === criteria.length - 1}>
+                {t('assessment.next')}
+              </Button>
+            </div>
           </div>
-          <div className="section-header__actions">
-            <Button onPress={() => go(-1)} isDisabled={index === 0}>
-              {t('assessment.previous')}
-            </Button>
-            <Button variant="primary" onPress={() => go(1)} isDisabled={index === criteria.length - 1}>
-              {t('assessment.next')}
-            </Button>
-          </div>
+          <h2 id="criterion-title" ref={headingRef} tabIndex={-1} className="criterion-title">
+            <span className="mono">{criterion.id}</span> {criterion.title}
+          </h2>
         </div>
-
 
         {answer.carriedOver && (
           <div className="alert alert--warning">
@@ -239,27 +241,7 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
           </div>
         )}
 
-
-        {isAudit && (
-          <section className="partner-answer" aria-labelledby="partner-answer-title">
-            <h3 id="partner-answer-title">{t('assessment.partnerSelfAssessment', { name: assessment.subject.legalName })}</h3>
-            {!reviewed ? (
-              <p className="muted">{t('assessment.noPartnerSelfAssessment')}</p>
-            ) : !partner || (partner.level === null && !partner.notApplicable) ? (
-              <p className="muted">{t('assessment.partnerDidNotAnswer')}</p>
-            ) : (
-              <>
-                <p className="partner-answer__level">
-                  {partner.notApplicable
-                    ? t('assessment.notApplicable')
-                    : `${partner.level} · ${framework.scale[partner.level ?? 0]?.label ?? ''}`}
-                </p>
-                {partner.justification && <p className="partner-answer__text">{partner.justification}</p>}
-                {partner.notApplicable && partner.naReason && <p className="partner-answer__text">{partner.naReason}</p>}
-              </>
-            )}
-          </section>
-        )}
+        {isAudit && <PartnerAnswer partnerName={assessment.subject.legalName} hasSelfAssessment={reviewed !== undefined} answer={partner} scale={framework.scale} />}
 
         <LevelCards
           criterion={criterion}
