@@ -10,6 +10,7 @@ import { ipcEventChannel } from '../../shared/ipc/bridge';
 import { openCore, type Core } from '../app/core';
 import { OpenedFiles } from '../app/opened-files';
 import { rasteriserProblem } from '../export/chart-png';
+import { logCleanupTo } from '../platform/files';
 import { fileLogger } from '../platform/logger';
 import { chromiumProfileDir, exchangeFileArguments, removeChromiumLeftovers, resolveDataDir } from './data-dir';
 import { electronDialogs } from './dialogs';
@@ -36,6 +37,8 @@ registerAppScheme();
 let mainWindow: BrowserWindow | undefined;
 let core: Core | undefined;
 const logger = fileLogger(dataDir);
+// Temp files a failed write could not remove, and similar cleanup, are written to the same log.
+logCleanupTo(logger);
 const language = () => core?.store.settings.language ?? languageForLocale(app.getLocale());
 
 function send(event: AppEvent): void {

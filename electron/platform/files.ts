@@ -91,12 +91,28 @@ const processWarnings: Logger = {
   error: (message, detail) => process.emitWarning(detail instanceof Error ? `${message}: ${detail.message}` : message),
 };
 
+let cleanupLogger: Logger = processWarnings;
+
+/**
+ * Sends the cleanup failures of callers that pass no logger (the low-level writes: durable
+ * writes, checked copies, locks, backups) to `logger` — the main process gives its log file, so a
+ * file left behind is in the log a user can send — and returns how to undo that. Until then they go
+ * to Node's process warnings.
+ */
+export function logCleanupTo(logger: Logger): () => void {
+  const previous = cleanupLogger;
+  cleanupLogger = logger;
+  return () => {
+    cleanupLogger = previous;
+  };
+}
+
 /**
  * Awaits work whose failure must not stop the caller (putting back a file after a failed save,
  * releasing a lock after a failed open): a failure is logged as a warning with `what`, and
  * otherwise ignored, because another error is what the user must read.
  */
-export async function bestEffort(work: Promise<unknown> | (() => Promise<unknown>), what: string, logger: Logger = processWarnings): Promise<void> {
+export async function bestEffort(work: Promise<unknown> | (() => Promise<unknown>), what: string, logger: Logger = cleanupLogger): Promise<void> {
   try {
     await (typeof work === 'function' ? work() : work);
   } catch (error) {
@@ -113,7 +129,7 @@ export async function removeQuietly(path: string, options: { recursive?: boolean
   try {
     await rm(path, { force: true, recursive: options.recursive ?? false });
   } catch (error) {
-    (options.logger ?? processWarnings).warn(`Could not remove ${path}; it is left behind`, error);
+    (options.logger ?? cleanupLogger).warn(`Could not remove ${path}; it is left behind`, error);
   }
 }
 

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import {
   bestEffort,
+  logCleanupTo,
   isMissingFileError,
   lstatIfExists,
   readIfExists,
@@ -141,6 +142,24 @@ describe('removeQuietly and bestEffort', () => {
     await bestEffort(writeFile(join(folder.path, 'no-folder', 'f'), 'x'), 'Putting back the file', logger);
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]).toMatch(/^WARN Putting back the file failed; carrying on ENOENT/);
+  });
+
+  it('send the failures of callers without a logger where logCleanupTo says (the app log), until undone', async () => {
+    const appLog = recordingLogger();
+    const sub = join(folder.path, 'full');
+    await mkdir(sub);
+    await writeFile(join(sub, 'inside'), 'y');
+    const undo = logCleanupTo(appLog);
+    try {
+      await removeQuietly(sub);
+      await bestEffort(writeFile(join(folder.path, 'no-folder', 'f'), 'x'), 'Putting back the file');
+    } finally {
+      undo();
+    }
+    expect(appLog.lines).toEqual([expect.stringContaining(`WARN Could not remove ${sub}; it is left behind`), expect.stringMatching(/^WARN Putting back the file failed; carrying on ENOENT/)]);
+    // Undone: the next failure no longer reaches that log.
+    await bestEffort(Promise.reject(new Error('after')), 'Later work');
+    expect(appLog.lines).toHaveLength(2);
   });
 });
 
