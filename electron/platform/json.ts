@@ -382,20 +382,24 @@ export function parseUntrustedJson(text: string, limits: JsonLimits = defaultJso
     error: new AppError({ code: 'INVALID_FILE', message, ...(params ? { params } : {}) }),
   });
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return fail('The file is empty.');
+  if (text.trim() === '') return fail('The file is empty.', { reason: 'empty' });
   const parsed = parseStrictJson(text, limits);
   if (parsed.ok) return parsed;
   const { problem } = parsed;
+  // `reason`, `line` and `column` let the screen say what is wrong in the user's language
+  // (errors.reasons in the locales); the message keeps the parser's detail for logs and the CLI.
+  const where = { reason: problem.kind, line: problem.line, column: problem.column };
   if (problem.kind === 'depth') {
     return fail(`The file nests data more than ${limits.maxDepth} levels deep, which no TrustBridge file does. It is damaged or not a TrustBridge file.`, {
       maxDepth: limits.maxDepth,
+      ...where,
     });
   }
   if (problem.kind === 'unsafe-key') {
     const key = /"([^"]*)"/.exec(problem.detail)?.[1] ?? '';
-    return fail(`The file contains the key "${key}", which TrustBridge files never use. It was refused as unsafe.`, { key });
+    return fail(`The file contains the key "${key}", which TrustBridge files never use. It was refused as unsafe.`, { key, ...where });
   }
-  return fail(`The file is not valid JSON (line ${problem.line}, column ${problem.column}: ${problem.detail}). It may be damaged or cut off; ask for the file again.`);
+  return fail(`The file is not valid JSON (line ${problem.line}, column ${problem.column}: ${problem.detail}). It may be damaged or cut off; ask for the file again.`, where);
 }
 
 type OwnJsonResult = { ok: true; value: unknown } | { ok: false; reason: 'empty' | 'not-json'; detail: string };

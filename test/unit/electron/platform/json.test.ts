@@ -98,15 +98,19 @@ describe('JSON a person hands to the app', () => {
 
   it('says what is wrong, and where, in words a person can act on', () => {
     expect(refusal('  ').message).toBe('The file is empty.');
-    expect(refusal('{\n  "a": 1,\n  "b" 2\n}').message).toBe(
+    expect(refusal('  ').params).toEqual({ reason: 'empty' });
+    const broken = refusal('{\n  "a": 1,\n  "b" 2\n}');
+    expect(broken.message).toBe(
       "The file is not valid JSON (line 3, column 7: expected ':' after a key but found '2'). It may be damaged or cut off; ask for the file again.",
     );
+    // What the screen needs to say it in the user's language (errors.reasons.damaged).
+    expect(broken.params).toEqual({ reason: 'syntax', line: 3, column: 7 });
     const deep = refusal(`${'['.repeat(65)}${']'.repeat(65)}`);
     expect(deep.message).toMatch(/more than 64 levels deep/);
-    expect(deep.params).toEqual({ maxDepth: 64 });
+    expect(deep.params).toEqual({ maxDepth: 64, reason: 'depth', line: 1, column: expect.any(Number) });
     const unsafe = refusal('{"a":{"__proto__":{"polluted":true}}}');
     expect(unsafe.message).toBe('The file contains the key "__proto__", which TrustBridge files never use. It was refused as unsafe.');
-    expect(unsafe.params).toEqual({ key: '__proto__' });
+    expect(unsafe.params).toEqual({ key: '__proto__', reason: 'unsafe-key', line: 1, column: expect.any(Number) });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
