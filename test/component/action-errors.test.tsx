@@ -36,19 +36,25 @@ afterEach(async () => {
   await core.dispose();
 });
 
+/** A new partnership's decision form, with the toasts, in `language`; `saved` counts onSaved calls. */
+async function decisionForm(language: 'en' | 'es') {
+  const partnership = await core.partnerships.create({ partnerId, title: 'Ejemplo–Tampere' });
+  const counts = { saved: 0 };
+  await renderInApp(
+    <>
+      <DecisionForm partnership={partnership} suggested={undefined} onSaved={() => (counts.saved += 1)} />
+      <ToastArea />
+    </>,
+    language,
+  );
+  return { partnership, counts };
+}
+
 describe('an action that fails, run through useAction', () => {
   it('a decision on a partnership removed meanwhile says so in Spanish, and nothing is recorded', async () => {
     const user = userEvent.setup();
     const es = await createI18n('es');
-    const partnership = await core.partnerships.create({ partnerId, title: 'Ejemplo–Tampere' });
-    let saved = 0;
-    await renderInApp(
-      <>
-        <DecisionForm partnership={partnership} suggested={undefined} onSaved={() => (saved += 1)} />
-        <ToastArea />
-      </>,
-      'es',
-    );
+    const { partnership, counts } = await decisionForm('es');
     // Another window removes the partnership while the officer writes the rationale.
     await core.partnerships.remove(partnership.id);
     await user.type(screen.getByRole('textbox', { name: new RegExp(es.t('partnership.rationale')) }), 'Cumple los criterios críticos.');
@@ -57,26 +63,19 @@ describe('an action that fails, run through useAction', () => {
     // One toast, not one from the hook and another from the screen.
     expect(screen.getAllByText(es.t('errors.NOT_FOUND'))).toHaveLength(1);
     expect(screen.queryByText(es.t('partnership.decisionSaved'))).toBeNull();
-    expect(saved).toBe(0);
+    expect(counts.saved).toBe(0);
     expect(core.partnerships.list().some((summary) => summary.id === partnership.id)).toBe(false);
   });
 
   it('a decision that is stored shows the success toast once and no error', async () => {
     const user = userEvent.setup();
     const en = await createI18n('en');
-    const partnership = await core.partnerships.create({ partnerId, title: 'Ejemplo–Tampere' });
-    let saved = 0;
-    await renderInApp(
-      <>
-        <DecisionForm partnership={partnership} suggested={undefined} onSaved={() => (saved += 1)} />
-        <ToastArea />
-      </>,
-    );
+    const { partnership, counts } = await decisionForm('en');
     await user.type(screen.getByRole('textbox', { name: new RegExp(en.t('partnership.rationale')) }), 'Meets every critical criterion.');
     await user.click(screen.getByRole('button', { name: en.t('partnership.recordDecision') }));
     await screen.findByText(en.t('partnership.decisionSaved'));
     expect(screen.getAllByText(en.t('partnership.decisionSaved'))).toHaveLength(1);
-    expect(saved).toBe(1);
+    expect(counts.saved).toBe(1);
     expect((await core.partnerships.get(partnership.id)).decision?.rationale).toBe('Meets every critical criterion.');
   });
 

@@ -78,7 +78,7 @@ export function InboxPage() {
               <LinkButton href="/exchange/import">{t('import.title')}</LinkButton>
             </div>
           )}
-          {(view.entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0).length ?? 0) > 1 && (
+          {acceptable(view) > 1 && (
             <div className="button-row">
               <Button
                 variant="primary"
@@ -93,7 +93,7 @@ export function InboxPage() {
                   )
                 }
               >
-                {t('import.acceptAll', { count: view.entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0).length })}
+                {t('import.acceptAll', { count: acceptable(view) })}
               </Button>
             </div>
           )}
@@ -136,4 +136,9 @@ export function InboxPage() {
       )}
     </Page>
   );
+}
+
+/** Files in the inbox that can be accepted and would change something: what "Accept all" takes. */
+function acceptable(view: InboxView): number {
+  return view.entries.filter((entry) => entry.preview.ok && entry.preview.changes > 0).length;
 }

@@ -118,53 +118,53 @@ export function HomePage() {
                         <>
                           <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
                           <span className="muted small block">{partnership.partnerName}</span>
-                  </>
-                ),
-              },
-              { id: 'readiness', header: t('partnerships.columns.readiness'), cell: (partnership) => <VerdictBadge verdict={partnership.verdict} /> },
-              {
-                id: 'decision',
-                header: t('partnerships.columns.decision'),
-                cell: (partnership) => (partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>),
-              },
-            ]}
-          />
-        )}
-      </section>
+                        </>
+                      ),
+                    },
+                    { id: 'readiness', header: t('partnerships.columns.readiness'), cell: (partnership) => <VerdictBadge verdict={partnership.verdict} /> },
+                    {
+                      id: 'decision',
+                      header: t('partnerships.columns.decision'),
+                      cell: (partnership) => (partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>),
+                    },
+                  ]}
+                />
+              )}
+            </section>
 
-      <section className="stack home-section" aria-labelledby="home-assessments">
-        <h2 id="home-assessments">{t('home.latestAssessments')}</h2>
-        {latest.length === 0 ? (
-          <p className="muted">{t('assessments.empty')}</p>
-        ) : (
-          <DataTable
-            labelledBy="home-assessments"
-            rows={latest}
-            rowKey={(summary) => summary.id}
-            columns={[
-              {
-                id: 'title',
-                header: t('assessments.columns.title'),
-                isRowHeader: true,
-                cell: (summary) => (
-                  <>
-                    <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
-                    <span className="muted small block">{t(`assessment.kind.${summary.kind}`)}</span>
-                  </>
-                ),
-              },
-              { id: 'status', header: t('assessments.columns.status'), cell: (summary) => t(`assessments.status.${summary.status}`) },
-              { id: 'progress', header: t('assessments.columns.progress'), cell: (summary) => t('assessment.progressShort', { done: summary.answered, total: summary.total }) },
-              { id: 'score', header: t('assessments.columns.score'), cell: (summary) => <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} /> },
-            ]}
-          />
-        )}
-        {latestTotal > latest.length && (
-          <LinkButton href="/assessments" variant="quiet">
-            {t('home.allAssessments', { count: latestTotal })}
-          </LinkButton>
-        )}
-      </section>
+            <section className="stack home-section" aria-labelledby="home-assessments">
+              <h2 id="home-assessments">{t('home.latestAssessments')}</h2>
+              {latest.length === 0 ? (
+                <p className="muted">{t('assessments.empty')}</p>
+              ) : (
+                <DataTable
+                  labelledBy="home-assessments"
+                  rows={latest}
+                  rowKey={(summary) => summary.id}
+                  columns={[
+                    {
+                      id: 'title',
+                      header: t('assessments.columns.title'),
+                      isRowHeader: true,
+                      cell: (summary) => (
+                        <>
+                          <a href={`#/assessments/${summary.id}`}>{summary.title}</a>
+                          <span className="muted small block">{t(`assessment.kind.${summary.kind}`)}</span>
+                        </>
+                      ),
+                    },
+                    { id: 'status', header: t('assessments.columns.status'), cell: (summary) => t(`assessments.status.${summary.status}`) },
+                    { id: 'progress', header: t('assessments.columns.progress'), cell: (summary) => t('assessment.progressShort', { done: summary.answered, total: summary.total }) },
+                    { id: 'score', header: t('assessments.columns.score'), cell: (summary) => <VerdictBadge verdict={summaryVerdict(summary)} showProgress={false} /> },
+                  ]}
+                />
+              )}
+              {latestTotal > latest.length && (
+                <LinkButton href="/assessments" variant="quiet">
+                  {t('home.allAssessments', { count: latestTotal })}
+                </LinkButton>
+              )}
+            </section>
           </>
         );
       }}
