@@ -17,11 +17,14 @@ import { HomePage } from '../../renderer/features/home/HomePage';
 import { AssessmentsPage } from '../../renderer/features/assessments/AssessmentsPage';
 import { PartnershipsList } from '../../renderer/features/partnerships/PartnershipsList';
 import { InboxPage } from '../../renderer/features/exchange/InboxPage';
+import { HistoryPanel } from '../../renderer/features/assessments/HistoryPanel';
+import type { Assessment } from '../../shared/assessment/schema';
 import { completedSelfAssessment } from '../support/assessment-factories';
 import { setUpCore, type TestCore } from '../support/core';
 import { renderInApp } from './render';
 
 let core: TestCore;
+let assessment: Assessment;
 /** What the channel under test does: answer as the core does, never answer, or fail. */
 let mode: { channel: string; kind: 'hold' | 'fail' } | undefined;
 const refusal: Result<never> = { ok: false, error: { code: 'UNREADABLE', message: 'TrustBridge cannot read catalogue.json.', params: { path: 'catalogue.json' } } };
@@ -29,7 +32,7 @@ const refusal: Result<never> = { ok: false, error: { code: 'UNREADABLE', message
 beforeEach(async () => {
   const setUp = await setUpCore();
   core = setUp.core;
-  await completedSelfAssessment(core, { title: 'Self-assessment 2026' });
+  assessment = await completedSelfAssessment(core, { title: 'Self-assessment 2026' });
   await core.partnerships.create({ partnerId: setUp.partner.id, title: 'Joint micro-credentials' });
   mode = undefined;
   window.api = createApi(
@@ -55,7 +58,7 @@ const context: () => AppContextValue = () => ({
 const inApp = (ui: ReactElement) => renderInApp(<AppContext.Provider value={context()}>{ui}</AppContext.Provider>);
 
 /** Texts that would claim there is nothing, each wrong for this store. */
-const falseEmpties = [/Nothing needs your attention/i, /No partnerships yet/i, /No assessments yet/i, /No shared folder chosen/i];
+const falseEmpties = [/Nothing needs your attention/i, /No partnerships yet/i, /No assessments yet/i, /No shared folder chosen/i, /No changes yet/i];
 
 function expectNoFalseEmpty() {
   for (const text of falseEmpties) expect(screen.queryByText(text)).toBeNull();
@@ -66,6 +69,7 @@ describe.each([
   ['the assessment list', 'assessments.list', () => <AssessmentsPage />, /Self-assessment 2026/],
   ['the partnership list', 'partnerships.list', () => <PartnershipsList />, /Joint micro-credentials/],
   ['the inbox', 'inbox.view', () => <InboxPage />, /No shared folder chosen/],
+  ['the change history', 'assessments.history', () => <HistoryPanel assessment={assessment} framework={core.assessments.frameworkOf(assessment, 'en')} />, /^Status$/],
 ] as const)('%s', (_name, channel, ui, loaded) => {
   it('shows a loading line, and no empty state, while its data has not come', async () => {
     mode = { channel, kind: 'hold' };
