@@ -21,16 +21,22 @@ interface Check {
 
 const bin = (name: string) => resolve(import.meta.dirname, '..', 'node_modules', '.bin', name);
 const tsx = (script: string): Check['args'] => [resolve(import.meta.dirname, script)];
+/**
+ * The type checks run on TypeScript 7, the native compiler (about six times faster here); lint
+ * keeps TypeScript 6 (`typescript`), because typescript-eslint needs the compiler's JS API, which 7
+ * does not have. Both packages name their command `tsc`, so this one is called by its path.
+ */
+const tsc = resolve(import.meta.dirname, '..', 'node_modules', 'typescript7', 'bin', 'tsc');
 
 /** Longest first, so the slowest ones never start last. */
 const checks: Check[] = [
   { name: 'lint', command: bin('eslint'), args: ['.'] },
-  { name: 'typecheck test', command: bin('tsc'), args: ['-p', 'test'] },
-  { name: 'typecheck renderer', command: bin('tsc'), args: ['-p', 'renderer'] },
+  { name: 'typecheck test', command: tsc, args: ['-p', 'test'] },
+  { name: 'typecheck renderer', command: tsc, args: ['-p', 'renderer'] },
   // Electronegativity reads the built page (its content security policy): after the build.
   { name: 'build, check:security', command: 'sh', args: ['-c', `npm run -s build && ${JSON.stringify(bin('tsx'))} ${JSON.stringify(tsx('electronegativity.ts')[0])}`] },
-  { name: 'typecheck electron', command: bin('tsc'), args: ['-p', 'electron'] },
-  { name: 'typecheck shared', command: bin('tsc'), args: ['-p', 'shared'] },
+  { name: 'typecheck electron', command: tsc, args: ['-p', 'electron'] },
+  { name: 'typecheck shared', command: tsc, args: ['-p', 'shared'] },
   { name: 'check:cycles', command: bin('tsx'), args: tsx('check-cycles.ts') },
   { name: 'check:builder', command: bin('tsx'), args: tsx('validate-builder-config.ts') },
 ];
