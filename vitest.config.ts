@@ -26,6 +26,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // One module graph per worker, as for e2e below: importing the services again for each of
+          // a hundred files cost about a third of this project's time. Files share no state: each
+          // works in its own temp folders, and the one file that mocks a module (main-process, which
+          // mocks 'electron') is the only one importing it.
+          isolate: false,
           setupFiles: ['test/support/byte-equality.ts'],
           globalSetup: ['test/support/shared-demo-setup.ts'],
           include: ['test/unit/**/*.test.ts'],
@@ -47,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'reliability',
           environment: 'node',
+          isolate: false,
           setupFiles: ['test/support/byte-equality.ts'],
           globalSetup: ['test/support/shared-demo-setup.ts'],
           include: ['test/reliability/**/*.test.ts'],
@@ -58,6 +64,9 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          // The renderer's modules are loaded once per worker; the DOM is emptied after each test
+          // and the one app-wide queue (toasts) cleared (test/component/setup.ts).
+          isolate: false,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
           testTimeout: 30_000,

@@ -22,6 +22,11 @@ export function notify(text: string, tone: ToastMessage['tone'] = 'success', act
   toasts.add({ text, tone, ...(action ? { action } : {}) }, { timeout: tone === 'error' || action ? 10_000 : 5_000 });
 }
 
+/** Takes every toast away, shown or waiting (component tests start each case with none). */
+export function clearToasts(): void {
+  toasts.clear();
+}
+
 export function ToastArea() {
   const { t } = useTranslation();
   return (

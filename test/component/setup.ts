@@ -1,5 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { act, cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { clearToasts } from '../../renderer/components/Toasts';
 
-afterEach(() => cleanup());
+// The toast queue is one per app, so one per worker: a toast a test leaves must not be found by the
+// next test, in this file or the next.
+afterEach(() => {
+  cleanup();
+  act(() => clearToasts());
+});
