@@ -358,30 +358,39 @@ export class AssessmentService {
 
   /** Saves a change to one criterion's answer at once, with a history entry per changed field. */
   async saveAnswer(id: string, criterionId: string, patch: AnswerPatch): Promise<Assessment> {
-    return this.store.update(this.kind, id, async (draft) => {
+    return this.store.update(this.kind, id, (draft) => {
       assertEditable(draft);
-      this.assertCriterion(draft, criterionId);
-      const before = draft.answers[criterionId] ?? { ...emptyAnswer, evidence: [] };
-      const after: Answer = { ...before };
-      if (patch.level !== undefined) after.level = patch.level;
-      if (patch.notApplicable !== undefined) after.notApplicable = patch.notApplicable;
-      if (patch.naReason !== undefined) after.naReason = patch.naReason;
-      if (patch.justification !== undefined) after.justification = patch.justification;
-      if (patch.requestedEvidence !== undefined) after.requestedEvidence = patch.requestedEvidence;
-      if (after.notApplicable) this.assertNotApplicableAllowed(draft, criterionId);
-      // Any change, or an explicit confirmation, makes a carried-over answer this cycle's own.
-      const changed = (['level', 'notApplicable', 'naReason', 'justification', 'requestedEvidence'] as const).some(
-        (field) => before[field] !== after[field],
-      );
-      if (before.carriedOver && (changed || patch.confirmCarriedOver)) after.carriedOver = false;
-      let history = draft.history;
-      for (const field of ['level', 'notApplicable', 'naReason', 'justification', 'requestedEvidence', 'carriedOver'] as const) {
-        if (before[field] !== after[field]) {
-          history = this.record(history, { criterionId, field, from: describe(before[field]), to: describe(after[field]) });
-        }
-      }
-      return { ...draft, answers: { ...draft.answers, [criterionId]: after }, history, updatedAt: this.now().toISOString() };
+      return this.withAnswer(draft, criterionId, patch);
     });
+  }
+
+  /**
+   * The assessment with one answer changed and each changed field in its history: what
+   * `saveAnswer` stores, for services that change answers inside a store update of their own (the
+   * team's consolidation stores many answers in one write). The caller checks that it is editable.
+   */
+  withAnswer(draft: Assessment, criterionId: string, patch: AnswerPatch): Assessment {
+    this.assertCriterion(draft, criterionId);
+    const before = draft.answers[criterionId] ?? { ...emptyAnswer, evidence: [] };
+    const after: Answer = { ...before };
+    if (patch.level !== undefined) after.level = patch.level;
+    if (patch.notApplicable !== undefined) after.notApplicable = patch.notApplicable;
+    if (patch.naReason !== undefined) after.naReason = patch.naReason;
+    if (patch.justification !== undefined) after.justification = patch.justification;
+    if (patch.requestedEvidence !== undefined) after.requestedEvidence = patch.requestedEvidence;
+    if (after.notApplicable) this.assertNotApplicableAllowed(draft, criterionId);
+    // Any change, or an explicit confirmation, makes a carried-over answer this cycle's own.
+    const changed = (['level', 'notApplicable', 'naReason', 'justification', 'requestedEvidence'] as const).some(
+      (field) => before[field] !== after[field],
+    );
+    if (before.carriedOver && (changed || patch.confirmCarriedOver)) after.carriedOver = false;
+    let history = draft.history;
+    for (const field of ['level', 'notApplicable', 'naReason', 'justification', 'requestedEvidence', 'carriedOver'] as const) {
+      if (before[field] !== after[field]) {
+        history = this.record(history, { criterionId, field, from: describe(before[field]), to: describe(after[field]) });
+      }
+    }
+    return { ...draft, answers: { ...draft.answers, [criterionId]: after }, history, updatedAt: this.now().toISOString() };
   }
 
   async rename(id: string, title: string): Promise<Assessment> {

@@ -55,6 +55,14 @@ import type { AssessmentService, User } from './assessments';
 import type { InstitutionService } from './institutions';
 import { statIfExists } from '../platform/files';
 
+/** The coordinator's decision for one criterion, with the ratings it was made from. */
+interface Decision {
+  criterionId: string;
+  value: RatingValue;
+  reason: string;
+  fromRatingIds: readonly string[];
+}
+
 /** A contribution is a few hundred ratings at most; far below the exchange format's 20 MB. */
 const contributionLimits = { signedBytes: 4 * 1024 * 1024, workbookBytes: 5 * 1024 * 1024 } as const;
 
@@ -249,78 +257,97 @@ export class TeamService {
    * team history adds the ratings decided from and the reason. A reason is required whenever the
    * decision is not simply what every colleague said.
    */
-  async consolidate(id: string, input: { criterionId: string; value: RatingValue; reason: string; fromRatingIds: readonly string[] }): Promise<TeamView> {
-    const assessment = await this.options.assessments.get(id);
-    assertEditable(assessment);
-    const framework = this.frameworkOf(assessment);
-    const criterion = criteriaOf(framework).find((candidate) => candidate.id === input.criterionId);
-    if (!criterion) throw new AppError({ code: 'NOT_FOUND', message: `Criterion ${input.criterionId} is not part of this assessment’s framework.` });
-    const team = assessment.team ?? emptyTeam();
-    const current = currentRatings(team).filter((rating) => rating.criterionId === input.criterionId);
-    const currentIds = new Set(current.map((rating) => rating.id));
-    const stale = input.fromRatingIds.filter((ratingId) => !currentIds.has(ratingId));
-    if (stale.length) {
-      throw new AppError({
-        code: 'CONFLICT',
-        message: `The ratings of ${input.criterionId} changed while you were deciding (a newer contribution was applied). Look at the ratings again and decide once more.`,
-        params: { criterionId: input.criterionId, reason: 'team-ratings-changed' },
-      });
+  consolidate(id: string, decision: Decision): Promise<TeamView> {
+    return this.consolidateAll(id, [decision]);
+  }
+
+  /**
+   * Several decisions stored together ("Accept the N proposals"): each is checked as
+   * `consolidate` checks one, and the answers, their history and the team's record are written in
+   * one store update, so a refusal or a failed write stores none of them.
+   */
+  async consolidateAll(id: string, decisions: readonly Decision[]): Promise<TeamView> {
+    const seen = new Set<string>();
+    for (const decision of decisions) {
+      if (seen.has(decision.criterionId)) {
+        throw new AppError({ code: 'VALIDATION', message: `${decision.criterionId} is decided twice in one request.`, params: { criterionId: decision.criterionId } });
+      }
+      seen.add(decision.criterionId);
     }
-    const missing = current.filter((rating) => !input.fromRatingIds.includes(rating.id));
-    if (missing.length) {
-      throw new AppError({
-        code: 'CONFLICT',
-        message: `Some ratings of ${input.criterionId} were not in front of you (a newer contribution was applied). Look at the ratings again and decide once more.`,
-        params: { criterionId: input.criterionId, reason: 'team-ratings-changed' },
-      });
-    }
-    const values = new Set(current.map((rating) => rating.value));
-    const unanimous = current.length > 0 && values.size === 1 && values.has(input.value);
-    const reason = input.reason.trim();
-    if (!unanimous && !reason) {
-      throw new AppError({
-        code: 'VALIDATION',
-        message: current.length > 1 ? 'The colleagues disagree: say why you chose this rating.' : 'Say why you chose a rating other than the colleague’s.',
-        issues: [{ path: 'reason', message: 'validation.required' }],
-      });
-    }
-    if (input.value === 'na' && !allowsNotApplicable(criterion)) {
-      throw new AppError({
-        code: 'VALIDATION',
-        message: `${input.criterionId} always applies: choose a level from 0 to 4.`,
-        params: { criterionId: input.criterionId },
-        issues: [{ path: 'value', message: 'validation.notApplicableNotAllowed', params: { criterionId: input.criterionId } }],
-      });
-    }
-    const answer = assessment.answers[input.criterionId];
-    const justification = answer?.justification.trim()
-      ? undefined
-      : consolidatedJustification(current, team, reason).slice(0, 20000) || undefined;
-    await this.options.assessments.saveAnswer(id, input.criterionId, {
-      ...(input.value === 'na' ? { notApplicable: true, level: null, naReason: (reason || current.find((r) => r.value === 'na')?.justification || '').slice(0, 4000) } : { notApplicable: false, level: input.value }),
-      ...(justification !== undefined ? { justification } : {}),
-      confirmCarriedOver: true,
-    });
-    const names = new Map(team.contributors.map((contributor) => [contributor.id, contributor.name]));
-    return this.change(id, (next) => {
-      next.consolidations[input.criterionId] = {
-        criterionId: input.criterionId,
-        value: input.value,
-        reason: reason.slice(0, 4000),
-        decidedBy: this.options.user().name || 'TrustBridge',
-        decidedAt: this.now(),
-        fromRatingIds: current.map((rating) => rating.id),
-      };
-      const from = current.map((rating) => `${names.get(rating.contributorId) ?? rating.contributorId} ${showValue(rating.value)}`).join(', ') || 'no ratings';
-      next.history.push(
-        this.entry({
-          action: 'consolidated',
+    const stored = await this.options.store.update(this.options.assessments.kind, id, (draft) => {
+      assertEditable(draft);
+      const framework = this.frameworkOf(draft);
+      const team = structuredClone(draft.team ?? emptyTeam());
+      const names = new Map(team.contributors.map((contributor) => [contributor.id, contributor.name]));
+      let next = draft;
+      for (const input of decisions) {
+        const criterion = criteriaOf(framework).find((candidate) => candidate.id === input.criterionId);
+        if (!criterion) throw new AppError({ code: 'NOT_FOUND', message: `Criterion ${input.criterionId} is not part of this assessment’s framework.` });
+        const current = currentRatings(team).filter((rating) => rating.criterionId === input.criterionId);
+        const currentIds = new Set(current.map((rating) => rating.id));
+        const stale = input.fromRatingIds.filter((ratingId) => !currentIds.has(ratingId));
+        if (stale.length) {
+          throw new AppError({
+            code: 'CONFLICT',
+            message: `The ratings of ${input.criterionId} changed while you were deciding (a newer contribution was applied). Look at the ratings again and decide once more.`,
+            params: { criterionId: input.criterionId, reason: 'team-ratings-changed' },
+          });
+        }
+        const missing = current.filter((rating) => !input.fromRatingIds.includes(rating.id));
+        if (missing.length) {
+          throw new AppError({
+            code: 'CONFLICT',
+            message: `Some ratings of ${input.criterionId} were not in front of you (a newer contribution was applied). Look at the ratings again and decide once more.`,
+            params: { criterionId: input.criterionId, reason: 'team-ratings-changed' },
+          });
+        }
+        const values = new Set(current.map((rating) => rating.value));
+        const unanimous = current.length > 0 && values.size === 1 && values.has(input.value);
+        const reason = input.reason.trim();
+        if (!unanimous && !reason) {
+          throw new AppError({
+            code: 'VALIDATION',
+            message: current.length > 1 ? 'The colleagues disagree: say why you chose this rating.' : 'Say why you chose a rating other than the colleague’s.',
+            issues: [{ path: 'reason', message: 'validation.required' }],
+          });
+        }
+        if (input.value === 'na' && !allowsNotApplicable(criterion)) {
+          throw new AppError({
+            code: 'VALIDATION',
+            message: `${input.criterionId} always applies: choose a level from 0 to 4.`,
+            params: { criterionId: input.criterionId },
+            issues: [{ path: 'value', message: 'validation.notApplicableNotAllowed', params: { criterionId: input.criterionId } }],
+          });
+        }
+        const answer = next.answers[input.criterionId];
+        const justification = answer?.justification.trim()
+          ? undefined
+          : consolidatedJustification(current, team, reason).slice(0, 20000) || undefined;
+        next = this.options.assessments.withAnswer(next, input.criterionId, {
+          ...(input.value === 'na' ? { notApplicable: true, level: null, naReason: (reason || current.find((r) => r.value === 'na')?.justification || '').slice(0, 4000) } : { notApplicable: false, level: input.value }),
+          ...(justification !== undefined ? { justification } : {}),
+          confirmCarriedOver: true,
+        });
+        team.consolidations[input.criterionId] = {
           criterionId: input.criterionId,
-          detail: `${showValue(input.value)} from ${from}${reason ? ` — ${reason}` : ''}`,
-        }),
-      );
-      return next;
+          value: input.value,
+          reason: reason.slice(0, 4000),
+          decidedBy: this.options.user().name || 'TrustBridge',
+          decidedAt: this.now(),
+          fromRatingIds: current.map((rating) => rating.id),
+        };
+        const from = current.map((rating) => `${names.get(rating.contributorId) ?? rating.contributorId} ${showValue(rating.value)}`).join(', ') || 'no ratings';
+        team.history.push(
+          this.entry({
+            action: 'consolidated',
+            criterionId: input.criterionId,
+            detail: `${showValue(input.value)} from ${from}${reason ? ` — ${reason}` : ''}`,
+          }),
+        );
+      }
+      return { ...next, team, updatedAt: this.now() };
     });
+    return buildTeamView(stored, this.frameworkOf(stored));
   }
 
   // ---------------------------------------------------------------- coordinator: requests out

@@ -83,18 +83,28 @@ describe('the agreement panel', () => {
 });
 
 /** The merge view over an assessment held in state: a decision is stored and the view rebuilt. */
-function Harness({ initial, calls }: { initial: Assessment; calls: ConsolidateRequest[] }) {
+function Harness({ initial, calls, batches = [] }: { initial: Assessment; calls: ConsolidateRequest[]; batches?: ConsolidateRequest[][] }) {
   const [assessment, setAssessment] = useState(initial);
   const view = buildTeamView(assessment, framework);
+  const store = (requests: ConsolidateRequest[]) =>
+    setAssessment((current) => ({
+      ...current,
+      team: {
+        ...current.team!,
+        consolidations: { ...current.team!.consolidations, ...Object.fromEntries(requests.map((request) => [request.criterionId, { ...request, decidedBy: 'QA officer', decidedAt: at }])) },
+      },
+    }));
   return (
     <MergeView
       view={view}
       onConsolidate={async (request) => {
         calls.push(request);
-        setAssessment((current) => ({
-          ...current,
-          team: { ...current.team!, consolidations: { ...current.team!.consolidations, [request.criterionId]: { ...request, decidedBy: 'QA officer', decidedAt: at } } },
-        }));
+        store([request]);
+        return true;
+      }}
+      onConsolidateAll={async (requests) => {
+        batches.push(requests);
+        store(requests);
         return true;
       }}
     />
@@ -166,14 +176,18 @@ describe('the merge view', () => {
     expect(screen.getByTestId('decision-GOV-01').textContent).toContain('Reason: Discussed in the committee');
   });
 
-  it('takes over the undisputed proposals in one go and leaves the disagreements', async () => {
+  it('takes over the undisputed proposals in one request and leaves the disagreements', async () => {
     const user = userEvent.setup();
     const calls: ConsolidateRequest[] = [];
-    await renderInApp(<Harness initial={teamAssessment(values)} calls={calls} />);
+    const batches: ConsolidateRequest[][] = [];
+    await renderInApp(<Harness initial={teamAssessment(values)} calls={calls} batches={batches} />);
     await user.click(screen.getByRole('button', { name: 'Take over the 2 undisputed proposals' }));
-    expect(calls.map((call) => [call.criterionId, call.value])).toEqual([
-      ['DAT-01', 2],
-      ['DAT-02', 3],
+    expect(calls).toEqual([]);
+    expect(batches.map((batch) => batch.map((call) => [call.criterionId, call.value]))).toEqual([
+      [
+        ['DAT-01', 2],
+        ['DAT-02', 3],
+      ],
     ]);
     expect(screen.getAllByTestId(/^merge-/).map((card) => card.dataset['testid'])).toEqual(['merge-GOV-01', 'merge-GOV-02']);
   });

@@ -372,9 +372,12 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
     await press(page, merge.getByRole('radio', { name: new RegExp(`^${t('team.merge.filters.decide', { count: 0 }).replace(/\(0\)$/, '')}`) }));
     await decide(shared0!, 3, 'The registrar’s reading holds.');
     const undisputed = page.getByRole('button', { name: new RegExp(t('team.merge.acceptProposals_other', { count: 99 }).replace('99', '\\d+')) });
+    const count = Number(/\d+/.exec((await undisputed.textContent())!)![0]);
     await undisputed.focus();
     await page.keyboard.press('Enter');
     await merge.getByText(t('team.merge.nothingHere')).waitFor({ timeout: 60_000 });
+    // One message for all of them, not one per criterion.
+    await page.locator('.toast').filter({ hasText: t('team.merge.storedAll', { count }) }).waitFor();
     const view = await invoke<TeamView>(app!.core, 'team.view', { id: assessmentId });
     expect(view.counts.conflict + view.counts.single + view.counts.agreed).toBe(0);
     expect(view.criteria.find((criterion) => criterion.criterionId === shared1)!.consolidation).toMatchObject({ value: 2, decidedBy: 'Jordi Puig' });

@@ -53,6 +53,7 @@ export function teamHandlers(core: HandlerContext, tools: HandlerTools): AreaHan
     },
     'team.applyContribution': ({ token }) => team.applyContribution(token),
     'team.consolidate': ({ id, criterionId, value, reason, fromRatingIds }) => team.consolidate(id, { criterionId, value, reason, fromRatingIds }),
+    'team.consolidateAll': ({ id, decisions }) => team.consolidateAll(id, decisions),
 
     'team.openRequest': async ({ path }) => {
       const chosen = path ?? (await dialogs.openFiles({ title: t('dialogs.openTeamRequest'), filters: [trustbridge()], multiple: false }))?.[0];

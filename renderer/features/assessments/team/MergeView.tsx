@@ -42,6 +42,8 @@ interface MergeViewProps {
   view: TeamView;
   /** Resolves true when the decision was stored. */
   onConsolidate(request: ConsolidateRequest): Promise<boolean>;
+  /** Several decisions, stored together or not at all. */
+  onConsolidateAll(requests: ConsolidateRequest[]): Promise<boolean>;
 }
 
 export function useValueLabel() {
@@ -49,7 +51,7 @@ export function useValueLabel() {
   return (value: RatingValue | null) => (value === null ? '—' : value === 'na' ? t('team.notApplicable') : t('team.levelValue', { level: value }));
 }
 
-export function MergeView({ view, onConsolidate }: MergeViewProps) {
+export function MergeView({ view, onConsolidate, onConsolidateAll }: MergeViewProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<MergeFilter>('decide');
   const [busy, setBusy] = useState(false);
@@ -63,17 +65,17 @@ export function MergeView({ view, onConsolidate }: MergeViewProps) {
   // Proposals nobody disputes (one rating, or all the same) can be taken over in one go.
   const undisputed = rated.filter((criterion) => needsDecision(criterion) && criterion.proposal !== null && !criterion.newerThanConsolidation);
 
+  // One request for all of them: one write, one message, and nothing half done if one is refused.
   const acceptProposals = async () => {
     setBusy(true);
-    for (const criterion of undisputed) {
-      const stored = await onConsolidate({
+    await onConsolidateAll(
+      undisputed.map((criterion) => ({
         criterionId: criterion.criterionId,
         value: criterion.proposal!,
         reason: '',
         fromRatingIds: criterion.ratings.map((rating) => rating.ratingId),
-      });
-      if (!stored) break;
-    }
+      })),
+    );
     setBusy(false);
   };
 

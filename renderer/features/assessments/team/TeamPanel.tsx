@@ -75,6 +75,14 @@ export function TeamPanel({ assessmentId, onAnswersChanged }: { assessmentId: st
           }
           return !failed;
         }}
+        onConsolidateAll={async (decisions: ConsolidateRequest[]) => {
+          const failed = await update(teamApi().consolidateAll({ id: assessmentId, decisions }));
+          if (!failed) {
+            notify(t('team.merge.storedAll', { count: decisions.length }));
+            onAnswersChanged();
+          }
+          return !failed;
+        }}
       />
       <TeamHistory view={view} />
     </div>

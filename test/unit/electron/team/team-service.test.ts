@@ -180,6 +180,42 @@ describe('team assessment', () => {
     expect(view.contributors.find((contributor) => contributor.id === benId)!.removedAt).toBeDefined();
   });
 
+  it('takes over every undisputed proposal in one request, or none of them when one is refused', async () => {
+    const id = await selfAssessment();
+    let view = await call(coordinator, 'team.addContributor', { id, contributor: { name: 'Ana Registrar', role: 'Registrar', email: '' } });
+    const anaId = view.contributors[0]!.id;
+    const dimension = view.dimensions[0]!;
+    const ids = dimension.criteria.map((criterion) => criterion.id).slice(0, 4);
+    await call(coordinator, 'team.assign', { id, contributorId: anaId, assignment: { dimensions: [dimension.id], criteria: [] } });
+    const levels = [3, 2, 4, 1] as const;
+    const fromAna = await roundTrip(ana, id, anaId, Object.fromEntries(ids.map((criterionId, index) => [criterionId, levels[index]!])), 'ana-all');
+    const preview = (await call(coordinator, 'team.previewContribution', { id, path: fromAna }))!;
+    view = await call(coordinator, 'team.applyContribution', { token: preview.token });
+    const proposals = view.criteria
+      .filter((criterion) => ids.includes(criterion.criterionId))
+      .map((criterion) => ({ criterionId: criterion.criterionId, value: criterion.proposal!, reason: '', fromRatingIds: criterion.ratings.map((rating) => rating.ratingId) }));
+    expect(proposals.map((proposal) => proposal.value)).toEqual([...levels]);
+
+    // One decision that needs a reason and has none: the whole request is refused, no file changes.
+    const before = await fingerprintFolder(coordinator.dataDir);
+    const withoutReason = await refusal(coordinator, 'team.consolidateAll', { id, decisions: [...proposals.slice(0, 3), { ...proposals[3]!, value: 0 }] });
+    expect(withoutReason.code).toBe('VALIDATION');
+    const twice = await refusal(coordinator, 'team.consolidateAll', { id, decisions: [proposals[0]!, proposals[0]!] });
+    expect(twice).toMatchObject({ code: 'VALIDATION', params: { criterionId: ids[0] } });
+    expect(await fingerprintFolder(coordinator.dataDir)).toEqual(before);
+    expect((await coordinator.assessments.get(id)).team!.consolidations).toEqual({});
+
+    view = await call(coordinator, 'team.consolidateAll', { id, decisions: proposals });
+    expect(view.criteria.filter((criterion) => ids.includes(criterion.criterionId)).map((criterion) => [criterion.state, criterion.answer?.level])).toEqual(
+      levels.map((level) => ['consolidated', level]),
+    );
+    const stored = await coordinator.assessments.get(id);
+    expect(ids.map((criterionId) => stored.answers[criterionId]!.level)).toEqual([...levels]);
+    // Each answer's change is in the assessment's history, and each decision in the team's record.
+    for (const criterionId of ids) expect(stored.history.filter((entry) => entry.criterionId === criterionId && entry.field === 'level')).toHaveLength(1);
+    expect(stored.team!.history.filter((entry) => entry.action === 'consolidated').map((entry) => entry.criterionId)).toEqual(ids);
+  });
+
   describe('hostile contribution files are refused and nothing is stored', () => {
     let id: string;
     let anaId: string;
