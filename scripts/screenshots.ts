@@ -8,7 +8,7 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDemo } from '../electron/demo/demo-exchange';
-import { launchApp } from '../test/e2e/harness';
+import { launchApp, launchBrowser } from '../test/e2e/harness';
 import { templatesDir } from '../test/support/paths';
 import { tempFolder } from '../test/support/temp';
 
@@ -17,7 +17,8 @@ await mkdir(out, { recursive: true });
 const data = await tempFolder('trustbridge-screenshots-');
 const dataDir = join(data.path, 'demo');
 const { demo, exchange } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir });
-const app = await launchApp({ dataDir, viewport: { width: 1280, height: 800 } });
+const browser = await launchBrowser();
+const app = await launchApp({ dataDir, browser, viewport: { width: 1280, height: 800 } });
 try {
   const shots: Array<[string, string, RegExp]> = [
     ['home', '#/', /Welcome back/],
@@ -34,6 +35,7 @@ try {
   }
 } finally {
   await app.close();
+  await browser.close();
   await data.remove();
 }
 const matrix = join(process.cwd(), 'test-results/screenshots/consortium-matrix.png');

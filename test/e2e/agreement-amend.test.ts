@@ -12,7 +12,7 @@ import { createI18n } from '../../renderer/lib/i18n';
 import { templatesDir } from '../support/paths';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { tabTo } from './keyboard';
 import { screenshot } from './screenshots';
 
@@ -24,7 +24,7 @@ describe('amending a signed agreement', () => {
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
     agreementId = (await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir })).exchange.agreementId;
@@ -33,7 +33,6 @@ describe('amending a signed agreement', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

@@ -17,7 +17,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { chooseInSelect, tabTo, typeInto } from './keyboard';
 import { seedPassphrase, seedSetUp } from './seed';
 import { screenshot } from './screenshots';
@@ -55,7 +55,7 @@ describe('a partnership agreement signed by A and countersigned by B, through th
   let partnershipId = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     folders = await tempFolder();
     dirs.a = join(folders.path, 'a');
     dirs.b = join(folders.path, 'b');
@@ -91,7 +91,6 @@ describe('a partnership agreement signed by A and countersigned by B, through th
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await folders?.remove();
   });
 

@@ -17,7 +17,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { screenshot } from './screenshots';
 
 type DemoInfo = DemoResult;
@@ -57,7 +57,7 @@ describe('assessment navigation and the first screen at 1280×800', () => {
   let answeredFirst = 0;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
     ({ demo } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir }));
@@ -89,7 +89,6 @@ describe('assessment navigation and the first screen at 1280×800', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

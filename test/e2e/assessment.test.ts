@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criteriaOf } from '../../shared/framework/schema';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { pressButton, tabTo, typeInto } from './keyboard';
 import { AssessmentScreen } from './pages/assessment';
 import { seedSetUp } from './seed';
@@ -15,14 +15,13 @@ describe('a complete self-assessment of the built-in guide, by keyboard alone', 
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     await seedSetUp(data.path);
   });
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

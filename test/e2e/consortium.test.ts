@@ -17,7 +17,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { pressButton, tabTo } from './keyboard';
 import { screenshot } from './screenshots';
 
@@ -31,7 +31,7 @@ describe('the consortium of thirty, through the inbox and the trust matrix', () 
   let dataDir = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     out = await tempFolder('trustbridge-consortium-out-');
     consortium = await generateConsortium({ today });
     // Member 0's data folder: its key, and the partners' genuine keys it already knows.
@@ -47,7 +47,6 @@ describe('the consortium of thirty, through the inbox and the trust matrix', () 
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await consortium?.remove();
     await out?.remove();
   });

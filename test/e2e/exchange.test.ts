@@ -10,7 +10,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { focusedName, pressButton, tabTo, typeInto } from './keyboard';
 import { seedPassphrase, seedSetUp } from './seed';
 import { screenshot } from './screenshots';
@@ -35,7 +35,7 @@ describe('two institutions exchange signed files through the app', () => {
   let selfA = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     folders = await tempFolder();
     dirs.a = join(folders.path, 'a');
     dirs.b = join(folders.path, 'b');
@@ -48,7 +48,6 @@ describe('two institutions exchange signed files through the app', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await folders?.remove();
   });
 

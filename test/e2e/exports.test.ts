@@ -9,7 +9,7 @@ import { columns, sheetNames } from '../../electron/export/xlsx/questionnaire-la
 import { templatesDir } from '../support/paths';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { chooseInSelect, pressButton, tabTo } from './keyboard';
 import { screenshot } from './screenshots';
 
@@ -25,14 +25,13 @@ describe('exports and the questionnaire round trip, from the app', () => {
   let demo: Awaited<ReturnType<typeof writeDemoData>>;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     demo = await writeDemoData({ dataDir: join(data.path, 'data'), templatesDir });
   });
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

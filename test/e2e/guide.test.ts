@@ -6,7 +6,7 @@ import { defaultFrameworkFor } from '../../shared/framework/guide2';
 import { criteriaOf } from '../../shared/framework/schema';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { chooseInListBox, chooseInSelect, pressButton, selectTab, tabTo, typeInto } from './keyboard';
 import { seedSetUp } from './seed';
 import { screenshot } from './screenshots';
@@ -17,14 +17,13 @@ describe('the guide and a consortium’s own version of it', () => {
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     await seedSetUp(data.path);
   });
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

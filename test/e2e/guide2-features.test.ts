@@ -21,7 +21,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { chooseInSelect, chooseRadio, pressButton, selectTab, tabTo, typeInto } from './keyboard';
 import { AssessmentScreen } from './pages/assessment';
 import { seedSetUp } from './seed';
@@ -41,12 +41,11 @@ describe('guide 2.0 on screen: profiles, N/A refusal, auditor guidance, coverage
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     for (const folder of folders) await folder.remove();
   });
 

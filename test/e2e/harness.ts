@@ -41,7 +41,7 @@ export const chromiumArgs = [
 
 export interface LaunchOptions {
   dataDir: string;
-  /** Reuse a browser across tests; otherwise one is started and closed with the app. */
+  /** The browser to open the app in; by default the worker's shared one (headless) or one of its own (headed). */
   browser?: Browser;
   headless?: boolean;
   /** The operating system's locale as the app sees it. */
@@ -79,6 +79,26 @@ export function launchBrowser(headless = true): Promise<Browser> {
     throw new Error(`Chromium was not found at ${chromiumPath}. Install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
   return chromium.launch({ executablePath: chromiumPath, headless, args: chromiumArgs });
+}
+
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * The headless Chromium the tests of this process share. Vitest runs a worker's e2e files one
+ * after the other in one module graph (isolate: false in vitest.config.ts), so one browser serves
+ * them all, where each file used to start its own: a start costs about 1.5 s of processor time.
+ * Apps never share more than the browser process: each gets a browser context of its own (its own
+ * storage, cookies, permissions and IPC binding). Playwright closes the browser when the process
+ * ends; a test must not close it.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  workerBrowser ??= launchBrowser().then((browser) => {
+    browser.on('disconnected', () => {
+      workerBrowser = undefined;
+    });
+    return browser;
+  });
+  return workerBrowser;
 }
 
 let bridgeScript: Promise<string> | undefined;
@@ -122,8 +142,9 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   if (options.openedFiles) core.openedFiles.add(options.openedFiles);
   const server = await serve(rendererDist);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const ownBrowser = !options.browser;
-  const browser = options.browser ?? (await launchBrowser(options.headless ?? true));
+  // A headed app (the demo under Xvfb) gets a browser of its own, closed with it.
+  const ownBrowser = !options.browser && options.headless === false;
+  const browser = options.browser ?? (ownBrowser ? await launchBrowser(false) : await sharedBrowser());
   const context = await browser.newContext({
     locale,
     colorScheme: options.colorScheme ?? 'light',

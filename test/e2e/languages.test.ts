@@ -16,7 +16,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { chooseInSelect, chooseRadio, pressButton, selectTab, tabTo, typeInto } from './keyboard';
 import { sidewaysOverflow } from './overflow';
 import { AssessmentScreen } from './pages/assessment';
@@ -37,12 +37,11 @@ describe('the workflows in Spanish and German', () => {
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     for (const folder of folders) await folder.remove();
   });
 

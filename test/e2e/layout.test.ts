@@ -14,7 +14,7 @@ import { writeDemo } from '../../electron/demo/demo-exchange';
 import { repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
-import { launchApp, launchBrowser } from './harness';
+import { launchApp, sharedBrowser } from './harness';
 import { brokenWords, sidewaysOverflow } from './overflow';
 import { screenshot } from './screenshots';
 
@@ -27,7 +27,7 @@ describe('every screen fits the narrowest window', () => {
   let routes: string[];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
     const { demo, exchange } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir });
@@ -53,7 +53,6 @@ describe('every screen fits the narrowest window', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
     await data?.remove();
   });
 

@@ -18,7 +18,7 @@ import { criteriaOf, languages, type Criterion } from '../../shared/framework/sc
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { screenshot } from './screenshots';
 
 const viewport = { width: 1280, height: 800 };
@@ -33,7 +33,7 @@ describe('the level cards at 1280×800', () => {
   const longest = new Map<string, Criterion>();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     const dataDir = join(data.path, 'demo');
     ({ demo } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir }));
@@ -65,7 +65,6 @@ describe('the level cards at 1280×800', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

@@ -12,7 +12,7 @@ import { newcomerPath } from '../../shared/home/newcomer-path';
 import { templatesDir } from '../support/paths';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { tabTo } from './keyboard';
 import { seedSetUp } from './seed';
 import { screenshot } from './screenshots';
@@ -28,12 +28,11 @@ describe('the newcomer’s path on Home', () => {
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     for (const folder of folders) await folder.remove();
   });
 

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleExchangeFile } from '../support/exchange-factories';
 import { tempFolder } from '../support/temp';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { FirstRunScreen } from './pages/first-run';
 import { seedSetUp } from './seed';
 
@@ -21,7 +21,7 @@ describe('files opened with the app', () => {
   let file = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     folders = await tempFolder();
     file = join(folders.path, 'porto.trustbridge');
     await writeFile(file, await exampleExchangeFile());
@@ -33,7 +33,6 @@ describe('files opened with the app', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
     await folders?.remove();
   });
 

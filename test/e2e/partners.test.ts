@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { pickFromComboBox, pressButton, selectTab, tabTo, typeInto } from './keyboard';
 import { sampleProfile, seedSetUp } from './seed';
 import { screenshot } from './screenshots';
@@ -13,14 +13,13 @@ describe('partner institutions, by keyboard', () => {
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     await seedSetUp(data.path, { partners: [sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99' })] });
   });
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

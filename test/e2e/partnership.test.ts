@@ -8,7 +8,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { chooseInSelect, chooseRadio, pressButton, selectTab, tabTo, typeInto } from './keyboard';
 import { AssessmentScreen } from './pages/assessment';
 import { seedAnswers, seedSetUp } from './seed';
@@ -20,7 +20,7 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     const { partners } = await seedSetUp(data.path, {
       partners: [sampleProfile({ legalName: 'Tampere Test University', country: 'FI', city: 'Tampere', erasmusCode: 'SF TAMPERE99' })],
@@ -36,7 +36,6 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

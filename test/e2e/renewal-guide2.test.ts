@@ -11,7 +11,7 @@ import { scoreAssessment } from '../../shared/scoring';
 import { completedSelfAssessment } from '../support/assessment-factories';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { chooseInSelect, pressButton, tabTo, typeInto } from './keyboard';
 import { seedSetUp } from './seed';
 import { screenshot } from './screenshots';
@@ -22,14 +22,13 @@ describe('the next cycle of a 1.0 assessment in guide 2.0', () => {
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     await seedSetUp(data.path);
   });
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 

@@ -12,7 +12,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { pressButton } from './keyboard';
 import { seedSetUp } from './seed';
 
@@ -23,7 +23,7 @@ describe('all data and personal data in Settings', () => {
   let dataDir = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     folder = await tempFolder();
     dataDir = join(folder.path, 'data');
     await seedSetUp(dataDir);
@@ -37,7 +37,6 @@ describe('all data and personal data in Settings', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await folder?.remove();
   });
 

@@ -27,7 +27,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { chooseInSelect, pressButton, tabTo, typeInto } from './keyboard';
 import { screenshot } from './screenshots';
 import { seedPassphrase, seedSetUp } from './seed';
@@ -102,7 +102,7 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
   const file = (name: string) => join(dirs.files, name);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     t = (await createI18n(language)).t;
     folders = await tempFolder();
     dirs.coordinator = join(folders.path, 'coordinator');
@@ -157,7 +157,6 @@ describe.each(languages)('a committee rates one self-assessment together (%s)', 
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await folders?.remove();
   });
 

@@ -9,7 +9,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp';
-import { launchApp, launchBrowser } from './harness';
+import { launchApp, sharedBrowser } from './harness';
 import { sampleProfile, seedSetUp } from './seed';
 
 /** Words that are English only (not Spanish or German words too), as whole words. */
@@ -25,11 +25,10 @@ describe('no English left in the interface', () => {
   const folders: Array<Awaited<ReturnType<typeof tempFolder>>> = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
     for (const folder of folders) await folder.remove();
   });
 

@@ -16,7 +16,7 @@ import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
-import { launchApp, launchBrowser, type RunningApp } from './harness';
+import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { pressButton } from './keyboard';
 import { screenshot } from './screenshots';
 
@@ -31,7 +31,7 @@ describe('verdicts on screen', () => {
   let blockerBelowLevel = 0;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
     ({ demo } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir }));
@@ -53,7 +53,6 @@ describe('verdicts on screen', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
     await data?.remove();
   });
 
