@@ -7,9 +7,8 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemo } from '../../electron/demo/demo-exchange';
 import { createI18n } from '../../renderer/lib/i18n';
-import { templatesDir } from '../support/paths';
+import { copyOfDemo } from '../support/shared-demo';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, sharedBrowser, type RunningApp } from './harness';
@@ -27,7 +26,7 @@ describe('amending a signed agreement', () => {
     browser = await sharedBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
-    agreementId = (await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir })).exchange.agreementId;
+    agreementId = (await copyOfDemo({ dataDir, outDir: join(data.path, 'files') })).exchange.agreementId;
     app = await launchApp({ dataDir, browser, locale: 'en', viewport: { width: 1280, height: 800 } });
   }, 180_000);
 

@@ -10,11 +10,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
 import type { DemoResult } from '../../electron/demo/demo-data';
-import { writeDemo } from '../../electron/demo/demo-exchange';
 import { createI18n } from '../../renderer/lib/i18n';
 import { criteriaOf, type Criterion } from '../../shared/framework/schema';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { copyOfDemo } from '../support/shared-demo';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, sharedBrowser, type RunningApp } from './harness';
@@ -60,7 +60,7 @@ describe('assessment navigation and the first screen at 1280×800', () => {
     browser = await sharedBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
-    ({ demo } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir }));
+    ({ demo } = await copyOfDemo({ dataDir, outDir: join(data.path, 'files') }));
     const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'navigation', platform: process.platform, systemLocale: 'en-GB' });
     try {
       // The guide the demo's audit uses, whichever version that is.

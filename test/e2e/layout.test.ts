@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
-import { writeDemo } from '../../electron/demo/demo-exchange';
 import { repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { copyOfDemo } from '../support/shared-demo';
 import { tempFolder } from '../support/temp';
 import { launchApp, sharedBrowser } from './harness';
 import { brokenWords, sidewaysOverflow } from './overflow';
@@ -30,7 +30,7 @@ describe('every screen fits the narrowest window', () => {
     browser = await sharedBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
-    const { demo, exchange } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir });
+    const { demo, exchange } = await copyOfDemo({ dataDir, outDir: join(data.path, 'files') });
     routes = [
       '/',
       '/assessments',

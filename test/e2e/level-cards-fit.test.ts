@@ -13,10 +13,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
 import type { DemoResult } from '../../electron/demo/demo-data';
-import { writeDemo } from '../../electron/demo/demo-exchange';
 import { criteriaOf, languages, type Criterion } from '../../shared/framework/schema';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { copyOfDemo } from '../support/shared-demo';
 import { tempFolder } from '../support/temp';
 import { launchApp, sharedBrowser, type RunningApp } from './harness';
 import { screenshot } from './screenshots';
@@ -36,7 +36,7 @@ describe('the level cards at 1280×800', () => {
     browser = await sharedBrowser();
     data = await tempFolder();
     const dataDir = join(data.path, 'demo');
-    ({ demo } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir }));
+    ({ demo } = await copyOfDemo({ dataDir, outDir: join(data.path, 'files') }));
     const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'level-cards', platform: process.platform, systemLocale: 'en-GB' });
     try {
       const demoAudit = await core.assessments.get(demo.assessments.auditOfB);

@@ -7,9 +7,8 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemo } from '../../electron/demo/demo-exchange';
 import { newcomerPath } from '../../shared/home/newcomer-path';
-import { templatesDir } from '../support/paths';
+import { copyOfDemo } from '../support/shared-demo';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, sharedBrowser, type RunningApp } from './harness';
@@ -87,7 +86,7 @@ describe('the newcomer’s path on Home', () => {
     const data = await tempFolder();
     folders.push(data);
     const dataDir = join(data.path, 'demo');
-    await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir });
+    await copyOfDemo({ dataDir, outDir: join(data.path, 'files') });
     app = await launchApp({ dataDir, browser });
     const { page } = app;
     await page.getByRole('heading', { level: 1, name: /^Welcome back, / }).waitFor();

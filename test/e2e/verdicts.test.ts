@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/app/core';
-import { writeDemo } from '../../electron/demo/demo-exchange';
 import type { DemoResult } from '../../electron/demo/demo-data';
 import { criteriaOf } from '../../shared/framework/schema';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { copyOfDemo } from '../support/shared-demo';
 import { tempFolder } from '../support/temp';
 import { seriousAccessibilityFindings } from './accessibility';
 import { launchApp, sharedBrowser, type RunningApp } from './harness';
@@ -34,7 +34,7 @@ describe('verdicts on screen', () => {
     browser = await sharedBrowser();
     data = await tempFolder();
     dataDir = join(data.path, 'demo');
-    ({ demo } = await writeDemo({ dataDir, outDir: join(data.path, 'files'), templatesDir }));
+    ({ demo } = await copyOfDemo({ dataDir, outDir: join(data.path, 'files') }));
     const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'verdicts', platform: process.platform, systemLocale: 'en-GB' });
     try {
       // The guide version the demo itself was made with, whichever that is.

@@ -1,5 +1,5 @@
 /**
- * Global setup of the unit and reliability projects: the folder of the run's shared demo
+ * Global setup of the unit, reliability and e2e projects: the folder of the run's shared demo
  * (shared-demo.ts), removed at the end of the run.
  */
 import { rm } from 'node:fs/promises';
