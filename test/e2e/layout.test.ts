@@ -18,6 +18,9 @@ import { launchApp, sharedBrowser } from './harness';
 import { brokenWords, sidewaysOverflow } from './overflow';
 import { screenshot } from './screenshots';
 
+/** What a screen shows while its data is on its way, in each language: measured only once gone. */
+const loadingText = (language: string) => (JSON.parse(readFileSync(join(repoRoot, `shared/i18n/locales/${language}.json`), 'utf8')) as { common: { loading: string } }).common.loading;
+
 const minWidth = Number(/minWidth:\s*(\d+)/.exec(readFileSync(join(repoRoot, 'electron/main/window.ts'), 'utf8'))?.[1]);
 
 describe('every screen fits the narrowest window', () => {
@@ -67,15 +70,20 @@ describe('every screen fits the narrowest window', () => {
         const app = await launchApp({ dataDir, browser, locale: language, viewport: { width, height: 800 } });
         try {
           const problems: string[] = [];
+          // A screen is measured with its data, never while it still says "Loading…".
+          const loading = app.page.getByText(loadingText(language), { exact: true });
+          const loaded = () => expect.poll(() => loading.count(), { timeout: 20_000 }).toBe(0);
           for (const route of routes) {
             await app.page.goto(`${app.baseUrl}/index.html#${route}`);
             await app.page.getByRole('heading', { level: 1 }).first().waitFor();
+            await loaded();
             const tabs = await app.page.getByRole('tab').all();
             for (let index = 0; index < Math.max(1, tabs.length); index += 1) {
               const tab = tabs[index];
               if (tab) {
                 await tab.click();
                 await app.page.waitForTimeout(150);
+                await loaded();
               }
               const found = [...(await sidewaysOverflow(app.page)), ...(await brokenWords(app.page))];
               if (found.length > 0) {
