@@ -74,7 +74,7 @@ export class InboxService {
   private timer: ReturnType<typeof setInterval> | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private scanning: Promise<InboxView> | undefined;
-  private rescanRequested = false;
+  private queued: Promise<InboxView> | undefined;
   private stopped = false;
 
   private constructor(
@@ -118,8 +118,10 @@ export class InboxService {
   async stop(): Promise<void> {
     this.stopped = true;
     this.unwatch();
-    // A scan that failed has reported through the view; stopping only waits for it.
+    // A scan that failed has reported through the view; stopping only waits for it (a scan
+    // queued behind it does not read the folder once stopped).
     await settled(this.scanning);
+    await settled(this.queued);
   }
 
   /** Chooses the shared folder (or none), and reads it. */
@@ -139,19 +141,20 @@ export class InboxService {
 
   /**
    * Reads the folder: every exchange file not decided on yet is checked and listed. Scans never
-   * overlap; a change noticed during one starts another when it ends.
+   * overlap. A scan asked for while one runs is the next one, started when that one ends and
+   * shared by all who ask meanwhile: the scan under way may have listed the folder before what the
+   * caller is to see (a file that just arrived, a folder just chosen), so its view is not theirs.
    */
   scan(): Promise<InboxView> {
     if (this.scanning) {
-      this.rescanRequested = true;
-      return this.scanning;
+      this.queued ??= settled(this.scanning).then(() => {
+        this.queued = undefined;
+        return this.stopped ? this.view() : this.scan();
+      });
+      return this.queued;
     }
     this.scanning = this.scanNow().finally(() => {
       this.scanning = undefined;
-      if (this.rescanRequested && !this.stopped) {
-        this.rescanRequested = false;
-        void this.scan();
-      }
     });
     return this.scanning;
   }

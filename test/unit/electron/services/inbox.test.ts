@@ -172,6 +172,30 @@ describe('the shared-folder inbox', () => {
     }
   });
 
+  it('answers a scan asked for during another with a scan that starts after it: a folder just chosen is the one shown', async () => {
+    // Enough files that reading the first folder is still under way when the second is chosen.
+    const selfB = await completedSelfAssessment(b);
+    for (let index = 0; index < 40; index += 1) await b.inbox.publish(`file ${index}`, await b.exchange.exportItems({ assessmentIds: [selfB.id] }));
+    const other = await tempFolder('trustbridge-other-shared-');
+    try {
+      await writeFile(join(other.path, 'elsewhere.trustbridge'), await b.exchange.exportItems({ assessmentIds: [selfB.id] }));
+      const reading = a.inbox.scan();
+      const chosen = await a.inbox.setFolder(other.path);
+      expect(chosen.folder).toBe(other.path);
+      expect(chosen.entries.map((entry) => entry.fileName)).toEqual(['elsewhere.trustbridge']);
+      await reading;
+      // And a file that arrives while a scan runs is in the view of a scan asked for after it.
+      const running = a.inbox.scan();
+      await writeFile(join(other.path, 'later.trustbridge'), await b.exchange.exportItems({ assessmentIds: [selfB.id] }));
+      const asked = await a.inbox.scan();
+      expect(asked.entries.map((entry) => entry.fileName)).toEqual(['elsewhere.trustbridge', 'later.trustbridge']);
+      await running;
+    } finally {
+      await a.inbox.stop();
+      await other.remove();
+    }
+  });
+
   it('refuses a folder that cannot be read, and keeps the one chosen before', async () => {
     await expect(a.inbox.setFolder(join(shared.path, 'missing'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(a.store.settings.sharedFolder).toBe(shared.path);
