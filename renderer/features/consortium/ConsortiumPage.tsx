@@ -43,57 +43,60 @@ export function ConsortiumPage() {
       }
       error={model.error}
     >
-      <RosterPanel />
-      {model.data && model.data.institutions.length < 2 && (
-        <div className="empty-state">
-          <p>{t('consortium.empty')}</p>
-          <div className="button-row button-row--center">
-            <LinkButton href="/exchange/import" variant="primary">
-              {t('import.title')}
-            </LinkButton>
-            <LinkButton href="/inbox">{t('consortium.openInbox')}</LinkButton>
+      {/* One rhythm between the cards, the key figures and the filters. */}
+      <div className="stack">
+        <RosterPanel />
+        {model.data && model.data.institutions.length < 2 && (
+          <div className="empty-state">
+            <p>{t('consortium.empty')}</p>
+            <div className="button-row button-row--center">
+              <LinkButton href="/exchange/import" variant="primary">
+                {t('import.title')}
+              </LinkButton>
+              <LinkButton href="/inbox">{t('consortium.openInbox')}</LinkButton>
+            </div>
           </div>
-        </div>
-      )}
-      {model.data && model.data.institutions.length >= 2 && (
-        <>
-          <Totals model={model.data} />
-          <div className="toolbar">
-            <SelectField
-              label={t('consortium.show')}
-              value={dimension}
-              options={[{ value: 'overall', label: t('consortium.overall') }, ...model.data.dimensions.map((row) => ({ value: row.id, label: `${row.id} — ${row.title}` }))]}
-              onChange={setDimension}
-              name="dimension"
-            />
-            <SelectField<DecisionFilter>
-              label={t('consortium.decision')}
-              value={decision}
-              options={[
-                { value: 'all', label: t('consortium.decisions.all') },
-                ...decisionOutcomes.map((outcome) => ({ value: outcome, label: t(`band.${outcome}`) })),
-                { value: 'none', label: t('consortium.decisions.none') },
-              ]}
-              onChange={setDecision}
-              name="decision"
-            />
-            <SelectField<ValidityFilter>
-              label={t('consortium.validity')}
-              value={validity}
-              options={[
-                { value: 'all', label: t('consortium.validities.all') },
-                { value: 'attention', label: t('consortium.validities.attention') },
-              ]}
-              onChange={setValidity}
-              name="validity"
-            />
-          </div>
-          <Matrix model={model.data} dimension={dimension} decision={decision} validity={validity} />
-          <Dimensions model={model.data} />
-          <NotCounted model={model.data} />
-          <Legend members={model.data.institutions} />
-        </>
-      )}
+        )}
+        {model.data && model.data.institutions.length >= 2 && (
+          <>
+            <Totals model={model.data} />
+            <div className="toolbar">
+              <SelectField
+                label={t('consortium.show')}
+                value={dimension}
+                options={[{ value: 'overall', label: t('consortium.overall') }, ...model.data.dimensions.map((row) => ({ value: row.id, label: `${row.id} — ${row.title}` }))]}
+                onChange={setDimension}
+                name="dimension"
+              />
+              <SelectField<DecisionFilter>
+                label={t('consortium.decision')}
+                value={decision}
+                options={[
+                  { value: 'all', label: t('consortium.decisions.all') },
+                  ...decisionOutcomes.map((outcome) => ({ value: outcome, label: t(`band.${outcome}`) })),
+                  { value: 'none', label: t('consortium.decisions.none') },
+                ]}
+                onChange={setDecision}
+                name="decision"
+              />
+              <SelectField<ValidityFilter>
+                label={t('consortium.validity')}
+                value={validity}
+                options={[
+                  { value: 'all', label: t('consortium.validities.all') },
+                  { value: 'attention', label: t('consortium.validities.attention') },
+                ]}
+                onChange={setValidity}
+                name="validity"
+              />
+            </div>
+            <Matrix model={model.data} dimension={dimension} decision={decision} validity={validity} />
+            <Dimensions model={model.data} />
+            <NotCounted model={model.data} />
+            <Legend members={model.data.institutions} />
+          </>
+        )}
+      </div>
       {exporting && (
         <ExportDialog
           title={t('consortium.exportTitle')}
