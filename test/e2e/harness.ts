@@ -25,7 +25,15 @@ import { headerPolicyFromPage } from '../../shared/security/csp';
 import { rendererDist, repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 
+/** Chromium with its window layer, for headed runs (the demo under Xvfb). */
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * Chromium's headless shell (Debian's chromium-headless-shell, the same version and the same Blink
+ * as chromium, without the browser's window layer), for headless runs, as Playwright itself does:
+ * over the e2e suite it costs about a fifth less processor time than chromium in its headless
+ * mode (625 s against 791 s measured here), with the same tests passing.
+ */
+export const headlessShellPath = process.env['CHROMIUM_HEADLESS_PATH'] ?? '/usr/bin/chromium-headless-shell';
 
 /** Flags that keep Chromium from phoning home: this machine (and the app's promise) has no network. */
 export const chromiumArgs = [
@@ -75,10 +83,11 @@ export interface RunningApp {
 }
 
 export function launchBrowser(headless = true): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium was not found at ${chromiumPath}. Install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  const [path, debianPackage, variable] = headless ? [headlessShellPath, 'chromium-headless-shell', 'CHROMIUM_HEADLESS_PATH'] : [chromiumPath, 'chromium', 'CHROMIUM_PATH'];
+  if (!existsSync(path)) {
+    throw new Error(`Chromium was not found at ${path}. Install Debian's ${debianPackage} package (apt-get install ${debianPackage}) or set ${variable}.`);
   }
-  return chromium.launch({ executablePath: chromiumPath, headless, args: chromiumArgs });
+  return chromium.launch({ executablePath: path, headless, args: chromiumArgs });
 }
 
 let workerBrowser: Promise<Browser> | undefined;
