@@ -24,7 +24,7 @@ import type { Signer } from '../../shared/exchange/schema';
 import { structureForKnownProfile } from '../../shared/scoring';
 import { criteriaOf, type Framework, type Language } from '../../shared/framework/schema';
 import { profileOf } from '../../shared/institution/schema';
-import type { ContributorInput } from '../../shared/ipc/team-contract';
+import type { ConsolidationDecision, ContributorInput } from '../../shared/ipc/team-contract';
 import { allowsNotApplicable } from '../../shared/scoring/criterion-status';
 import {
   contributionItemSchema,
@@ -54,14 +54,6 @@ import type { DocumentKind, Store } from '../store/store';
 import type { AssessmentService, User } from './assessments';
 import type { InstitutionService } from './institutions';
 import { statIfExists } from '../platform/files';
-
-/** The coordinator's decision for one criterion, with the ratings it was made from. */
-interface Decision {
-  criterionId: string;
-  value: RatingValue;
-  reason: string;
-  fromRatingIds: readonly string[];
-}
 
 /** A contribution is a few hundred ratings at most; far below the exchange format's 20 MB. */
 const contributionLimits = { signedBytes: 4 * 1024 * 1024, workbookBytes: 5 * 1024 * 1024 } as const;
@@ -257,7 +249,7 @@ export class TeamService {
    * team history adds the ratings decided from and the reason. A reason is required whenever the
    * decision is not simply what every colleague said.
    */
-  consolidate(id: string, decision: Decision): Promise<TeamView> {
+  consolidate(id: string, decision: ConsolidationDecision): Promise<TeamView> {
     return this.consolidateAll(id, [decision]);
   }
 
@@ -266,7 +258,7 @@ export class TeamService {
    * `consolidate` checks one, and the answers, their history and the team's record are written in
    * one store update, so a refusal or a failed write stores none of them.
    */
-  async consolidateAll(id: string, decisions: readonly Decision[]): Promise<TeamView> {
+  async consolidateAll(id: string, decisions: readonly ConsolidationDecision[]): Promise<TeamView> {
     const seen = new Set<string>();
     for (const decision of decisions) {
       if (seen.has(decision.criterionId)) {

@@ -34,7 +34,7 @@ export interface AttentionItem {
   severity: 'high' | 'normal';
 }
 
-interface HomePartnershipRow {
+export interface HomePartnershipRow {
   id: string;
   title: string;
   partnerName: string;

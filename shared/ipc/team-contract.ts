@@ -12,7 +12,9 @@ import { channel } from './channel';
 const id = z.string().min(1).max(80);
 const criterionId = z.string().regex(/^[A-Z]{2,4}-\d{2}$/);
 const text = (max: number) => z.string().max(max, { error: 'validation.tooLong' });
-const decision = { criterionId, value: ratingValueSchema, reason: text(4000), fromRatingIds: z.array(id).max(100) };
+/** The coordinator's decision for one criterion: the rating chosen, why, and the ratings it was made from. */
+const decisionSchema = z.strictObject({ criterionId, value: ratingValueSchema, reason: text(4000), fromRatingIds: z.array(id).max(100) });
+export type ConsolidationDecision = z.infer<typeof decisionSchema>;
 /** Only exchange files may be named by the renderer (dropped or double-clicked); workbooks come from the open dialog. */
 const exchangePath = z
   .string()
@@ -53,9 +55,9 @@ export const teamContract = {
   'team.previewContribution': channel(z.strictObject({ id, path: exchangePath.optional() })).returns<ContributionPreviewView | null>(),
   'team.applyContribution': channel(z.strictObject({ token: id })).returns<TeamView>(),
   /** The coordinator's decision for one criterion; writes the assessment's answer with history. */
-  'team.consolidate': channel(z.strictObject({ id, ...decision })).returns<TeamView>(),
+  'team.consolidate': channel(z.strictObject({ id, ...decisionSchema.shape })).returns<TeamView>(),
   /** Several decisions at once ("Accept the N proposals"), stored all together or not at all. */
-  'team.consolidateAll': channel(z.strictObject({ id, decisions: z.array(z.strictObject(decision)).min(1).max(500) })).returns<TeamView>(),
+  'team.consolidateAll': channel(z.strictObject({ id, decisions: z.array(decisionSchema).min(1).max(500) })).returns<TeamView>(),
 
   /** Colleague side: opens a request file (path, or the open dialog) and keeps it in this data folder. */
   'team.openRequest': channel(z.strictObject({ path: exchangePath.optional() })).returns<ContributionRequestView | null>(),

@@ -5,10 +5,9 @@
  * opens as fast with a thousand assessments as with ten.
  */
 import { useTranslation } from 'react-i18next';
-import type { AttentionItem } from '../../../shared/home/overview';
+import type { AttentionItem, HomePartnershipRow } from '../../../shared/home/overview';
 import type { NewcomerPath } from '../../../shared/home/newcomer-path';
 import { useApp } from '../../app/app-context';
-import { BandBadge } from '../../components/BandBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { summaryVerdict } from '../../../shared/assessment/summary-verdict';
 import { LinkButton } from '../../components/LinkButton';
@@ -19,6 +18,7 @@ import { today } from '../../lib/dates';
 import { allOf, useResource } from '../../lib/use-resource';
 import { useFormat } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
+import { partnershipColumns } from '../partnerships/partnership-columns';
 
 const shownRows = 8;
 
@@ -109,25 +109,13 @@ export function HomePage() {
                   labelledBy="home-partnerships"
                   rows={partnerships}
                   rowKey={(partnership) => partnership.id}
-                  columns={[
-                    {
-                      id: 'partnership',
-                      header: t('partnerships.columns.partnership'),
-                      isRowHeader: true,
-                      cell: (partnership) => (
-                        <>
-                          <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
-                          <span className="muted small block">{partnership.partnerName}</span>
-                        </>
-                      ),
-                    },
-                    { id: 'readiness', header: t('partnerships.columns.readiness'), cell: (partnership) => <VerdictBadge verdict={partnership.verdict} /> },
-                    {
-                      id: 'decision',
-                      header: t('partnerships.columns.decision'),
-                      cell: (partnership) => (partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>),
-                    },
-                  ]}
+                  columns={partnershipColumns<HomePartnershipRow>(t, {
+                    id: (partnership) => partnership.id,
+                    title: (partnership) => partnership.title,
+                    partnerName: (partnership) => partnership.partnerName,
+                    verdict: (partnership) => partnership.verdict,
+                    decision: (partnership) => partnership.decision?.outcome,
+                  })}
                 />
               )}
             </section>

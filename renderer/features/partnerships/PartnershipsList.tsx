@@ -5,9 +5,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { readinessAtAGlance, overdueActions } from '../../../shared/partnership/summary';
-import { BandBadge } from '../../components/BandBadge';
-import { VerdictBadge } from '../../components/VerdictBadge';
+import { readinessAtAGlance, overdueActions, type PartnershipSummary } from '../../../shared/partnership/summary';
 import { Button } from '../../components/Button';
 import { LinkButton } from '../../components/LinkButton';
 import { Loaded } from '../../components/Page';
@@ -15,6 +13,7 @@ import { api } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { allOf, useResource } from '../../lib/use-resource';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
+import { partnershipColumns } from './partnership-columns';
 import { DataTable } from '../../components/DataTable';
 
 export function PartnershipsList() {
@@ -60,23 +59,13 @@ export function PartnershipsList() {
               rows={list}
               rowKey={(partnership) => partnership.id}
               columns={[
-                {
-                  id: 'partnership',
-                  header: t('partnerships.columns.partnership'),
-                  isRowHeader: true,
-                  cell: (partnership) => (
-                    <>
-                      <a href={`#/partnerships/${partnership.id}`}>{partnership.title}</a>
-                      <span className="muted small block">{names.get(partnership.institutionB) ?? ''}</span>
-                    </>
-                  ),
-                },
-                { id: 'readiness', header: t('partnerships.columns.readiness'), cell: (partnership) => <VerdictBadge verdict={readinessAtAGlance(partnership, summaries).verdict} /> },
-                {
-                  id: 'decision',
-                  header: t('partnerships.columns.decision'),
-                  cell: (partnership) => (partnership.decision ? <BandBadge band={partnership.decision.outcome} /> : <span className="muted">{t('partnerships.undecided')}</span>),
-                },
+                ...partnershipColumns<PartnershipSummary>(t, {
+                  id: (partnership) => partnership.id,
+                  title: (partnership) => partnership.title,
+                  partnerName: (partnership) => names.get(partnership.institutionB) ?? '',
+                  verdict: (partnership) => readinessAtAGlance(partnership, summaries).verdict,
+                  decision: (partnership) => partnership.decision?.outcome,
+                }),
                 {
                   id: 'actions',
                   header: t('partnerships.columns.actions'),

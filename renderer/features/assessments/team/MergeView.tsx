@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { ConsolidationDecision } from '../../../../shared/ipc/team-contract';
 import type { RatingValue } from '../../../../shared/team/schema';
 import type { CriterionTeamView, TeamView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
@@ -31,12 +32,7 @@ function matchesFilter(criterion: CriterionTeamView, filter: MergeFilter): boole
   return true;
 }
 
-export interface ConsolidateRequest {
-  criterionId: string;
-  value: RatingValue;
-  reason: string;
-  fromRatingIds: string[];
-}
+export type ConsolidateRequest = ConsolidationDecision;
 
 interface MergeViewProps {
   view: TeamView;
