@@ -114,6 +114,8 @@ describe('guide 2.0 on screen: profiles, N/A refusal, auditor guidance, coverage
     // An audit of the partner's 2.0 self-assessment: the guidance for auditors beside its rating.
     await tabTo(page, ui.nav.assessments, { role: 'a', backwards: true, maxTabs: 120 });
     await page.keyboard.press('Enter');
+    // Tabbing starts once the list is there: on a busy machine the screen can take a few seconds.
+    await page.getByRole('button', { name: ui.assessments.new }).waitFor();
     await pressButton(page, ui.assessments.new);
     await page.getByRole('heading', { level: 1, name: ui.newAssessment.title }).waitFor();
     await chooseRadio(page, kindAny, ui.newAssessment.kindAudit);
