@@ -70,6 +70,7 @@ describe('guide 2.0 on screen: profiles, N/A refusal, auditor guidance, coverage
     // A self-assessment under a cooperation profile, chosen by keyboard when it starts.
     await tabTo(page, ui.nav.assessments, { role: 'a' });
     await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: ui.assessments.new }).waitFor();
     await pressButton(page, ui.assessments.new);
     await page.getByRole('heading', { level: 1, name: ui.newAssessment.title }).waitFor();
     await page.getByText(ui.guide2.profileHelp).first().waitFor();
@@ -115,7 +116,7 @@ describe('guide 2.0 on screen: profiles, N/A refusal, auditor guidance, coverage
     await tabTo(page, ui.nav.assessments, { role: 'a', backwards: true, maxTabs: 120 });
     await page.keyboard.press('Enter');
     // Tabbing starts once the list is there: on a busy machine the screen can take a few seconds.
-    await page.getByRole('button', { name: ui.assessments.new }).waitFor();
+    await page.getByRole('link', { name: ui.assessments.new }).waitFor();
     await pressButton(page, ui.assessments.new);
     await page.getByRole('heading', { level: 1, name: ui.newAssessment.title }).waitFor();
     await chooseRadio(page, kindAny, ui.newAssessment.kindAudit);

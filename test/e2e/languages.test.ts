@@ -56,6 +56,7 @@ describe('the workflows in Spanish and German', () => {
 
     await tabTo(page, 'Evaluaciones', { role: 'a' });
     await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Nueva evaluación' }).waitFor();
     await pressButton(page, 'Nueva evaluación');
     await page.getByRole('heading', { level: 1, name: 'Nueva evaluación' }).waitFor();
     await typeInto(page, 'Nombre de la evaluación', 'Autoevaluación 2026');
@@ -191,6 +192,7 @@ describe('the workflows in Spanish and German', () => {
     // The partnership, its criterion-by-criterion view, the decision and an action.
     await tabTo(page, 'Partnerschaften', { role: 'a' });
     await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Neue Partnerschaft' }).waitFor();
     await pressButton(page, 'Neue Partnerschaft');
     await page.getByRole('dialog').waitFor();
     await typeInto(page, 'Name der Partnerschaft', 'Gemeinsame Microcredentials in Datenkompetenz');

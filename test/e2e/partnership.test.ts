@@ -99,6 +99,7 @@ describe('an audit of a partner, a partnership, a decision and an action plan, b
     // The partnership
     await tabTo(page, 'Partnerships', { role: 'a' });
     await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'New partnership' }).waitFor();
     await pressButton(page, 'New partnership');
     await page.getByRole('dialog').waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
