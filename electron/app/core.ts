@@ -9,6 +9,7 @@ import type { DialogService } from '../platform/dialogs';
 import { ImportPreviews } from '../services/import-previews';
 import { IdentityService } from '../identity/identity';
 import type { SecretProtector } from '../keys/secret-protector';
+import type { ScryptParameters } from '../keys/passphrase-protector';
 import { AgreementService, agreementKind } from '../services/agreements';
 import { AssessmentService, assessmentKind, type User } from '../services/assessments';
 import { RosterBook } from '../consortium/roster';
@@ -48,6 +49,8 @@ interface CoreOptions {
   openedFiles?: OpenedFiles;
   /** The officer confirmed that the computer named in the data folder's lock no longer uses it (`--take-over-data-folder`). */
   takeOverDataFolder?: boolean;
+  /** The scrypt cost of a new passphrase-protected key; tests only (see IdentityService). */
+  passphraseCost?: ScryptParameters;
   /** Store tuning, for tests and benchmarks. */
   indexFlushDelayMs?: number;
   snapshotEveryMs?: number;
@@ -109,6 +112,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     notify: (notice) => store.recordNotice(notice),
     logger,
     ...(options.osProtector ? { osProtector: options.osProtector } : {}),
+    ...(options.passphraseCost ? { passphraseCost: options.passphraseCost } : {}),
   });
   const user = (): User => ({ name: store.settings.userName, role: store.settings.userRole });
   const evidence = new EvidenceStore(store.evidenceDir, { dataDir: options.dataDir, notify: (notice) => store.recordNotice(notice), now });

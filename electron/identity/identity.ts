@@ -16,7 +16,7 @@ import { countersign, createExchangeFile, type CreateExchangeInput } from '../ex
 import type { ProtectedFileNotice } from '../store/checked-copy';
 import { writeFileDurably } from '../store/durable-write';
 import { KeyRing } from '../keys/key-ring';
-import { createPassphraseProtector } from '../keys/passphrase-protector';
+import { createPassphraseProtector, type ScryptParameters } from '../keys/passphrase-protector';
 import { PartnerKeys, type KeySighting, type PartnerIssuer, type PartnerKey } from '../keys/partner-keys';
 import type { SecretProtector } from '../keys/secret-protector';
 import { bestEffort } from '../platform/files';
@@ -31,6 +31,12 @@ interface IdentityServiceOptions {
   notify?: (notice: ProtectedFileNotice) => Promise<void> | void;
   /** Where a failed unlock through the system keychain is reported (the key then asks for its passphrase). */
   logger?: Logger;
+  /**
+   * The scrypt cost a new passphrase-protected key is sealed with. The app never sets it (the
+   * default, about half a second of work per guess); tests set a smaller one, because they make
+   * and unlock keys by the hundred. Unlocking reads the cost from the sealed file.
+   */
+  passphraseCost?: ScryptParameters;
 }
 
 export class IdentityService {
@@ -101,7 +107,7 @@ export class IdentityService {
         issues: [{ path: 'passphrase', message: 'validation.required' }],
       });
     }
-    return createPassphraseProtector(passphrase);
+    return createPassphraseProtector(passphrase, this.options.passphraseCost ? { scrypt: this.options.passphraseCost } : {});
   }
 
   async createKey(passphrase?: string): Promise<KeyStatus> {

@@ -20,7 +20,7 @@ import { canonicalJson } from '../../shared/crypto/canonical-json';
 import { AppError } from '../../shared/errors';
 import type { SecretProtector } from './secret-protector';
 
-interface ScryptParameters {
+export interface ScryptParameters {
   /** CPU and memory cost, a power of two. Memory used is 128 · N · r bytes (128 MiB by default). */
   N: number;
   r: number;

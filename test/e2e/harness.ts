@@ -24,6 +24,7 @@ import type { AppEvent } from '../../shared/ipc/events';
 import { headerPolicyFromPage } from '../../shared/security/csp';
 import { rendererDist, repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { testPassphraseCost } from '../support/core';
 
 /** Chromium with its window layer, for headed runs (the demo under Xvfb). */
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -146,6 +147,8 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     emit: (event) => void emit(event),
     watchSharedFolder: true,
     sharedFolderPollMs: 2000,
+    // Keys made on screen (first run) are sealed at the tests' cost (test/support/core.ts).
+    passphraseCost: testPassphraseCost,
     ...(options.now ? { now: options.now } : {}),
   });
   if (options.openedFiles) core.openedFiles.add(options.openedFiles);

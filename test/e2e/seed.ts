@@ -5,6 +5,7 @@
 import { openCore, type Core } from '../../electron/app/core';
 import type { AnswerPatch } from '../../shared/assessment/patch';
 import type { InstitutionProfile } from '../../shared/institution/schema';
+import { testPassphraseCost } from '../support/core';
 import { sampleProfile } from '../support/factories';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { templatesDir } from '../support/paths';
@@ -15,7 +16,7 @@ export { sampleProfile };
 export const seedPassphrase = 'the quality office keeps this safe';
 
 export async function seedSetUp(dataDir: string, options: { own?: InstitutionProfile; partners?: InstitutionProfile[]; language?: 'en' | 'es' | 'de' } = {}) {
-  const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'seed', platform: process.platform, systemLocale: 'en-GB' });
+  const core = await openCore({ dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'seed', platform: process.platform, systemLocale: 'en-GB', passphraseCost: testPassphraseCost });
   try {
     const own = await core.institutions.saveOwn(options.own ?? sampleProfile());
     const partners = [];

@@ -7,6 +7,14 @@ import { ScriptedDialogs } from './scripted-dialogs';
 import { tempFolder } from './temp';
 import { builtInGuide } from './built-in-guides';
 
+/**
+ * The scrypt cost of the keys tests make: 2^14, an eighth of the app's 2^17. Tests make and unlock
+ * keys by the hundred, at about half a second each at the app's cost; the sealing and unsealing
+ * are the same. That a key made by the app gets the app's cost is checked on its own
+ * (test/unit/electron/keys/passphrase-cost.test.ts).
+ */
+export const testPassphraseCost = { N: 2 ** 14, r: 8, p: 1 };
+
 export interface TestCore extends Core {
   dialogs: ScriptedDialogs;
   dataDir: string;
@@ -25,6 +33,7 @@ export async function testCore(options: { now?: () => Date; dataDir?: string; te
     appVersion: 'test',
     platform: process.platform,
     systemLocale: 'en-GB',
+    passphraseCost: testPassphraseCost,
     ...(options.now ? { now: options.now } : {}),
   });
   return {
