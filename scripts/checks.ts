@@ -1,13 +1,20 @@
 /**
- * The checks `npm test` runs before Vitest, side by side: the four type checks, lint, the import
- * cycle check, the production build then Electronegativity (which reads the built page), and the
+ * The checks `npm test` runs, side by side: the four type checks, lint, the import cycle check,
+ * the production build then Electronegativity (which reads the built page), and the
  * electron-builder configuration.
  * Each is one process that mostly computes alone, so as many run at once as the machine has
  * cores (at least two). Every check's output is printed whole when it ends, with its time; the
  * script exits non-zero if any check failed, after all have ended, so one run shows every failure.
  *
- *   npx tsx scripts/checks.ts           # all of them
- *   npx tsx scripts/checks.ts lint      # the ones whose name contains "lint"
+ * With `--then-tests` (what `npm test` uses) the tests (`vitest run`) start as soon as the build
+ * has passed, the one check they need, beside the checks still running: lint alone takes about a
+ * minute on one core, and the other core would otherwise wait for it. Vitest's output is shown as
+ * it comes; a check ending meanwhile prints its result between Vitest's lines. If the build fails
+ * the tests do not start.
+ *
+ *   npx tsx scripts/checks.ts               # all of them
+ *   npx tsx scripts/checks.ts lint          # the ones whose name contains "lint"
+ *   npx tsx scripts/checks.ts --then-tests  # all of them, and the tests once the build passed
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -28,13 +35,16 @@ const tsx = (script: string): Check['args'] => [resolve(import.meta.dirname, scr
  */
 const tsc = resolve(import.meta.dirname, '..', 'node_modules', 'typescript7', 'bin', 'tsc');
 
-/** Longest first, so the slowest ones never start last. */
+/**
+ * The build first (the tests wait for it), then the others longest first, so the slowest never
+ * start last.
+ */
 const checks: Check[] = [
+  // Electronegativity reads the built page (its content security policy): after the build.
+  { name: 'build, check:security', command: 'sh', args: ['-c', `npm run -s build && ${JSON.stringify(bin('tsx'))} ${JSON.stringify(tsx('electronegativity.ts')[0])}`] },
   { name: 'lint', command: bin('eslint'), args: ['.'] },
   { name: 'typecheck test', command: tsc, args: ['-p', 'test'] },
   { name: 'typecheck renderer', command: tsc, args: ['-p', 'renderer'] },
-  // Electronegativity reads the built page (its content security policy): after the build.
-  { name: 'build, check:security', command: 'sh', args: ['-c', `npm run -s build && ${JSON.stringify(bin('tsx'))} ${JSON.stringify(tsx('electronegativity.ts')[0])}`] },
   { name: 'typecheck electron', command: tsc, args: ['-p', 'electron'] },
   { name: 'typecheck shared', command: tsc, args: ['-p', 'shared'] },
   { name: 'check:cycles', command: bin('tsx'), args: tsx('check-cycles.ts') },
@@ -68,15 +78,41 @@ function run(check: Check): Promise<Outcome> {
   });
 }
 
+/** `vitest run` with its output shown as it comes; the build is done, so its e2e setup skips it. */
+function runTests(): Promise<Outcome> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn(bin('vitest'), ['run'], { cwd: resolve(import.meta.dirname, '..'), stdio: 'inherit', env: { ...process.env, E2E_SKIP_BUILD: '1' } });
+    const finish = (code: number) => done({ name: 'tests (vitest run)', code, seconds: (performance.now() - started) / 1000 });
+    child.on('error', (error) => {
+      process.stdout.write(`✗ vitest did not start: ${String(error)}\n`);
+      finish(1);
+    });
+    child.on('close', (code) => finish(code ?? 1));
+  });
+}
+
 async function main(): Promise<number> {
-  const filter = process.argv[2];
+  const arguments_ = process.argv.slice(2);
+  const withTests = arguments_.includes('--then-tests');
+  const filter = arguments_.find((argument) => !argument.startsWith('--'));
   const queue = checks.filter((check) => !filter || check.name.includes(filter));
   const outcomes: Outcome[] = [];
+  const running: Array<Promise<unknown>> = [];
   const workers = Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
-    for (let check = queue.shift(); check; check = queue.shift()) outcomes.push(await run(check));
+    for (let check = queue.shift(); check; check = queue.shift()) {
+      const outcome = await run(check);
+      outcomes.push(outcome);
+      if (withTests && check === checks[0]) {
+        if (outcome.code === 0) running.push(runTests().then((tests) => outcomes.push(tests)));
+        else process.stdout.write('The tests do not start: the build failed.\n');
+      }
+    }
   });
   await Promise.all(workers);
+  await Promise.all(running);
   const failed = outcomes.filter((outcome) => outcome.code !== 0);
+  if (withTests && !outcomes.some((outcome) => outcome.name === 'tests (vitest run)')) failed.push({ name: 'tests (not run)', code: 1, seconds: 0 });
   if (failed.length > 0) {
     process.stdout.write(`\n${failed.length} check(s) failed: ${failed.map((outcome) => outcome.name).join(', ')}\n`);
     return 1;
