@@ -17,9 +17,7 @@ import { tempFolder } from '../support/temp';
 import { launchApp, sharedBrowser } from './harness';
 import { brokenWords, sidewaysOverflow } from './overflow';
 import { screenshot } from './screenshots';
-
-/** What a screen shows while its data is on its way, in each language: measured only once gone. */
-const loadingText = (language: string) => (JSON.parse(readFileSync(join(repoRoot, `shared/i18n/locales/${language}.json`), 'utf8')) as { common: { loading: string } }).common.loading;
+import { showScreen, untilLoaded } from './screens';
 
 const minWidth = Number(/minWidth:\s*(\d+)/.exec(readFileSync(join(repoRoot, 'electron/main/window.ts'), 'utf8'))?.[1]);
 
@@ -70,28 +68,17 @@ describe('every screen fits the narrowest window', () => {
       const app = await launchApp({ dataDir, browser, locale: language, viewport: { width: widths[0]!, height: 800 } });
       try {
         const problems: string[] = [];
-        // A screen is measured with its data, never while it still says "Loading…".
-        const loading = app.page.getByText(loadingText(language), { exact: true });
-        const loaded = () => expect.poll(() => loading.count(), { timeout: 20_000 }).toBe(0);
-        // One page load, then each screen by its address in the app, as its links take a user
-        // there. The screen shown last is marked first, so the wait below is for the new one.
-        for (const [position, route] of routes.entries()) {
-          if (position === 0) await app.page.goto(`${app.baseUrl}/index.html#${route}`);
-          else {
-            await app.page.evaluate((next) => {
-              for (const heading of document.querySelectorAll('h1')) heading.dataset['left'] = '';
-              window.location.hash = next;
-            }, route);
-          }
-          await app.page.locator('h1:not([data-left])').first().waitFor();
-          await loaded();
+        // One page load (the harness's), then each screen by its address in the app, measured
+        // with its data, never while it still says "Loading…".
+        for (const route of routes) {
+          await showScreen(app.page, route, language);
           const tabs = await app.page.getByRole('tab').all();
           for (let index = 0; index < Math.max(1, tabs.length); index += 1) {
             const tab = tabs[index];
             if (tab) {
               await tab.click();
               await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
-              await loaded();
+              await untilLoaded(app.page, language);
             }
             // Each screen and tab at every width, as when the window is made narrower and wider
             // again (a first opening at the narrowest width: the sidebar tests below).

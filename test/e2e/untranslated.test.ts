@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp';
 import { launchApp, sharedBrowser } from './harness';
+import { showScreen } from './screens';
 import { sampleProfile, seedSetUp } from './seed';
 
 /** Words that are English only (not Spanish or German words too), as whole words. */
@@ -18,7 +19,8 @@ const englishWords = /\b(the|and|with|your|you|new|add|save|cancel|draft|complet
 /** The interface's own texts on a screen (user data such as titles in table rows is left out). */
 const chrome = 'h1, h2, h3, thead th, label, button, [role="tab"], .badge, option, .empty-state, legend, .field__description, .page-header__intro';
 
-const routes = ['/', '/assessments', '/assessments/new', '/assessments/new?kind=audit', '/partnerships', '/partnerships?tab=partners', '/partners/new', '/agreements', '/consortium', '/inbox', '/exchange/import', '/exchange/keys', '/guide', '/settings', '/settings/institution'];
+/** Never two screens of one kind in a row (showScreen waits for a heading the new screen drew). */
+const routes = ['/', '/assessments/new', '/assessments', '/assessments/new?kind=audit', '/partnerships', '/partners/new', '/partnerships?tab=partners', '/agreements', '/consortium', '/inbox', '/exchange/import', '/exchange/keys', '/guide', '/settings', '/settings/institution'];
 
 describe('no English left in the interface', () => {
   let browser: Browser;
@@ -44,10 +46,8 @@ describe('no English left in the interface', () => {
       try {
         const found: string[] = [];
         for (const route of routes) {
-          await app.page.goto(`${app.baseUrl}/index.html#${route}`);
-          await app.page.locator('h1').first().waitFor();
-          // Lists load after the heading: wait until nothing is busy loading.
-          await app.page.waitForLoadState('networkidle');
+          // The screen with its lists loaded (they come after the heading).
+          await showScreen(app.page, route, language);
           const texts = await app.page.locator(chrome).evaluateAll((elements) => elements.map((element) => (element as HTMLElement).innerText || element.textContent || ''));
           for (const text of texts) {
             const match = englishWords.exec(text);
