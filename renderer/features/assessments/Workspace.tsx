@@ -4,7 +4,7 @@
  * beside it. Shortcuts: 0–4 choose a level and N marks "not applicable" (outside text fields);
  * Alt+↓ and Alt+↑ go to the next and previous criterion from anywhere.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Button as AriaButton, Checkbox, Disclosure, DisclosurePanel, Header, Heading, ListBox, ListBoxItem, ListBoxSection } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../../shared/assessment/answer';
@@ -26,7 +26,7 @@ import { AuditorGuidancePanel } from './AuditorGuidancePanel';
 import { EvidenceList } from './EvidenceList';
 import { LevelCards } from './LevelCards';
 import { PartnerAnswer } from './PartnerAnswer';
-import { answerState, AnswerStateIcon } from './answer-state';
+import { answerState, AnswerStateIcon, type AnswerState } from './answer-state';
 
 interface WorkspaceProps {
   assessment: Assessment;
@@ -168,44 +168,22 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
     if (result.ok && result.value) onAnswerReplaced(criterion.id, result.value.answer, result.value.summary);
   };
 
+  // What the outline shows of each answer. Typing a justification changes none of it, so the
+  // outline (a list of every criterion) is not drawn again for each key (CriterionOutline is memo).
+  const marks = criteria.map((c): OutlineMark => {
+    const current = answerOf(c.id);
+    return { state: answerState(current, c.critical), level: current.level };
+  });
+  const selectRef = useRef(onSelect);
+  useLayoutEffect(() => {
+    selectRef.current = onSelect;
+  });
+  const select = useCallback((criterionId: string) => selectRef.current(criterionId), []);
+
   return (
     <div className="workspace">
       <div className="workspace__outline" ref={outlineRef}>
-        <ListBox
-          className="outline"
-          aria-label={t('assessment.criteria')}
-          selectionMode="single"
-          disallowEmptySelection
-          selectedKeys={[criterion.id]}
-          onSelectionChange={(keys) => {
-            const [key] = [...(keys as Set<string>)];
-            if (key) onSelect(String(key));
-          }}
-        >
-          {framework.dimensions.map((d) => {
-            const done = d.criteria.filter((c) => answerState(answerOf(c.id), c.critical) !== 'missing').length;
-            return (
-              <ListBoxSection key={d.id} className="outline__section">
-                <Header className="outline__header">
-                  <span className="outline__title">
-                    {d.id} · {d.title}
-                  </span>
-                  <span className="outline__progress">{t('assessment.progressShort', { done, total: d.criteria.length })}</span>
-                </Header>
-                {d.criteria.map((c) => {
-                  const state = answerState(answerOf(c.id), c.critical);
-                  return (
-                    <ListBoxItem key={c.id} id={c.id} textValue={`${c.id} ${c.title}`} className="outline__item">
-                      <AnswerStateIcon state={state} level={answerOf(c.id).level} />
-                      <span className="mono">{c.id}</span> {c.title}
-                      <span className="visually-hidden">{t(`assessment.state.${state}`)}</span>
-                    </ListBoxItem>
-                  );
-                })}
-              </ListBoxSection>
-            );
-          })}
-        </ListBox>
+        <CriterionOutline framework={framework} selected={criterion.id} marks={marks} onSelect={select} />
         <p className="muted small">{t('assessment.shortcuts')}</p>
       </div>
 
@@ -354,3 +332,68 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
     </div>
   );
 }
+
+interface OutlineMark {
+  state: AnswerState;
+  level: Level | null;
+}
+
+interface CriterionOutlineProps {
+  framework: Framework;
+  selected: string;
+  /** One per criterion, in the framework's order. */
+  marks: readonly OutlineMark[];
+  onSelect(criterionId: string): void;
+}
+
+const sameMarks = (a: readonly OutlineMark[], b: readonly OutlineMark[]) => a.length === b.length && a.every((mark, i) => mark.state === b[i]!.state && mark.level === b[i]!.level);
+
+/**
+ * The outline of every criterion, by dimension, with each answer's mark: one tab stop, arrow keys
+ * and type-ahead move through it. Drawn again only when what it shows changes (the criterion
+ * selected, a mark), not on every key typed in the answer beside it.
+ */
+const CriterionOutline = memo(
+  function CriterionOutline({ framework, selected, marks, onSelect }: CriterionOutlineProps) {
+    const { t } = useTranslation();
+    const markOf = new Map(criteriaOf(framework).map((c, i) => [c.id, marks[i]!]));
+    return (
+      <ListBox
+        className="outline"
+        aria-label={t('assessment.criteria')}
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={[selected]}
+        onSelectionChange={(keys) => {
+          const [key] = [...(keys as Set<string>)];
+          if (key) onSelect(String(key));
+        }}
+      >
+        {framework.dimensions.map((d) => {
+          const done = d.criteria.filter((c) => markOf.get(c.id)!.state !== 'missing').length;
+          return (
+            <ListBoxSection key={d.id} className="outline__section">
+              <Header className="outline__header">
+                <span className="outline__title">
+                  {d.id} · {d.title}
+                </span>
+                <span className="outline__progress">{t('assessment.progressShort', { done, total: d.criteria.length })}</span>
+              </Header>
+              {d.criteria.map((c) => {
+                const { state, level } = markOf.get(c.id)!;
+                return (
+                  <ListBoxItem key={c.id} id={c.id} textValue={`${c.id} ${c.title}`} className="outline__item">
+                    <AnswerStateIcon state={state} level={level} />
+                    <span className="mono">{c.id}</span> {c.title}
+                    <span className="visually-hidden">{t(`assessment.state.${state}`)}</span>
+                  </ListBoxItem>
+                );
+              })}
+            </ListBoxSection>
+          );
+        })}
+      </ListBox>
+    );
+  },
+  (before, after) => before.framework === after.framework && before.selected === after.selected && before.onSelect === after.onSelect && sameMarks(before.marks, after.marks),
+);

@@ -2,7 +2,7 @@ import type { Answer } from '../../../shared/assessment/answer';
 import type { Level } from '../../../shared/framework/schema';
 
 /** Where one answer stands, as the outline shows it. */
-type AnswerState = 'missing' | 'rated' | 'not-applicable' | 'reason-missing' | 'carried-over';
+export type AnswerState = 'missing' | 'rated' | 'not-applicable' | 'reason-missing' | 'carried-over';
 
 export function answerState(answer: Answer, critical: boolean): AnswerState {
   if (answer.notApplicable) return critical && !answer.naReason.trim() ? 'reason-missing' : answer.carriedOver ? 'carried-over' : 'not-applicable';
