@@ -35,13 +35,11 @@ const tsx = (script: string): Check['args'] => [resolve(import.meta.dirname, scr
  */
 const tsc = resolve(import.meta.dirname, '..', 'node_modules', 'typescript7', 'bin', 'tsc');
 
-/**
- * The build first (the tests wait for it), then the others longest first, so the slowest never
- * start last.
- */
+/** The build, which the tests wait for; Electronegativity reads the built page (its content security policy). */
+const build: Check = { name: 'build, check:security', command: 'sh', args: ['-c', `npm run -s build && ${JSON.stringify(bin('tsx'))} ${JSON.stringify(tsx('electronegativity.ts')[0])}`] };
+/** The build first, then the others longest first, so the slowest never start last. */
 const checks: Check[] = [
-  // Electronegativity reads the built page (its content security policy): after the build.
-  { name: 'build, check:security', command: 'sh', args: ['-c', `npm run -s build && ${JSON.stringify(bin('tsx'))} ${JSON.stringify(tsx('electronegativity.ts')[0])}`] },
+  build,
   { name: 'lint', command: bin('eslint'), args: ['.'] },
   { name: 'typecheck test', command: tsc, args: ['-p', 'test'] },
   { name: 'typecheck renderer', command: tsc, args: ['-p', 'renderer'] },
@@ -103,7 +101,7 @@ async function main(): Promise<number> {
     for (let check = queue.shift(); check; check = queue.shift()) {
       const outcome = await run(check);
       outcomes.push(outcome);
-      if (withTests && check === checks[0]) {
+      if (withTests && check === build) {
         if (outcome.code === 0) running.push(runTests().then((tests) => outcomes.push(tests)));
         else process.stdout.write('The tests do not start: the build failed.\n');
       }

@@ -13,7 +13,8 @@ import { ordinalAlpha } from '../../shared/team/alpha';
 import type { RatingValue, Team, TeamRating } from '../../shared/team/schema';
 import { buildTeamView } from '../../shared/team/view-model';
 import { AgreementPanel } from '../../renderer/features/assessments/team/AgreementPanel';
-import { MergeView, type ConsolidateRequest } from '../../renderer/features/assessments/team/MergeView';
+import type { ConsolidationDecision } from '../../shared/ipc/team-contract';
+import { MergeView } from '../../renderer/features/assessments/team/MergeView';
 import { assessmentOf, smallFramework, uniA } from '../support/report-fixtures';
 import { renderInApp } from './render';
 
@@ -83,10 +84,10 @@ describe('the agreement panel', () => {
 });
 
 /** The merge view over an assessment held in state: a decision is stored and the view rebuilt. */
-function Harness({ initial, calls, batches = [] }: { initial: Assessment; calls: ConsolidateRequest[]; batches?: ConsolidateRequest[][] }) {
+function Harness({ initial, calls, batches = [] }: { initial: Assessment; calls: ConsolidationDecision[]; batches?: ConsolidationDecision[][] }) {
   const [assessment, setAssessment] = useState(initial);
   const view = buildTeamView(assessment, framework);
-  const store = (requests: ConsolidateRequest[]) =>
+  const store = (requests: ConsolidationDecision[]) =>
     setAssessment((current) => ({
       ...current,
       team: {
@@ -145,7 +146,7 @@ describe('the merge view', () => {
 
   it('decides a disagreement by keyboard alone: a level, the reason, Consolidate; the reason is required', async () => {
     const user = userEvent.setup();
-    const calls: ConsolidateRequest[] = [];
+    const calls: ConsolidationDecision[] = [];
     await renderInApp(<Harness initial={teamAssessment(values)} calls={calls} />);
     const gov1 = screen.getByTestId('merge-GOV-01');
     // Tab from the filter reaches the first card's ratings (a grid, one Tab stop), then its level choices.
@@ -178,8 +179,8 @@ describe('the merge view', () => {
 
   it('takes over the undisputed proposals in one request and leaves the disagreements', async () => {
     const user = userEvent.setup();
-    const calls: ConsolidateRequest[] = [];
-    const batches: ConsolidateRequest[][] = [];
+    const calls: ConsolidationDecision[] = [];
+    const batches: ConsolidationDecision[][] = [];
     await renderInApp(<Harness initial={teamAssessment(values)} calls={calls} batches={batches} />);
     await user.click(screen.getByRole('button', { name: 'Take over the 2 undisputed proposals' }));
     expect(calls).toEqual([]);

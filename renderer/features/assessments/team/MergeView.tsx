@@ -32,14 +32,12 @@ function matchesFilter(criterion: CriterionTeamView, filter: MergeFilter): boole
   return true;
 }
 
-export type ConsolidateRequest = ConsolidationDecision;
-
 interface MergeViewProps {
   view: TeamView;
   /** Resolves true when the decision was stored. */
-  onConsolidate(request: ConsolidateRequest): Promise<boolean>;
+  onConsolidate(request: ConsolidationDecision): Promise<boolean>;
   /** Several decisions, stored together or not at all. */
-  onConsolidateAll(requests: ConsolidateRequest[]): Promise<boolean>;
+  onConsolidateAll(requests: ConsolidationDecision[]): Promise<boolean>;
 }
 
 export function useValueLabel() {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { Language } from '../../../../shared/framework/schema';
+import type { ConsolidationDecision } from '../../../../shared/ipc/team-contract';
 import type { ContributionPreviewView, ContributorView, TeamView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -20,7 +21,7 @@ import { needsUnlock } from '../../../lib/signing';
 import { useAction } from '../../../lib/use-action';
 import { AgreementPanel } from './AgreementPanel';
 import { AssignDialog, ContributorDialog, ExportRequestDialog, type RequestFormat } from './ContributorDialogs';
-import { MergeView, useValueLabel, type ConsolidateRequest } from './MergeView';
+import { MergeView, useValueLabel } from './MergeView';
 import { teamApi } from './team-api';
 
 export function TeamPanel({ assessmentId, onAnswersChanged }: { assessmentId: string; onAnswersChanged(): void }) {
@@ -67,7 +68,7 @@ export function TeamPanel({ assessmentId, onAnswersChanged }: { assessmentId: st
       <AgreementPanel agreement={view.agreement} dimensions={view.dimensions} raters={view.raters} flagged={view.counts.flagged} />
       <MergeView
         view={view}
-        onConsolidate={async (request: ConsolidateRequest) => {
+        onConsolidate={async (request: ConsolidationDecision) => {
           const failed = await update(teamApi().consolidate({ id: assessmentId, ...request }));
           if (!failed) {
             notify(t('team.merge.stored', { id: request.criterionId }));
@@ -75,7 +76,7 @@ export function TeamPanel({ assessmentId, onAnswersChanged }: { assessmentId: st
           }
           return !failed;
         }}
-        onConsolidateAll={async (decisions: ConsolidateRequest[]) => {
+        onConsolidateAll={async (decisions: ConsolidationDecision[]) => {
           const failed = await update(teamApi().consolidateAll({ id: assessmentId, decisions }));
           if (!failed) {
             notify(t('team.merge.storedAll', { count: decisions.length }));
