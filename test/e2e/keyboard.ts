@@ -92,25 +92,36 @@ async function searchGrid(page: Page, found: (state: FocusState) => boolean, see
   return false;
 }
 
+/**
+ * Presses Tab (or Shift+Tab) until the focused element has the wanted name. A screen that is still
+ * loading may not have the control yet: as a person waits and tabs round again, a walk that has not
+ * found it after `maxTabs` presses pauses and starts another round, until `patienceMs` have passed
+ * since the first press. The error then lists what the last round went through.
+ */
 export async function tabTo(
   page: Page,
   name: string | RegExp,
-  options: { maxTabs?: number; backwards?: boolean; role?: string } = {},
+  options: { maxTabs?: number; backwards?: boolean; role?: string; patienceMs?: number } = {},
 ): Promise<void> {
   const matches = (text: string) => (typeof name === 'string' ? text.startsWith(name) : name.test(text));
   const found = (state: { name: string; role: string }) => matches(state.name) && (!options.role || state.role === options.role);
-  const seen: string[] = [];
-  const searched = new Set<string>();
-  for (let i = 0; i < (options.maxTabs ?? 60); i += 1) {
-    const current = await focusState(page);
-    if (found(current)) return;
-    seen.push(current.name);
-    const grid = current.grid;
-    if (grid && !searched.has(grid)) {
-      searched.add(grid);
-      if (await searchGrid(page, found, seen)) return;
+  const deadline = Date.now() + (options.patienceMs ?? 15_000);
+  let seen: string[] = [];
+  for (let round = 0; round === 0 || Date.now() < deadline; round += 1) {
+    if (round > 0) await page.waitForTimeout(250);
+    seen = [];
+    const searched = new Set<string>();
+    for (let i = 0; i < (options.maxTabs ?? 60); i += 1) {
+      const current = await focusState(page);
+      if (found(current)) return;
+      seen.push(current.name);
+      const grid = current.grid;
+      if (grid && !searched.has(grid)) {
+        searched.add(grid);
+        if (await searchGrid(page, found, seen)) return;
+      }
+      await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
     }
-    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Could not reach "${String(name)}" with the keyboard. Focus went through: ${seen.join(' | ')}`);
 }
