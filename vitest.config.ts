@@ -77,6 +77,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/e2e/on-failure.ts'],
           globalSetup: ['test/e2e/global-setup.ts', 'test/support/shared-demo-setup.ts'],
           // A worker runs its e2e files one after the other in one module graph: the services, the
           // harness and the bundled bridge are loaded once per worker rather than once per file

@@ -25,6 +25,7 @@ import { headerPolicyFromPage } from '../../shared/security/csp';
 import { rendererDist, repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { testPassphraseCost } from '../support/core';
+import { failureDir, screenshot } from './screenshots';
 
 /** Chromium with its window layer, for headed runs (the demo under Xvfb). */
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -186,7 +187,7 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   await page.goto(`${baseUrl}/index.html`);
 
   let closed = false;
-  return {
+  const app: RunningApp = {
     page,
     context,
     browser,
@@ -226,12 +227,58 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     async close() {
       if (closed) return;
       closed = true;
+      runningApps.delete(app);
       await context.close().catch(() => undefined);
       if (ownBrowser) await browser.close().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await core.close();
     },
   };
+  runningApps.add(app);
+  return app;
+}
+
+/** The apps launched in this worker and not yet closed, for the report on a failed test. */
+const runningApps = new Set<RunningApp>();
+
+/**
+ * What each app still open shows, for a test that failed: the address, the page's headings and
+ * the first lines of its text, the errors the page logged, and a screenshot (always taken, in
+ * test-results/failures/). A failure that happens only on a loaded machine (a wait that never
+ * ends) is then readable from the run's output alone. Never throws: a page that cannot answer
+ * says so.
+ */
+export async function describeRunningApps(testName: string): Promise<string> {
+  const lines: string[] = [];
+  let index = 0;
+  for (const app of runningApps) {
+    index += 1;
+    const { page } = app;
+    lines.push(`App ${index} of ${runningApps.size}: ${page.url()}`);
+    try {
+      const seen = await within(5000, page.evaluate(() => ({
+        headings: Array.from(document.querySelectorAll('h1, h2'), (heading) => `${heading.tagName.toLowerCase()}: ${heading.textContent?.trim() ?? ''}`).slice(0, 8),
+        text: (document.querySelector('main') ?? document.body).innerText.replace(/\s+/g, ' ').slice(0, 600),
+      })));
+      lines.push(...seen.headings.map((heading) => `  ${heading}`), `  text: ${seen.text}`);
+    } catch (error) {
+      lines.push(`  the page did not answer: ${String(error)}`);
+    }
+    if (app.pageErrors.length > 0) lines.push(`  page errors: ${app.pageErrors.join(' | ')}`);
+    const name = `${testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${index}`;
+    const path = await within(10_000, screenshot(page, name, { fullPage: false, always: true, dir: failureDir })).catch((error: unknown) => `not taken: ${String(error)}`);
+    lines.push(`  screenshot: ${path ?? 'not taken'}`);
+  }
+  return lines.join('\n');
+}
+
+/** The promise's value, or a failure after `ms` (a page that hangs must not hang the report). */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Serves the build as the app's protocol handler does, with the same content security policy. */

@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { repoRoot } from '../support/paths';
 
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+/** Where a failed test's screenshots go (test/e2e/on-failure.ts). */
+export const failureDir = join(repoRoot, 'test-results', 'failures');
 
 /** Whether this run saves the screenshots taken for people to look at (`E2E_SCREENSHOTS=1`). */
 export const screenshotsWanted = Boolean(process.env['E2E_SCREENSHOTS'] && process.env['E2E_SCREENSHOTS'] !== '0');
@@ -16,10 +18,11 @@ export const screenshotsWanted = Boolean(process.env['E2E_SCREENSHOTS'] && proce
  * picture a failure message points to, or one a script copies into docs/images (the consortium
  * matrix, scripts/screenshots.ts). Returns the file's path, or undefined when none was taken.
  */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; always?: boolean } = {}): Promise<string | undefined> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; always?: boolean; dir?: string } = {}): Promise<string | undefined> {
   if (!screenshotsWanted && !options.always) return undefined;
-  await mkdir(screenshotDir, { recursive: true });
-  const path = join(screenshotDir, `${name}.png`);
+  const dir = options.dir ?? screenshotDir;
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
