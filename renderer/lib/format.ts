@@ -14,9 +14,20 @@ export function useUiLanguage(): Language {
   return (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
 }
 
-export function useFormat() {
-  const { locale } = useLocale();
+/** What `useFormat` returns: the user's number and date formats for one locale. */
+export type Format = ReturnType<typeof formatFor>;
+
+/**
+ * The formats of one locale. Building an `Intl` formatter costs far more than using one (a list of
+ * fifty dated rows built fifty of them on every render), so each locale's are built once, and
+ * screens get the same object back for as long as the locale stays.
+ */
+function formatFor(locale: string) {
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const wholeBytes = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const bytesOneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return {
     locale,
     /** A score as people read it: one decimal and a percent sign, "—" when there is none. */
@@ -24,12 +35,12 @@ export function useFormat() {
     /** A plain number with one decimal, in the user's regional format. */
     number: (value: number) => oneDecimal.format(value),
     figure: (figure: Figure) => (figure.display === null ? '—' : `${oneDecimal.format(figure.display)} %`),
-    dateTime: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    date: (iso: string) => date.format(new Date(iso)),
     /** A calendar day (YYYY-MM-DD), without time-zone shifts. */
     day: (day: string) => {
-      const [year, month, date] = day.split('-').map(Number);
-      return year && month && date ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(year, month - 1, date)) : day;
+      const [year, month, dayOfMonth] = day.split('-').map(Number);
+      return year && month && dayOfMonth ? date.format(new Date(year, month - 1, dayOfMonth)) : day;
     },
     bytes: (bytes: number) => {
       const units = ['B', 'KB', 'MB', 'GB'];
@@ -39,9 +50,21 @@ export function useFormat() {
         value /= 1024;
         unit += 1;
       }
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+      return `${(unit === 0 ? wholeBytes : bytesOneDecimal).format(value)} ${units[unit]}`;
     },
   };
+}
+
+const formats = new Map<string, Format>();
+
+export function useFormat(): Format {
+  const { locale } = useLocale();
+  let format = formats.get(locale);
+  if (!format) {
+    format = formatFor(locale);
+    formats.set(locale, format);
+  }
+  return format;
 }
 
 /**
