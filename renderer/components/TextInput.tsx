@@ -1,5 +1,6 @@
 import { FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useTypedText } from '../lib/use-typed-text';
 
 interface TextInputProps {
   label: string;
@@ -58,4 +59,21 @@ export function TextInput(props: TextInputProps) {
       <FieldError className="field__error">{props.error}</FieldError>
     </TextField>
   );
+}
+
+interface TypedTextInputProps extends Omit<TextInputProps, 'onChange' | 'onBlur'> {
+  /** Every change, at once. */
+  onType(value: string): void;
+  /** The text, a moment after the last change, on leaving the field, and when it goes away. */
+  onSettle(value: string): void;
+}
+
+/**
+ * A `TextInput` that keeps the text being typed itself (see use-typed-text.ts): for a long text
+ * on a screen that is costly to draw again, such as an answer's justification. Give it a `key`
+ * that changes when it shows another record's text.
+ */
+export function TypedTextInput({ onType, onSettle, value, ...props }: TypedTextInputProps) {
+  const typed = useTypedText(value, onType, onSettle);
+  return <TextInput {...props} value={typed.text} onChange={typed.change} onBlur={typed.settle} />;
 }

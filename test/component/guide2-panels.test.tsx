@@ -177,7 +177,7 @@ describe('not applicable under guide 2.0', () => {
     const onChange = vi.fn();
     const assessment = assessmentWith(framework, {});
     const empty: Answer = { level: null, notApplicable: false, naReason: '', justification: '', evidence: [], requestedEvidence: '', carriedOver: false };
-    const props = { assessment, framework, reviewed: undefined, onSelect: () => undefined, answerOf: () => empty, onChange, onAnswerReplaced: () => undefined, locked: false };
+    const props = { assessment, framework, reviewed: undefined, onSelect: () => undefined, answerOf: () => empty, onChange, onTextTyped: onChange, onTextSettled: () => undefined, onAnswerReplaced: () => undefined, locked: false };
     const { rerender } = await renderInApp(
       <>
         <Workspace {...props} selected="LEG-01" />

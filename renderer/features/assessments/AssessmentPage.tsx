@@ -12,7 +12,6 @@ import { today } from '../../lib/dates';
 import { useParams, useSearchParams } from 'react-router';
 import { emptyAnswer, type Answer } from '../../../shared/assessment/answer';
 import type { AnswerPatch } from '../../../shared/assessment/patch';
-import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import type { AppErrorData } from '../../../shared/errors';
 import { profileOf } from '../../../shared/framework/guide2';
 import { structureForKnownProfile } from '../../../shared/scoring/framework-structure';
@@ -22,7 +21,7 @@ import { Button } from '../../components/Button';
 import { errorText } from '../../components/ErrorMessage';
 import { ExportDialog, useExchangeChoices } from '../../components/ExportDialog';
 import { Page } from '../../components/Page';
-import { SaveState, type SaveStatus } from '../../components/SaveState';
+import { SaveState } from '../../components/SaveState';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
@@ -33,6 +32,7 @@ import { ResultsPanel } from './ResultsPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { Workspace } from './Workspace';
 import { answerState } from './answer-state';
+import { SaveStatusStore, WithSaveStatus } from './save-status';
 import { TeamPanel } from './team/TeamPanel';
 import { useFormat, useShowName, useUiLanguage } from '../../lib/format';
 
@@ -83,8 +83,9 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
   );
   const profile = profileOf(initial.framework, initial.assessment.profileId);
   const [assessment, setAssessment] = useState(initial.assessment);
-  const [summary, setSummary] = useState<AssessmentSummary>();
-  const [status, setStatus] = useState<SaveStatus>('saved');
+  // The number of answered criteria the store last counted; until a save, the screen counts.
+  const [answeredStored, setAnsweredStored] = useState<number>();
+  const [saveStatus] = useState(() => new SaveStatusStore());
   const criteria = useMemo(() => criteriaOf(framework), [framework]);
   const tab = params.get('tab') ?? 'answer';
   // Opened without a criterion, the assessment resumes where the work stopped: at its first
@@ -100,13 +101,13 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
       assessment.id,
       (criterionId, patch) => api().assessments.saveAnswer({ id: assessment.id, criterionId, patch }),
       (event) => {
-        if (event.type === 'state') setStatus(event.status);
-        if (event.type === 'saved') setSummary(event.result.summary);
+        if (event.type === 'state') saveStatus.set(event.status);
+        if (event.type === 'saved') setAnsweredStored(event.result.summary.answered);
         // Not useAction: the saver sends answers from its own queue and reports a refusal as an event.
         if (event.type === 'failed') notify(errorText(t, event.error), 'error');
       },
     );
-  }, [assessment.id, t]);
+  }, [assessment.id, t, saveStatus]);
 
   const setParam = useCallback(
     (changes: Record<string, string>) => setParams((current) => ({ ...Object.fromEntries(current), ...changes }), { replace: true }),
@@ -117,6 +118,11 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
 
   /** Changes the answer on screen at once and saves it. */
   const change = (criterionId: string, patch: AnswerPatch) => {
+    show(criterionId, patch);
+    save(criterionId, patch);
+  };
+  /** The answer on screen. */
+  const show = (criterionId: string, patch: AnswerPatch) => {
     setAssessment((current) => {
       const before = current.answers[criterionId] ?? { ...emptyAnswer, evidence: [] };
       const { confirmCarriedOver, ...fields } = patch;
@@ -125,14 +131,17 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
       if (before.carriedOver && (changed || confirmCarriedOver)) after.carriedOver = false;
       return { ...current, answers: { ...current.answers, [criterionId]: after } };
     });
-    setStatus('saving');
+  };
+  /** The answer in the store (and, until it is there, in the journal). */
+  const save = (criterionId: string, patch: AnswerPatch) => {
+    saveStatus.set('saving');
     saverRef.current?.save(criterionId, patch);
   };
 
   /** Evidence changes go straight to the store (files are copied there); the answer comes back. */
-  const replaceAnswer = (criterionId: string, answer: Answer, newSummary: AssessmentSummary) => {
+  const replaceAnswer = (criterionId: string, answer: Answer, newSummary: { answered: number }) => {
     setAssessment((current) => ({ ...current, answers: { ...current.answers, [criterionId]: answer } }));
-    setSummary(newSummary);
+    setAnsweredStored(newSummary.answered);
   };
 
   const [exporting, setExporting] = useState(false);
@@ -142,9 +151,9 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
     const result = await run(() => api().assessments.view({ id: assessment.id, language }));
     if (!result.ok) return;
     setAssessment(result.value.assessment);
-    setSummary(undefined);
+    setAnsweredStored(undefined);
   };
-  const answered = summary?.answered ?? Object.values(assessment.answers).filter((a) => a.level !== null || a.notApplicable).length;
+  const answered = answeredStored ?? Object.values(assessment.answers).filter((a) => a.level !== null || a.notApplicable).length;
 
   return (
     // The wrapper lets the stylesheet make this screen's header compact (see .assessment-screen).
@@ -163,7 +172,7 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
         }
         actions={
           <>
-            {!locked && <SaveState status={status} />}
+            {!locked && <WithSaveStatus store={saveStatus}>{(status) => <SaveState status={status} />}</WithSaveStatus>}
             <LinkButton href={`/compare?a=${encodeURIComponent(assessment.id)}`}>{t('assessmentCompare.action')}</LinkButton>
             <Button onPress={() => setExporting(true)}>{t('exports.export')}</Button>
           </>
@@ -208,6 +217,9 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
               onSelect={(criterionId) => setParam({ criterion: criterionId })}
               answerOf={answerOf}
               onChange={change}
+              // Typed text: saved at each key, shown by the rest of the screen once typing pauses.
+              onTextTyped={save}
+              onTextSettled={show}
               onAnswerReplaced={replaceAnswer}
               locked={locked}
             />
@@ -216,13 +228,17 @@ function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onRe
             <TeamPanel assessmentId={assessment.id} onAnswersChanged={() => void refreshAnswers()} />
           </TabPanel>
           <TabPanel id="review" className="tabs__panel">
-            <ReviewPanel
-              assessment={assessment}
-              framework={framework}
-              onGoTo={(criterionId) => setParam({ tab: 'answer', criterion: criterionId })}
-              onCompleted={onReload}
-              saving={status === 'saving'}
-            />
+            <WithSaveStatus store={saveStatus}>
+              {(status) => (
+                <ReviewPanel
+                  assessment={assessment}
+                  framework={framework}
+                  onGoTo={(criterionId) => setParam({ tab: 'answer', criterion: criterionId })}
+                  onCompleted={onReload}
+                  saving={status === 'saving'}
+                />
+              )}
+            </WithSaveStatus>
           </TabPanel>
           <TabPanel id="results" className="tabs__panel">
             <ResultsPanel assessment={assessment} framework={framework} />

@@ -16,7 +16,7 @@ import { criteriaOf, type Framework, type Level } from '../../../shared/framewor
 import { Button } from '../../components/Button';
 import { ChevronIcon } from '../../components/icons';
 import { errorText } from '../../components/ErrorMessage';
-import { TextInput } from '../../components/TextInput';
+import { TypedTextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { toFieldErrors } from '../../lib/validation';
@@ -36,6 +36,9 @@ interface WorkspaceProps {
   onSelect(criterionId: string): void;
   answerOf(criterionId: string): Answer;
   onChange(criterionId: string, patch: AnswerPatch): void;
+  /** A text field's change, saved at once; the screen's copy follows with `onTextSettled`. */
+  onTextTyped(criterionId: string, patch: AnswerPatch): void;
+  onTextSettled(criterionId: string, patch: AnswerPatch): void;
   onAnswerReplaced(criterionId: string, answer: Answer, summary: AssessmentSummary): void;
   locked: boolean;
 }
@@ -65,7 +68,7 @@ function isTextTarget(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable;
 }
 
-export function Workspace({ assessment, framework, reviewed, selected, onSelect, answerOf, onChange, onAnswerReplaced, locked }: WorkspaceProps) {
+export function Workspace({ assessment, framework, reviewed, selected, onSelect, answerOf, onChange, onTextTyped, onTextSettled, onAnswerReplaced, locked }: WorkspaceProps) {
   const { t } = useTranslation();
   const criteria = criteriaOf(framework);
   const index = Math.max(0, criteria.findIndex((criterion) => criterion.id === selected));
@@ -265,11 +268,17 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
           </p>
         )}
         {answer.notApplicable && (
-          <TextInput
+          <TypedTextInput
+            key={`${criterion.id}-naReason`}
             label={t('assessment.naReason')}
             description={criterion.critical ? t('assessment.naReasonCritical') : t('assessment.naReasonOptional')}
             value={answer.naReason}
-            onChange={(naReason) => onChange(criterion.id, { naReason })}
+            onType={(naReason) => {
+              onTextTyped(criterion.id, { naReason });
+              // The missing reason of a critical criterion is flagged until one is written.
+              if (criterion.critical && (naReason.trim() === '') !== (answer.naReason.trim() === '')) onTextSettled(criterion.id, { naReason });
+            }}
+            onSettle={(naReason) => onTextSettled(criterion.id, { naReason })}
             isRequired={criterion.critical}
             error={criterion.critical && !answer.naReason.trim() ? t('assessment.naReasonNeeded') : undefined}
             multiline
@@ -282,14 +291,16 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
         {/* Not applicable asks for one thing, its reason: the justification box goes away while
             N/A is chosen, unless it holds text (nothing written is hidden) or is being edited. */}
         {(!answer.notApplicable || answer.justification.trim() !== '' || justificationKeptFor === criterion.id) && (
-          <TextInput
+          <TypedTextInput
+            key={`${criterion.id}-justification`}
             label={isAudit ? t('assessment.finding') : t('assessment.justification')}
             description={isAudit ? t('assessment.findingHelp') : t('assessment.justificationHelp')}
             value={answer.justification}
-            onChange={(justification) => {
+            onType={(justification) => {
               if (answer.notApplicable) setJustificationKeptFor(criterion.id);
-              onChange(criterion.id, { justification });
+              onTextTyped(criterion.id, { justification });
             }}
+            onSettle={(justification) => onTextSettled(criterion.id, { justification })}
             multiline
             rows={5}
             isReadOnly={locked}
@@ -297,11 +308,13 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
           />
         )}
         {isAudit && (
-          <TextInput
+          <TypedTextInput
+            key={`${criterion.id}-requestedEvidence`}
             label={t('assessment.requestedEvidence')}
             description={t('assessment.requestedEvidenceHelp')}
             value={answer.requestedEvidence}
-            onChange={(requestedEvidence) => onChange(criterion.id, { requestedEvidence })}
+            onType={(requestedEvidence) => onTextTyped(criterion.id, { requestedEvidence })}
+            onSettle={(requestedEvidence) => onTextSettled(criterion.id, { requestedEvidence })}
             multiline
             rows={2}
             isReadOnly={locked}
