@@ -66,8 +66,23 @@ describe('the consortium of thirty, through the inbox and the trust matrix', () 
     }
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await screenshot(page, 'inbox', { fullPage: false });
+    // So many files: each card says who sent it and what accepting it would change; its contents
+    // table opens on demand, by keyboard as by mouse.
+    expect(await page.getByRole('grid').count()).toBe(0);
+    const first = app.core.inbox.view().entries.find((entry) => entry.preview.ok)!.preview;
+    const items = first.items!.length;
+    await pressButton(page, `Contents: ${items} item${items === 1 ? '' : 's'}`);
+    const card = page.getByRole('region', { name: first.fileName, exact: true });
+    await expect(card.getByRole('button', { name: /^Contents: / }).getAttribute('aria-expanded')).resolves.toBe('true');
+    const contents = card.getByRole('grid', { name: 'Contents' });
+    await contents.waitFor();
+    // A header row, then one row per item.
+    await expect(contents.getByRole('row').count()).resolves.toBe(items + 1);
+    expect(await page.getByRole('grid').count()).toBe(1);
 
-    await pressButton(page, /^Accept all \d+$/);
+    // Back up from the opened card to the button above the list.
+    await tabTo(page, /^Accept all \d+$/, { backwards: true });
+    await page.keyboard.press('Enter');
     await page.getByText(/^Imported:/).waitFor({ timeout: 120_000 });
     // What is left can only be refused: files that do not verify.
     const left = app.core.inbox.view().entries;

@@ -5,7 +5,7 @@
  * shown item by item; nothing changes until the user accepts, and then a file is applied whole.
  */
 import { useState, type ReactNode } from 'react';
-import { DropZone, Text, type DropItem } from 'react-aria-components';
+import { Button as AriaButton, Disclosure, DisclosurePanel, DropZone, Heading, Text, type DropItem } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { Result } from '../../../shared/errors';
@@ -14,6 +14,7 @@ import type { FilePreview } from '../../../shared/exchange/app';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorText } from '../../components/ErrorMessage';
+import { ChevronIcon } from '../../components/icons';
 import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
@@ -141,6 +142,7 @@ export function FileCard({
   onChangedKey,
   actions,
   note,
+  contentsFolded = false,
 }: {
   preview: FilePreview;
   busy: boolean;
@@ -150,6 +152,8 @@ export function FileCard({
   actions?: ReactNode;
   /** A line under the title (the inbox: a sync service's copy of another file). */
   note?: ReactNode;
+  /** The contents table behind a button that opens it (the inbox, where many files are listed). */
+  contentsFolded?: boolean;
 }) {
   const { t } = useTranslation();
   const showName = useShowName();
@@ -201,57 +205,92 @@ export function FileCard({
           </li>
         ))}
       </ul>
-      <h3>{t('import.contents')}</h3>
-      <DataTable
-        label={t('import.contents')}
-        rows={(preview.items ?? []).map((item, index) => ({ item, key: String(index) }))}
-        rowKey={(row) => row.key}
-        columns={[
-          {
-            id: 'item',
-            header: t('import.item'),
-            isRowHeader: true,
-            cell: ({ item }) => (
-              <>
-                <span className="muted small block">{t(`import.types.${item.type}`)}</span>
-                {item.title}
-              </>
-            ),
-          },
-          {
-            id: 'what',
-            header: t('import.what'),
-            cell: ({ item }) => (
-              <>
-                <span className={`badge ${item.action === 'refuse' ? 'badge--critical' : item.action === 'skip' ? '' : 'badge--published'}`}>{t(`import.actions.${item.action}`)}</span>
-                {item.reason && <span className="muted small block">{t(`import.reasons.${item.reason}`, { defaultValue: item.reason })}</span>}
-                {item.changedParts && item.changedParts.length > 0 && (
-                  <span className="small block">
-                    {t('import.changedParts', {
-                      parts: item.changedParts
-                        .map((part) => (part.startsWith('clause:') ? t('import.parts.clause', { heading: part.slice('clause:'.length) }) : t(`import.parts.${part}`)))
-                        .join('; '),
-                    })}
-                  </span>
-                )}
-                {item.diff && item.diff.criteria.length > 0 && (
-                  <details className="diff">
-                    <summary>{t('import.showChanges', { count: item.diff.criteria.length })}</summary>
-                    <ul>
-                      {item.diff.criteria.map((change) => (
-                        <li key={change.criterionId}>
-                          <span className="mono">{change.criterionId}</span>: {describeChange(change, t)}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                )}
-              </>
-            ),
-          },
-        ]}
-      />
+      {contentsFolded ? (
+        <FoldedContents count={preview.items?.length ?? 0}>{() => <ContentsTable preview={preview} />}</FoldedContents>
+      ) : (
+        <>
+          <h3>{t('import.contents')}</h3>
+          <ContentsTable preview={preview} />
+        </>
+      )}
     </section>
+  );
+}
+
+/**
+ * A file's contents behind a button: the table is built only once opened. An inbox of a
+ * consortium lists a hundred files and more; each table drawn at once made the screen slow to
+ * open and to use.
+ */
+function FoldedContents({ count, children }: { count: number; children(): ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Disclosure className="disclosure" isExpanded={open} onExpandedChange={setOpen}>
+      <Heading level={3} className="disclosure__heading">
+        <AriaButton slot="trigger" className="disclosure__trigger">
+          <ChevronIcon className="disclosure__chevron" />
+          {t('import.contentsCount', { count })}
+        </AriaButton>
+      </Heading>
+      <DisclosurePanel className="disclosure__panel">{open && children()}</DisclosurePanel>
+    </Disclosure>
+  );
+}
+
+/** What the file holds, item by item: what each would do here, and why. */
+function ContentsTable({ preview }: { preview: FilePreview }) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      label={t('import.contents')}
+      rows={(preview.items ?? []).map((item, index) => ({ item, key: String(index) }))}
+      rowKey={(row) => row.key}
+      columns={[
+        {
+          id: 'item',
+          header: t('import.item'),
+          isRowHeader: true,
+          cell: ({ item }) => (
+            <>
+              <span className="muted small block">{t(`import.types.${item.type}`)}</span>
+              {item.title}
+            </>
+          ),
+        },
+        {
+          id: 'what',
+          header: t('import.what'),
+          cell: ({ item }) => (
+            <>
+              <span className={`badge ${item.action === 'refuse' ? 'badge--critical' : item.action === 'skip' ? '' : 'badge--published'}`}>{t(`import.actions.${item.action}`)}</span>
+              {item.reason && <span className="muted small block">{t(`import.reasons.${item.reason}`, { defaultValue: item.reason })}</span>}
+              {item.changedParts && item.changedParts.length > 0 && (
+                <span className="small block">
+                  {t('import.changedParts', {
+                    parts: item.changedParts
+                      .map((part) => (part.startsWith('clause:') ? t('import.parts.clause', { heading: part.slice('clause:'.length) }) : t(`import.parts.${part}`)))
+                      .join('; '),
+                  })}
+                </span>
+              )}
+              {item.diff && item.diff.criteria.length > 0 && (
+                <details className="diff">
+                  <summary>{t('import.showChanges', { count: item.diff.criteria.length })}</summary>
+                  <ul>
+                    {item.diff.criteria.map((change) => (
+                      <li key={change.criterionId}>
+                        <span className="mono">{change.criterionId}</span>: {describeChange(change, t)}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -103,6 +103,8 @@ export function InboxPage() {
                 key={entry.sha256}
                 preview={entry.preview}
                 busy={busy}
+                // A few files are shown whole; a consortium's many, with their contents folded.
+                contentsFolded={view.entries.length > foldAbove}
                 note={
                   <>
                     {entry.conflictOf && <p className="note note--warning">{t('inbox.conflictCopy', { original: entry.conflictOf })}</p>}
@@ -137,6 +139,9 @@ export function InboxPage() {
     </Page>
   );
 }
+
+/** Up to this many files, each shows its contents table; more, and each opens it on demand. */
+const foldAbove = 3;
 
 /** Files in the inbox that can be accepted and would change something: what "Accept all" takes. */
 function acceptable(view: InboxView): number {
