@@ -274,7 +274,6 @@ export function table(requested: readonly Column[], rows: ReadonlyArray<readonly
       (column) =>
         new TableCell({
           width: { size: column.width, type: WidthType.DXA },
-          margins: cellMargins,
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: colours.headerFill },
           verticalAlign: VerticalAlignTable.BOTTOM,
           children: [new Paragraph({ style: 'TableHeading', alignment: alignment(column.align), children: [run(column.header || ' ')] })],
@@ -290,7 +289,6 @@ export function table(requested: readonly Column[], rows: ReadonlyArray<readonly
           const fill = content.fill ?? (options.zebra !== false && r % 2 === 1 ? colours.zebra : undefined);
           return new TableCell({
             width: { size: column.width, type: WidthType.DXA },
-            margins: cellMargins,
             ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
             children: content.paragraphs,
           });
@@ -301,6 +299,9 @@ export function table(requested: readonly Column[], rows: ReadonlyArray<readonly
     columnWidths: columns.map((column) => column.width),
     width: { size: columns.reduce((sum, column) => sum + column.width, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    // The cells' padding, once for the table (tblCellMar) rather than on each cell: the same
+    // layout in Word and LibreOffice, and a third fewer elements for the packer to write.
+    margins: cellMargins,
     borders: { top: thin, bottom: thin, left: none, right: none, insideHorizontal: thin, insideVertical: none },
     rows: withHeader ? [headerRow, ...bodyRows] : bodyRows,
   });

@@ -90,6 +90,9 @@ describe('Word reports', () => {
     expect(tables).toBeGreaterThan(10);
     expect(document.split('<w:tblLayout w:type="fixed"/>').length - 1).toBe(tables);
     expect(document).not.toMatch(/w:type="pct"/);
+    // Cells are padded once per table (its default cell margins), never cell by cell.
+    expect(document.split('<w:tblCellMar><w:top w:type="dxa" w:w="50"/><w:left w:type="dxa" w:w="90"/><w:bottom w:type="dxa" w:w="50"/><w:right w:type="dxa" w:w="90"/></w:tblCellMar>').length - 1).toBe(tables);
+    expect(document).not.toContain('<w:tcMar>');
     // No empty paragraph in a table cell.
     expect(document).not.toMatch(/<w:tc>(?:(?!<\/w:tc>).)*<w:p>(?:<w:pPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>)?<\/w:p>/);
     // The chart: SVG with a PNG fallback.
