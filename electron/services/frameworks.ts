@@ -107,22 +107,36 @@ export function parseFrameworkText(text: string): { ok: true; framework: Framewo
 }
 
 /**
- * The content fingerprints of built-in framework files already loaded in this process, by the
- * SHA-256 of the file's text (node:crypto's, native). The content fingerprint hashes the canonical
- * form in pure JavaScript (shared/crypto/sha256.ts), which for the built-in guides costs far more
- * than reading and checking them; a process that opens the store again (the command line's
- * commands, the tests) reads the same files and gets the same fingerprints.
+ * Built-in framework files already read in this process, by the SHA-256 of the file's text
+ * (node:crypto's, native): the framework as checked, frozen, and its content fingerprint. Checking
+ * a built-in guide against the schema and hashing its canonical form in pure JavaScript
+ * (shared/crypto/sha256.ts) costs far more than reading the file; a process that opens the store
+ * again (the command line's commands, the tests) reads the same files and gets the same result.
+ * Frozen, because every catalogue of the process shares it: nothing may change a framework in place.
  */
-const builtInFingerprints = new Map<string, string>();
+const builtInFiles = new Map<string, { framework: Framework; fingerprint: string }>();
 
-function builtInFingerprint(text: string, framework: Framework): string {
+function builtInFile(text: string, where: string): { framework: Framework; fingerprint: string } {
   const textHash = createHash('sha256').update(text, 'utf8').digest('hex');
-  let fingerprint = builtInFingerprints.get(textHash);
-  if (fingerprint === undefined) {
-    fingerprint = frameworkFingerprint(framework);
-    builtInFingerprints.set(textHash, fingerprint);
+  let known = builtInFiles.get(textHash);
+  if (known === undefined) {
+    const parsed = parseFrameworkText(text);
+    // The built-in guide is tested; a broken one is a broken installation, not user input.
+    // A fault of the installation, not of anything the user did: logged, shown as INTERNAL.
+    if (!parsed.ok) throw new AppError({ code: 'INTERNAL', message: `Built-in framework ${where} is invalid: ${JSON.stringify(parsed.error.issues?.slice(0, 3))}` });
+    const { $schema: _editorHint, ...framework } = parsed.framework;
+    known = { framework: deepFreeze(framework), fingerprint: frameworkFingerprint(framework) };
+    builtInFiles.set(textHash, known);
   }
-  return fingerprint;
+  return known;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export class FrameworkCatalog {
@@ -152,17 +166,11 @@ export class FrameworkCatalog {
     const fingerprints = new Map<Framework, string>();
     for (const folder of await readdir(root)) {
       for (const file of (await readdir(join(root, folder))).filter((name) => name.endsWith('.json'))) {
-        const text = await readFile(join(root, folder, file), 'utf8');
-        const parsed = parseFrameworkText(text);
-        // The built-in guide is tested; a broken one is a broken installation, not user input.
-        // A fault of the installation, not of anything the user did: logged, shown as INTERNAL.
-        if (!parsed.ok) throw new AppError({ code: 'INTERNAL', message: `Built-in framework ${folder}/${file} is invalid: ${JSON.stringify(parsed.error.issues?.slice(0, 3))}` });
-        const { $schema: _editorHint, ...framework } = parsed.framework;
+        const { framework, fingerprint } = builtInFile(await readFile(join(root, folder, file), 'utf8'), `${folder}/${file}`);
         const key = builtInKey(framework.id, framework.version);
         const languages = catalog.builtIns.get(key) ?? new Map<Language, Framework>();
         languages.set(framework.language, framework);
         catalog.builtIns.set(key, languages);
-        const fingerprint = builtInFingerprint(text, framework);
         fingerprints.set(framework, fingerprint);
         catalog.byFingerprint.set(fingerprint, framework);
       }

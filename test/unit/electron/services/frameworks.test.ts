@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../../shared/assessment/schema';
 import { frameworkFingerprint, frameworkRef } from '../../../../shared/framework/fingerprint';
 import { criteriaOf, type Framework } from '../../../../shared/framework/schema';
+import { FrameworkCatalog } from '../../../../electron/services/frameworks';
 import { setUpCore, testCore, type TestCore } from '../../../support/core';
+import { templatesDir } from '../../../support/paths';
+import { tempFolder } from '../../../support/temp';
 
 let core: TestCore | undefined;
 afterEach(async () => {
@@ -32,6 +35,44 @@ describe('the framework catalogue', () => {
     expect(core.frameworks.byRef(ref)?.language).toBe('en');
     expect(core.frameworks.byRef(ref, 'de')?.language).toBe('de');
     expect(core.frameworks.byRef({ fingerprint: '0'.repeat(64) })).toBeUndefined();
+  });
+});
+
+describe('the built-in guide files', () => {
+  it('are read and checked once per process: a second catalogue shares them, frozen, and a changed file is read anew', async () => {
+    const first = await FrameworkCatalog.load(templatesDir, () => new Date());
+    const second = await FrameworkCatalog.load(templatesDir, () => new Date());
+    const [item] = first.list();
+    const framework = first.byRef({ fingerprint: item!.fingerprint })!;
+    expect(second.byRef({ fingerprint: item!.fingerprint })).toBe(framework);
+    expect(second.list()).toEqual(first.list());
+    // What `get` hands out is the caller's own copy.
+    expect(await first.get(item!.key, 'en')).toEqual(framework);
+    expect(Object.isFrozen(await first.get(item!.key, 'en'))).toBe(false);
+    // Shared by every catalogue of the process, so nothing may change it in place.
+    expect(Object.isFrozen(framework)).toBe(true);
+    expect(Object.isFrozen(framework.dimensions[0]!.criteria[0]!.levels)).toBe(true);
+    expect(() => {
+      (framework.dimensions[0]!.criteria[0] as { title: string }).title = 'changed';
+    }).toThrow(TypeError);
+
+    // Another installation whose English 1.0 says something else: that text is checked and used.
+    const copy = await tempFolder('trustbridge-templates-');
+    try {
+      await cp(templatesDir, copy.path, { recursive: true });
+      const path = join(copy.path, 'frameworks', item!.id, 'en.json');
+      const changed = JSON.parse(await readFile(path, 'utf8')) as { title: string };
+      changed.title = 'A retitled guide';
+      await writeFile(path, JSON.stringify(changed));
+      const other = await FrameworkCatalog.load(copy.path, () => new Date());
+      expect((await other.get(item!.key, 'en')).title).toBe('A retitled guide');
+      expect(other.list()[0]!.fingerprint).not.toBe(item!.fingerprint);
+      // A broken file is a broken installation, named.
+      await writeFile(path, '{"id": "trustbridge-guide"}');
+      await expect(FrameworkCatalog.load(copy.path, () => new Date())).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining(`${item!.id}/en.json is invalid`) });
+    } finally {
+      await copy.remove();
+    }
   });
 });
 
