@@ -11,6 +11,9 @@ import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../shared/ipc/api';
+import { AppContext, type AppContextValue } from '../../renderer/app/app-context';
+import { AssessmentPage } from '../../renderer/features/assessments/AssessmentPage';
+import { defaultSettings } from '../../shared/settings';
 import { ContributionRequestsPage } from '../../renderer/features/assessments/team/ContributionRequestsPage';
 import { FrameworkEditorPage } from '../../renderer/features/guide/FrameworkEditorPage';
 import { setUpCore, type TestCore } from '../support/core';
@@ -101,5 +104,45 @@ describe('the framework editor in the Page frame', () => {
     expect(screen.queryByRole('button', { name: 'Publish' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(calls.get('frameworks.get')).toBe(2));
+  }, 30_000);
+});
+
+describe('an assessment opened from another one', () => {
+  it('says it is loading until the new one arrives, never showing the last one under the new address', async () => {
+    ({ core } = await setUpCore());
+    const opened = core;
+    const guide = opened.frameworks.list().find((item) => item.origin === 'built-in')!;
+    const create = (title: string) => opened.assessments.create({ kind: 'self', subjectId: opened.institutions.ownId()!, frameworkKey: guide.key, language: 'en', title });
+    const first = await create('First self-assessment');
+    const second = await create('Second self-assessment');
+    // The second one's view waits until the test lets it through, as a slow disk would.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    window.api = createApi(
+      async (channel, request) => {
+        if (channel === 'assessments.view' && (request as { id: string }).id === second.id) await held;
+        return opened.router.invoke(channel, request);
+      },
+      () => () => undefined,
+    );
+    const context: AppContextValue = {
+      info: { name: 'TrustBridge', version: 'test', dataDir: opened.dataDir, platform: process.platform, systemLocale: 'en-GB' },
+      settings: { ...defaultSettings, userName: 'Jordi Puig', userRole: 'Quality officer', setupCompleted: true },
+      returning: true,
+      updateSettings: async () => true,
+    };
+    const screenAt = (id: string) => <AppContext.Provider value={context}>{at(`/assessments/${id}`, '/assessments/:id', <AssessmentPage />)}</AppContext.Provider>;
+    const { rerender } = await renderInApp(screenAt(first.id));
+    await screen.findByRole('heading', { level: 1, name: 'First self-assessment' }, { timeout: 10_000 });
+
+    rerender(screenAt(second.id));
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 1, name: 'First self-assessment' })).toBeNull());
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    expect(screen.queryByRole('textbox', { name: /Justification/ })).toBeNull();
+
+    release();
+    await screen.findByRole('heading', { level: 1, name: 'Second self-assessment' }, { timeout: 10_000 });
   }, 30_000);
 });

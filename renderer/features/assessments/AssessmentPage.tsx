@@ -41,7 +41,7 @@ export function AssessmentPage() {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const [view, setView] = useState<AssessmentView>();
-  const [failure, setFailure] = useState<AppErrorData>();
+  const [failure, setFailure] = useState<{ id: string; error: AppErrorData }>();
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -55,17 +55,22 @@ export function AssessmentPage() {
       if (result.ok) {
         setView(result.value);
         setFailure(undefined);
-      } else setFailure(result.error);
+      } else setFailure({ id, error: result.error });
     })();
     return () => {
       current = false;
     };
   }, [id, language, generation]);
 
-  if (failure || !view) {
-    return <Page title={t('nav.assessments')} resource={{ data: undefined, error: failure, loading: !failure, reload: () => setGeneration((g) => g + 1) }} />;
+  // Opened from another assessment (a link, the address bar), the screen says it is loading until
+  // this one arrives: never the last assessment's content under the new address, where a change
+  // would go to the assessment the address does not name.
+  const shown = view?.assessment.id === id ? view : undefined;
+  const error = failure?.id === id ? failure.error : undefined;
+  if (error || !shown) {
+    return <Page title={t('nav.assessments')} resource={{ data: undefined, error, loading: !error, reload: () => setGeneration((g) => g + 1) }} />;
   }
-  return <AssessmentScreen key={`${view.assessment.id}-${view.assessment.status}`} initial={view} onReload={() => setGeneration((g) => g + 1)} />;
+  return <AssessmentScreen key={`${shown.assessment.id}-${shown.assessment.status}`} initial={shown} onReload={() => setGeneration((g) => g + 1)} />;
 }
 
 function AssessmentScreen({ initial, onReload }: { initial: AssessmentView; onReload(): void }) {
