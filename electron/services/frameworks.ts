@@ -26,6 +26,7 @@ import type { FrameworkListItem } from '../../shared/framework/catalog';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
 import { parseUntrustedJson } from '../platform/json';
 import { writeFileDurably } from '../store/durable-write';
+import { deepFreeze } from '../store/frozen';
 import type { DocumentKind, Store } from '../store/store';
 import type { ItemImporter } from './importer';
 import { statIfExists } from '../platform/files';
@@ -129,14 +130,6 @@ function builtInFile(text: string, where: string): { framework: Framework; finge
     builtInFiles.set(textHash, known);
   }
   return known;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 export class FrameworkCatalog {
