@@ -79,7 +79,7 @@ describe('the level cards at 1280×800', () => {
       await page.locator('#criterion-title').filter({ hasText: criterion.id }).waitFor();
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
       // The guidance collapsed (the state it remembers), as an officer who read it once leaves it.
-      for (const trigger of await page.locator('.guidance__trigger').all()) {
+      for (const trigger of await page.locator('.fold__trigger').all()) {
         if ((await trigger.getAttribute('aria-expanded')) === 'true') await trigger.click();
         await expect.poll(() => trigger.getAttribute('aria-expanded')).toBe('false');
       }

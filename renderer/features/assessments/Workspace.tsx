@@ -5,7 +5,7 @@
  * Alt+↓ and Alt+↑ go to the next and previous criterion from anywhere.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Button as AriaButton, Checkbox, Disclosure, DisclosurePanel, Header, Heading, ListBox, ListBoxItem, ListBoxSection } from 'react-aria-components';
+import { Checkbox, Header, ListBox, ListBoxItem, ListBoxSection } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../../shared/assessment/answer';
 import type { AnswerPatch } from '../../../shared/assessment/patch';
@@ -14,7 +14,7 @@ import type { AssessmentSummary } from '../../../shared/assessment/summary';
 import { allowsNotApplicable } from '../../../shared/framework/guide2';
 import { criteriaOf, type Framework, type Level } from '../../../shared/framework/schema';
 import { Button } from '../../components/Button';
-import { ChevronIcon } from '../../components/icons';
+import { Fold } from '../../components/Fold';
 import { errorText } from '../../components/ErrorMessage';
 import { TypedTextInput } from '../../components/TextInput';
 import { notify } from '../../components/Toasts';
@@ -233,17 +233,9 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
           label={isAudit ? t('assessment.auditorLevel') : t('assessment.level')}
         />
 
-        <Disclosure className="guidance" isExpanded={guidanceOpen} onExpandedChange={rememberGuidance}>
-          <Heading level={3} className="guidance__heading">
-            <AriaButton slot="trigger" className="guidance__trigger">
-              <ChevronIcon className="guidance__chevron" />
-              {t('assessment.guidance')}
-            </AriaButton>
-          </Heading>
-          <DisclosurePanel className="guidance__panel">
-            <CriterionDetails criterion={criterion} framework={framework} showLevels={false} headingLevel={4} />
-          </DisclosurePanel>
-        </Disclosure>
+        <Fold title={t('assessment.guidance')} headingLevel={3} isExpanded={guidanceOpen} onExpandedChange={rememberGuidance}>
+          <CriterionDetails criterion={criterion} framework={framework} showLevels={false} headingLevel={4} />
+        </Fold>
         {isAudit && partner && partner.evidence.length > 0 && (
           <section className="partner-answer partner-answer--evidence" aria-labelledby="partner-evidence-title">
             <h3 id="partner-evidence-title">{t('assessment.partnerEvidence', { name: assessment.subject.legalName })}</h3>

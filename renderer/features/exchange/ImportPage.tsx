@@ -5,7 +5,7 @@
  * shown item by item; nothing changes until the user accepts, and then a file is applied whole.
  */
 import { useState, type ReactNode } from 'react';
-import { Button as AriaButton, Disclosure, DisclosurePanel, DropZone, Heading, Text, type DropItem } from 'react-aria-components';
+import { DropZone, Text, type DropItem } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { Result } from '../../../shared/errors';
@@ -14,7 +14,7 @@ import type { FilePreview } from '../../../shared/exchange/app';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorText } from '../../components/ErrorMessage';
-import { ChevronIcon } from '../../components/icons';
+import { Fold } from '../../components/Fold';
 import { Page } from '../../components/Page';
 import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
@@ -206,7 +206,7 @@ export function FileCard({
         ))}
       </ul>
       {contentsFolded ? (
-        <FoldedContents count={preview.items?.length ?? 0}>{() => <ContentsTable preview={preview} />}</FoldedContents>
+        <FoldedContents preview={preview} />
       ) : (
         <>
           <h3>{t('import.contents')}</h3>
@@ -222,19 +222,13 @@ export function FileCard({
  * consortium lists a hundred files and more; each table drawn at once made the screen slow to
  * open and to use.
  */
-function FoldedContents({ count, children }: { count: number; children(): ReactNode }) {
+function FoldedContents({ preview }: { preview: FilePreview }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
-    <Disclosure className="disclosure" isExpanded={open} onExpandedChange={setOpen}>
-      <Heading level={3} className="disclosure__heading">
-        <AriaButton slot="trigger" className="disclosure__trigger">
-          <ChevronIcon className="disclosure__chevron" />
-          {t('import.contentsCount', { count })}
-        </AriaButton>
-      </Heading>
-      <DisclosurePanel className="disclosure__panel">{open && children()}</DisclosurePanel>
-    </Disclosure>
+    <Fold title={t('import.contentsCount', { count: preview.items?.length ?? 0 })} headingLevel={3} isExpanded={open} onExpandedChange={setOpen}>
+      {open && <ContentsTable preview={preview} />}
+    </Fold>
   );
 }
 
