@@ -94,6 +94,29 @@ describe('the framework editor in the Page frame', () => {
     expect(screen.queryByText('Loading…')).toBeNull();
   }, 30_000);
 
+  it('saves a criterion title as typed, and draws the outline again only once typing pauses', async () => {
+    const setUp = await setUpCore();
+    core = setUp.core;
+    useCore(core);
+    const draft = await core.frameworks.clone({ key: setUp.guide.key, language: 'en', id: 'own-guide', title: 'Our own guide', version: '0.1' });
+    await renderInApp(at(`/guide/edit/${draft.key}`, '/guide/edit/:key', <FrameworkEditorPage />));
+    const field = await screen.findByRole('textbox', { name: /^Title of the criterion/ }, { timeout: 10_000 });
+    const before = (field as HTMLInputElement).value;
+    const outline = screen.getByRole('listbox', { name: 'Criteria' });
+    const entry = () => within(outline).getByRole('option', { selected: true }).textContent;
+    expect(entry()).toContain(before);
+    const user = userEvent.setup();
+    await user.type(field, ' (joint board)');
+    // Every key went into the field; the outline of every criterion was not drawn for any of them.
+    expect((field as HTMLInputElement).value).toBe(`${before} (joint board)`);
+    expect(entry()).not.toContain('(joint board)');
+    // Once typing pauses, the editor has the title, and the draft is stored with it.
+    await waitFor(() => expect(entry()).toContain(`${before} (joint board)`));
+    await screen.findByText('All changes saved', {}, { timeout: 5_000 });
+    const stored = await core.frameworks.get(draft.key);
+    expect(stored.dimensions.flatMap((dimension) => dimension.criteria).map((criterion) => criterion.title)).toContain(`${before} (joint board)`);
+  }, 30_000);
+
   it('says in words that a framework is not there, with Try again', async () => {
     const user = userEvent.setup();
     ({ core } = await setUpCore());

@@ -133,6 +133,9 @@ describe('the guide and a consortium’s own version of it', () => {
     await page.getByText(`Saved to ${exported}.`).waitFor();
     const file = JSON.parse(await readFile(exported, 'utf8'));
     expect(file).toMatchObject({ id: 'meshe-guide', version: '1.1', thresholds: { ready: 80 }, retired: [{ id: 'GOV-07', reason: 'Merged into GOV-02' }] });
+    // The wording typed into the editor, as typed.
+    const criteria = (file as { dimensions: Array<{ criteria: Array<{ id: string; title: string }> }> }).dimensions.flatMap((dimension) => dimension.criteria);
+    expect(criteria.find((criterion) => criterion.id === 'GOV-02')?.title).toBe('Joint quality board with published minutes');
 
     // Compare with its base
     await pressButton(page, 'Compare with its base: MESHE consortium guide 1.1');

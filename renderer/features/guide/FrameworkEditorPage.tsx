@@ -2,6 +2,10 @@
  * Editing a consortium's draft framework: weights, critical flags, thresholds and wording; adding
  * and retiring criteria. Every change is saved a moment after typing stops; a change that makes the
  * framework invalid is shown on its field and not saved until it is fixed.
+ *
+ * Its text fields keep the text being typed themselves (`TypedTextInput`): a key press is saved as
+ * typed but draws only its field, not the outline of every criterion, which the editor takes a
+ * moment after typing pauses or when the field is left.
  */
 import { useCallback, useState } from 'react';
 import { Checkbox, Header, ListBox, ListBoxItem, ListBoxSection } from 'react-aria-components';
@@ -28,7 +32,7 @@ import { Page } from '../../components/Page';
 import { SaveState } from '../../components/SaveState';
 import { useAutosave } from '../../lib/use-autosave';
 import { SelectField } from '../../components/SelectField';
-import { TextInput } from '../../components/TextInput';
+import { TextInput, TypedTextInput } from '../../components/TextInput';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
@@ -57,7 +61,6 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
   const [chosen, setSelected] = useState<string>();
   const selected = chosen ?? (current ? firstCriterionId(current) : '');
   const [retiring, setRetiring] = useState<string>();
-  const [retireReason, setRetireReason] = useState('');
   const navigate = useNavigate();
   const run = useAction();
 
@@ -92,11 +95,24 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
     setEdited(next);
     autosave.schedule(next);
   };
+  /** A text field's props: each key saved as typed, the editor told once typing pauses. */
+  const typedText = (next: (text: string) => Framework | undefined) => ({
+    onType: (text: string) => {
+      const framework = next(text);
+      if (framework) autosave.schedule(framework);
+    },
+    onSettle: (text: string) => {
+      const framework = next(text);
+      if (framework) change(framework);
+    },
+  });
 
   const location = locateCriterion(framework, selected);
 
+  const criterionWith = (patch: Partial<Omit<Criterion, 'id'>>) => (location ? withCriterionChanged(framework, selected, patch) : undefined);
   const updateCriterion = (patch: Partial<Omit<Criterion, 'id'>>) => {
-    if (location) change(withCriterionChanged(framework, selected, patch));
+    const next = criterionWith(patch);
+    if (next) change(next);
   };
 
   const addCriterion = (dimensionIndex: number) => {
@@ -111,11 +127,10 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
     setSelected(added.id);
   };
 
-  const retire = () => {
+  const retire = (reason: string) => {
     if (!retiring) return;
-    const next = withCriterionRetired(framework, retiring, retireReason);
+    const next = withCriterionRetired(framework, retiring, reason);
     setRetiring(undefined);
-    setRetireReason('');
     change(next);
     setSelected(firstCriterionId(next));
   };
@@ -150,10 +165,10 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
       <section className="card stack" aria-labelledby="editor-general">
         <h2 id="editor-general">{t('editor.general')}</h2>
         <div className="form-row">
-          <TextInput label={t('editor.title')} value={framework.title} onChange={(title) => change({ ...framework, title })} error={errors['title']} isRequired name="title" />
-          <TextInput label={t('guide.version')} value={framework.version} onChange={(version) => change({ ...framework, version })} error={errors['version']} isRequired name="version" />
+          <TypedTextInput label={t('editor.title')} value={framework.title} {...typedText((title) => ({ ...framework, title }))} error={errors['title']} isRequired name="title" />
+          <TypedTextInput label={t('guide.version')} value={framework.version} {...typedText((version) => ({ ...framework, version }))} error={errors['version']} isRequired name="version" />
         </div>
-        <TextInput label={t('editor.summary')} value={framework.summary} onChange={(summary) => change({ ...framework, summary })} error={errors['summary']} isRequired multiline rows={3} name="summary" />
+        <TypedTextInput label={t('editor.summary')} value={framework.summary} {...typedText((summary) => ({ ...framework, summary }))} error={errors['summary']} isRequired multiline rows={3} name="summary" />
         <div className="form-row form-row--three">
           <NumberInput label={t('editor.ready')} value={framework.thresholds.ready} onChange={(ready) => change({ ...framework, thresholds: { ...framework.thresholds, ready } })} error={errors['thresholds.ready']} min={editorRanges.threshold.min} max={editorRanges.threshold.max} />
           <NumberInput label={t('editor.conditional')} value={framework.thresholds.conditional} onChange={(conditional) => change({ ...framework, thresholds: { ...framework.thresholds, conditional } })} error={errors['thresholds.conditional']} min={editorRanges.threshold.min} max={editorRanges.threshold.max} />
@@ -240,8 +255,26 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
                 </Button>
               </div>
             </div>
-            <TextInput label={t('editor.criterionTitle')} value={criterion.title} onChange={(title) => updateCriterion({ title })} error={errors[`${criterionPath}.title`]} isRequired name="criterionTitle" />
-            <TextInput label={t('guide.whatGoodLooksLike')} value={criterion.guidance} onChange={(guidance) => updateCriterion({ guidance })} error={errors[`${criterionPath}.guidance`]} isRequired multiline rows={4} name="guidance" />
+            <TypedTextInput
+              key={`${criterion.id}:title`}
+              label={t('editor.criterionTitle')}
+              value={criterion.title}
+              {...typedText((title) => criterionWith({ title }))}
+              error={errors[`${criterionPath}.title`]}
+              isRequired
+              name="criterionTitle"
+            />
+            <TypedTextInput
+              key={`${criterion.id}:guidance`}
+              label={t('guide.whatGoodLooksLike')}
+              value={criterion.guidance}
+              {...typedText((guidance) => criterionWith({ guidance }))}
+              error={errors[`${criterionPath}.guidance`]}
+              isRequired
+              multiline
+              rows={4}
+              name="guidance"
+            />
             <div className="form-row">
               <NumberInput label={t('editor.weight')} value={criterion.weight} onChange={(weight) => updateCriterion({ weight })} error={errors[`${criterionPath}.weight`]} min={editorRanges.weight.min} max={editorRanges.weight.max} step={editorRanges.weight.step} />
               <Checkbox className="checkbox" isSelected={criterion.critical} onChange={(critical) => updateCriterion({ critical })}>
@@ -252,15 +285,15 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
             <fieldset className="form-section">
               <legend className="form-section__title">{t('guide.levels')}</legend>
               {criterion.levels.map((descriptor, level) => (
-                <TextInput
-                  key={level}
+                <TypedTextInput
+                  key={`${criterion.id}:level${level}`}
                   label={`${level} · ${framework.scale[level]?.label ?? ''}`}
                   value={descriptor}
-                  onChange={(text) => {
+                  {...typedText((text) => {
                     const levels = [...criterion.levels] as Criterion['levels'];
                     levels[level] = text;
-                    updateCriterion({ levels });
-                  }}
+                    return criterionWith({ levels });
+                  })}
                   error={errors[`${criterionPath}.levels.${level}`]}
                   isRequired
                   multiline
@@ -269,11 +302,12 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
                 />
               ))}
             </fieldset>
-            <TextInput
+            <TypedTextInput
+              key={`${criterion.id}:evidence`}
               label={t('guide.evidenceExamples')}
               description={t('editor.onePerLine')}
               value={criterion.evidenceExamples.join('\n')}
-              onChange={(text) => updateCriterion({ evidenceExamples: text.split('\n') })}
+              {...typedText((text) => criterionWith({ evidenceExamples: text.split('\n') }))}
               error={Object.entries(errors).find(([path]) => path.startsWith(`${criterionPath}.evidenceExamples`))?.[1]}
               isRequired
               multiline
@@ -290,10 +324,12 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
                     options={sourceInstruments.map((instrument) => ({ value: instrument, label: t(`instruments.${instrument}`) }))}
                     onChange={(instrument) => updateCriterion({ sources: criterion.sources.map((s, i) => (i === index ? { ...s, instrument } : s)) })}
                   />
-                  <TextInput
+                  <TypedTextInput
+                    // A field keeps its own text: a source removed or added gives every row a new one.
+                    key={`${criterion.id}:${criterion.sources.length}:${index}`}
                     label={t('editor.locator')}
                     value={source.locator}
-                    onChange={(locator) => updateCriterion({ sources: criterion.sources.map((s, i) => (i === index ? { ...s, locator } : s)) })}
+                    {...typedText((locator) => criterionWith({ sources: criterion.sources.map((s, i) => (i === index ? { ...s, locator } : s)) }))}
                     error={errors[`${criterionPath}.sources.${index}.locator`]}
                     isRequired
                   />
@@ -312,17 +348,26 @@ function FrameworkEditor({ frameworkKey }: { frameworkKey: string }) {
         )}
       </div>
 
-      <ConfirmDialog
-        isOpen={retiring !== undefined}
-        title={t('editor.retireTitle', { id: retiring ?? '' })}
-        confirmLabel={t('editor.retire')}
-        destructive
-        onCancel={() => setRetiring(undefined)}
-        onConfirm={retire}
-      >
-        <p>{t('editor.retireBody')}</p>
-        <TextInput label={t('editor.retireReason')} value={retireReason} onChange={setRetireReason} name="retireReason" />
-      </ConfirmDialog>
+      <RetireDialog key={retiring ?? ''} criterionId={retiring} onCancel={() => setRetiring(undefined)} onRetire={retire} />
     </Page>
+  );
+}
+
+/** Asks for the reason a criterion is retired; the reason typed draws the dialog, not the editor. */
+function RetireDialog({ criterionId, onCancel, onRetire }: { criterionId: string | undefined; onCancel(): void; onRetire(reason: string): void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <ConfirmDialog
+      isOpen={criterionId !== undefined}
+      title={t('editor.retireTitle', { id: criterionId ?? '' })}
+      confirmLabel={t('editor.retire')}
+      destructive
+      onCancel={onCancel}
+      onConfirm={() => onRetire(reason)}
+    >
+      <p>{t('editor.retireBody')}</p>
+      <TextInput label={t('editor.retireReason')} value={reason} onChange={setReason} name="retireReason" />
+    </ConfirmDialog>
   );
 }
