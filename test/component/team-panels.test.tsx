@@ -175,6 +175,23 @@ describe('the merge view', () => {
     await user.click(screen.getByRole('radio', { name: 'All rated (4)' }));
     expect(screen.getByTestId('decision-GOV-01').textContent).toContain('Decided: Level 2, by QA officer');
     expect(screen.getByTestId('decision-GOV-01').textContent).toContain('Reason: Discussed in the committee');
+
+    // Changing the decision starts from its reason, which every key extends; Cancel drops what was typed.
+    const decided = screen.getByTestId('merge-GOV-01');
+    const stored = 'Discussed in the committee on 3 November: a draft exists, nothing adopted.';
+    await user.click(within(decided).getByRole('button', { name: 'Change the decision' }));
+    const reason = within(decided).getByRole('textbox', { name: /Reason for the decision/ });
+    expect(reason).toHaveProperty('value', stored);
+    await user.type(reason, ' Confirmed on 10 November.');
+    expect(reason).toHaveProperty('value', `${stored} Confirmed on 10 November.`);
+    await user.click(within(decided).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(decided).getByRole('button', { name: 'Change the decision' }));
+    expect(within(decided).getByRole('textbox', { name: /Reason for the decision/ })).toHaveProperty('value', stored);
+    // What is typed and consolidated at once (no pause) is what is stored.
+    await user.type(within(decided).getByRole('textbox', { name: /Reason for the decision/ }), ' Confirmed.');
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(calls.at(-1)).toMatchObject({ criterionId: 'GOV-01', value: 2, reason: `${stored} Confirmed.` });
   });
 
   it('takes over the undisputed proposals in one request and leaves the disagreements', async () => {

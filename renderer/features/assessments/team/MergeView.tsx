@@ -5,7 +5,7 @@
  * choice naming the colleagues who gave it, so picking a colleague's rating and setting another
  * level are the same gesture. Nothing is decided without the button.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ConsolidationDecision } from '../../../../shared/ipc/team-contract';
@@ -13,7 +13,7 @@ import type { RatingValue } from '../../../../shared/team/schema';
 import type { CriterionTeamView, TeamView } from '../../../../shared/team/view';
 import { Button } from '../../../components/Button';
 import { DataTable } from '../../../components/DataTable';
-import { TextInput } from '../../../components/TextInput';
+import { TypedTextInput } from '../../../components/TextInput';
 import { useFormat, useShowName } from '../../../lib/format';
 
 type MergeFilter = 'all' | 'decide' | 'flagged';
@@ -119,7 +119,12 @@ function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: Cri
   const decided = criterion.consolidation;
   const initial: RatingValue | null = decided && !criterion.newerThanConsolidation ? decided.value : criterion.proposal;
   const [value, setValue] = useState<RatingValue | null>(initial);
-  const [reason, setReason] = useState(decided && !criterion.newerThanConsolidation ? decided.reason : '');
+  // The reason is kept by its field as it is typed (nothing else on the card shows it): a key
+  // press then draws the field, not the card with its table of ratings and its levels.
+  const storedReason = decided && !criterion.newerThanConsolidation ? decided.reason : '';
+  const reason = useRef(storedReason);
+  // Cancel puts the stored reason back, in a new field.
+  const [attempt, setAttempt] = useState(0);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<string>();
@@ -130,10 +135,10 @@ function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: Cri
 
   const decide = async () => {
     if (value === null) return setMissing(t('team.merge.chooseLevel'));
-    if (reasonNeeded && reason.trim() === '') return setMissing(t('team.merge.reasonNeeded'));
+    if (reasonNeeded && reason.current.trim() === '') return setMissing(t('team.merge.reasonNeeded'));
     setMissing(undefined);
     setBusy(true);
-    const stored = await onConsolidate({ criterionId: criterion.criterionId, value, reason: reason.trim(), fromRatingIds: criterion.ratings.map((rating) => rating.ratingId) });
+    const stored = await onConsolidate({ criterionId: criterion.criterionId, value, reason: reason.current.trim(), fromRatingIds: criterion.ratings.map((rating) => rating.ratingId) });
     setBusy(false);
     if (stored) setEditing(false);
   };
@@ -226,11 +231,15 @@ function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: Cri
               })}
             </div>
           </RadioGroup>
-          <TextInput
+          <TypedTextInput
+            key={attempt}
             label={t('team.merge.reason')}
             description={t(reasonNeeded ? 'team.merge.reasonHelpNeeded' : 'team.merge.reasonHelp')}
-            value={reason}
-            onChange={setReason}
+            value={storedReason}
+            onType={(text) => {
+              reason.current = text;
+            }}
+            onSettle={() => undefined}
             multiline
             rows={2}
             isRequired={reasonNeeded}
@@ -240,7 +249,17 @@ function CriterionMerge({ criterion, editable, onConsolidate }: { criterion: Cri
             <Button variant="primary" onPress={() => void decide()} isDisabled={busy}>
               {t('team.merge.consolidate')}
             </Button>
-            {editing && <Button onPress={() => setEditing(false)}>{t('common.cancel')}</Button>}
+            {editing && (
+              <Button
+                onPress={() => {
+                  reason.current = storedReason;
+                  setAttempt(attempt + 1);
+                  setEditing(false);
+                }}
+              >
+                {t('common.cancel')}
+              </Button>
+            )}
           </div>
         </div>
       ) : (
