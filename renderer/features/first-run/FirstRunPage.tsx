@@ -17,6 +17,7 @@ import { PasswordInput } from '../../components/PasswordInput';
 import { TextInput } from '../../components/TextInput';
 import { useResource } from '../../lib/use-resource';
 import { api } from '../../lib/api';
+import { useFocusAfterRender } from '../../lib/use-focus-after-render';
 import { toFieldErrors, validate, type FieldErrors } from '../../lib/validation';
 import { errorsOfSections, focusFirstError, ProfileForm, type ProfileSection } from '../institution/ProfileForm';
 import { profileInputOf } from '../institution/profile-input';
@@ -53,17 +54,18 @@ export function FirstRunPage({ settings, onLanguageChange, onFinished }: FirstRu
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const current = steps[step] ?? steps[0]!;
+  const focusAfterRender = useFocusAfterRender();
 
   const goTo = (next: number) => {
     setStep(next);
     setErrors({});
     // Move focus to the step's heading so keyboard and screen-reader users start at the top.
-    requestAnimationFrame(() => headingRef.current?.focus());
+    focusAfterRender(() => headingRef.current?.focus());
   };
 
   const showErrors = (stepErrors: FieldErrors) => {
     setErrors(stepErrors);
-    requestAnimationFrame(() => focusFirstError(formRef.current));
+    focusAfterRender(() => focusFirstError(formRef.current));
   };
 
   const submit = async () => {

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/institution/schema';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFocusAfterRender } from '../../lib/use-focus-after-render';
 import { toFieldErrors, validate, type FieldErrors } from '../../lib/validation';
 import { focusFirstError, ProfileForm } from './ProfileForm';
 import { profileInputOf } from './profile-input';
@@ -33,10 +34,11 @@ export function ProfileEditor({ initial, save, onSaved, onCancel }: ProfileEdito
   const [failure, setFailure] = useState<AppErrorData>();
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   const showErrors = (fieldErrors: FieldErrors) => {
     setErrors(fieldErrors);
-    requestAnimationFrame(() => focusFirstError(formRef.current));
+    focusAfterRender(() => focusFirstError(formRef.current));
   };
 
   const submit = async () => {
