@@ -6,7 +6,7 @@
  */
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createApi } from '../../shared/ipc/api';
 import { defaultSettings } from '../../shared/settings';
 import { FirstRunPage } from '../../renderer/features/first-run/FirstRunPage';
@@ -28,7 +28,10 @@ describe('first-run setup', () => {
       () => () => undefined,
     );
     await renderInApp(<FirstRunPage settings={{ ...defaultSettings }} onLanguageChange={() => undefined} onFinished={() => undefined} />);
-    // No pause between actions: nothing that waits for a frame gets one.
+    // Frames that never come, as on a machine too busy to draw one before the next key: nothing
+    // may wait for one.
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    onTestFinished(() => frames.mockRestore());
     const user = userEvent.setup({ delay: null });
     const name = await screen.findByRole('textbox', { name: /^Your name/ }, { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: 'Next' }));
