@@ -5,7 +5,8 @@
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Answer } from '../../shared/assessment/answer';
 import { carryOverPlan } from '../../shared/assessment/carry-over';
 import type { Assessment } from '../../shared/assessment/schema';
@@ -201,6 +202,44 @@ describe('not applicable under guide 2.0', () => {
     expect(screen.getByRole('checkbox', { name: 'Not applicable to this institution' })).toBeEnabled();
     await userEvent.keyboard('n');
     expect(onChange).toHaveBeenCalledWith('LEG-03', { notApplicable: true });
+  });
+
+  it('Alt+↓ from the justification shows the next criterion with focus on its heading at once, so a level typed next goes to it', async () => {
+    const framework = await v2();
+    const [first, second] = criteriaOf(framework);
+    const onChange = vi.fn();
+    const assessment = assessmentWith(framework, {});
+    const empty: Answer = { level: null, notApplicable: false, naReason: '', justification: '', evidence: [], requestedEvidence: '', carriedOver: false };
+    function Screen() {
+      const [selected, setSelected] = useState(first!.id);
+      return (
+        <Workspace
+          assessment={assessment}
+          framework={framework}
+          reviewed={undefined}
+          selected={selected}
+          onSelect={setSelected}
+          answerOf={() => empty}
+          onChange={onChange}
+          onTextTyped={() => undefined}
+          onTextSettled={() => undefined}
+          onAnswerReplaced={() => undefined}
+          locked={false}
+        />
+      );
+    }
+    await renderInApp(<Screen />);
+    // Frames that never come, as on a machine too busy to draw one before the next key: nothing
+    // may wait for one.
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    onTestFinished(() => frames.mockRestore());
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('textbox', { name: /^Justification/ }));
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    const heading = screen.getByRole('heading', { level: 2, name: new RegExp(`^${second!.id} `) });
+    expect(document.activeElement).toBe(heading);
+    await user.keyboard('2');
+    expect(onChange).toHaveBeenCalledWith(second!.id, { level: 2, notApplicable: false });
   });
 });
 

@@ -21,6 +21,7 @@ import { notify } from '../../components/Toasts';
 import { api } from '../../lib/api';
 import { toFieldErrors } from '../../lib/validation';
 import { useAction } from '../../lib/use-action';
+import { useFocusAfterRender } from '../../lib/use-focus-after-render';
 import { CriterionBadges, CriterionDetails } from '../guide/CriterionDetails';
 import { AuditorGuidancePanel } from './AuditorGuidancePanel';
 import { EvidenceList } from './EvidenceList';
@@ -76,12 +77,13 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
   const answer = answerOf(criterion.id);
   const isAudit = assessment.kind === 'audit';
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   const go = (offset: number) => {
     const next = criteria[index + offset];
     if (next) {
       onSelect(next.id);
-      requestAnimationFrame(() => headingRef.current?.focus());
+      focusAfterRender(() => headingRef.current?.focus());
     }
   };
 
