@@ -4,6 +4,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../lib/api';
 import { teamApi } from '../features/assessments/team/team-api';
 import { useAction } from '../lib/use-action';
+import { useFocusAfterRender } from '../lib/use-focus-after-render';
 import { NoticesBanner } from '../features/notices/NoticesBanner';
 import { MenuIcon, NavIcon } from '../components/icons';
 
@@ -47,13 +48,14 @@ export function Layout() {
   const navRef = useRef<HTMLElement>(null);
   const linksRef = useRef<HTMLUListElement>(null);
   const collapsed = narrow && !menuOpen;
+  const focusAfterRender = useFocusAfterRender();
 
   // A folded menu that opens moves focus to its first link; Escape folds it again and returns
   // focus to the button that opened it, so a keyboard user never loses their place. Tabbing out
   // of the open menu folds it too: it lies over the page and would hide what has focus.
   const openMenu = () => {
     setMenuOpenAt(location.pathname);
-    requestAnimationFrame(() => linksRef.current?.querySelector<HTMLElement>('a')?.focus());
+    focusAfterRender(() => linksRef.current?.querySelector<HTMLElement>('a')?.focus());
   };
   const closeMenu = (returnFocus: boolean) => {
     setMenuOpenAt(null);
