@@ -20,7 +20,7 @@ import { ConsortiumPage } from '../../renderer/features/consortium/ConsortiumPag
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
-import { renderInApp } from './render';
+import { findGrid, renderInApp } from './render';
 
 // Signing under jsdom needs Uint8Arrays of the main realm (see import-page.test.tsx).
 globalThis.TextEncoder = class extends NodeTextEncoder {
@@ -59,7 +59,7 @@ describe('the consortium screen', () => {
     const [a, b] = [member(A), member(B)];
     const view = await renderInApp(<ConsortiumPage />);
 
-    const matrix = await screen.findByRole('grid', { name: 'Audits between the institutions: rows audited columns' }, { timeout: 20_000 });
+    const matrix = await findGrid('Audits between the institutions: rows audited columns', document.body, 20_000);
     // One column header for the assessors, then one per institution audited, named in full.
     const columns = within(matrix).getAllByRole('columnheader');
     expect(columns.map((column) => column.textContent)).toEqual(['by ↓ of →Institution that audited', ...model.institutions.map((item) => `${item.abbreviation} ${item.legalName}`)]);
@@ -83,7 +83,7 @@ describe('the consortium screen', () => {
     expect(within(matrix).getAllByRole('link')).toHaveLength(model.cells.length + model.selfAssessments.length);
 
     // The dimensions: a row per dimension, named by its id and title; the weakest one first.
-    const dimensions = screen.getByRole('grid', { name: 'Dimensions across the consortium' });
+    const dimensions = await findGrid('Dimensions across the consortium');
     const weakest = model.dimensions[0]!;
     const weakestRow = within(dimensions).getByRole('row', { name: new RegExp(`^${weakest.id} ${weakest.title}`) });
     expect(within(weakestRow).getAllByRole('gridcell')[0]!.textContent).toBe(String(weakest.rank));
@@ -108,7 +108,7 @@ describe('the consortium screen', () => {
 
     const notCounted = await screen.findByRole('region', { name: 'Not counted' }, { timeout: 20_000 });
     expect(within(notCounted).getByText(`“${relayed.title}” by ${b.legalName}: not signed with ${b.legalName}’s own key (a copy passed on by someone else); only the assessor’s own signed file counts.`)).toBeTruthy();
-    const matrix = screen.getByRole('grid', { name: 'Audits between the institutions: rows audited columns' });
+    const matrix = await findGrid('Audits between the institutions: rows audited columns');
     const rowOfB = within(matrix).getByRole('row', { name: `${b.abbreviation} ${b.legalName}` });
     const cellOfA = within(rowOfB).getAllByRole('gridcell')[model.institutions.findIndex((item) => item.key === A)]!;
     expect(within(cellOfA).queryByRole('link')).toBeNull();

@@ -3,7 +3,7 @@
  * (window.api over the real router), names the erased person with the Spanish word for it, while
  * the store keeps the one language-neutral marker.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n';
 import { createApi } from '../../shared/ipc/api';
@@ -13,7 +13,7 @@ import { HistoryPanel } from '../../renderer/features/assessments/HistoryPanel';
 import { completedSelfAssessment } from '../support/assessment-factories';
 import { testCore, type TestCore } from '../support/core';
 import { sampleProfile } from '../support/factories';
-import { renderInApp } from './render';
+import { findGrid, renderInApp } from './render';
 
 let core: TestCore;
 
@@ -39,9 +39,7 @@ describe('an erased person, seen by a Spanish officer', () => {
     expect(assessment.completed?.by).toBe(erasedMarker);
 
     await renderInApp(<HistoryPanel assessment={assessment} framework={core.assessments.frameworkOf(assessment, 'es')} />, 'es');
-    const table = await screen.findByRole('grid', { name: translate('es', 'history.title') }, { timeout: 10_000 });
-    // The table draws its rows a render after the table itself.
-    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
+    const table = await findGrid(translate('es', 'history.title'));
     const who = within(table)
       .getAllByRole('row')
       .slice(1)

@@ -30,7 +30,7 @@ import { sampleProfile } from '../support/factories';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { tempFolder } from '../support/temp';
-import { renderInApp } from './render';
+import { findGrid, renderInApp } from './render';
 
 // Signing under jsdom needs Uint8Arrays of the main realm (see import-page.test.tsx).
 globalThis.TextEncoder = class extends NodeTextEncoder {
@@ -124,7 +124,7 @@ describe('the consortium key roster', () => {
     await user.click(screen.getByRole('button', { name: 'Open a roster file…' }));
     dialog = await screen.findByRole('alertdialog', { name: 'Confirm the coordinator’s key for UNITE European University' }, { timeout: 10_000 });
     await user.click(within(dialog).getByRole('button', { name: 'The fingerprints match: confirm' }));
-    const table = await screen.findByRole('grid', { name: 'Members of UNITE European University and their keys' }, { timeout: 10_000 });
+    const table = await findGrid('Members of UNITE European University and their keys');
     expect(within(within(table).getByRole('row', { name: /^University of Porto/ })).getByRole('gridcell', { name: 'tb-porto-00000001' })).toBeTruthy();
     expect(within(table).getByText(fingerprintForDisplay(fingerprintOf(tampere)))).toBeTruthy();
     expect(a.roster.trust?.coordinatorFingerprint).toBe(fingerprintOf(coordinator));
@@ -215,7 +215,7 @@ describe('a sync service’s second version of a document', () => {
     compare.focus();
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: /^Two versions of/ }, { timeout: 10_000 });
-    const table = await within(dialog).findByRole('grid', { name: 'What differs (1)' }, { timeout: 10_000 });
+    const table = await findGrid('What differs (1)', dialog);
     const row = within(table).getByRole('row', { name: /Answer LEG-01: justification/ });
     expect(within(row).getByText(before)).toBeTruthy();
     expect(within(row).getByText('Written on the laptop.')).toBeTruthy();
