@@ -17,10 +17,13 @@ process.env['TRUSTBRIDGE_TEST_RUN'] ??= `${process.pid}-${Date.now()}`;
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: on a 2-core machine every file would run
-    // one after the other. Most files wait on disks, child processes and Chromium rather than
-    // compute, so two workers at least; test files share nothing (temp folders, random ports, a
-    // LibreOffice profile per process: test/support/libreoffice.ts).
-    maxWorkers: Math.max(2, availableParallelism()),
+    // one after the other. Most files wait on disks, child processes and Chromium part of the time,
+    // so one worker more than the cores: with two on this 2-core machine the processors were busy
+    // 87 % of `npm test` (the e2e files, each driving its Chromium, left a core partly idle), with
+    // three 98 %, and the run took 505 s instead of 540 s, measured one after the other. Test files
+    // share nothing (temp folders, random ports, a LibreOffice profile per process:
+    // test/support/libreoffice.ts).
+    maxWorkers: availableParallelism() + 1,
     projects: [
       {
         test: {
