@@ -65,6 +65,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A name read from a file (a part of an archive, an entry of a backup) as a message may quote it:
+ * a damaged or hostile file can put line breaks, control characters or kilobytes of noise in it.
+ * Those become "?" and the name is cut to `max` characters, so the message stays one clean line.
+ */
+export function nameForMessage(name: string, max = 80): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }

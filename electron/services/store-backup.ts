@@ -37,7 +37,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors';
+import { AppError, nameForMessage } from '../../shared/errors';
 import { parseUntrustedJson } from '../platform/json';
 import { fsyncFolder } from '../store/durable-write';
 import { folderLockFileName } from '../store/folder-lock';
@@ -92,7 +92,7 @@ const backupManifestSchema = z.strictObject({
   files: z
     .array(
       z.strictObject({
-        path: z.string().min(1).max(backupLimits.pathLength),
+        path: z.string().min(1).max(backupLimits.pathLength).refine((path) => isSafeRelativePath(path)),
         size: z.number().int().nonnegative().max(backupLimits.entryBytes),
         sha256: z.string().regex(sha256Pattern),
       }),
@@ -351,7 +351,7 @@ async function openArchive(archivePath: string): Promise<yauzl.ZipFile> {
 }
 
 async function readEntryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: number): Promise<Buffer> {
-  if (entry.uncompressedSize > maxBytes) throw refused(`${entry.fileName} is larger than any TrustBridge backup writes.`);
+  if (entry.uncompressedSize > maxBytes) throw refused(`${nameForMessage(entry.fileName, 200)} is larger than any TrustBridge backup writes.`);
   const stream = await zip.openReadStreamPromise(entry);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -359,7 +359,7 @@ async function readEntryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: 
     size += (chunk as Buffer).length;
     if (size > maxBytes) {
       stream.destroy();
-      throw refused(`${entry.fileName} is larger than it claims.`);
+      throw refused(`${nameForMessage(entry.fileName, 200)} is larger than it claims.`);
     }
     chunks.push(chunk as Buffer);
   }
@@ -389,11 +389,11 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
         unexpected ??= name;
         continue;
       }
-      if (entry.isEncrypted()) throw refused(`${name} is encrypted, which TrustBridge backups never are.`);
-      if (!entry.canDecodeFileData()) throw refused(`${name} is compressed in a way TrustBridge backups never are.`);
-      if (entries.has(path)) throw refused(`${name} appears twice.`);
+      if (entry.isEncrypted()) throw refused(`${nameForMessage(name, 200)} is encrypted, which TrustBridge backups never are.`);
+      if (!entry.canDecodeFileData()) throw refused(`${nameForMessage(name, 200)} is compressed in a way TrustBridge backups never are.`);
+      if (entries.has(path)) throw refused(`${nameForMessage(name, 200)} appears twice.`);
       if (entry.uncompressedSize > limits.entryBytes) {
-        throw refused(`${name} claims ${entry.uncompressedSize} bytes, more than any file of a TrustBridge store.`);
+        throw refused(`${nameForMessage(name, 200)} claims ${entry.uncompressedSize} bytes, more than any file of a TrustBridge store.`);
       }
       total += entry.uncompressedSize;
       if (total > limits.totalBytes) throw refused('its files add up to more than any TrustBridge store.');
@@ -412,7 +412,7 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
     throw refused(`it is not a TrustBridge backup (it has no ${manifestName}). Choose the .zip file TrustBridge wrote when you made the backup.`);
   }
   if (unexpected !== undefined) {
-    throw refused(`it contains "${unexpected.slice(0, 200)}", a name that could write outside the restored folder or that TrustBridge never writes.`);
+    throw refused(`it contains "${nameForMessage(unexpected, 200)}", a name that could write outside the restored folder or that TrustBridge never writes.`);
   }
   const manifestBytes = await readEntryBytes(zip, manifestEntry, limits.manifestBytes).catch((error: unknown) => {
     if (error instanceof AppError) throw error;
@@ -436,14 +436,14 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
   const manifest = parsed.data;
   const listed = new Set<string>();
   for (const file of manifest.files) {
-    if (listed.has(file.path)) throw refused(`its manifest lists ${file.path} twice.`);
+    if (listed.has(file.path)) throw refused(`its manifest lists ${nameForMessage(file.path, 200)} twice.`);
     listed.add(file.path);
     const entry = entries.get(file.path);
-    if (!entry) throw refused(`${file.path} is listed in its manifest but missing from the archive. The archive is incomplete.`);
-    if (entry.uncompressedSize !== file.size) throw refused(`${file.path} does not have the size its manifest records. The archive was changed or damaged.`);
+    if (!entry) throw refused(`${nameForMessage(file.path, 200)} is listed in its manifest but missing from the archive. The archive is incomplete.`);
+    if (entry.uncompressedSize !== file.size) throw refused(`${nameForMessage(file.path, 200)} does not have the size its manifest records. The archive was changed or damaged.`);
   }
   for (const path of entries.keys()) {
-    if (!listed.has(path)) throw refused(`${dataPrefix}${path} is in the archive but not in its manifest. The archive was changed after it was made.`);
+    if (!listed.has(path)) throw refused(`${nameForMessage(dataPrefix + path, 200)} is in the archive but not in its manifest. The archive was changed after it was made.`);
   }
   return { manifest, entries };
 }
@@ -495,7 +495,7 @@ export async function restoreStore(
       const entry = entries.get(file.path)!;
       const path = join(staging, ...file.path.split('/'));
       // The checked name stays inside the staging folder; checked again on the joined path.
-      if (!path.startsWith(staging + sep)) throw refused(`${file.path} would be written outside the restored folder.`);
+      if (!path.startsWith(staging + sep)) throw refused(`${nameForMessage(file.path, 200)} would be written outside the restored folder.`);
       const folder = dirname(path);
       if (!folders.has(folder)) {
         await mkdir(folder, { recursive: true }).catch((error: unknown) => {
@@ -509,7 +509,7 @@ export async function restoreStore(
       try {
         source = await zip.openReadStreamPromise(entry);
       } catch (error) {
-        throw refused(`${file.path} is damaged (${(error as Error).message}).`);
+        throw refused(`${nameForMessage(file.path, 200)} is damaged (${(error as Error).message}).`);
       }
       const out = await openForWriting(path).catch((error: unknown) => {
         source.destroy();
@@ -527,10 +527,10 @@ export async function restoreStore(
         await fsyncFile(path);
       } catch (error) {
         if (isFileSystemError(error)) throw storageError(error, path);
-        throw refused(`${file.path} is damaged (${(error as Error).message}).`);
+        throw refused(`${nameForMessage(file.path, 200)} is damaged (${(error as Error).message}).`);
       }
       if (sha256 !== file.sha256 || size !== file.size) {
-        throw refused(`${file.path} does not match the fingerprint its manifest records. The archive was changed or damaged; nothing was restored.`);
+        throw refused(`${nameForMessage(file.path, 200)} does not match the fingerprint its manifest records. The archive was changed or damaged; nothing was restored.`);
       }
       done += 1;
       onProgress?.(done, manifest.files.length);

@@ -223,6 +223,19 @@ describe('filled partner questionnaires', () => {
     );
   });
 
+  it('names a refused part of a workbook in one clean line, whatever bytes its name holds', async () => {
+    // Found by the property above: a damaged central directory gave a part name with a line break
+    // and control bytes, which the message repeated as it was.
+    const bytes = Buffer.from(questionnaire);
+    // The part's entry in the central directory, the archive's last mention of its name.
+    const entry = bytes.lastIndexOf(Buffer.from('xl/theme/theme1.xml')) - 46;
+    expect(bytes.readUInt32LE(entry)).toBe(0x02014b50);
+    bytes.write('xl/th\n\u0001e/th\r\nme.xml', entry + 46, 19, 'latin1');
+    bytes.writeUInt32LE(0xfffffff0, entry + 24);
+    expect(await importCase(bytes, 'xlsx', preview, { storesNothing: true })).toBe('refused');
+    await expect(preview(join(work.path, `case-${caseNumber}.xlsx`))).rejects.toMatchObject({ message: 'A part of this workbook (xl/th??e/th??me.xml) would unpack to more than 30 MB. It was refused as unsafe.' });
+  });
+
   it('previews workbooks with hostile cell values without storing anything, naming every problem', async () => {
     const cell = fc.record({
       row: fc.integer({ min: 1, max: 70 }),

@@ -7,7 +7,7 @@
  * byte.
  */
 import { inflateRawSync } from 'node:zlib';
-import { AppError } from '../../../shared/errors';
+import { AppError, nameForMessage } from '../../../shared/errors';
 
 interface ZipLimits {
   fileBytes: number;
@@ -80,7 +80,8 @@ export function inspectWorkbookZip(bytes: Uint8Array, limits: ZipLimits): ZipPar
     const name = buffer.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
     offset += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
-    if (declaredSize > limits.partBytes) throw invalid(`A part of this workbook (${name}) would unpack to more than ${Math.round(limits.partBytes / 1024 / 1024)} MB. It was refused as unsafe.`, { part: name });
+    const shown = nameForMessage(name);
+    if (declaredSize > limits.partBytes) throw invalid(`A part of this workbook (${shown}) would unpack to more than ${Math.round(limits.partBytes / 1024 / 1024)} MB. It was refused as unsafe.`, { part: shown });
     total += declaredSize;
     if (total > limits.totalBytes) throw invalid('This workbook would unpack to far more data than a questionnaire holds. It was refused as unsafe.');
     // Only the XML parts are inflated and checked; pictures and other media are left alone.
@@ -92,12 +93,12 @@ export function inspectWorkbookZip(bytes: Uint8Array, limits: ZipLimits): ZipPar
     try {
       if (method === 0) data = Buffer.from(raw);
       else if (method === 8) data = inflateRawSync(raw, { maxOutputLength: limits.partBytes });
-      else throw invalid(`A part of this workbook (${name}) uses a compression Excel does not use. It was refused.`, { part: name });
+      else throw invalid(`A part of this workbook (${shown}) uses a compression Excel does not use. It was refused.`, { part: shown });
     } catch (error) {
       if (error instanceof AppError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') throw invalid(`A part of this workbook (${name}) unpacks to more than it declares. It was refused as unsafe.`, { part: name });
-      throw invalid(`A part of this workbook (${name}) is damaged and cannot be read. Ask for the file again.`, { part: name });
+      if (code === 'ERR_BUFFER_TOO_LARGE') throw invalid(`A part of this workbook (${shown}) unpacks to more than it declares. It was refused as unsafe.`, { part: shown });
+      throw invalid(`A part of this workbook (${shown}) is damaged and cannot be read. Ask for the file again.`, { part: shown });
     }
     parts.push({ name, data });
   }
@@ -110,7 +111,7 @@ export function inspectWorkbookZip(bytes: Uint8Array, limits: ZipLimits): ZipPar
     const head = part.data.subarray(0, 4096).toString('utf8');
     // Entity declarations can expand to gigabytes when parsed ("billion laughs"); Excel never writes them.
     if (/<!DOCTYPE|<!ENTITY/i.test(head) || (part.data.length > 4096 && /<!ENTITY/i.test(part.data.toString('utf8')))) {
-      throw invalid(`A part of this workbook (${part.name}) declares XML entities, which Excel never writes. It was refused as unsafe.`, { part: part.name });
+      throw invalid(`A part of this workbook (${nameForMessage(part.name)}) declares XML entities, which Excel never writes. It was refused as unsafe.`, { part: nameForMessage(part.name) });
     }
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(part.name)) {
       const rows = countOccurrences(part.data, '<row ') + countOccurrences(part.data, '<row>');

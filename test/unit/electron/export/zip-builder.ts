@@ -1,7 +1,12 @@
-/** A minimal zip writer (stored, no compression) to build hostile archives byte by byte in tests. */
+/**
+ * A minimal zip writer (stored, no compression) to build hostile archives byte by byte in tests.
+ * Names are marked as UTF-8 only with `utf8Names` (general purpose bit 11): without it a reader
+ * such as yauzl decodes them as IBM code page 437, where a control byte is a printable glyph.
+ */
 import { crc32 } from 'node:zlib';
 
-export function zipStored(files: ReadonlyArray<readonly [string, string | Buffer]>): Buffer {
+export function zipStored(files: ReadonlyArray<readonly [string, string | Buffer]>, options: { utf8Names?: boolean } = {}): Buffer {
+  const flags = options.utf8Names ? 0x0800 : 0;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -12,6 +17,7 @@ export function zipStored(files: ReadonlyArray<readonly [string, string | Buffer
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -21,6 +27,7 @@ export function zipStored(files: ReadonlyArray<readonly [string, string | Buffer
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(data.length, 24);

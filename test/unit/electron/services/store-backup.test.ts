@@ -213,6 +213,26 @@ describe('restoring refuses what it must not restore, and writes nothing', () =>
     });
   }
 
+  it('quotes a name with line breaks and control characters on one clean line, in the archive or in its manifest', async () => {
+    const name = 'docu\nments/\u0001evil\r\n.json';
+    const content = Buffer.from('{}');
+    const manifest = manifestFor([{ path: name, content }]);
+    // The name in the archive (marked UTF-8, so read as it is), then only in the manifest.
+    for (const [index, archive] of [
+      zipStored([[`data/${name}`, content], [manifestName, JSON.stringify(manifest)]], { utf8Names: true }),
+      zipStored([['data/documents/plain.json', content], [manifestName, JSON.stringify(manifest)]]),
+    ].entries()) {
+      const hostile = join(work.path, `control-${index}.zip`);
+      await writeFile(hostile, archive);
+      const target = await emptyTarget(`control-${index}`);
+      const refusal = await restoreStore(hostile, target).then(() => undefined, (error: unknown) => error);
+      expect(refusal).toMatchObject({ code: 'INVALID_FILE' });
+      // eslint-disable-next-line no-control-regex -- the message must hold none
+      expect((refusal as Error).message).toMatch(/^This backup cannot be restored: [^\u0000-\u001f\u2028\u2029]+$/);
+      await expectNothingWritten(target);
+    }
+  });
+
   it('refuses an entry that claims a huge size, before reading it', async () => {
     const content = Buffer.from('{}');
     const zip = zipStored([['data/index.json', content], [manifestName, JSON.stringify(manifestFor([{ path: 'index.json', content }]))]]);
