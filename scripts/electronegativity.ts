@@ -6,7 +6,8 @@
  *
  * AvailableSecurityFixesGlobalCheck is left out: it downloads Electron's release list, and this
  * check must work offline. Keeping Electron current is the job of the pinned version and of
- * reviewing upgrades.
+ * reviewing upgrades. The scanner's own fetch of newer translations of its messages is turned
+ * off by a preload (electronegativity-offline.cjs).
  *
  * Some checks are review prompts by design: PRELOAD_JS_CHECK reports every window that has a
  * preload at all ("review the use of preload scripts"), which every sandboxed Electron app needs
@@ -46,6 +47,7 @@ try {
   const run = spawnSync(
     process.execPath,
     [
+      '--require', join(import.meta.dirname, 'electronegativity-offline.cjs'),
       join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
       '--input', staging,
       '--output', report,
