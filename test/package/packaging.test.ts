@@ -214,9 +214,12 @@ describe('the packaged main process without the rasteriser’s binary', () => {
     try {
       const log = join(data, 'logs', 'trustbridge.log');
       await expect.poll(() => output, { timeout: 30_000, interval: 100 }).toContain('window opened');
+      // The warning is logged at the end of start-up, after the window opened (electron/main/index.ts).
+      await expect
+        .poll(() => readFile(log, 'utf8').catch(() => ''), { timeout: 30_000, interval: 100 })
+        .toMatch(/WARN Chart pictures for older Word versions cannot be drawn: the rasteriser @resvg\/resvg-js has no binary/);
       const text = await readFile(log, 'utf8');
       expect(text).toContain(`started with data folder ${data}`);
-      expect(text).toMatch(/WARN Chart pictures for older Word versions cannot be drawn: the rasteriser @resvg\/resvg-js has no binary/);
       expect(text).not.toMatch(/ERROR/);
     } finally {
       child.kill();
