@@ -332,6 +332,8 @@ export async function backupStore(
 
 const refused = (message: string, params?: Record<string, string | number>) =>
   new AppError({ code: 'INVALID_FILE', message: `This backup cannot be restored: ${message}`, ...(params ? { params } : {}) });
+/** A name from the archive or its manifest as a refusal quotes it: one line, at most 200 characters. */
+const quoted = (name: string) => nameForMessage(name, 200);
 
 async function openArchive(archivePath: string): Promise<yauzl.ZipFile> {
   // Answered below as "no such file".
@@ -351,7 +353,7 @@ async function openArchive(archivePath: string): Promise<yauzl.ZipFile> {
 }
 
 async function readEntryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: number): Promise<Buffer> {
-  if (entry.uncompressedSize > maxBytes) throw refused(`${nameForMessage(entry.fileName, 200)} is larger than any TrustBridge backup writes.`);
+  if (entry.uncompressedSize > maxBytes) throw refused(`${quoted(entry.fileName)} is larger than any TrustBridge backup writes.`);
   const stream = await zip.openReadStreamPromise(entry);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -359,7 +361,7 @@ async function readEntryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: 
     size += (chunk as Buffer).length;
     if (size > maxBytes) {
       stream.destroy();
-      throw refused(`${nameForMessage(entry.fileName, 200)} is larger than it claims.`);
+      throw refused(`${quoted(entry.fileName)} is larger than it claims.`);
     }
     chunks.push(chunk as Buffer);
   }
@@ -389,11 +391,11 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
         unexpected ??= name;
         continue;
       }
-      if (entry.isEncrypted()) throw refused(`${nameForMessage(name, 200)} is encrypted, which TrustBridge backups never are.`);
-      if (!entry.canDecodeFileData()) throw refused(`${nameForMessage(name, 200)} is compressed in a way TrustBridge backups never are.`);
-      if (entries.has(path)) throw refused(`${nameForMessage(name, 200)} appears twice.`);
+      if (entry.isEncrypted()) throw refused(`${quoted(name)} is encrypted, which TrustBridge backups never are.`);
+      if (!entry.canDecodeFileData()) throw refused(`${quoted(name)} is compressed in a way TrustBridge backups never are.`);
+      if (entries.has(path)) throw refused(`${quoted(name)} appears twice.`);
       if (entry.uncompressedSize > limits.entryBytes) {
-        throw refused(`${nameForMessage(name, 200)} claims ${entry.uncompressedSize} bytes, more than any file of a TrustBridge store.`);
+        throw refused(`${quoted(name)} claims ${entry.uncompressedSize} bytes, more than any file of a TrustBridge store.`);
       }
       total += entry.uncompressedSize;
       if (total > limits.totalBytes) throw refused('its files add up to more than any TrustBridge store.');
@@ -412,7 +414,7 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
     throw refused(`it is not a TrustBridge backup (it has no ${manifestName}). Choose the .zip file TrustBridge wrote when you made the backup.`);
   }
   if (unexpected !== undefined) {
-    throw refused(`it contains "${nameForMessage(unexpected, 200)}", a name that could write outside the restored folder or that TrustBridge never writes.`);
+    throw refused(`it contains "${quoted(unexpected)}", a name that could write outside the restored folder or that TrustBridge never writes.`);
   }
   const manifestBytes = await readEntryBytes(zip, manifestEntry, limits.manifestBytes).catch((error: unknown) => {
     if (error instanceof AppError) throw error;
@@ -436,14 +438,14 @@ async function checkArchive(zip: yauzl.ZipFile, limits: BackupLimits): Promise<{
   const manifest = parsed.data;
   const listed = new Set<string>();
   for (const file of manifest.files) {
-    if (listed.has(file.path)) throw refused(`its manifest lists ${nameForMessage(file.path, 200)} twice.`);
+    if (listed.has(file.path)) throw refused(`its manifest lists ${quoted(file.path)} twice.`);
     listed.add(file.path);
     const entry = entries.get(file.path);
-    if (!entry) throw refused(`${nameForMessage(file.path, 200)} is listed in its manifest but missing from the archive. The archive is incomplete.`);
-    if (entry.uncompressedSize !== file.size) throw refused(`${nameForMessage(file.path, 200)} does not have the size its manifest records. The archive was changed or damaged.`);
+    if (!entry) throw refused(`${quoted(file.path)} is listed in its manifest but missing from the archive. The archive is incomplete.`);
+    if (entry.uncompressedSize !== file.size) throw refused(`${quoted(file.path)} does not have the size its manifest records. The archive was changed or damaged.`);
   }
   for (const path of entries.keys()) {
-    if (!listed.has(path)) throw refused(`${nameForMessage(dataPrefix + path, 200)} is in the archive but not in its manifest. The archive was changed after it was made.`);
+    if (!listed.has(path)) throw refused(`${quoted(dataPrefix + path)} is in the archive but not in its manifest. The archive was changed after it was made.`);
   }
   return { manifest, entries };
 }
@@ -495,7 +497,7 @@ export async function restoreStore(
       const entry = entries.get(file.path)!;
       const path = join(staging, ...file.path.split('/'));
       // The checked name stays inside the staging folder; checked again on the joined path.
-      if (!path.startsWith(staging + sep)) throw refused(`${nameForMessage(file.path, 200)} would be written outside the restored folder.`);
+      if (!path.startsWith(staging + sep)) throw refused(`${quoted(file.path)} would be written outside the restored folder.`);
       const folder = dirname(path);
       if (!folders.has(folder)) {
         await mkdir(folder, { recursive: true }).catch((error: unknown) => {
@@ -509,7 +511,7 @@ export async function restoreStore(
       try {
         source = await zip.openReadStreamPromise(entry);
       } catch (error) {
-        throw refused(`${nameForMessage(file.path, 200)} is damaged (${(error as Error).message}).`);
+        throw refused(`${quoted(file.path)} is damaged (${(error as Error).message}).`);
       }
       const out = await openForWriting(path).catch((error: unknown) => {
         source.destroy();
@@ -527,10 +529,10 @@ export async function restoreStore(
         await fsyncFile(path);
       } catch (error) {
         if (isFileSystemError(error)) throw storageError(error, path);
-        throw refused(`${nameForMessage(file.path, 200)} is damaged (${(error as Error).message}).`);
+        throw refused(`${quoted(file.path)} is damaged (${(error as Error).message}).`);
       }
       if (sha256 !== file.sha256 || size !== file.size) {
-        throw refused(`${nameForMessage(file.path, 200)} does not match the fingerprint its manifest records. The archive was changed or damaged; nothing was restored.`);
+        throw refused(`${quoted(file.path)} does not match the fingerprint its manifest records. The archive was changed or damaged; nothing was restored.`);
       }
       done += 1;
       onProgress?.(done, manifest.files.length);

@@ -111,7 +111,8 @@ export function inspectWorkbookZip(bytes: Uint8Array, limits: ZipLimits): ZipPar
     const head = part.data.subarray(0, 4096).toString('utf8');
     // Entity declarations can expand to gigabytes when parsed ("billion laughs"); Excel never writes them.
     if (/<!DOCTYPE|<!ENTITY/i.test(head) || (part.data.length > 4096 && /<!ENTITY/i.test(part.data.toString('utf8')))) {
-      throw invalid(`A part of this workbook (${nameForMessage(part.name)}) declares XML entities, which Excel never writes. It was refused as unsafe.`, { part: nameForMessage(part.name) });
+      const shown = nameForMessage(part.name);
+      throw invalid(`A part of this workbook (${shown}) declares XML entities, which Excel never writes. It was refused as unsafe.`, { part: shown });
     }
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(part.name)) {
       const rows = countOccurrences(part.data, '<row ') + countOccurrences(part.data, '<row>');
