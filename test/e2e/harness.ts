@@ -88,10 +88,11 @@ export interface RunningApp {
  * For the tests' shared browser: V8 runs the pages' scripts with its interpreter and baseline
  * compiler only (Sparkplug), without the optimising tiers (Maglev, TurboFan). A test page lives a
  * few seconds, too short for optimised code to repay its compiling, which V8 does on background
- * threads: over the e2e suite this flag cut Chromium's processor time by about a quarter and the
- * suite's own time by a fifth (513 against 390 CPU-s, 288 against 234 s, measured side by side on
- * this 2-core machine), with the same tests passing. The scripts behave the same in every tier;
- * the benchmarks and screenshots keep the full compiler, as a user's Electron has it.
+ * threads: over the e2e project this flag cut the processor time of all its processes (Chromium
+ * and the test workers) by about a quarter and its wall time by a fifth (513 against 390 CPU-s,
+ * 288 against 234 s, measured one after the other on this 2-core machine), with the same tests
+ * passing. The scripts behave the same in every tier;
+ * the benchmarks, screenshots and the headed demo keep the full compiler, as a user's Electron has it.
  */
 export const testJitArgs = ['--js-flags=--max-opt=1'];
 
