@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run';
 import { convertToPdf } from '../../../support/libreoffice';
 import { templatesDir } from '../../../support/paths';
+import { copyOfDemo } from '../../../support/shared-demo';
 import { tempFolder } from '../../../support/temp';
 
 const soffice = '/usr/bin/soffice';
@@ -24,8 +25,6 @@ async function cli(args: string[]): Promise<void> {
   const lines: string[] = [];
   const code = await runCli(args, { out: (text) => lines.push(text), err: (text) => lines.push(text), cwd: folder.path });
   expect(code, lines.join('\n')).toBe(0);
-  const id = /^ {2}partnership\s+(\S+)$/m.exec(lines.join('\n'))?.[1];
-  if (id) partnership = id;
 }
 
 /** The same document on US Letter paper, as an officer in a Letter country prints it. */
@@ -51,7 +50,8 @@ const pdfText = (pdf: string, page?: number) =>
 beforeAll(async () => {
   folder = await tempFolder('trustbridge-brief-');
   process.env['TRUSTBRIDGE_TEMPLATES'] = templatesDir;
-  await cli(['demo', '--out', 'demo']);
+  // The demo `trustbridge demo` writes (report-commands.test.ts runs that command), copied from the run's one.
+  partnership = (await copyOfDemo({ dataDir: join(folder.path, 'demo'), outDir: join(folder.path, 'demo', 'demo-exchange') })).demo.partnership;
 }, 120_000);
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { runCli } from '../../../../electron/cli/run';
 import { fitColumns } from '../../../../electron/export/docx/kit';
 import { convertToPdf } from '../../../support/libreoffice';
 import { templatesDir } from '../../../support/paths';
+import { copyOfDemo } from '../../../support/shared-demo';
 import { tempFolder } from '../../../support/temp';
 
 const soffice = '/usr/bin/soffice';
@@ -27,8 +28,6 @@ async function cli(args: string[]): Promise<void> {
   const lines: string[] = [];
   const code = await runCli(args, { out: (text) => lines.push(text), err: (text) => lines.push(text), cwd: folder.path });
   expect(code, lines.join('\n')).toBe(0);
-  const id = /^ {2}partnership\s+(\S+)$/m.exec(lines.join('\n'))?.[1];
-  if (id) partnership = id;
 }
 
 /**
@@ -85,7 +84,8 @@ function pdfWords(pdf: string): Map<string, number> {
 beforeAll(async () => {
   folder = await tempFolder('trustbridge-table-headers-');
   process.env['TRUSTBRIDGE_TEMPLATES'] = templatesDir;
-  await cli(['demo', '--out', 'demo']);
+  // The demo `trustbridge demo` writes (report-commands.test.ts runs that command), copied from the run's one.
+  partnership = (await copyOfDemo({ dataDir: join(folder.path, 'demo'), outDir: join(folder.path, 'demo', 'demo-exchange') })).demo.partnership;
 }, 120_000);
 
 afterAll(async () => {
