@@ -1,6 +1,9 @@
-/** Checking detached Ed25519 signatures with Node's crypto: the same verdicts jose gives, never kinder. */
-import { sign } from 'node:crypto';
-import { flattenedVerify } from 'jose';
+/**
+ * Making and checking detached Ed25519 signatures with Node's crypto: the same bytes jose makes,
+ * the same verdicts jose gives, never kinder.
+ */
+import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { FlattenedSign, flattenedVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../shared/crypto/canonical-json';
 import type { JwsSignature, ProtectedHeader } from '../../../../shared/exchange/schema';
@@ -76,5 +79,32 @@ describe('verifyDetached', () => {
     expect(Buffer.from(sameBytes, 'base64url')).toEqual(Buffer.from(signature.signature, 'base64url'));
     expect(verifySigningInput(signature.protected, base64url(payload), signature.signature, jwk)).toBe(true);
     expect(verifySigningInput(signature.protected, base64url(payload), sameBytes, jwk)).toBe(false);
+  });
+});
+
+describe('signDetached', () => {
+  it('makes the very signature jose makes, for any payload text (non-ASCII and large included), and jose accepts it', async () => {
+    const key = generateSigningKey();
+    const jwk = publicJwkOf(key);
+    const header = { alg: 'EdDSA', kid: keyFingerprint(jwk), jwk, 'tb.iss': 'tb-0000-example', 'tb.signer': { name: 'Añа Müller', role: 'QA', institution: 'Uni' }, iat: 1795428000 } as ProtectedHeader;
+    const payloads = [payload, canonicalJson({ text: 'Évaluation — Qualitätssicherung 質保 😀', lone: '\ud800' }), canonicalJson({ big: 'x'.repeat(300_000) }), ''];
+    for (const text of payloads) {
+      const ours = await signDetached(text, header, key);
+      const theirs = await new FlattenedSign(new TextEncoder().encode(text)).setProtectedHeader(header).sign(key);
+      expect(ours, text.slice(0, 40)).toEqual({ protected: theirs.protected, signature: theirs.signature });
+      expect(await joseSays(ours, text, jwk)).toBe(true);
+      expect(await verifyDetached(ours, text, jwk)).toBe(true);
+    }
+  });
+
+  it('refuses another algorithm, an extension or a key that is not an Ed25519 private key, as jose did', async () => {
+    const key = generateSigningKey();
+    const jwk = publicJwkOf(key);
+    const header = { alg: 'EdDSA', kid: keyFingerprint(jwk), jwk, 'tb.iss': 'tb-0000-example', 'tb.signer': { name: 'Ana', role: 'QA', institution: 'Uni' }, iat: 1795428000 } as ProtectedHeader;
+    await expect(signDetached(payload, { ...header, alg: 'ES256' } as unknown as ProtectedHeader, key)).rejects.toThrow(TypeError);
+    await expect(signDetached(payload, { ...header, crit: ['tb.x'] } as ProtectedHeader, key)).rejects.toThrow(TypeError);
+    await expect(signDetached(payload, { ...header, b64: false } as ProtectedHeader, key)).rejects.toThrow(TypeError);
+    await expect(signDetached(payload, header, createPublicKey(key))).rejects.toThrow(TypeError);
+    await expect(signDetached(payload, header, generateKeyPairSync('ed448').privateKey)).rejects.toThrow(TypeError);
   });
 });
