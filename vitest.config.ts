@@ -16,14 +16,15 @@ process.env['TRUSTBRIDGE_TEST_RUN'] ??= `${process.pid}-${Date.now()}`;
  */
 export default defineConfig({
   test: {
-    // One worker per core (Vitest's default is one fewer: on a 2-core machine every file would run
-    // one after the other). When the tests' temp folders were on the disk, files waited on fsyncs
-    // and a third worker kept the processors busy (505 s against 540 s). With them in memory
-    // (`npm test`, scripts/checks.ts) they no longer wait on the disk, and a third worker only made
-    // every process slower: `npm test` took 552 s and 1,005 CPU-s with two workers, 614 s and 1,184 CPU-s
-    // with three, measured one after the other. Test files share nothing (temp folders, random
-    // ports, a LibreOffice profile per process: test/support/libreoffice.ts).
-    maxWorkers: availableParallelism(),
+    // One worker per core, at least two (Vitest's default is one fewer than the cores: on a 2-core
+    // machine every file would run one after the other). When the tests' temp folders were on the
+    // disk, files waited on fsyncs and a third worker kept the processors busy (505 s against
+    // 540 s). With them in memory (`npm test`, scripts/checks.ts) files no longer wait on the disk,
+    // and a third worker only made every process slower: `npm test` took 552 s and 1,005 CPU-s
+    // with two workers, 614 s and 1,184 CPU-s with three, measured one after the other. Test files
+    // share nothing (temp folders, random ports, a LibreOffice profile per process:
+    // test/support/libreoffice.ts).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {

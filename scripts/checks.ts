@@ -93,9 +93,9 @@ const testTempNeeds = 2 ** 30;
  * journal commit and a disk flush on a disk, nothing on tmpfs. The file-system calls, the files and
  * their bytes are the same; only the flush is not there to wait for. Measured one after the other
  * on this 2-core machine (twice), unit and reliability took 365 and 398 CPU-s (189 and 206 s)
- * with their temp folders in /dev/shm against 448 and 449 CPU-s (237 and 238 s) on the disk. Durability itself is proven by the power-loss
- * and crash tests, which do not depend on the medium; the benchmarks (`npm run bench`) measure on
- * the disk.
+ * with their temp folders in /dev/shm against 448 and 449 CPU-s (237 and 238 s) on the disk.
+ * Durability itself is proven by the power-loss and crash tests, which do not depend on the
+ * medium; the benchmarks (`npm run bench`) measure on the disk.
  *
  * TRUSTBRIDGE_TEST_TMP names another folder, or `disk` for the system's temp folder. A RAM folder
  * is used only if it has room for the tests (`testTempNeeds`) and lets a file there run (the

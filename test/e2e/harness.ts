@@ -91,8 +91,8 @@ export interface RunningApp {
  * threads: over the e2e project this flag cut the processor time of all its processes (Chromium
  * and the test workers) by about a quarter and its wall time by a fifth (513 against 390 CPU-s,
  * 288 against 234 s, measured one after the other on this 2-core machine), with the same tests
- * passing. The scripts behave the same in every tier;
- * the benchmarks, screenshots and the headed demo keep the full compiler, as a user's Electron has it.
+ * passing. The scripts behave the same in every tier; the benchmarks, screenshots and the headed
+ * demo keep the full compiler, as a user's Electron has it.
  */
 export const testJitArgs = ['--js-flags=--max-opt=1'];
 
