@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,11 +8,21 @@ import { pathToFileURL } from 'node:url';
  * LibreOffice's `-env:UserInstallation` for this test process. Two `soffice` runs that share a
  * user profile do not run side by side: the second hands its work to the first and may exit
  * before any file is converted. Test files run in parallel workers, so each process keeps its
- * own profile (reused by its own, serial, conversions).
+ * own profile (reused by its own, serial, conversions), removed when the process exits.
  */
 export function libreOfficeProfile(): string {
-  return `-env:UserInstallation=${pathToFileURL(join(tmpdir(), `trustbridge-lo-profile-${process.pid}`)).href}`;
+  const profile = join(tmpdir(), `trustbridge-lo-profile-${process.pid}`);
+  if (!profileRemovedAtExit) {
+    profileRemovedAtExit = true;
+    // LibreOffice writes about 300 KB of settings there; nothing reads them after this process.
+    process.once('exit', () => {
+      if (!process.env['KEEP_TEST_DATA']) rmSync(profile, { recursive: true, force: true });
+    });
+  }
+  return `-env:UserInstallation=${pathToFileURL(profile).href}`;
 }
+
+let profileRemovedAtExit = false;
 
 /**
  * Converts documents to PDF into `outDir` with one `soffice` run (starting LibreOffice costs

@@ -6,7 +6,7 @@
  */
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { InboxView } from '../../../../shared/exchange/inbox';
 import { completedSelfAssessment } from '../../../support/assessment-factories';
 import { setUpParty, testCore, type TestCore } from '../../../support/core';
@@ -57,7 +57,10 @@ describe('the shared-folder inbox', () => {
 
     // The decision lasts: A reopened does not list the file again.
     const dataDir = a.dataDir;
-    await a.close();
+    const first = a;
+    await first.close();
+    // The first core owns the folder: it is removed once the test and afterEach are done.
+    onTestFinished(() => first.dispose());
     a = await testCore({ dataDir });
     expect((await a.inbox.scan()).entries).toEqual([]);
     expect(JSON.parse(await readFile(join(dataDir, 'inbox.json'), 'utf8')).handled[view.entries[0]!.sha256]).toMatchObject({ decision: 'accepted' });
@@ -142,7 +145,9 @@ describe('the shared-folder inbox', () => {
   it('notices a file that appears in the folder without being asked', async () => {
     const changes: InboxView[] = [];
     const dataDir = a.dataDir;
-    await a.close();
+    const first = a;
+    await first.close();
+    onTestFinished(() => first.dispose());
     const { openCore } = await import('../../../../electron/app/core');
     const { ScriptedDialogs } = await import('../../../support/scripted-dialogs');
     const { templatesDir } = await import('../../../support/paths');
