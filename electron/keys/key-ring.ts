@@ -39,6 +39,7 @@ import {
   type Signer,
 } from '../../shared/exchange/schema';
 import { fieldIssues } from '../../shared/ipc/zod-issues';
+import { bestEffort } from '../platform/files';
 import { copyPathOf, readProtectedFile, writeWithCopy, type ProtectedFileNotice } from '../store/checked-copy';
 import { parseJsonDocument } from '../store/json-file';
 import { storageError } from '../store/storage-errors';
@@ -206,7 +207,7 @@ export class KeyRing {
         params: { method: file.current.protection },
       });
     }
-    const der = await protector.unprotect(Buffer.from(file.current.sealedPrivateKey, 'base64'));
+    const { plain: der, reseal } = await protector.unprotect(Buffer.from(file.current.sealedPrivateKey, 'base64'));
     let privateKey: KeyObject;
     try {
       privateKey = privateKeyFromPkcs8(der);
@@ -217,6 +218,15 @@ export class KeyRing {
     }
     if (keyFingerprint(publicJwkOf(privateKey)) !== file.current.fingerprint) throw damagedKeyFile(this.path);
     this.privateKey = privateKey;
+    // The keychain's key was rotated: the key is sealed again with the new one, so it still opens
+    // once the old one is gone. The key is unlocked either way; a failed save (a full disk) keeps
+    // the old sealing, which still opens, is logged and is tried again at the next unlock.
+    if (reseal) {
+      await bestEffort(
+        async () => this.write({ ...file, current: await sealedCurrent(privateKey, protector, file.current.createdAt) }),
+        'Sealing the signing key again with the system keychain’s new key',
+      );
+    }
   }
 
   /** Forgets the unsealed private key (the app locks on sign-out or after idle time, if it wants). */
@@ -365,7 +375,7 @@ export class KeyRing {
         params: { fingerprint: this.file.current.fingerprint, backupFingerprint: backup.fingerprint },
       });
     }
-    const plain = await createPassphraseProtector(passphrase).unprotect(Buffer.from(backup.sealed, 'base64'));
+    const { plain } = await createPassphraseProtector(passphrase).unprotect(Buffer.from(backup.sealed, 'base64'));
     let privateKey: KeyObject;
     let content: z.infer<typeof backupContentSchema>;
     try {

@@ -113,7 +113,8 @@ export function createPassphraseProtector(passphrase: string, options: Passphras
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.cipher.iv, 'base64'));
         decipher.setAAD(Buffer.from(canonicalJson(header), 'utf8'));
         decipher.setAuthTag(Buffer.from(tag, 'base64'));
-        return new Uint8Array(Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]));
+        // The passphrase's own parameters travel with the data: nothing to seal again.
+        return { plain: new Uint8Array(Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()])), reseal: false };
       } catch (error) {
         throw new AppError(
           {

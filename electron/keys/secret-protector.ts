@@ -13,5 +13,15 @@ export interface SecretProtector {
   /** Encrypts; the result carries everything `unprotect` needs except the secret (passphrase, OS key). */
   protect(plain: Uint8Array): Promise<Uint8Array>;
   /** Decrypts; rejects with an AppError whose message says what to do when it cannot. */
-  unprotect(sealed: Uint8Array): Promise<Uint8Array>;
+  unprotect(sealed: Uint8Array): Promise<Unprotected>;
+}
+
+export interface Unprotected {
+  plain: Uint8Array;
+  /**
+   * The secret store asks for the data to be sealed again: Electron's safeStorage says so
+   * (`shouldReEncrypt`) when its key was rotated or a key of another security level is available.
+   * The old sealing still opens; sealing again keeps it opening after the old key is gone.
+   */
+  reseal: boolean;
 }

@@ -7,7 +7,8 @@
  * Electron 45 deprecates the synchronous calls (isEncryptionAvailable, encryptString,
  * decryptString); the asynchronous ones are used, and only after the app is ready (the
  * asynchronous encryptor starts lazily on first use). Data sealed by the old synchronous
- * `encryptString` opens with `decryptStringAsync`.
+ * `encryptString` opens with `decryptStringAsync`, which also says when the keychain wants the
+ * data sealed again (`shouldReEncrypt`); the key ring then seals the key again (key-ring.ts, unlock).
  */
 import { safeStorage } from 'electron';
 import type { SecretProtector } from '../keys/secret-protector';
@@ -20,8 +21,8 @@ export async function osKeychainProtector(): Promise<SecretProtector | undefined
     // safeStorage encrypts strings; the key bytes travel as base64.
     protect: async (plain) => new Uint8Array(await safeStorage.encryptStringAsync(Buffer.from(plain).toString('base64'))),
     unprotect: async (sealed) => {
-      const { result } = await safeStorage.decryptStringAsync(Buffer.from(sealed));
-      return new Uint8Array(Buffer.from(result, 'base64'));
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(sealed));
+      return { plain: new Uint8Array(Buffer.from(result, 'base64')), reseal: shouldReEncrypt };
     },
   };
 }

@@ -15,7 +15,9 @@
  *   stays, and a navigation to another document makes a new one (`FakeWebContents.navigate`);
  * - safeStorage is available (a reversible stand-in for the OS keychain) or not (`keychain`); its
  *   synchronous calls, deprecated in Electron 45, are recorded in `deprecations`; the asynchronous
- *   ones refuse to run before the app is ready;
+ *   ones refuse to run before the app is ready; as Chromium's keychain encryption does, it seals with
+ *   its current key (`keychainKey`), opens data sealed with an older key as long as that key is kept
+ *   (`keychainOldestKey`), and then says `shouldReEncrypt`;
  * - `powerMonitor` cannot be used before the app is ready;
  * - `dialog.showErrorBox` before ready shows nothing on Linux (it writes to stderr): recorded with
  *   `beforeReady`.
@@ -58,6 +60,10 @@ export const electronState = {
   isPackaged: false,
   /** 'available': an OS keychain; 'basic_text': Linux without one; 'unavailable': none at all. */
   keychain: 'unavailable' as 'available' | 'basic_text' | 'unavailable',
+  /** The keychain's current key, by number: a rotation (a new OS key) makes it one more. */
+  keychainKey: 1,
+  /** The oldest key the keychain still holds: data sealed with an older one no longer opens. */
+  keychainOldestKey: 1,
   /** Deprecated Electron calls the app made (Electron prints a deprecation warning for each). */
   deprecations: [] as string[],
   get isReady() {
@@ -87,6 +93,8 @@ export const electronState = {
     this.appPath = process.cwd();
     this.isPackaged = false;
     this.keychain = 'unavailable';
+    this.keychainKey = 1;
+    this.keychainOldestKey = 1;
     this.deprecations = [];
     freshReady();
   },
@@ -167,13 +175,18 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** `sealed:v<key>:` then the text, scrambled with the key's number. */
 function fakeSeal(text: string): Buffer {
-  return Buffer.concat([Buffer.from('sealed:'), Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)]);
+  const key = electronState.keychainKey;
+  return Buffer.concat([Buffer.from(`sealed:v${key}:`), Buffer.from(text, 'utf8').map((byte) => byte ^ (0x5a + key))]);
 }
 
-function fakeUnseal(sealed: Buffer): string {
-  if (!sealed.subarray(0, 7).equals(Buffer.from('sealed:'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-  return Buffer.from(sealed.subarray(7).map((byte) => byte ^ 0x5a)).toString('utf8');
+/** The text and the key it was sealed with; throws, as safeStorage does, when that key is gone. */
+function fakeUnseal(sealed: Buffer): { text: string; key: number } {
+  const header = /^sealed:v(\d+):/.exec(sealed.subarray(0, 24).toString('latin1'));
+  const key = Number(header?.[1]);
+  if (!header || key < electronState.keychainOldestKey || key > electronState.keychainKey) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+  return { text: Buffer.from(sealed.subarray(header[0].length).map((byte) => byte ^ (0x5a + key))).toString('utf8'), key };
 }
 
 function requireReady(what: string) {
@@ -252,7 +265,7 @@ export function electronMock() {
       decryptString: (sealed: Buffer) => {
         electronState.deprecations.push('safeStorage.decryptString');
         if (electronState.keychain === 'unavailable') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
-        return fakeUnseal(sealed);
+        return fakeUnseal(sealed).text;
       },
       getSelectedStorageBackend: () => (!readyState.ready ? 'unknown' : electronState.keychain === 'basic_text' ? 'basic_text' : 'gnome_libsecret'),
       isAsyncEncryptionAvailable: async () => {
@@ -267,7 +280,8 @@ export function electronMock() {
       decryptStringAsync: async (sealed: Buffer) => {
         requireReady('safeStorage');
         if (electronState.keychain === 'unavailable') throw new Error('Decryption is not available.');
-        return { shouldReEncrypt: false, result: fakeUnseal(sealed) };
+        const { text, key } = fakeUnseal(sealed);
+        return { shouldReEncrypt: key < electronState.keychainKey, result: text };
       },
     },
   };

@@ -141,7 +141,7 @@ export function testKeychain(): SecretProtector {
       const bytes = Buffer.from(sealed);
       const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
       decipher.setAuthTag(bytes.subarray(12, 28));
-      return new Uint8Array(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]));
+      return { plain: new Uint8Array(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()])), reseal: false };
     },
   };
 }

@@ -7,6 +7,7 @@ import { canonicalJson } from '../../../../shared/crypto/canonical-json';
 import { keyFingerprint } from '../../../../shared/exchange/fingerprint';
 import { verifyDetached } from '../../../../electron/keys/ed25519';
 import { KeyRing, ownKeyPath, readKeyBackupInfo } from '../../../../electron/keys/key-ring';
+import { logCleanupTo } from '../../../../electron/platform/files';
 import { createPassphraseProtector } from '../../../../electron/keys/passphrase-protector';
 import { readPublicKeyFile } from '../../../../electron/keys/public-key-file';
 import { verifyRotationStatement } from '../../../../electron/keys/rotation';
@@ -75,6 +76,35 @@ describe('the own key', () => {
     const header = JSON.parse(Buffer.from(signature.protected, 'base64url').toString('utf8')) as Record<string, unknown>;
     expect(header).toEqual({ alg: 'EdDSA', kid: ring.fingerprint(), jwk: ring.publicKey(), 'tb.iss': ring.exchangeId(), 'tb.signer': signer, iat: 1795428000 });
     await expect(ring.sign(payload, { ...signer, name: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('unlocks when sealing it again, as the keychain asked, fails, and keeps the sealing that still opens', async () => {
+    const keychain = testKeychain();
+    const ring = await KeyRing.open({ dataDir: folder.path, now });
+    await ring.ensureKey(keychain);
+    const stored = await readFile(ownKeyPath(folder.path));
+    // The keychain asks for the key to be sealed again, then refuses to seal (its new key is not usable).
+    const asking = {
+      method: keychain.method,
+      unprotect: async (sealed: Uint8Array) => ({ ...(await keychain.unprotect(sealed)), reseal: true }),
+      protect: async (): Promise<Uint8Array> => {
+        throw new Error('Encryption is not available.');
+      },
+    };
+    const warnings: string[] = [];
+    const restore = logCleanupTo({ info: () => undefined, warn: (message) => warnings.push(message), error: () => undefined });
+    try {
+      const again = await KeyRing.open({ dataDir: folder.path, now });
+      await again.unlock(asking);
+      expect(again.isUnlocked()).toBe(true);
+      expect(warnings).toEqual(['Sealing the signing key again with the system keychain’s new key failed; carrying on']);
+    } finally {
+      restore();
+    }
+    expect(await readFile(ownKeyPath(folder.path))).toEqual(stored);
+    const third = await KeyRing.open({ dataDir: folder.path, now });
+    await third.unlock(keychain);
+    expect(third.isUnlocked()).toBe(true);
   });
 
   it('refuses to unlock with a protector of another kind', async () => {

@@ -26,7 +26,7 @@ describe('passphrase protector', () => {
     expect(stored['cipher']).toMatchObject({ name: 'aes-256-gcm' });
     expect(Buffer.from(stored['cipher']!['iv'] as string, 'base64')).toHaveLength(12);
     expect(text(sealed)).not.toContain('the private key');
-    expect(await protector.unprotect(sealed)).toEqual(secret);
+    expect((await protector.unprotect(sealed)).plain).toEqual(secret);
     expect(defaultScryptParameters).toEqual({ N: 2 ** 17, r: 8, p: 1 });
   });
 
@@ -53,7 +53,7 @@ describe('passphrase protector', () => {
     const decomposed = composed.normalize('NFD');
     expect(decomposed).not.toBe(composed);
     const sealed = await createPassphraseProtector(composed, { scrypt: { N: 2 ** 14, r: 8, p: 1 } }).protect(secret);
-    expect(await createPassphraseProtector(decomposed).unprotect(sealed)).toEqual(secret);
+    expect((await createPassphraseProtector(decomposed).unprotect(sealed)).plain).toEqual(secret);
   });
 
   it('refuses tampered ciphertext and tampered parameters', async () => {

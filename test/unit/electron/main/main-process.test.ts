@@ -365,6 +365,46 @@ describe('the signing key in the system keychain', () => {
     expect(electronState.deprecations).toEqual([]);
   });
 
+  it('seals the key again when the keychain’s key was rotated, so the key still opens once the old one is gone', async () => {
+    const keyFile = join(data.path, 'keys', 'own-key.json');
+    const stored = async () => JSON.parse(await readFile(keyFile, 'utf8')) as { exchangeId: string; current: { fingerprint: string; sealedPrivateKey: string } };
+    const sealedWith = async () => Buffer.from((await stored()).current.sealedPrivateKey, 'base64').subarray(0, 10).toString('latin1');
+    const start = async (keychainKey: number, keychainOldestKey: number) => {
+      electronState.reset();
+      electronState.paths.set('appData', appData.path);
+      vi.resetModules();
+      Object.assign(electronState, { keychain: 'available', keychainKey, keychainOldestKey });
+      const window = await startMain();
+      return (channel: string, request: unknown) => electronState.ipcHandlers.get(`trustbridge:${channel}`)!(window.webContents.invokeEvent(), request);
+    };
+    const quit = async () => {
+      (await electronApp()).quit();
+      await vi.waitFor(() => expect(electronState.exitCode).toBe(0));
+    };
+
+    let invoke = await start(1, 1);
+    expect(await invoke('keys.create', {})).toMatchObject({ ok: true, value: { unlocked: true, method: 'os-keychain' } });
+    const created = await stored();
+    expect(await sealedWith()).toMatch(/^sealed:v1:/);
+    await quit();
+
+    // The system keychain has a new key and still holds the old one: safeStorage opens the key and
+    // says shouldReEncrypt; the app seals it again with the new key. The key itself is the same.
+    invoke = await start(2, 1);
+    expect(await invoke('keys.status', {})).toMatchObject({ ok: true, value: { hasKey: true, unlocked: true, method: 'os-keychain' } });
+    expect(await sealedWith()).toMatch(/^sealed:v2:/);
+    const resealed = await stored();
+    expect({ exchangeId: resealed.exchangeId, fingerprint: resealed.current.fingerprint }).toEqual({ exchangeId: created.exchangeId, fingerprint: created.current.fingerprint });
+    await quit();
+
+    // The old key is gone: the key still opens, and nothing is written when nothing is asked.
+    const before = await readFile(keyFile);
+    invoke = await start(2, 2);
+    expect(await invoke('keys.status', {})).toMatchObject({ ok: true, value: { hasKey: true, unlocked: true, method: 'os-keychain' } });
+    expect(await readFile(keyFile)).toEqual(before);
+    expect(electronState.deprecations).toEqual([]);
+  });
+
   it('offers the passphrase where there is no keychain, or only Linux’s hard-coded one', async () => {
     for (const keychain of ['unavailable', 'basic_text'] as const) {
       electronState.reset();
