@@ -74,8 +74,10 @@ describe('the level cards at 1280×800', () => {
     for (const language of languages) {
       const criterion = longest.get(language)!;
       await app!.core.store.updateSettings({ language });
+      // A new page load, so the app reads the language just set: from a blank page, not a fragment
+      // change and a reload (once, on a loaded machine, the reload came back without the fragment).
+      await page.goto('about:blank');
       await page.goto(`${baseUrl}/index.html#/assessments/${auditId}?criterion=${criterion.id}`);
-      await page.reload();
       await page.locator('#criterion-title').filter({ hasText: criterion.id }).waitFor();
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
       // The guidance collapsed (the state it remembers), as an officer who read it once leaves it.
@@ -114,8 +116,8 @@ describe('the level cards at 1280×800', () => {
     const [criterionId, answer] = Object.entries(reviewed.answers).reduce((best, entry) => ((entry[1]?.justification.length ?? 0) > (best[1]?.justification.length ?? 0) ? entry : best));
     await page.setViewportSize({ width: 900, height: 800 });
     try {
+      await page.goto('about:blank');
       await page.goto(`${baseUrl}/index.html#/assessments/${auditId}?criterion=${criterionId}`);
-      await page.reload();
       await page.locator('#criterion-title').filter({ hasText: criterionId }).waitFor();
       const text = page.locator('.partner-answer__text');
       const more = page.locator('.partner-answer').getByRole('button', { name: 'Show more' });
