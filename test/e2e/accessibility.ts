@@ -8,7 +8,8 @@ export interface AxeFinding {
   targets: string[];
 }
 
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/** The axe rule tags the check runs: WCAG 2.0 and 2.1, A and AA, and axe's best practices. */
+export const accessibilityTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /**
  * Runs axe-core on the page as it is now (WCAG 2.1 A and AA rules) and returns the serious and
@@ -49,7 +50,7 @@ export async function seriousAccessibilityFindings(page: Page): Promise<AxeFindi
         .run(document, { runOnly: { type: 'tag', values: runOnly }, rules: Object.fromEntries(off), resultTypes: ['violations'] })
         .then((results) => results.violations.map((violation) => ({ ...violation, nodes: violation.nodes.map((node) => ({ target: node.target.map(String) })) })));
     },
-    { runOnly: tags, weaker: ['minor', 'moderate'] },
+    { runOnly: accessibilityTags, weaker: ['minor', 'moderate'] },
   );
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
