@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
+import babel from '@rolldown/plugin-babel';
+import react, { reactCompilerPreset } from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicyFor } from './shared/security/csp.ts';
 
@@ -60,7 +61,18 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    // The React Compiler (https://react.dev/learn/react-compiler) memoises each component's values
+    // and elements, so a change draws again only what depends on it: a key typed in one criterion
+    // no longer renders the whole assessment screen's tree. Lint (react-hooks' recommended-latest
+    // rules in eslint.config.js) holds the code to the rules the compiler relies on; a component
+    // it cannot compile is left as written. Measured on this 2-core machine, one after the other:
+    // the e2e project took 418 CPU-s with it against 449 without, the team, layout and guide 2.0
+    // files 168–196 against 208–224; the build takes about 12 s longer.
+    babel({ include: /\/renderer\/.*\.tsx?$/, presets: [reactCompilerPreset()] }),
+    contentSecurityPolicy(),
+  ],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -129,7 +129,10 @@ export function Workspace({ assessment, framework, reviewed, selected, onSelect,
       const list = outlineRef.current?.querySelector<HTMLElement>('.outline');
       const item = list?.querySelector<HTMLElement>(`[data-key="${CSS.escape(criterion.id)}"]`);
       if (!list || !item) {
-        if (tries++ < 30) frame = requestAnimationFrame(reveal);
+        if (tries < 30) {
+          tries += 1;
+          frame = requestAnimationFrame(reveal);
+        }
         return;
       }
       // The outline ends inside the window (at most 70 % of its height), so that what it scrolls

@@ -13,7 +13,7 @@ const roots = ['', 'shared', 'electron', 'electron/app', 'electron/export', 'ren
 /** What the store keeps in a user's data folder, named in the document but not in the repository. */
 const dataFolderNames = new Set(['index.json', 'quarantine/']);
 
-/** The names of every file of the source folders, for a name the document gives without its folder. */
+/** The names of every file of the source folders, for a name the document gives without its folder (or a file at the root). */
 function fileNames(): Set<string> {
   const names = new Set<string>();
   for (const folder of ['shared', 'electron', 'renderer', 'scripts', 'test']) {
@@ -40,7 +40,7 @@ describe('docs/architecture.md', () => {
     const paths = namedPaths(text);
     expect(paths.length).toBeGreaterThan(20);
     const names = fileNames();
-    const exists = (path: string) => (path.includes('/') ? roots.some((folder) => existsSync(join(root, folder, path))) : names.has(path));
+    const exists = (path: string) => (path.includes('/') ? roots.some((folder) => existsSync(join(root, folder, path))) : names.has(path) || existsSync(join(root, path)));
     const missing = paths.filter((path) => !dataFolderNames.has(path) && !exists(path));
     expect(missing).toEqual([]);
   });
