@@ -143,8 +143,13 @@ export default tseslint.config(
     // Type-aware rules on the application code (the tests and scripts stay on the plain rules, so
     // lint stays quick): a promise nobody awaits loses its error, and a promise handed to a
     // callback that expects nothing is a silent failure waiting to happen.
+    // The types come from one program, the root tsconfig.json, which holds all three folders: the
+    // project service would build one per folder (shared/, electron/, renderer/), each with shared/
+    // checked again. These rules ask only whether a value is a promise, which the folders' libraries
+    // (DOM, Node) do not change; `npm run typecheck` still checks each folder under its own settings.
+    // Lint took 66-78 CPU-s against 74-84 with the project service (four runs of each, alternated).
     files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': [
         'error',
