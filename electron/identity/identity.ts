@@ -32,9 +32,10 @@ interface IdentityServiceOptions {
   /** Where a failed unlock through the system keychain is reported (the key then asks for its passphrase). */
   logger?: Logger;
   /**
-   * The scrypt cost a new passphrase-protected key is sealed with. The app never sets it (the
+   * The scrypt cost a passphrase-protected key is sealed with. The app never sets it (the
    * default, about half a second of work per guess); tests set a smaller one, because they make
-   * and unlock keys by the hundred. Unlocking reads the cost from the sealed file.
+   * and unlock keys by the hundred. Unlocking reads the cost from the sealed file, and seals the
+   * key again at this cost if the file's is lower.
    */
   passphraseCost?: ScryptParameters;
 }
@@ -107,6 +108,11 @@ export class IdentityService {
         issues: [{ path: 'passphrase', message: 'validation.required' }],
       });
     }
+    return this.passphraseProtector(passphrase);
+  }
+
+  /** A passphrase's protector at the cost this app seals with (what unlocking seals again to, if lower). */
+  private passphraseProtector(passphrase: string): SecretProtector {
     return createPassphraseProtector(passphrase, this.options.passphraseCost ? { scrypt: this.options.passphraseCost } : {});
   }
 
@@ -117,7 +123,7 @@ export class IdentityService {
   }
 
   async unlock(passphrase: string): Promise<KeyStatus> {
-    await this.keyRing.unlock(createPassphraseProtector(passphrase));
+    await this.keyRing.unlock(this.passphraseProtector(passphrase));
     return this.keyStatus();
   }
 

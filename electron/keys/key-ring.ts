@@ -218,13 +218,14 @@ export class KeyRing {
     }
     if (keyFingerprint(publicJwkOf(privateKey)) !== file.current.fingerprint) throw damagedKeyFile(this.path);
     this.privateKey = privateKey;
-    // The keychain's key was rotated: the key is sealed again with the new one, so it still opens
-    // once the old one is gone. The key is unlocked either way; a failed save (a full disk) keeps
-    // the old sealing, which still opens, is logged and is tried again at the next unlock.
+    // The protector asks for the key to be sealed again: the keychain's key was rotated (so the key
+    // still opens once the old one is gone), or a passphrase sealed it at an older, lower cost. The
+    // key is unlocked either way; a failed save (a full disk) keeps the old sealing, which still
+    // opens, is logged and is tried again at the next unlock.
     if (reseal) {
       await bestEffort(
         async () => this.write({ ...file, current: await sealedCurrent(privateKey, protector, file.current.createdAt) }),
-        'Sealing the signing key again with the system keychain’s new key',
+        protector.method === 'passphrase' ? 'Sealing the signing key again at today’s passphrase cost' : 'Sealing the signing key again with the system keychain’s new key',
       );
     }
   }

@@ -11,7 +11,8 @@
  *     "ciphertext": "<base64>" }
  *
  * Everything but the ciphertext and tag is bound as additional authenticated data, so changing a
- * parameter is detected like changing the ciphertext. A wrong passphrase and a changed file fail
+ * parameter is detected like changing the ciphertext. Data sealed at a lower cost than the
+ * protector's own opens, and `unprotect` asks for it to be sealed again (`reseal`). A wrong passphrase and a changed file fail
  * the same way (GCM cannot tell them apart), and the message says both.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
@@ -113,8 +114,10 @@ export function createPassphraseProtector(passphrase: string, options: Passphras
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.cipher.iv, 'base64'));
         decipher.setAAD(Buffer.from(canonicalJson(header), 'utf8'));
         decipher.setAuthTag(Buffer.from(tag, 'base64'));
-        // The passphrase's own parameters travel with the data: nothing to seal again.
-        return { plain: new Uint8Array(Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()])), reseal: false };
+        const plain = new Uint8Array(Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]));
+        // Data sealed at a lower cost than this protector seals with (an older version's default)
+        // is sealed again at today's, so a stolen copy of the file costs a guesser what it should.
+        return { plain, reseal: costOf(sealed.kdf) < costOf(parameters) };
       } catch (error) {
         throw new AppError(
           {
@@ -151,6 +154,11 @@ function parseSealed(bytes: Uint8Array) {
   const parsed = sealedSchema.safeParse(value);
   if (!parsed.success) throw damaged(parsed.error);
   return parsed.data;
+}
+
+/** What one guess costs a guesser, in scrypt's units: its work grows with N · r · p (its memory with N · r). */
+function costOf({ N, r, p }: ScryptParameters): number {
+  return N * r * p;
 }
 
 function deriveKey(secret: string, header: SealedHeader): Promise<Buffer> {

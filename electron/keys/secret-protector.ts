@@ -19,9 +19,10 @@ export interface SecretProtector {
 export interface Unprotected {
   plain: Uint8Array;
   /**
-   * The secret store asks for the data to be sealed again: Electron's safeStorage says so
-   * (`shouldReEncrypt`) when its key was rotated or a key of another security level is available.
-   * The old sealing still opens; sealing again keeps it opening after the old key is gone.
+   * The protector asks for the data to be sealed again. Electron's safeStorage says so
+   * (`shouldReEncrypt`) when its key was rotated or a key of another security level is available:
+   * the old sealing still opens, and sealing again keeps it opening after the old key is gone. The
+   * passphrase protector says so when the data was sealed at a lower scrypt cost than its own.
    */
   reseal: boolean;
 }

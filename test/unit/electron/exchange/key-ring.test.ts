@@ -135,6 +135,36 @@ describe('the own key', () => {
     expect((await third.ensureKey(keychain)).fingerprint).toBe(ring.fingerprint());
   });
 
+  it('seals a passphrase key again when it was sealed at a lower scrypt cost than today’s, and never at a lower one', async () => {
+    const passphrase = 'correct horse battery staple';
+    const at = (N: number) => createPassphraseProtector(passphrase, { scrypt: { N, r: 8, p: 1 } });
+    const sealedN = async () => {
+      const file = JSON.parse(await readFile(ownKeyPath(folder.path), 'utf8')) as { exchangeId: string; current: { fingerprint: string; sealedPrivateKey: string } };
+      const sealed = JSON.parse(Buffer.from(file.current.sealedPrivateKey, 'base64').toString('utf8')) as { kdf: { N: number } };
+      return { N: sealed.kdf.N, exchangeId: file.exchangeId, fingerprint: file.current.fingerprint };
+    };
+    // Sealed by an older version, whose cost was lower.
+    const ring = await KeyRing.open({ dataDir: folder.path, now });
+    await ring.ensureKey(at(2 ** 14));
+    const before = await sealedN();
+    expect(before.N).toBe(2 ** 14);
+
+    // Today's version unlocks it, and seals the same key again at its own cost.
+    const today = await KeyRing.open({ dataDir: folder.path, now });
+    await today.unlock(at(2 ** 15));
+    expect(today.isUnlocked()).toBe(true);
+    expect(await sealedN()).toEqual({ ...before, N: 2 ** 15 });
+
+    // At the same cost nothing is written; an older version still opens it and never lowers it.
+    const stored = await readFile(ownKeyPath(folder.path));
+    for (const N of [2 ** 15, 2 ** 14]) {
+      const later = await KeyRing.open({ dataDir: folder.path, now });
+      await later.unlock(at(N));
+      expect(later.fingerprint()).toBe(before.fingerprint);
+      expect(await readFile(ownKeyPath(folder.path))).toEqual(stored);
+    }
+  });
+
   it('restores a damaged key file from its copy, and a damaged copy from the key file, and says so', async () => {
     const keychain = testKeychain();
     const ring = await KeyRing.open({ dataDir: folder.path, now });

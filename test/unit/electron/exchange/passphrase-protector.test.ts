@@ -30,6 +30,15 @@ describe('passphrase protector', () => {
     expect(defaultScryptParameters).toEqual({ N: 2 ** 17, r: 8, p: 1 });
   });
 
+  it('asks for data sealed at a lower cost than its own to be sealed again, and only then', async () => {
+    const at = (N: number, r = 8) => createPassphraseProtector('correct horse battery staple', { scrypt: { N, r, p: 1 } });
+    const sealed = await at(2 ** 14).protect(secret);
+    expect(await at(2 ** 15).unprotect(sealed)).toEqual({ plain: secret, reseal: true });
+    expect(await at(2 ** 14, 16).unprotect(sealed)).toEqual({ plain: secret, reseal: true });
+    expect(await at(2 ** 14).unprotect(sealed)).toEqual({ plain: secret, reseal: false });
+    expect(await at(2 ** 14).unprotect(await at(2 ** 15).protect(secret))).toEqual({ plain: secret, reseal: false });
+  });
+
   it('uses a fresh salt and IV every time', async () => {
     const protector = createPassphraseProtector('correct horse battery staple', { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
     const [first, second] = [JSON.parse(text(await protector.protect(secret))), JSON.parse(text(await protector.protect(secret)))] as Array<{
