@@ -11,9 +11,9 @@
  *     "ciphertext": "<base64>" }
  *
  * Everything but the ciphertext and tag is bound as additional authenticated data, so changing a
- * parameter is detected like changing the ciphertext. Data sealed at a lower cost than the
- * protector's own opens, and `unprotect` asks for it to be sealed again (`reseal`). A wrong passphrase and a changed file fail
- * the same way (GCM cannot tell them apart), and the message says both.
+ * parameter is detected like changing the ciphertext. A wrong passphrase and a changed file fail
+ * the same way (GCM cannot tell them apart), and the message says both. Data sealed at a lower
+ * cost than the protector's own still opens, and `unprotect` asks for it to be sealed again.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
