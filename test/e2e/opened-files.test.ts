@@ -92,7 +92,7 @@ describe('files opened with the app', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('runs React’s production build, as a package does', async () => {
+  it('runs React’s production build, compiled by the React Compiler, as a package does', async () => {
     app = await launchApp({ dataDir: await setUpFolder('production'), browser });
     const source = await app.page.evaluate(() => document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '');
     // Fetched here: the page's own policy lets it fetch nothing.
@@ -100,5 +100,8 @@ describe('files opened with the app', () => {
     expect(bundle.length).toBeGreaterThan(100_000);
     // A warning only React's development build carries.
     expect(bundle.includes('cannot be a child of'), 'React development build').toBe(false);
+    // React names the empty cache slot's marker once; each component the React Compiler compiled
+    // (vite.config.ts) compares its cache slots to it, so a build without the compiler has one.
+    expect(bundle.split('react.memo_cache_sentinel').length - 1, 'components compiled by the React Compiler').toBeGreaterThan(10);
   });
 });
