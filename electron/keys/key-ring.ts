@@ -225,7 +225,7 @@ export class KeyRing {
     if (reseal) {
       await bestEffort(
         async () => this.write({ ...file, current: await sealedCurrent(privateKey, protector, file.current.createdAt) }),
-        protector.method === 'passphrase' ? 'Sealing the signing key again at today’s passphrase cost' : 'Sealing the signing key again with the system keychain’s new key',
+        `Sealing the signing key again under ${describeMethod(protector.method)}`,
       );
     }
   }

@@ -97,7 +97,7 @@ describe('the own key', () => {
       const again = await KeyRing.open({ dataDir: folder.path, now });
       await again.unlock(asking);
       expect(again.isUnlocked()).toBe(true);
-      expect(warnings).toEqual(['Sealing the signing key again with the system keychain’s new key failed; carrying on']);
+      expect(warnings).toEqual(["Sealing the signing key again under the system's key storage failed; carrying on"]);
     } finally {
       restore();
     }
