@@ -140,27 +140,11 @@ export default tseslint.config(
     },
   },
   {
-    // Type-aware rules on the application code (the tests and scripts stay on the plain rules, so
-    // lint stays quick): a promise nobody awaits loses its error, and a promise handed to a
-    // callback that expects nothing is a silent failure waiting to happen.
-    // The types come from one program, the root tsconfig.json, which holds all three folders: the
-    // project service would build one per folder (shared/, electron/, renderer/), each with shared/
-    // checked again. These rules ask only whether a value is a promise, which the folders' libraries
-    // (DOM, Node) do not change; `npm run typecheck` still checks each folder under its own settings.
-    // Lint took 66-78 CPU-s against 74-84 with the project service (four runs of each, alternated).
+    // The type-aware rules (a promise nobody awaits, a promise handed to a callback that expects
+    // nothing) are not here: oxlint checks them with tsgolint, on TypeScript 7 (.oxlintrc.json).
+    // In the application code, not in tests and scripts, where a tidy-up may fail quietly.
     files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
-    languageOptions: { parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
     rules: {
-      '@typescript-eslint/no-floating-promises': [
-        'error',
-        {
-          // Under the HashRouter (declarative mode) navigate() changes the location at once; it
-          // returns a promise only in a data router, which this app does not use.
-          allowForKnownSafeCalls: [{ from: 'package', package: 'react-router', name: 'NavigateFunction' }],
-        },
-      ],
-      '@typescript-eslint/no-misused-promises': 'error',
-      // In the application code, not in tests and scripts, where a tidy-up may fail quietly.
       'no-restricted-syntax': ['error', ipcThroughContract, ...silentCatches],
     },
   },

@@ -1,6 +1,7 @@
 /**
- * The checks `npm test` runs, side by side: the four type checks, lint, the import cycle check,
- * and the production build then Electronegativity (which reads the built page). The
+ * The checks `npm test` runs, side by side: the four type checks, lint (ESLint, and oxlint for the
+ * type-aware rules), the import cycle check, and the production build then Electronegativity
+ * (which reads the built page). The
  * electron-builder configuration is validated by the package tests (test/package), which build
  * from it; `npm run check:builder` still validates it alone.
  * Each is one process that mostly computes alone, so as many run at once as the machine has
@@ -50,6 +51,8 @@ const build: Check = { name: 'build, check:security', command: 'sh', args: ['-c'
 const checks: Check[] = [
   build,
   { name: 'lint', command: bin('eslint'), args: ['.'] },
+  // The type-aware lint rules, on TypeScript 7 (tsgolint): .oxlintrc.json.
+  { name: 'lint promises', command: bin('oxlint'), args: ['--type-aware'] },
   { name: 'typecheck test', command: tsc, args: typecheck('test') },
   { name: 'typecheck renderer', command: tsc, args: typecheck('renderer') },
   { name: 'typecheck electron', command: tsc, args: typecheck('electron') },
