@@ -6,15 +6,6 @@ import { defineConfig } from 'vitest/config';
 process.env['TRUSTBRIDGE_TEST_RUN'] ??= `${process.pid}-${Date.now()}`;
 
 /**
- * Five projects, one command (`npm test` runs them all):
- * - unit: shared/ and electron/ services under plain Node, on real files in temp folders;
- * - reliability: crashes (SIGKILL), damaged stores, full and read-only disks, hostile files, migrations;
- * - component: renderer components in jsdom with Testing Library;
- * - package: a Linux package built with a stand-in Electron, and its layout (`npm run check:package`);
- * - e2e: the built renderer in Debian's Chromium through playwright-core, talking to the real
- *   IPC router over a temp data folder (see test/e2e/harness.ts).
- */
-/**
  * Every test worker runs Node with a larger young generation (64 MB semi-spaces against Node 20's
  * 16 MB): the tests allocate many short-lived objects (Word and Excel files built and read back,
  * JSON documents parsed and checked, the e2e harness's messages), and with more room fewer of
@@ -26,6 +17,15 @@ process.env['TRUSTBRIDGE_TEST_RUN'] ??= `${process.pid}-${Date.now()}`;
  */
 const execArgv = ['--max-semi-space-size=64'];
 
+/**
+ * Five projects, one command (`npm test` runs them all):
+ * - unit: shared/ and electron/ services under plain Node, on real files in temp folders;
+ * - reliability: crashes (SIGKILL), damaged stores, full and read-only disks, hostile files, migrations;
+ * - component: renderer components in jsdom with Testing Library;
+ * - package: a Linux package built with a stand-in Electron, and its layout (`npm run check:package`);
+ * - e2e: the built renderer in Debian's Chromium through playwright-core, talking to the real
+ *   IPC router over a temp data folder (see test/e2e/harness.ts).
+ */
 export default defineConfig({
   test: {
     // One worker per core, at least two (Vitest's default is one fewer than the cores: on a 2-core

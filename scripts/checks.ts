@@ -174,11 +174,12 @@ async function main(): Promise<number> {
   };
   const workers = Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
     for (let check = queue.shift(); check; check = queue.shift()) {
-      const outcome = runCheck(check);
-      ended.set(check, outcome);
-      outcomes.push(await outcome);
+      const pending = runCheck(check);
+      ended.set(check, pending);
+      const outcome = await pending;
+      outcomes.push(outcome);
       if (withTests && check === build) {
-        if ((await outcome).code === 0) running.push(runTests().then((tests) => outcomes.push(tests)));
+        if (outcome.code === 0) running.push(runTests().then((tests) => outcomes.push(tests)));
         else process.stdout.write('The tests do not start: the build failed.\n');
       }
     }
