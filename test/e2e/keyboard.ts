@@ -18,11 +18,14 @@ export async function focusedRole(page: Page): Promise<string> {
 /**
  * Where focus is (a path of child indexes from the document), its role, its name, and the path of
  * the grid (a DataTable) that holds it ('' when none), read in one round trip to the page: a
- * keyboard walk reads them after every key press.
+ * keyboard walk reads them after every key press. With `inGrid`, instead, the role and name of
+ * every element of the grid that holds focus: what a walk through that grid could reach.
  */
-async function focusState(page: Page): Promise<{ path: string; role: string; name: string; grid: string }> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
+function readFocus(page: Page, inGrid: true): Promise<Array<{ role: string; name: string }>>;
+function readFocus(page: Page, inGrid: false): Promise<{ path: string; role: string; name: string; grid: string }>;
+function readFocus(page: Page, inGrid: boolean) {
+  return page.evaluate((inGrid) => {
+    const focused = document.activeElement as HTMLElement | null;
     const pathOf = (start: Element | null) => {
       const steps: number[] = [];
       for (let node = start; node && node.parentElement; node = node.parentElement) {
@@ -30,7 +33,7 @@ async function focusState(page: Page): Promise<{ path: string; role: string; nam
       }
       return steps.join('/');
     };
-    const nameOf = (): string => {
+    const nameOf = (element: Element | null): string => {
       if (!element || element === document.body) return '';
       const byIds = (ids: string | null) =>
         (ids ?? '')
@@ -46,14 +49,15 @@ async function focusState(page: Page): Promise<{ path: string; role: string; nam
       if (labels && labels.length) return (labels[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
       return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
     };
-    const grid = element?.closest('[role="grid"]') ?? null;
-    return {
-      path: pathOf(element),
-      role: element?.getAttribute('role') ?? element?.tagName.toLowerCase() ?? '',
-      name: nameOf(),
-      grid: grid ? pathOf(grid) : '',
-    };
-  });
+    const roleOf = (element: Element | null) => element?.getAttribute('role') ?? element?.tagName.toLowerCase() ?? '';
+    const grid = focused?.closest('[role="grid"]') ?? null;
+    if (inGrid) return grid ? [grid, ...grid.querySelectorAll('*')].map((element) => ({ role: roleOf(element), name: nameOf(element) })) : [];
+    return { path: pathOf(focused), role: roleOf(focused), name: nameOf(focused), grid: grid ? pathOf(grid) : '' };
+  }, inGrid);
+}
+
+function focusState(page: Page): Promise<{ path: string; role: string; name: string; grid: string }> {
+  return readFocus(page, false);
 }
 
 type FocusState = Awaited<ReturnType<typeof focusState>>;
@@ -63,8 +67,16 @@ type FocusState = Awaited<ReturnType<typeof focusState>>;
  * keyboard user moves with the arrow keys. This walks it as they would: to the row, up to the
  * column headers, down into the first row, then along each row (its cells and the buttons in
  * them, back to the row with Right) and down to the next, until the wanted control is focused.
+ * A grid with nothing of the wanted role and name in it is passed over at once, as a person who
+ * sees the control is not there tabs on: every key press in a grid draws all its cells again, and
+ * a walk through a long table that cannot find the control cost seconds.
  */
 async function searchGrid(page: Page, found: (state: FocusState) => boolean, seen: string[]): Promise<boolean> {
+  const reachable = await readFocus(page, true);
+  if (!reachable.some((element) => found({ ...element, path: '', grid: '' }))) {
+    seen.push(`(a grid of ${reachable.length} elements, none of them the one wanted)`);
+    return false;
+  }
   let state = await focusState(page);
   const press = async (key: string): Promise<boolean> => {
     const before = state.path;
