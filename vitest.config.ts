@@ -92,6 +92,7 @@ export default defineConfig({
           isolate: false,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
+          globalSetup: ['test/support/shared-demo-setup.ts'],
           testTimeout: 30_000,
         },
       },

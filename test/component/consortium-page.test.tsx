@@ -13,12 +13,12 @@ import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/app/core';
 import type { DemoResult } from '../../electron/demo/demo-data';
-import { writeDemo } from '../../electron/demo/demo-exchange';
 import { createApi } from '../../shared/ipc/api';
 import { today } from '../../renderer/lib/dates';
 import { ConsortiumPage } from '../../renderer/features/consortium/ConsortiumPage';
 import { templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
+import { copyOfDemo } from '../support/shared-demo';
 import { tempFolder } from '../support/temp';
 import { findGrid, renderInApp } from './render';
 
@@ -35,7 +35,7 @@ let core: Core;
 
 beforeAll(async () => {
   folder = await tempFolder('trustbridge-consortium-page-');
-  ({ demo } = await writeDemo({ dataDir: join(folder.path, 'data'), outDir: join(folder.path, 'exchange'), templatesDir }));
+  ({ demo } = await copyOfDemo({ dataDir: join(folder.path, 'data'), outDir: join(folder.path, 'exchange') }));
   core = await openCore({ dataDir: demo.dataDir, templatesDir, dialogs: new ScriptedDialogs(), appVersion: 'test', platform: process.platform, systemLocale: 'en-GB' });
   window.api = createApi((channel, request) => core.router.invoke(channel, request), () => () => undefined);
 }, 120_000);

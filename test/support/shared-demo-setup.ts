@@ -1,6 +1,6 @@
 /**
- * Global setup of the unit, reliability and e2e projects: the folder of the run's shared demo
- * (shared-demo.ts), removed at the end of the run.
+ * Global setup of the unit, reliability, component and e2e projects: the folder of the run's
+ * shared demo (shared-demo.ts), removed at the end of the run.
  */
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
