@@ -23,7 +23,9 @@
  *   npx tsx scripts/checks.ts --then-tests  # all of them, and the tests once the build passed
  */
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -38,6 +40,34 @@ interface Check {
 const bin = (name: string) => resolve(import.meta.dirname, '..', 'node_modules', '.bin', name);
 const tsx = (script: string): Check['args'] => [resolve(import.meta.dirname, script)];
 /**
+ * Where lint and the type checks keep what they learnt about unchanged files, so a second run
+ * checks only what changed; undefined (every file checked afresh) with TRUSTBRIDGE_NO_CACHE=1.
+ * - ESLint's own cache (`--cache`, by each file's content): a file whose text, and the
+ *   configuration, are those of the last run gets the last run's findings. Every rule in
+ *   eslint.config.js reads only the file it checks (the layers are rules on a file's own
+ *   imports; cycles are check:cycles' job), so nothing another file changed can alter them. The
+ *   folder is named by the hash of package-lock.json and eslint.config.js: another version of any
+ *   package, or of the configuration, starts an empty cache.
+ * - TypeScript's incremental build information (`--incremental`, one file per project): it records
+ *   every input file's hash, the libraries and the installed types included, and checks again
+ *   what depends on any that changed.
+ * Both live in node_modules/.cache, which a fresh install (`npm ci`) starts without: CI's run on
+ * a clean clone checks everything. Measured alone on this 2-core machine: lint 27 s (32 CPU-s)
+ * cold against 2.7 s warm; the test project's type check 6.2 s against 1.8 s.
+ */
+const cacheDir = process.env['TRUSTBRIDGE_NO_CACHE']
+  ? undefined
+  : join(
+      resolve(import.meta.dirname, '..', 'node_modules', '.cache', 'trustbridge-checks'),
+      createHash('sha256')
+        .update(readFileSync(resolve(import.meta.dirname, '..', 'package-lock.json')))
+        .update(readFileSync(resolve(import.meta.dirname, '..', 'eslint.config.js')))
+        .digest('hex')
+        .slice(0, 16),
+    );
+const eslintCache = cacheDir ? ['--cache', '--cache-strategy', 'content', '--cache-location', join(cacheDir, 'eslint')] : [];
+
+/**
  * The type checks run on TypeScript 7, the native compiler (about six times faster here); lint
  * keeps TypeScript 6 (`typescript`), because typescript-eslint needs the compiler's JS API, which 7
  * does not have. Both packages name their command `tsc`, so this one is called by its path.
@@ -49,7 +79,7 @@ const tsc = resolve(import.meta.dirname, '..', 'node_modules', 'typescript7', 'b
  * processor time for the same wall time (the four checks: 23 s against 13 s of CPU, measured one
  * after the other with /usr/bin/time).
  */
-const typecheck = (project: string): Check['args'] => ['-p', project, '--singleThreaded'];
+const typecheck = (project: string): Check['args'] => ['-p', project, '--singleThreaded', ...(cacheDir ? ['--incremental', '--tsBuildInfoFile', join(cacheDir, `tsc-${project}.tsbuildinfo`)] : [])];
 
 /** The build, which the tests wait for. */
 const build: Check = { name: 'build', command: 'npm', args: ['run', '-s', 'build'] };
@@ -58,7 +88,7 @@ const security: Check = { name: 'check:security', command: bin('tsx'), args: tsx
 /** The build first, then the others longest first, so the slowest never start last. */
 const checks: Check[] = [
   build,
-  { name: 'lint', command: bin('eslint'), args: ['.'] },
+  { name: 'lint', command: bin('eslint'), args: ['.', ...eslintCache] },
   { name: 'typecheck test', command: tsc, args: typecheck('test') },
   // The type-aware lint rules, on TypeScript 7 (tsgolint): .oxlintrc.json.
   { name: 'lint promises', command: bin('oxlint'), args: ['--type-aware'] },
@@ -157,6 +187,7 @@ async function runTests(): Promise<Outcome> {
 }
 
 async function main(): Promise<number> {
+  if (cacheDir) await mkdir(cacheDir, { recursive: true });
   const arguments_ = process.argv.slice(2);
   const withTests = arguments_.includes('--then-tests');
   const filter = arguments_.find((argument) => !argument.startsWith('--'));
