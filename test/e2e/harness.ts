@@ -26,7 +26,6 @@ import { rendererDist, repoRoot, templatesDir } from '../support/paths';
 import { ScriptedDialogs } from '../support/scripted-dialogs';
 import { testPassphraseCost } from '../support/core';
 import { failureDir, screenshot } from './screenshots';
-import { waitOnChanges } from './waits';
 
 /** Chromium with its window layer, for headed runs (the demo under Xvfb). */
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -199,8 +198,6 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   await context.addInitScript({ content: await bridge() });
   const page = await context.newPage();
   current.page = page;
-  // Waits look again when the page changes (waits.ts).
-  waitOnChanges(page.locator('body'));
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
