@@ -15,14 +15,22 @@ export async function focusedRole(page: Page): Promise<string> {
   return (await focusState(page)).role;
 }
 
+/** What a keyboard walk reads of the focus after each key press (see readFocus). */
+interface FocusState {
+  path: string;
+  role: string;
+  name: string;
+  grid: string;
+}
+
 /**
  * Where focus is (a path of child indexes from the document), its role, its name, and the path of
  * the grid (a DataTable) that holds it ('' when none), read in one round trip to the page: a
  * keyboard walk reads them after every key press. With `inGrid`, instead, the role and name of
  * every element of the grid that holds focus: what a walk through that grid could reach.
  */
-function readFocus(page: Page, inGrid: true): Promise<Array<{ role: string; name: string }>>;
-function readFocus(page: Page, inGrid: false): Promise<{ path: string; role: string; name: string; grid: string }>;
+function readFocus(page: Page, inGrid: true): Promise<Array<Pick<FocusState, 'role' | 'name'>>>;
+function readFocus(page: Page, inGrid: false): Promise<FocusState>;
 function readFocus(page: Page, inGrid: boolean) {
   return page.evaluate((inGrid) => {
     const focused = document.activeElement as HTMLElement | null;
@@ -56,11 +64,9 @@ function readFocus(page: Page, inGrid: boolean) {
   }, inGrid);
 }
 
-function focusState(page: Page): Promise<{ path: string; role: string; name: string; grid: string }> {
+function focusState(page: Page): Promise<FocusState> {
   return readFocus(page, false);
 }
-
-type FocusState = Awaited<ReturnType<typeof focusState>>;
 
 /**
  * A grid (React Aria's table, renderer/components/DataTable.tsx) is one Tab stop: inside it a
@@ -71,9 +77,9 @@ type FocusState = Awaited<ReturnType<typeof focusState>>;
  * sees the control is not there tabs on: every key press in a grid draws all its cells again, and
  * a walk through a long table that cannot find the control cost seconds.
  */
-async function searchGrid(page: Page, found: (state: FocusState) => boolean, seen: string[]): Promise<boolean> {
+async function searchGrid(page: Page, found: (state: Pick<FocusState, 'role' | 'name'>) => boolean, seen: string[]): Promise<boolean> {
   const reachable = await readFocus(page, true);
-  if (!reachable.some((element) => found({ ...element, path: '', grid: '' }))) {
+  if (!reachable.some(found)) {
     seen.push(`(a grid of ${reachable.length} elements, none of them the one wanted)`);
     return false;
   }
